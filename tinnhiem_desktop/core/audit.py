@@ -1,0 +1,213 @@
+"""The audit trail and the fingerprint.
+
+Every change to a round is an event chained by hash to the one before it. Replaying the events
+from the first gives the round's state, so a change made behind the program's back (an SQLite
+editor, a deleted event) shows as a difference. The fingerprint is a SHA-256 over the canonical
+serialisation of the whole round: setup, every ballot and mark, and the head of the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from typing import Any, Iterable, Mapping
+
+from .issues import Issue, Severity
+from .model import Ballot, BallotStatus, Counts, Mark, RoundSetup
+from .spec import setup_from_dict, setup_to_dict
+
+GENESIS = "0" * 64
+FINGERPRINT_FORMAT = 1
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    at: str
+    keyer: str
+    action: str
+    data: Mapping[str, Any]
+    hash: str
+
+
+def event_hash(prev_hash: str, seq: int, at: str, keyer: str, action: str, data: Mapping[str, Any]) -> str:
+    return sha256(canonical_json([prev_hash, seq, at, keyer, action, data]))
+
+
+def chain_event(prev: Event | None, at: str, keyer: str, action: str, data: Mapping[str, Any]) -> Event:
+    seq = 1 if prev is None else prev.seq + 1
+    prev_hash = GENESIS if prev is None else prev.hash
+    return Event(seq, at, keyer, action, data, event_hash(prev_hash, seq, at, keyer, action, data))
+
+
+def ballot_state(ballot: Ballot) -> dict[str, Any]:
+    """How an event records a ballot's content."""
+    return {
+        "status": ballot.status.value,
+        "reason": ballot.invalid_reason,
+        "marks": {str(order): mark.value for order, mark in ballot.marks.items()},
+    }
+
+
+def ballot_from_state(form: str, number: int, state: Mapping[str, Any]) -> Ballot:
+    return Ballot(
+        form,
+        number,
+        BallotStatus(state["status"]),
+        {int(order): Mark(mark) for order, mark in state["marks"].items()},
+        state["reason"],
+    )
+
+
+def _ballot_row(ballot: Ballot, size: int) -> list[Any]:
+    marks = [ballot.marks[o].value if o in ballot.marks else "" for o in range(1, size + 1)]
+    return [ballot.form, ballot.number, ballot.status.value, ballot.invalid_reason, marks]
+
+
+def fingerprint(setup: RoundSetup, ballots: Iterable[Ballot], log_head: str) -> str:
+    sizes = {form.code: len(form.candidates) for form in setup.forms}
+    order = {form.code: i for i, form in enumerate(setup.forms)}
+    rows = [
+        _ballot_row(b, sizes[b.form]) for b in sorted(ballots, key=lambda b: (order[b.form], b.number))
+    ]
+    document = {
+        "format": FINGERPRINT_FORMAT,
+        "setup": setup_to_dict(setup),
+        "ballots": rows,
+        "log_head": log_head,
+    }
+    return sha256(canonical_json(document))
+
+
+@dataclass(frozen=True)
+class ReplayedRound:
+    setup: RoundSetup | None
+    ballots: Mapping[tuple[str, int], Ballot]
+    issues: tuple[Issue, ...]
+
+
+def replay(events: Iterable[Event]) -> ReplayedRound:
+    """Rebuild a round from its log, checking the hash chain and each event's `old` values."""
+    setup: RoundSetup | None = None
+    ballots: dict[tuple[str, int], Ballot] = {}
+    issues: list[Issue] = []
+    prev_hash, expected_seq = GENESIS, 1
+
+    def problem(code: str, **params: Any) -> None:
+        issues.append(Issue(code, Severity.ERROR, params.pop("form", None), params))
+
+    for event in events:
+        if event.seq != expected_seq:
+            problem("log_events_missing", expected=expected_seq, found=event.seq)
+        if event_hash(prev_hash, event.seq, event.at, event.keyer, event.action, event.data) != event.hash:
+            problem("log_event_altered", seq=event.seq)
+        prev_hash, expected_seq = event.hash, event.seq + 1
+        data = event.data
+        if event.action == "round_created":
+            setup = setup_from_dict(data["setup"], "log")
+            continue
+        key = (data["form"], data["ballot"]) if "ballot" in data else None
+        current = ballots.get(key) if key else None
+        if event.action == "ballot_added":
+            if current is not None:
+                problem("log_inconsistent", seq=event.seq)
+            ballots[key] = ballot_from_state(key[0], key[1], data["new"])
+        elif event.action == "ballot_removed":
+            if current is None or ballot_state(current) != data["old"]:
+                problem("log_inconsistent", seq=event.seq)
+            ballots.pop(key, None)
+        elif event.action in ("mark_set", "ballot_status_set"):
+            if current is None or _fields(current, event) != data["old"]:
+                problem("log_inconsistent", seq=event.seq)
+                if current is None:
+                    continue
+            ballots[key] = _apply(current, event)
+        elif event.action == "counts_set":
+            if setup is None or setup.form(data["form"]).counts.as_dict() != data["old"]:
+                problem("log_inconsistent", seq=event.seq)
+            if setup is not None:
+                setup = _with_counts(setup, data["form"], Counts(**data["new"]))
+        else:
+            problem("log_unknown_action", seq=event.seq, action=event.action)
+    return ReplayedRound(setup, ballots, tuple(issues))
+
+
+def _fields(ballot: Ballot, event: Event) -> Any:
+    if event.action == "mark_set":
+        mark = ballot.marks.get(event.data["candidate"])
+        return None if mark is None else mark.value
+    return {"status": ballot.status.value, "reason": ballot.invalid_reason}
+
+
+def _apply(ballot: Ballot, event: Event) -> Ballot:
+    new = event.data["new"]
+    if event.action == "mark_set":
+        marks = dict(ballot.marks)
+        if new is None:
+            marks.pop(event.data["candidate"], None)
+        else:
+            marks[event.data["candidate"]] = Mark(new)
+        return replace(ballot, marks=marks)
+    return replace(ballot, status=BallotStatus(new["status"]), invalid_reason=new["reason"])
+
+
+def _with_counts(setup: RoundSetup, code: str, counts: Counts) -> RoundSetup:
+    forms = tuple(replace(f, counts=counts) if f.code == code else f for f in setup.forms)
+    return replace(setup, forms=forms)
+
+
+def compare_with_log(
+    setup: RoundSetup, ballots: Iterable[Ballot], replayed: ReplayedRound
+) -> list[Issue]:
+    """Every place where the stored round differs from what its log says it should be."""
+    issues: list[Issue] = []
+    if replayed.setup is None:
+        return [Issue("log_missing_creation", Severity.ERROR)]
+    for stored_form, logged_form in zip(setup.forms, replayed.setup.forms):
+        stored, logged = stored_form.counts.as_dict(), logged_form.counts.as_dict()
+        for name in stored:
+            if stored[name] != logged[name]:
+                issues.append(
+                    Issue("count_differs_from_log", Severity.ERROR, stored_form.code,
+                          {"count": name, "stored": stored[name], "logged": logged[name]})
+                )
+    logged_counts = [f.counts for f in replayed.setup.forms]
+    if len(setup.forms) != len(logged_counts) or _with_all_counts(setup, logged_counts) != replayed.setup:
+        issues.append(Issue("setup_differs_from_log", Severity.ERROR))
+
+    stored_ballots = {(b.form, b.number): b for b in ballots}
+    for key in sorted(stored_ballots.keys() | replayed.ballots.keys()):
+        form, number = key
+        stored_b, logged_b = stored_ballots.get(key), replayed.ballots.get(key)
+        if logged_b is None:
+            issues.append(Issue("ballot_not_in_log", Severity.ERROR, form, {"ballot": number}))
+        elif stored_b is None:
+            issues.append(Issue("ballot_missing", Severity.ERROR, form, {"ballot": number}))
+        elif stored_b.status != logged_b.status or stored_b.invalid_reason != logged_b.invalid_reason:
+            issues.append(
+                Issue("ballot_status_differs_from_log", Severity.ERROR, form,
+                      {"ballot": number, "stored": stored_b.status.value, "logged": logged_b.status.value})
+            )
+        else:
+            for order in sorted(stored_b.marks.keys() | logged_b.marks.keys()):
+                s, l = stored_b.marks.get(order), logged_b.marks.get(order)
+                if s != l:
+                    issues.append(
+                        Issue("mark_differs_from_log", Severity.ERROR, form,
+                              {"ballot": number, "candidate": order,
+                               "stored": s.value if s else None, "logged": l.value if l else None})
+                    )
+    return issues
+
+
+def _with_all_counts(setup: RoundSetup, counts: list[Counts]) -> RoundSetup:
+    return replace(setup, forms=tuple(replace(f, counts=c) for f, c in zip(setup.forms, counts)))

@@ -1,0 +1,125 @@
+"""The ballots CSV: `form,ballot,status,1,2,...,N`, one paper ballot a row.
+
+A mark is `1` (cao), `2` (tín nhiệm), `3` (thấp), empty or `0` (no mark), `x` (more than one).
+Rows of several forms may share a file; a short row is padded with no mark.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import AbstractSet, Iterable, Mapping
+
+from .issues import Location, TinNhiemError
+from .model import Ballot, BallotStatus, Mark, RoundSetup
+from .spec import nfc
+
+FIXED_COLUMNS = ("form", "ballot", "status")
+
+MARK_BY_CELL = {
+    "": Mark.NO_MARK,
+    "0": Mark.NO_MARK,
+    "1": Mark.CAO,
+    "2": Mark.TIN_NHIEM,
+    "3": Mark.THAP,
+    "x": Mark.MULTI,
+}
+CELL_BY_MARK = {
+    Mark.NO_MARK: "0",
+    Mark.CAO: "1",
+    Mark.TIN_NHIEM: "2",
+    Mark.THAP: "3",
+    Mark.MULTI: "x",
+}
+
+
+def parse_ballots_csv(
+    text: str,
+    source: str,
+    setup: RoundSetup,
+    existing: Mapping[str, AbstractSet[int]] | None = None,
+) -> list[Ballot]:
+    """Parse every row or raise TinNhiemError at the first bad cell; `existing` holds the
+    ballot numbers already in the round, per form, which a row may not repeat."""
+    existing = existing or {}
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.reader(text.splitlines(keepends=True))
+
+    def fail(code: str, line: int, column: int | None = None, **params: object) -> TinNhiemError:
+        return TinNhiemError(code, Location(source, line, column), **params)
+
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise fail("csv_empty", 1)
+        names = [cell.strip().lower() for cell in header]
+        if tuple(names[:3]) != FIXED_COLUMNS:
+            raise fail("csv_bad_header", 1, 1, expected="form,ballot,status,1,2,...")
+        for index, name in enumerate(names[3:], start=1):
+            if name != str(index):
+                raise fail("csv_bad_header_column", 1, index + 3, expected=str(index), found=name)
+        width = len(names) - 3
+
+        forms = {form.code: form for form in setup.forms}
+        seen: dict[str, set[int]] = {code: set(existing.get(code, ())) for code in forms}
+        ballots: list[Ballot] = []
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < 3:
+                raise fail("csv_row_too_short", line, len(row) + 1)
+            code = nfc(row[0])
+            form = forms.get(code)
+            if form is None:
+                raise fail("unknown_form", line, 1, form=code, known=sorted(forms))
+            number_text = row[1].strip()
+            if not (number_text.isascii() and number_text.isdigit()) or int(number_text) < 1:
+                raise fail("bad_ballot_number", line, 2, value=row[1])
+            number = int(number_text)
+            if number in seen[code]:
+                raise fail("duplicate_ballot", line, 2, form=code, ballot=number)
+            status_text = row[2].strip().lower()
+            if status_text not in {s.value for s in BallotStatus}:
+                raise fail("bad_status", line, 3, value=row[2])
+            status = BallotStatus(status_text)
+            size = len(form.candidates)
+            marks: dict[int, Mark] = {}
+            for order, cell in enumerate(row[3:], start=1):
+                value = cell.strip().lower()
+                column = order + 3
+                if value not in MARK_BY_CELL:
+                    raise fail("bad_mark", line, column, value=cell.strip())
+                mark = MARK_BY_CELL[value]
+                if order > size or order > width:
+                    if mark is not Mark.NO_MARK:
+                        raise fail("candidate_out_of_range", line, column, form=code, candidate=order, size=size)
+                    continue
+                if status is BallotStatus.INVALID and mark is not Mark.NO_MARK:
+                    raise fail("marks_on_invalid_ballot", line, column, ballot=number)
+                marks[order] = mark
+            if status is BallotStatus.VALID:
+                for order in range(1, size + 1):
+                    marks.setdefault(order, Mark.NO_MARK)
+            else:
+                marks = {}
+            seen[code].add(number)
+            ballots.append(Ballot(code, number, status, marks))
+    except csv.Error as error:
+        raise fail("csv_syntax", reader.line_num, detail=str(error)) from None
+    return ballots
+
+
+def ballots_csv_rows(setup: RoundSetup, ballots: Iterable[Ballot]) -> list[list[str]]:
+    """Rows (header first) that `parse_ballots_csv` reads back to the same ballots.
+
+    A cell not keyed yet is written empty, which reads back as no mark.
+    """
+    width = max(len(form.candidates) for form in setup.forms)
+    rows = [[*FIXED_COLUMNS, *(str(i) for i in range(1, width + 1))]]
+    order = {form.code: i for i, form in enumerate(setup.forms)}
+    for ballot in sorted(ballots, key=lambda b: (order[b.form], b.number)):
+        size = len(setup.form(ballot.form).candidates)
+        cells = [CELL_BY_MARK[ballot.marks[o]] if o in ballot.marks else "" for o in range(1, size + 1)]
+        rows.append([ballot.form, str(ballot.number), ballot.status.value, *cells])
+    return rows

@@ -1,0 +1,146 @@
+"""Domain types of a confidence-vote round. Plain, immutable values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Mapping
+
+
+class Mark(StrEnum):
+    """What the voter did for one candidate on a valid ballot."""
+
+    CAO = "cao"
+    TIN_NHIEM = "tin_nhiem"
+    THAP = "thap"
+    NO_MARK = "none"
+    MULTI = "multi"
+
+
+LEVELS: tuple[Mark, ...] = (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
+
+
+class BallotStatus(StrEnum):
+    VALID = "valid"
+    INVALID = "invalid"
+
+
+class HeaderStyle(StrEnum):
+    STATE = "state"
+    PARTY = "party"
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The counts a form's reconciliation chain is built from."""
+
+    summoned: int
+    present: int
+    issued: int
+    collected: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "summoned": self.summoned,
+            "present": self.present,
+            "issued": self.issued,
+            "collected": self.collected,
+        }
+
+
+@dataclass(frozen=True)
+class Candidate:
+    order: int
+    name: str
+    position: str
+    birth_year: int | None = None
+    person_key: str | None = None
+
+
+@dataclass(frozen=True)
+class BallotForm:
+    code: str
+    title: str
+    counts: Counts
+    candidates: tuple[Candidate, ...]
+
+    def candidate(self, order: int) -> Candidate:
+        return self.candidates[order - 1]
+
+
+@dataclass(frozen=True)
+class Header:
+    style: HeaderStyle
+    parent: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class Meeting:
+    date: str
+    place: str
+    chair: str
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class RoundSetup:
+    """Everything decided before counting starts."""
+
+    title: str
+    year: int
+    rule_id: str
+    header: Header
+    meeting: Meeting
+    team: tuple[TeamMember, ...]
+    forms: tuple[BallotForm, ...]
+    percent_base: str | None = None
+    decimals: int | None = None
+
+    def form(self, code: str) -> BallotForm:
+        for form in self.forms:
+            if form.code == code:
+                return form
+        raise KeyError(code)
+
+
+def _frozen_marks(marks: Mapping[int, Mark]) -> Mapping[int, Mark]:
+    return MappingProxyType(dict(sorted(marks.items())))
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One paper ballot as keyed.
+
+    `marks` maps a candidate's order to its mark; a candidate missing from it has not been
+    keyed yet (an empty cell), which is different from a keyed `Mark.NO_MARK`.
+    """
+
+    form: str
+    number: int
+    status: BallotStatus = BallotStatus.VALID
+    marks: Mapping[int, Mark] = field(default_factory=dict)
+    invalid_reason: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "marks", _frozen_marks(self.marks))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Ballot):
+            return NotImplemented
+        return (self.form, self.number, self.status, dict(self.marks), self.invalid_reason) == (
+            other.form,
+            other.number,
+            other.status,
+            dict(other.marks),
+            other.invalid_reason,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.form, self.number, self.status, tuple(self.marks.items())))

@@ -1,0 +1,126 @@
+"""A round's results: the tally of every form on the round's rule, with flags and issues."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Iterable, Mapping
+
+from .checks import reconcile
+from .issues import Issue, TinNhiemError
+from .model import LEVELS, Ballot, BallotForm, Candidate, Mark, RoundSetup
+from .percent import percent
+from .rules import PRESETS, Base, Preset, PriorShare, band_flags
+from .tally import CandidateTally, FormTally, tally_form
+
+
+@dataclass(frozen=True)
+class Rule:
+    """The rule in force for a round: a preset and the round's overrides of it."""
+
+    preset: Preset
+    base: Base
+    decimals: int
+
+    @property
+    def overrides(self) -> dict[str, object]:
+        """The settings that differ from the preset, to be printed beside its name."""
+        changed: dict[str, object] = {}
+        if self.base is not self.preset.base:
+            changed["percent_base"] = self.base.value
+        if self.decimals != self.preset.decimals:
+            changed["decimals"] = self.decimals
+        return changed
+
+
+def round_rule(setup: RoundSetup) -> Rule:
+    try:
+        preset = PRESETS[setup.rule_id]
+    except KeyError:
+        raise TinNhiemError("unknown_rule", rule=setup.rule_id, known=sorted(PRESETS)) from None
+    base = Base(setup.percent_base) if setup.percent_base else preset.base
+    decimals = preset.decimals if setup.decimals is None else setup.decimals
+    return Rule(preset, base, decimals)
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    candidate: Candidate
+    tally: CandidateTally
+    base: int
+    percents: Mapping[Mark, Decimal | None]
+    flags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FormResult:
+    form: BallotForm
+    tally: FormTally
+    base_kind: Base
+    base_value: int | None
+    candidates: tuple[CandidateResult, ...]
+    issues: tuple[Issue, ...]
+
+
+@dataclass(frozen=True)
+class RoundResults:
+    setup: RoundSetup
+    rule: Rule
+    forms: tuple[FormResult, ...]
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        return tuple(issue for form in self.forms for issue in form.issues)
+
+
+def form_base(kind: Base, form: BallotForm, tally: FormTally) -> int | None:
+    """The form-wide base; None for `valid_for_person`, which differs per candidate."""
+    counts = form.counts
+    return {
+        Base.SUMMONED: counts.summoned,
+        Base.PRESENT: counts.present,
+        Base.ISSUED: counts.issued,
+        Base.COLLECTED: counts.collected,
+        Base.VALID_BALLOTS: tally.valid,
+        Base.VALID_FOR_PERSON: None,
+    }[kind]
+
+
+def form_results(
+    form: BallotForm,
+    ballots: Iterable[Ballot],
+    rule: Rule,
+    previous: Mapping[str, PriorShare] | None = None,
+) -> FormResult:
+    tally = tally_form(form, ballots)
+    base_value = form_base(rule.base, form, tally)
+    candidates = []
+    for candidate, counted in zip(form.candidates, tally.candidates):
+        base = counted.votes if base_value is None else base_value
+        prior = None
+        if previous and candidate.person_key:
+            prior = previous.get(candidate.person_key)
+        candidates.append(
+            CandidateResult(
+                candidate=candidate,
+                tally=counted,
+                base=base,
+                percents={level: percent(counted.count(level), base, rule.decimals) for level in LEVELS},
+                flags=band_flags(rule.preset, counted.thap, base, prior),
+            )
+        )
+    issues = reconcile(form.code, form.counts, tally, rule.preset)
+    return FormResult(form, tally, rule.base, base_value, tuple(candidates), tuple(issues))
+
+
+def round_results(
+    setup: RoundSetup,
+    ballots_by_form: Mapping[str, Iterable[Ballot]],
+    previous: Mapping[str, PriorShare] | None = None,
+) -> RoundResults:
+    """Results of every form. `previous` maps a person key to last year's low-confidence share."""
+    rule = round_rule(setup)
+    forms = tuple(
+        form_results(form, ballots_by_form.get(form.code, ()), rule, previous) for form in setup.forms
+    )
+    return RoundResults(setup, rule, forms)
