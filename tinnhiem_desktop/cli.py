@@ -1,0 +1,125 @@
+"""tinnhiem-cli: the round's services without a window, for scripting, checking and archiving.
+
+Exit codes: 0 done; 1 `verify` found the file altered or inconsistent; 2 bad arguments or input
+that cannot be used (a one-line message, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .core.issues import Severity, TinNhiemError
+from .export.results_json import results_document
+from .export.results_text import results_text
+from .export.wording import describe_error, describe_issue, sentence
+from .services.rounds import RoundService, command_line_keyer, load_round_spec
+
+EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, in Vietnamese, exit 2
+        raise TinNhiemError("bad_arguments", detail=message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="tinnhiem-cli",
+        description="Tín Nhiệm Desktop — kiểm phiếu lấy phiếu tín nhiệm từ dòng lệnh.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    new = commands.add_parser("new", help="tạo đợt lấy phiếu từ tệp định nghĩa JSON")
+    new.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    new.add_argument("--spec", type=Path, required=True, metavar="SPEC.json")
+    imp = commands.add_parser("import-ballots", help="thêm phiếu từ tệp CSV (tất cả hoặc không dòng nào)")
+    imp.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    imp.add_argument("csv", type=Path, metavar="BALLOTS.csv")
+    res = commands.add_parser("results", help="in kết quả (bảng tiếng Việt hoặc JSON)")
+    res.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    res.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
+    ver = commands.add_parser("verify", help="kiểm tra tệp còn nguyên vẹn và nhất quán")
+    ver.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    return parser
+
+
+def _new(args: argparse.Namespace) -> int:
+    setup = load_round_spec(args.spec)
+    with RoundService.create(args.round, setup, command_line_keyer()) as service:
+        forms = ", ".join(f"'{f.code}' ({len(f.candidates)} người)" for f in service.setup.forms)
+        print(f"Đã tạo đợt lấy phiếu '{setup.title}' trong {service.path}: loại phiếu {forms}.")
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    with RoundService.open(args.round, command_line_keyer()) as service:
+        report = service.import_ballots_file(args.csv)
+        print(f"Đã thêm {report.added} phiếu từ {args.csv} vào {service.path}.")
+        titles = {f.code: f.title for f in service.setup.forms}
+        for issue in report.issues:
+            if issue.code != "keyed_below_collected":
+                print(f"Cảnh báo: {describe_issue(issue, titles.get(issue.form))}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _results(args: argparse.Namespace) -> int:
+    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+        results, info = service.results(), service.info
+        if args.json:
+            document = results_document(results, sealed=info.sealed, fingerprint=info.fingerprint)
+            print(json.dumps(document, ensure_ascii=False, indent=2))
+        else:
+            print(results_text(results, sealed_at=info.sealed_at, fingerprint=info.fingerprint), end="")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace) -> int:
+    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+        report = service.verify()
+        results = service.results()
+        titles = {f.code: f.title for f in service.setup.forms}
+    state = "đã chốt" if report.sealed else "chưa chốt"
+    print(f"Tệp {args.round}: {report.events} sự kiện trong nhật ký; {state}; dấu vân tay hiện tại {report.fingerprint}.")
+    if report.intact:
+        print("Tệp nguyên vẹn: dữ liệu khớp với nhật ký, chuỗi băm của nhật ký đúng.")
+    else:
+        print(f"TỆP KHÔNG NGUYÊN VẸN — {len(report.problems)} chỗ sai:")
+        for problem in report.problems:
+            print(f"  - {describe_issue(problem, titles.get(problem.form))}")
+    for issue in results.issues:
+        kind = "Lỗi số liệu" if issue.severity is Severity.ERROR else "Lưu ý"
+        print(f"{kind}: {describe_issue(issue, titles.get(issue.form))}")
+    return EXIT_OK if report.intact else EXIT_FAILED
+
+
+COMMANDS = {"new": _new, "import-ballots": _import, "results": _results, "verify": _verify}
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    try:
+        args = _parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except TinNhiemError as error:
+        print(describe_error(error), file=sys.stderr)
+        return EXIT_UNUSABLE
+    except KeyboardInterrupt:
+        return EXIT_UNUSABLE
+    except BrokenPipeError:  # the reader of our output went away (`| head`): nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as error:  # never a traceback in front of a user; TINNHIEM_DEBUG=1 shows it
+        if os.environ.get("TINNHIEM_DEBUG"):
+            traceback.print_exc()
+        print(sentence("unexpected_error", {"detail": f"{type(error).__name__}: {error}"}), file=sys.stderr)
+        return EXIT_UNUSABLE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

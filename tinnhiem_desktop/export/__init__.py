@@ -1,0 +1,1 @@
+"""Everything that leaves the program: wording, results JSON and tables; later PDF and Excel. No Qt."""

@@ -1,0 +1,176 @@
+"""Vietnamese sentences for the codes that core, storage and services report."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from ..core.issues import Issue, Location, TinNhiemError
+from ..core.model import Mark
+from ..core.rules import Base
+
+COUNT_NAMES = {
+    "summoned": "số người được triệu tập",
+    "present": "số người có mặt",
+    "issued": "số phiếu phát ra",
+    "collected": "số phiếu thu vào",
+    "keyed": "số phiếu đã nhập",
+}
+
+MARK_NAMES = {
+    Mark.CAO.value: "tín nhiệm cao",
+    Mark.TIN_NHIEM.value: "tín nhiệm",
+    Mark.THAP.value: "tín nhiệm thấp",
+    Mark.NO_MARK.value: "không đánh dấu",
+    Mark.MULTI.value: "đánh dấu nhiều ô",
+    None: "(chưa nhập)",
+}
+
+BASE_NAMES = {
+    Base.SUMMONED: "tổng số người được triệu tập",
+    Base.PRESENT: "tổng số người có mặt",
+    Base.ISSUED: "tổng số phiếu phát ra",
+    Base.COLLECTED: "tổng số phiếu thu vào",
+    Base.VALID_BALLOTS: "tổng số phiếu hợp lệ",
+    Base.VALID_FOR_PERSON: "số phiếu hợp lệ đối với từng người",
+}
+
+FLAG_NAMES = {
+    "thap_over_half": "Tín nhiệm thấp trên 1/2",
+    "thap_two_thirds_or_more": "Tín nhiệm thấp từ 2/3 trở lên",
+    "thap_over_two_thirds": "Tín nhiệm thấp trên 2/3",
+    "thap_80_percent": "Tín nhiệm thấp từ 80% trở lên",
+    "thap_70_percent_two_years": "Tín nhiệm thấp từ 70% trở lên hai năm liên tiếp",
+    "thap_over_half_two_years": "Tín nhiệm thấp trên 1/2 hai năm liên tiếp",
+}
+
+MESSAGES = {
+    # files
+    "file_not_found": "Không tìm thấy tệp '{file}'.",
+    "file_unreadable": "Không đọc được tệp '{file}': {detail}.",
+    "file_not_utf8": "Tệp không phải văn bản UTF-8 (hãy lưu lại tệp với mã hóa UTF-8).",
+    "file_exists": "Tệp '{file}' đã có; chương trình không ghi đè lên đợt lấy phiếu khác. Hãy chọn tên tệp mới.",
+    "file_not_writable": "Không ghi được vào '{file}': {detail}.",
+    "not_a_round_file": "Tệp '{file}' không phải là tệp đợt lấy phiếu (.tinnhiem) của Tín Nhiệm Desktop. Tệp không bị thay đổi.",
+    "round_file_truncated": "Tệp '{file}' bị cắt cụt hoặc hỏng (thiếu dữ liệu so với phần đầu tệp). Tệp không bị thay đổi; hãy dùng bản sao lưu.",
+    "round_file_corrupt": "Tệp '{file}' bị hỏng, không đọc được ({detail}). Tệp không bị thay đổi; hãy dùng bản sao lưu.",
+    "round_file_too_new": "Tệp '{file}' được tạo bởi phiên bản mới hơn của chương trình (lược đồ {version}, phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình. Tệp không bị thay đổi.",
+    "round_file_needs_upgrade": "Tệp '{file}' có lược đồ cũ; hãy mở tệp để ghi một lần để chương trình nâng cấp (có tạo bản sao lưu).",
+    "round_file_in_use": "Tệp '{file}' đang được mở để ghi ở nơi khác ({holder}). Chỉ một nơi được ghi vào một đợt lấy phiếu tại một thời điểm.",
+    "round_read_only": "Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.",
+    "round_sealed": "Đợt lấy phiếu trong tệp '{file}' đã chốt kết quả lúc {sealed_at}; không thể thay đổi.",
+    "write_failed": "Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.",
+    # round definition
+    "json_syntax": "JSON sai cú pháp: {detail}.",
+    "spec_expected_object": "cần một đối tượng JSON {{...}}.",
+    "spec_expected_list": "cần một danh sách JSON [...].",
+    "spec_empty_list": "danh sách không được để trống.",
+    "spec_missing_key": "thiếu mục '{key}'.",
+    "spec_expected_text": "mục '{key}' phải là chuỗi văn bản.",
+    "spec_empty_text": "mục '{key}' không được để trống.",
+    "spec_expected_integer": "mục '{key}' phải là số nguyên (đang là {value!r}).",
+    "spec_integer_too_small": "mục '{key}' = {value} nhỏ hơn mức tối thiểu {minimum}.",
+    "unknown_rule": "không có bộ quy tắc '{rule}'. Các bộ quy tắc: {known}.",
+    "unknown_percent_base": "không có cơ sở tính tỷ lệ '{base}'. Dùng một trong: {known}.",
+    "decimals_out_of_range": "số chữ số thập phân {value} vượt quá {maximum}.",
+    "unknown_header_style": "kiểu thể thức '{style}' không hợp lệ (dùng 'state' hoặc 'party').",
+    "form_id_has_comma": "mã loại phiếu '{form}' không được chứa dấu phẩy.",
+    "duplicate_form_id": "mã loại phiếu '{form}' bị trùng.",
+    "duplicate_person_key": "mã người '{key}' bị trùng trong cùng loại phiếu.",
+    # ballots CSV and keying
+    "csv_empty": "tệp trống, thiếu dòng tiêu đề form,ballot,status,1,2,...",
+    "csv_bad_header": "dòng tiêu đề phải bắt đầu bằng form,ballot,status rồi đến 1,2,...,N.",
+    "csv_bad_header_column": "dòng tiêu đề: cần cột '{expected}', gặp '{found}'.",
+    "csv_row_too_short": "dòng thiếu cột: cần ít nhất form,ballot,status.",
+    "csv_syntax": "CSV sai cú pháp: {detail}.",
+    "unknown_form": "không có loại phiếu '{form}' trong đợt này (có: {known}).",
+    "bad_ballot_number": "số phiếu '{value}' không hợp lệ: phải là số nguyên dương.",
+    "duplicate_ballot": "phiếu số {ballot} của loại phiếu '{form}' đã có; số phiếu không được trùng.",
+    "bad_status": "trạng thái '{value}' không hợp lệ: dùng 'valid' (hợp lệ) hoặc 'invalid' (không hợp lệ).",
+    "bad_mark": "ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô).",
+    "candidate_out_of_range": "loại phiếu '{form}' chỉ có {size} người; không có người thứ {candidate}.",
+    "marks_on_invalid_ballot": "phiếu số {ballot} không hợp lệ nên không được có ô đánh dấu.",
+    "ballot_not_found": "không có phiếu số {ballot} của loại phiếu '{form}'.",
+    "ballot_is_invalid": "phiếu số {ballot} của loại phiếu '{form}' đã bị đánh dấu không hợp lệ; hãy khôi phục phiếu trước khi nhập.",
+    "invalid_reason_required": "cần ghi lý do phiếu số {ballot} không hợp lệ.",
+    "bad_count": "{count_name} của loại phiếu '{form}' phải là số nguyên không âm (đang là {value!r}).",
+    # reconciliation
+    "present_exceeds_summoned": "Số người có mặt ({present}) lớn hơn số người được triệu tập ({summoned}).",
+    "issued_exceeds_present": "Số phiếu phát ra ({issued}) lớn hơn số người có mặt ({present}).",
+    "collected_exceeds_issued": "Số phiếu thu vào ({collected}) lớn hơn số phiếu phát ra ({issued}).",
+    "keyed_exceeds_collected": "Số phiếu đã nhập ({keyed}) nhiều hơn số phiếu thu vào ({collected}).",
+    "keyed_below_collected": "Số phiếu đã nhập ({keyed}) chưa bằng số phiếu thu vào ({collected}).",
+    "quorum_not_met": "Số người có mặt ({present}/{summoned}) chưa đạt {required} số người được triệu tập.",
+    "ballots_incomplete": "{count} phiếu còn ô chưa nhập: phiếu số {ballot_list}.",
+    # verification
+    "sqlite_integrity": "Cơ sở dữ liệu hỏng: {detail}.",
+    "log_events_missing": "Nhật ký bị mất sự kiện: cần sự kiện số {expected}, gặp số {found}.",
+    "log_event_altered": "Sự kiện số {seq} trong nhật ký đã bị sửa (mã băm không khớp).",
+    "log_inconsistent": "Sự kiện số {seq} trong nhật ký không khớp với trạng thái trước nó.",
+    "log_unknown_action": "Sự kiện số {seq} có loại '{action}' không xác định.",
+    "log_missing_creation": "Nhật ký không có sự kiện tạo đợt lấy phiếu.",
+    "setup_differs_from_log": "Thông tin đợt lấy phiếu (danh sách, tổ kiểm phiếu...) khác với nhật ký.",
+    "count_differs_from_log": "{count_name} trong tệp là {stored}, theo nhật ký là {logged}.",
+    "ballot_not_in_log": "Phiếu số {ballot} có trong tệp nhưng nhật ký không ghi lần nhập nào.",
+    "ballot_missing": "Phiếu số {ballot} có trong nhật ký nhưng đã mất khỏi tệp.",
+    "ballot_status_differs_from_log": "Phiếu số {ballot}: trạng thái trong tệp là '{stored}', theo nhật ký là '{logged}'.",
+    "mark_differs_from_log": "Phiếu số {ballot}, người thứ {candidate}: trong tệp là '{stored_name}', theo nhật ký là '{logged_name}'.",
+    "fingerprint_mismatch": "Dấu vân tay của tệp ({current_short}) khác dấu vân tay khi chốt ({sealed_short}).",
+    # command line
+    "bad_arguments": "Tham số không đúng: {detail}",
+    "unexpected_error": "Lỗi không mong đợi: {detail}",
+}
+
+
+def _enriched(params: Mapping[str, Any]) -> dict[str, Any]:
+    values = dict(params)
+    if "count" in values and values["count"] in COUNT_NAMES:
+        values["count_name"] = COUNT_NAMES[values["count"]].capitalize()
+    for key in ("stored", "logged"):
+        if key in values:
+            values[f"{key}_name"] = MARK_NAMES.get(values[key], values[key])
+    for key in ("sealed", "current"):
+        if isinstance(values.get(key), str):
+            values[f"{key}_short"] = values[key][:16]
+    if "known" in values:
+        values["known"] = ", ".join(str(k) for k in values["known"])
+    if "ballots" in values:
+        shown = [str(n) for n in values["ballots"][:20]]
+        values["ballot_list"] = ", ".join(shown) + (" ..." if len(values["ballots"]) > 20 else "")
+    return values
+
+
+def _text(code: str, params: Mapping[str, Any]) -> str:
+    template = MESSAGES.get(code)
+    if template is None:
+        return f"{code} {dict(params)}"
+    return template.format(**_enriched(params))
+
+
+def sentence(code: str, params: Mapping[str, Any]) -> str:
+    text = _text(code, params)
+    return text[:1].upper() + text[1:]
+
+
+def where(location: Location) -> str:
+    parts = [f"Tệp '{location.source}'"]
+    if location.line is not None:
+        parts.append(f"dòng {location.line}")
+    if location.column is not None:
+        parts.append(f"cột {location.column}")
+    if location.path:
+        parts.append(f"mục {location.path}")
+    return ", ".join(parts)
+
+
+def describe_error(error: TinNhiemError) -> str:
+    if error.location is None:
+        return sentence(error.code, error.params)
+    return f"{where(error.location)}: {_text(error.code, error.params)}"
+
+
+def describe_issue(issue: Issue, form_title: str | None = None) -> str:
+    text = sentence(issue.code, issue.params)
+    if issue.form is None:
+        return text
+    label = f"Loại phiếu '{issue.form}'" + (f" ({form_title})" if form_title else "")
+    return f"{label} — {text}"

@@ -1,0 +1,213 @@
+"""Use cases on a round: one call per user action, each one transaction, plain values back."""
+
+from __future__ import annotations
+
+import getpass
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.audit import compare_with_log, fingerprint, replay
+from ..core.ballots_csv import parse_ballots_csv
+from ..core.issues import Issue, Location, Severity, TinNhiemError
+from ..core.model import Ballot, BallotStatus, Counts, Mark, RoundSetup
+from ..core.results import RoundResults, round_results
+from ..core.spec import nfc, parse_round_spec
+from ..storage.repository import RoundInfo, RoundRepository
+
+
+def command_line_keyer() -> str:
+    """Who a command-line change is recorded as."""
+    try:
+        user = getpass.getuser()
+    except Exception:  # no user name in the environment: still record the change
+        user = "?"
+    return f"{user} (dòng lệnh)"
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file, or a coded error naming it (with the line of the first bad byte)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TinNhiemError("file_not_found", file=str(path)) from None
+    except OSError as error:
+        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise TinNhiemError("file_not_utf8", Location(str(path), line)) from None
+
+
+def load_round_spec(path: Path) -> RoundSetup:
+    return parse_round_spec(read_text(path), str(path))
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    issues: tuple[Issue, ...]
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    problems: tuple[Issue, ...]
+    fingerprint: str
+    events: int
+    sealed: bool
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+
+class RoundService:
+    def __init__(self, repo: RoundRepository, keyer: str) -> None:
+        self._repo = repo
+        self.keyer = keyer
+
+    @classmethod
+    def create(cls, path: Path, setup: RoundSetup, keyer: str) -> RoundService:
+        return cls(RoundRepository.create(Path(path), setup, keyer, uuid.uuid4().hex), keyer)
+
+    @classmethod
+    def open(cls, path: Path, keyer: str, *, read_only: bool = False) -> RoundService:
+        return cls(RoundRepository.open(Path(path), read_only=read_only), keyer)
+
+    def close(self) -> None:
+        self._repo.close()
+
+    def __enter__(self) -> RoundService:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self._repo.path
+
+    @property
+    def setup(self) -> RoundSetup:
+        return self._repo.setup()
+
+    @property
+    def info(self) -> RoundInfo:
+        return self._repo.info()
+
+    def ballots(self, form: str | None = None) -> list[Ballot]:
+        return self._repo.ballots(form)
+
+    def results(self) -> RoundResults:
+        by_form: dict[str, list[Ballot]] = defaultdict(list)
+        for ballot in self._repo.ballots():
+            by_form[ballot.form].append(ballot)
+        return round_results(self.setup, by_form)
+
+    # -- keying ----------------------------------------------------------------------------
+
+    def next_ballot_number(self, form: str) -> int:
+        numbers = [b.number for b in self._repo.ballots(self._form(form).code)]
+        return max(numbers, default=0) + 1
+
+    def add_ballot(self, form: str, number: int | None = None) -> Ballot:
+        """Start a new, valid, not yet keyed ballot (by default numbered after the last one)."""
+        self._form(form)
+        if number is None:
+            number = self.next_ballot_number(form)
+        if number < 1:
+            raise TinNhiemError("bad_ballot_number", value=number)
+        if self._repo.ballot(form, number) is not None:
+            raise TinNhiemError("duplicate_ballot", form=form, ballot=number)
+        ballot = Ballot(form, number)
+        self._repo.add_ballots([ballot], self.keyer)
+        return ballot
+
+    def set_mark(self, form: str, number: int, order: int, mark: Mark | None) -> Ballot:
+        """Key one candidate's mark on a ballot; None clears the cell."""
+        size = len(self._form(form).candidates)
+        if not 1 <= order <= size:
+            raise TinNhiemError("candidate_out_of_range", form=form, candidate=order, size=size)
+        ballot = self._existing(form, number)
+        if ballot.status is BallotStatus.INVALID:
+            raise TinNhiemError("ballot_is_invalid", form=form, ballot=number)
+        if ballot.marks.get(order) == mark:
+            return ballot
+        return self._repo.set_mark(form, number, order, mark, self.keyer)
+
+    def invalidate_ballot(self, form: str, number: int, reason: str) -> Ballot:
+        """Mark the whole ballot invalid; its keyed marks are kept but count for nobody."""
+        reason = nfc(reason)
+        if not reason:
+            raise TinNhiemError("invalid_reason_required", form=form, ballot=number)
+        self._existing(form, number)
+        return self._repo.set_ballot_status(form, number, BallotStatus.INVALID, reason, self.keyer)
+
+    def restore_ballot(self, form: str, number: int) -> Ballot:
+        """Make an invalidated ballot valid again."""
+        self._existing(form, number)
+        return self._repo.set_ballot_status(form, number, BallotStatus.VALID, "", self.keyer)
+
+    def remove_ballot(self, form: str, number: int) -> Ballot:
+        self._existing(form, number)
+        return self._repo.remove_ballot(form, number, self.keyer)
+
+    def change_counts(self, form: str, counts: Counts) -> Counts:
+        self._form(form)
+        for name, value in counts.as_dict().items():
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise TinNhiemError("bad_count", form=form, count=name, value=value)
+        return self._repo.set_counts(form, counts, self.keyer)
+
+    def import_ballots_file(self, path: Path) -> ImportReport:
+        """Append every ballot of a CSV file, or none of them."""
+        path = Path(path)
+        existing: dict[str, set[int]] = defaultdict(set)
+        for ballot in self._repo.ballots():
+            existing[ballot.form].add(ballot.number)
+        ballots = parse_ballots_csv(read_text(path), str(path), self.setup, existing)
+        self._repo.add_ballots(ballots, self.keyer)
+        touched = {b.form for b in ballots}
+        issues = tuple(i for i in self.results().issues if i.form in touched)
+        return ImportReport(len(ballots), issues)
+
+    # -- checking --------------------------------------------------------------------------
+
+    def verify(self) -> VerifyReport:
+        """Recheck the file: SQLite's integrity, the hash chain of the log, the stored state
+        against the log's replay, and the seal's fingerprint."""
+        problems = [
+            Issue("sqlite_integrity", Severity.ERROR, None, {"detail": detail})
+            for detail in self._repo.integrity_problems()
+        ]
+        events = self._repo.events()
+        replayed = replay(events)
+        problems.extend(replayed.issues)
+        ballots = self._repo.ballots()
+        problems.extend(compare_with_log(self.setup, ballots, replayed))
+        current = fingerprint(self.setup, ballots, self._repo.log_head())
+        info = self.info
+        if info.sealed and info.fingerprint != current:
+            problems.append(
+                Issue("fingerprint_mismatch", Severity.ERROR, None,
+                      {"sealed": info.fingerprint, "current": current})
+            )
+        return VerifyReport(tuple(problems), current, len(events), info.sealed)
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _form(self, code: str):
+        try:
+            return self.setup.form(code)
+        except KeyError:
+            raise TinNhiemError("unknown_form", form=code, known=[f.code for f in self.setup.forms]) from None
+
+    def _existing(self, form: str, number: int) -> Ballot:
+        self._form(form)
+        ballot = self._repo.ballot(form, number)
+        if ballot is None:
+            raise TinNhiemError("ballot_not_found", form=form, ballot=number)
+        return ballot

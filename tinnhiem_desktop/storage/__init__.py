@@ -1,0 +1,1 @@
+"""Round files on disk: SQLModel tables, migrations, opening and locking, the repository."""

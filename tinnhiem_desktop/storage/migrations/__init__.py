@@ -1,0 +1,1 @@
+"""Alembic migrations of the round file schema, from the first schema on."""

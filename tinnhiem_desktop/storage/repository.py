@@ -1,0 +1,433 @@
+"""The round file's repository: hands out core values, never ORM objects.
+
+Every write is one transaction that also appends its audit event, and is on disk when it returns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from sqlalchemy import delete
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session, select
+
+from ..core.audit import GENESIS, Event, ballot_state, chain_event
+from ..core.issues import TinNhiemError
+from ..core.model import (
+    Ballot,
+    BallotForm,
+    BallotStatus,
+    Candidate,
+    Counts,
+    Header,
+    HeaderStyle,
+    Mark,
+    Meeting,
+    RoundSetup,
+    TeamMember,
+)
+from ..core.spec import setup_to_dict
+from .roundfile import SCHEMA_VERSION, WriterLock, backup_copy, check_integrity, make_engine, migrate, read_header
+from .tables import BallotRow, CandidateRow, EventRow, FormRow, MarkRow, RoundRow, TeamMemberRow
+
+
+def now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    uid: str
+    created_at: str
+    sealed_at: str | None
+    sealed_by: str | None
+    seal_reason: str | None
+    fingerprint: str | None
+
+    @property
+    def sealed(self) -> bool:
+        return self.sealed_at is not None
+
+
+class RoundRepository:
+    def __init__(self, path: Path, engine, lock: WriterLock | None, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self._engine = engine
+        self._lock = lock
+        self._form_ids: dict[str, int] = {}
+        self._setup: RoundSetup | None = None
+        self._info: RoundInfo | None = None
+        self._last_event: Event | None = None
+
+    # -- opening and closing ---------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, setup: RoundSetup, keyer: str, uid: str) -> RoundRepository:
+        """Write a complete new round file, or nothing: it is built beside and renamed into place."""
+        path = Path(path)
+        if path.exists():
+            raise TinNhiemError("file_exists", file=str(path))
+        lock = WriterLock(path)
+        lock.acquire(path)
+        partial = path.with_name(path.name + ".partial")
+        try:
+            partial.unlink(missing_ok=True)
+            engine = make_engine(partial, "create")
+            try:
+                migrate(engine)
+                with Session(engine) as session:
+                    cls._insert_setup(session, setup, uid)
+                    first = chain_event(None, now(), keyer, "round_created", {"setup": setup_to_dict(setup)})
+                    session.add(_event_row(first))
+                    session.commit()
+            finally:
+                engine.dispose()
+            os.replace(partial, path)
+        except (OSError, DBAPIError) as error:
+            lock.release()
+            _remove_quietly(partial)
+            detail = getattr(error, "strerror", None) or str(getattr(error, "orig", error))
+            raise TinNhiemError("file_not_writable", file=str(path), detail=detail) from None
+        except BaseException:
+            lock.release()
+            _remove_quietly(partial)
+            raise
+        try:
+            return cls._open(path, lock, "write", read_only=False)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> RoundRepository:
+        """Open for keying (one writer at a time) or read-only.
+
+        A reader takes the writer lock when it is free, so that SQLite tidies its -wal and -shm
+        files away on close; beside a writer it reads through WAL, and in a write-protected
+        folder it reads the file as immutable.
+        """
+        path = Path(path)
+        read_header(path)
+        lock: WriterLock | None = WriterLock(path)
+        mode = "write"
+        try:
+            lock.acquire(path)
+        except TinNhiemError as error:
+            if not read_only:
+                raise
+            lock = None
+            mode = "read" if error.code == "round_file_in_use" else "immutable"
+        try:
+            return cls._open(path, lock, mode, read_only)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+
+    @classmethod
+    def _open(cls, path: Path, lock: WriterLock | None, mode: str, read_only: bool) -> RoundRepository:
+        header = read_header(path)
+        engine = make_engine(path, mode)
+        try:
+            if header.user_version < SCHEMA_VERSION:
+                if read_only:
+                    raise TinNhiemError("round_file_needs_upgrade", file=str(path))
+                backup_copy(engine, path, header.user_version)
+                migrate(engine)
+            repo = cls(path, engine, lock, read_only)
+            repo._load()
+            return repo
+        except DBAPIError as error:
+            engine.dispose()
+            raise TinNhiemError("round_file_corrupt", file=str(path), detail=str(error.orig)) from None
+        except BaseException:
+            engine.dispose()
+            raise
+
+    def close(self) -> None:
+        self._engine.dispose()
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> RoundRepository:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        with Session(self._engine) as session:
+            row = session.get(RoundRow, 1)
+            if row is None:
+                raise TinNhiemError("round_file_corrupt", file=str(self.path), detail="no round record")
+            team = tuple(
+                TeamMember(m.name, m.role)
+                for m in session.exec(select(TeamMemberRow).order_by(TeamMemberRow.seq))
+            )
+            forms = []
+            for form in session.exec(select(FormRow).order_by(FormRow.seq)).all():
+                self._form_ids[form.code] = form.id
+                candidates = tuple(
+                    Candidate(c.seq, c.name, c.position, c.birth_year, c.person_key)
+                    for c in session.exec(
+                        select(CandidateRow).where(CandidateRow.form_id == form.id).order_by(CandidateRow.seq)
+                    )
+                )
+                counts = Counts(form.summoned, form.present, form.issued, form.collected)
+                forms.append(BallotForm(form.code, form.title, counts, candidates))
+            self._setup = RoundSetup(
+                title=row.title,
+                year=row.year,
+                rule_id=row.rule_id,
+                header=Header(HeaderStyle(row.header_style), row.header_parent, row.header_unit),
+                meeting=Meeting(row.meeting_date, row.meeting_place, row.meeting_chair),
+                team=team,
+                forms=tuple(forms),
+                percent_base=row.percent_base,
+                decimals=row.decimals,
+            )
+            self._info = RoundInfo(
+                row.uid, row.created_at, row.sealed_at, row.sealed_by, row.seal_reason, row.fingerprint
+            )
+            last = session.exec(select(EventRow).order_by(EventRow.seq.desc()).limit(1)).first()
+            self._last_event = _event(last) if last else None
+
+    def setup(self) -> RoundSetup:
+        return self._setup
+
+    def info(self) -> RoundInfo:
+        return self._info
+
+    def log_head(self) -> str:
+        return self._last_event.hash if self._last_event else GENESIS
+
+    def ballots(self, form: str | None = None) -> list[Ballot]:
+        """Ballots in form order, then by number."""
+        codes = {form_id: code for code, form_id in self._form_ids.items()}
+        with Session(self._engine) as session:
+            query = select(BallotRow.id, BallotRow.form_id, BallotRow.number, BallotRow.status, BallotRow.invalid_reason)
+            marks_query = select(MarkRow.ballot_id, MarkRow.candidate_seq, MarkRow.value)
+            if form is not None:
+                form_id = self._form_id(form)
+                query = query.where(BallotRow.form_id == form_id)
+                marks_query = marks_query.join(BallotRow, BallotRow.id == MarkRow.ballot_id).where(
+                    BallotRow.form_id == form_id
+                )
+            rows = session.exec(query).all()
+            marks: dict[int, dict[int, Mark]] = {}
+            for ballot_id, seq, value in session.exec(marks_query):
+                marks.setdefault(ballot_id, {})[seq] = Mark(value)
+        order = {code: i for i, code in enumerate(f.code for f in self._setup.forms)}
+        ballots = [
+            Ballot(codes[form_id], number, BallotStatus(status), marks.get(ballot_id, {}), reason)
+            for ballot_id, form_id, number, status, reason in rows
+        ]
+        ballots.sort(key=lambda b: (order[b.form], b.number))
+        return ballots
+
+    def ballot(self, form: str, number: int) -> Ballot | None:
+        with Session(self._engine) as session:
+            row = self._ballot_row(session, form, number)
+            return None if row is None else self._ballot(session, form, row)
+
+    def events(self) -> list[Event]:
+        with Session(self._engine) as session:
+            return [_event(row) for row in session.exec(select(EventRow).order_by(EventRow.seq))]
+
+    def integrity_problems(self) -> list[str]:
+        return check_integrity(self._engine)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add_ballots(self, ballots: Iterable[Ballot], keyer: str) -> None:
+        """Add ballots in one transaction: all of them or none."""
+        with self._transaction(keyer) as (session, log):
+            for ballot in ballots:
+                row = BallotRow(
+                    form_id=self._form_id(ballot.form),
+                    number=ballot.number,
+                    status=ballot.status.value,
+                    invalid_reason=ballot.invalid_reason,
+                )
+                session.add(row)
+                session.flush()
+                session.add_all(
+                    MarkRow(ballot_id=row.id, candidate_seq=order, value=mark.value)
+                    for order, mark in ballot.marks.items()
+                )
+                log("ballot_added", {"form": ballot.form, "ballot": ballot.number, "new": ballot_state(ballot)})
+
+    def set_mark(self, form: str, number: int, order: int, mark: Mark | None, keyer: str) -> Ballot:
+        """Set (or with None, clear) one candidate's mark on one ballot."""
+        with self._transaction(keyer) as (session, log):
+            row = self._existing_ballot_row(session, form, number)
+            current = session.get(MarkRow, (row.id, order))
+            old = current.value if current else None
+            if mark is None:
+                if current is not None:
+                    session.delete(current)
+            elif current is None:
+                session.add(MarkRow(ballot_id=row.id, candidate_seq=order, value=mark.value))
+            else:
+                current.value = mark.value
+            new = None if mark is None else mark.value
+            log("mark_set", {"form": form, "ballot": number, "candidate": order, "old": old, "new": new})
+            session.flush()
+            return self._ballot(session, form, row)
+
+    def set_ballot_status(
+        self, form: str, number: int, status: BallotStatus, reason: str, keyer: str
+    ) -> Ballot:
+        with self._transaction(keyer) as (session, log):
+            row = self._existing_ballot_row(session, form, number)
+            old = {"status": row.status, "reason": row.invalid_reason}
+            row.status, row.invalid_reason = status.value, reason
+            session.add(row)
+            log("ballot_status_set", {"form": form, "ballot": number, "old": old,
+                                      "new": {"status": status.value, "reason": reason}})
+            session.flush()
+            return self._ballot(session, form, row)
+
+    def remove_ballot(self, form: str, number: int, keyer: str) -> Ballot:
+        """Remove a ballot and its marks; returns what was removed."""
+        with self._transaction(keyer) as (session, log):
+            row = self._existing_ballot_row(session, form, number)
+            removed = self._ballot(session, form, row)
+            session.exec(delete(MarkRow).where(MarkRow.ballot_id == row.id))
+            session.delete(row)
+            log("ballot_removed", {"form": form, "ballot": number, "old": ballot_state(removed)})
+            return removed
+
+    def set_counts(self, form: str, counts: Counts, keyer: str) -> Counts:
+        """Change a form's counts; returns the counts they replaced."""
+        with self._transaction(keyer) as (session, log):
+            row = session.get(FormRow, self._form_id(form))
+            old = Counts(row.summoned, row.present, row.issued, row.collected)
+            row.summoned, row.present, row.issued, row.collected = (
+                counts.summoned, counts.present, counts.issued, counts.collected,
+            )
+            session.add(row)
+            log("counts_set", {"form": form, "old": old.as_dict(), "new": counts.as_dict()})
+        forms = tuple(replace(f, counts=counts) if f.code == form else f for f in self._setup.forms)
+        self._setup = replace(self._setup, forms=forms)
+        return old
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self, keyer: str) -> Iterator[tuple[Session, object]]:
+        """One transaction with its audit events; the in-memory log head moves only on commit."""
+        if self.read_only:
+            raise TinNhiemError("round_read_only", file=str(self.path))
+        if self._info.sealed:
+            raise TinNhiemError("round_sealed", file=str(self.path), sealed_at=self._info.sealed_at)
+        appended: list[Event] = []
+
+        def log(action: str, data: dict) -> None:
+            prev = appended[-1] if appended else self._last_event
+            event = chain_event(prev, now(), keyer, action, data)
+            appended.append(event)
+            session.add(_event_row(event))
+
+        try:
+            with Session(self._engine) as session:
+                yield session, log
+                session.commit()
+        except DBAPIError as error:
+            raise TinNhiemError("write_failed", file=str(self.path), detail=str(error.orig)) from None
+        if appended:
+            self._last_event = appended[-1]
+
+    def _form_id(self, form: str) -> int:
+        try:
+            return self._form_ids[form]
+        except KeyError:
+            raise TinNhiemError("unknown_form", form=form, known=sorted(self._form_ids)) from None
+
+    def _ballot_row(self, session: Session, form: str, number: int) -> BallotRow | None:
+        query = select(BallotRow).where(BallotRow.form_id == self._form_id(form), BallotRow.number == number)
+        return session.exec(query).first()
+
+    def _existing_ballot_row(self, session: Session, form: str, number: int) -> BallotRow:
+        row = self._ballot_row(session, form, number)
+        if row is None:
+            raise TinNhiemError("ballot_not_found", form=form, ballot=number)
+        return row
+
+    def _ballot(self, session: Session, form: str, row: BallotRow) -> Ballot:
+        marks = {
+            seq: Mark(value)
+            for seq, value in session.exec(
+                select(MarkRow.candidate_seq, MarkRow.value).where(MarkRow.ballot_id == row.id)
+            )
+        }
+        return Ballot(form, row.number, BallotStatus(row.status), marks, row.invalid_reason)
+
+    @staticmethod
+    def _insert_setup(session: Session, setup: RoundSetup, uid: str) -> None:
+        session.add(
+            RoundRow(
+                uid=uid,
+                title=setup.title,
+                year=setup.year,
+                rule_id=setup.rule_id,
+                percent_base=setup.percent_base,
+                decimals=setup.decimals,
+                header_style=setup.header.style.value,
+                header_parent=setup.header.parent,
+                header_unit=setup.header.unit,
+                meeting_date=setup.meeting.date,
+                meeting_place=setup.meeting.place,
+                meeting_chair=setup.meeting.chair,
+                created_at=now(),
+            )
+        )
+        session.add_all(TeamMemberRow(seq=i, name=m.name, role=m.role) for i, m in enumerate(setup.team, 1))
+        for seq, form in enumerate(setup.forms, 1):
+            row = FormRow(code=form.code, seq=seq, title=form.title, **form.counts.as_dict())
+            session.add(row)
+            session.flush()
+            session.add_all(
+                CandidateRow(
+                    form_id=row.id,
+                    seq=c.order,
+                    name=c.name,
+                    position=c.position,
+                    birth_year=c.birth_year,
+                    person_key=c.person_key,
+                )
+                for c in form.candidates
+            )
+
+
+def _event_row(event: Event) -> EventRow:
+    return EventRow(
+        seq=event.seq,
+        at=event.at,
+        keyer=event.keyer,
+        action=event.action,
+        data=json.dumps(event.data, ensure_ascii=False, sort_keys=True),
+        hash=event.hash,
+    )
+
+
+def _event(row: EventRow) -> Event:
+    return Event(row.seq, row.at, row.keyer, row.action, json.loads(row.data), row.hash)
+
+
+def _remove_quietly(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            pass

@@ -1,0 +1,206 @@
+"""Opening, creating and locking a round file.
+
+A round file is SQLite with our `application_id`, its schema version in `user_version`, WAL and
+`synchronous=FULL`: a change is on disk when its commit returns. A file is judged from its header
+bytes before SQLite opens it, so a foreign, truncated or too-new file is refused untouched.
+Only one process writes a round file at a time; the lock is an OS lock on a file beside it, which
+the OS releases if the program dies.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import StaticPool
+
+from ..core.issues import TinNhiemError
+
+APPLICATION_ID = 0x544E4844  # "TNHD"
+SCHEMA_VERSION = 1  # the number of Alembic revisions in migrations/versions
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+@dataclass(frozen=True)
+class FileHeader:
+    application_id: int
+    user_version: int
+
+
+def read_header(path: Path) -> FileHeader:
+    """Judge a file from its first 100 bytes, without letting SQLite near it."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(100)
+    except FileNotFoundError:
+        raise TinNhiemError("file_not_found", file=str(path)) from None
+    except IsADirectoryError:
+        raise TinNhiemError("not_a_round_file", file=str(path)) from None
+    except OSError as error:
+        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
+    if not head.startswith(SQLITE_MAGIC):
+        raise TinNhiemError("not_a_round_file", file=str(path))
+    if len(head) < 100:
+        raise TinNhiemError("round_file_truncated", file=str(path))
+    (page_size,) = struct.unpack(">H", head[16:18])
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, pages = struct.unpack(">II", head[24:32])
+    (valid_for,) = struct.unpack(">I", head[92:96])
+    (user_version,) = struct.unpack(">I", head[60:64])
+    (application_id,) = struct.unpack(">I", head[68:72])
+    if application_id != APPLICATION_ID:
+        raise TinNhiemError("not_a_round_file", file=str(path))
+    if valid_for == change_counter and size < pages * page_size:
+        raise TinNhiemError("round_file_truncated", file=str(path))
+    if user_version > SCHEMA_VERSION:
+        raise TinNhiemError(
+            "round_file_too_new", file=str(path), version=user_version, supported=SCHEMA_VERSION
+        )
+    return FileHeader(application_id, user_version)
+
+
+class WriterLock:
+    """An exclusive OS lock on `ROUND.tinnhiem.lock`; a second writer is told who holds it.
+
+    The lock file is removed on a clean close; after a crash the OS has released the lock and the
+    stale file is simply locked again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(f"{path}.lock")
+        self._handle = None
+
+    def acquire(self, round_path: Path) -> None:
+        while True:
+            try:
+                handle = open(self.path, "a+b")
+            except OSError as error:
+                raise TinNhiemError(
+                    "file_not_writable", file=str(round_path), detail=error.strerror or str(error)
+                ) from None
+            try:
+                _lock(handle)
+            except OSError:
+                handle.seek(0)
+                holder = handle.read(200).decode("utf-8", "replace").strip()
+                handle.close()
+                raise TinNhiemError("round_file_in_use", file=str(round_path), holder=holder) from None
+            if _same_file(handle, self.path):
+                break
+            handle.close()  # the holder removed the file between our open and our lock: try again
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{socket.gethostname()} (pid {os.getpid()})".encode())
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        handle, self._handle = self._handle, None
+        if os.name != "nt":
+            self.path.unlink(missing_ok=True)
+        handle.close()
+        if os.name == "nt":
+            try:
+                self.path.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _same_file(handle, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except OSError:
+        return False
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(handle) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _apply_pragmas(dbapi_connection, mode: str) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    if mode == "create":
+        # A new file is built in rollback-journal mode so that, once committed, all of it is in
+        # the one file that is then renamed into place; its first writer switches it to WAL.
+        cursor.execute("PRAGMA journal_mode=DELETE")
+        cursor.execute("PRAGMA synchronous=FULL")
+    elif mode == "write":
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def make_engine(path: Path, mode: str) -> Engine:
+    """One connection to a round file.
+
+    `mode`: "create" a new file, "write", "read" (read-only beside a writer elsewhere), or
+    "immutable" (read-only in a folder nobody can write to, so no -wal/-shm can be made).
+    """
+    query = {"create": "mode=rwc", "write": "mode=rw", "read": "mode=ro", "immutable": "mode=ro&immutable=1"}
+    uri = f"{path.resolve().as_uri()}?{query[mode]}"
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        poolclass=StaticPool,
+    )
+    event.listen(engine, "connect", lambda conn, _record: _apply_pragmas(conn, mode))
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision, then stamp our id and version in the header."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+        connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
+def backup_copy(engine: Engine, path: Path, version: int) -> Path:
+    """A consistent copy of the file beside it (VACUUM INTO), taken before a migration."""
+    target = path.with_name(f"{path.stem}.v{version}-backup{path.suffix}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.stem}.v{version}-backup-{counter}{path.suffix}")
+    with engine.connect() as connection:
+        connection.exec_driver_sql("VACUUM INTO ?", (str(target),))
+    return target
+
+
+def check_integrity(engine: Engine) -> list[str]:
+    """SQLite's own integrity and foreign-key checks; empty when the file is sound."""
+    with engine.connect() as connection:
+        problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+        if problems == ["ok"]:
+            problems = []
+        for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} refers to a missing {parent}")
+    return problems

@@ -1,0 +1,106 @@
+"""SQLModel tables of a round file. Only the repository touches them."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class RoundRow(SQLModel, table=True):
+    __tablename__ = "round"
+    __table_args__ = (CheckConstraint("id = 1", name="single_round"),)
+
+    id: int = Field(default=1, primary_key=True)
+    uid: str
+    title: str
+    year: int
+    rule_id: str
+    percent_base: Optional[str] = None
+    decimals: Optional[int] = None
+    header_style: str
+    header_parent: str
+    header_unit: str
+    meeting_date: str
+    meeting_place: str
+    meeting_chair: str
+    created_at: str
+    sealed_at: Optional[str] = None
+    sealed_by: Optional[str] = None
+    seal_reason: Optional[str] = None
+    fingerprint: Optional[str] = None
+
+
+class TeamMemberRow(SQLModel, table=True):
+    __tablename__ = "team_member"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    seq: int = Field(unique=True)
+    name: str
+    role: str
+
+
+class FormRow(SQLModel, table=True):
+    __tablename__ = "ballot_form"
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    code: str = Field(unique=True)
+    seq: int
+    title: str
+    summoned: int
+    present: int
+    issued: int
+    collected: int
+
+
+class CandidateRow(SQLModel, table=True):
+    __tablename__ = "candidate"
+    __table_args__ = (UniqueConstraint("form_id", "seq"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    form_id: int = Field(foreign_key="ballot_form.id")
+    seq: int
+    name: str
+    position: str
+    birth_year: Optional[int] = None
+    person_key: Optional[str] = None
+
+
+class BallotRow(SQLModel, table=True):
+    __tablename__ = "ballot"
+    __table_args__ = (
+        UniqueConstraint("form_id", "number"),
+        CheckConstraint("status IN ('valid', 'invalid')", name="ballot_status"),
+        CheckConstraint("number >= 1", name="ballot_number_positive"),
+    )
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    form_id: int = Field(foreign_key="ballot_form.id")
+    number: int
+    status: str
+    invalid_reason: str = ""
+
+
+class MarkRow(SQLModel, table=True):
+    __tablename__ = "mark"
+    __table_args__ = (CheckConstraint("value IN ('cao', 'tin_nhiem', 'thap', 'none', 'multi')", name="mark_value"),)
+
+    ballot_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("ballot.id", ondelete="CASCADE"), primary_key=True)
+    )
+    candidate_seq: int = Field(primary_key=True)
+    value: str
+
+
+class EventRow(SQLModel, table=True):
+    """The append-only audit trail, each event chained by hash to the one before."""
+
+    __tablename__ = "event"
+
+    seq: int = Field(primary_key=True)
+    at: str
+    keyer: str
+    action: str
+    data: str
+    hash: str
