@@ -64,8 +64,7 @@ def build_log(entries):
 B1 = Ballot("1", 1, BallotStatus.VALID, {1: C, 2: T})
 B2 = Ballot("1", 2, BallotStatus.VALID, {1: L, 2: X})
 B3 = Ballot("2", 1, BallotStatus.VALID, {1: N})
-VALID_STATE = {"status": "valid", "reason": ""}
-INVALID_STATE = {"status": "invalid", "reason": "không có dấu"}
+B2_INVALID = Ballot("1", 2, BallotStatus.INVALID, {}, "không có dấu")
 
 
 def session_entries():
@@ -76,7 +75,7 @@ def session_entries():
         ("ballot_added", {"form": "1", "ballot": 2, "new": ballot_state(B2)}),
         ("ballot_added", {"form": "2", "ballot": 1, "new": ballot_state(B3)}),
         ("mark_set", {"form": "1", "ballot": 1, "candidate": 2, "old": "tin_nhiem", "new": "thap"}),
-        ("ballot_status_set", {"form": "1", "ballot": 2, "old": VALID_STATE, "new": INVALID_STATE}),
+        ("ballot_status_set", {"form": "1", "ballot": 2, "old": ballot_state(B2), "new": ballot_state(B2_INVALID)}),
         ("counts_set", {"form": "1", "old": COUNTS.as_dict(), "new": NEW_COUNTS.as_dict()}),
         ("ballot_removed", {"form": "2", "ballot": 1, "old": ballot_state(B3)}),
     ]
@@ -85,7 +84,7 @@ def session_entries():
 # The state the session above leaves.
 FINAL_SETUP = make_setup(NEW_COUNTS)
 FINAL_B1 = Ballot("1", 1, BallotStatus.VALID, {1: C, 2: L})
-FINAL_B2 = Ballot("1", 2, BallotStatus.INVALID, {1: L, 2: X}, "không có dấu")
+FINAL_B2 = B2_INVALID
 FINAL_BALLOTS = [FINAL_B1, FINAL_B2]
 
 

@@ -162,9 +162,6 @@ def test_duplicate_form_id_is_located():
     assert (error.code, error.location.path) == ("duplicate_form_id", "forms[1].id")
 
 
-@pytest.mark.xfail(
-    strict=True, raises=TypeError, reason="a non-text percent_base crashes with TypeError, not TinNhiemError"
-)
 def test_percent_base_of_wrong_type_is_a_located_error():
     error = spec_error(edited(percent_base=["present"]))
     assert (error.code, error.location.path) == ("unknown_percent_base", "percent_base")
@@ -338,18 +335,17 @@ def test_unkeyed_cell_reads_back_as_no_mark():
     assert parse(to_text(rows)) == [Ballot("1", 1, BallotStatus.VALID, {1: N, 2: L, 3: N})]
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="the CSV has no column for an invalid ballot's reason: it is lost"
-)
 def test_invalid_reason_survives_the_csv():
     ballot = Ballot("1", 1, BallotStatus.INVALID, {}, "không có dấu")
     assert parse(to_text(ballots_csv_rows(SETUP, [ballot]))) == [ballot]
 
 
-@pytest.mark.xfail(
-    strict=True, raises=TinNhiemError, reason="invalid ballot keeping its marks is exported with them; parse refuses it"
-)
-def test_export_of_invalid_ballot_that_kept_marks_reads_back():
-    ballot = Ballot("1", 1, BallotStatus.INVALID, {1: C, 2: C, 3: L})
-    read = parse(to_text(ballots_csv_rows(SETUP, [ballot])))
-    assert [(b.number, b.status) for b in read] == [(1, BallotStatus.INVALID)]
+def test_invalid_status_with_a_reason_in_the_status_cell():
+    (ballot,) = parse(to_text([["form", "ballot", "status", "1"], ["1", "4", "invalid: gạch tên", ""]]))
+    assert (ballot.status, ballot.invalid_reason, dict(ballot.marks)) == (BallotStatus.INVALID, "gạch tên", {})
+
+
+def test_a_reason_on_a_valid_ballot_is_refused():
+    with pytest.raises(TinNhiemError) as caught:
+        parse(to_text([["form", "ballot", "status", "1"], ["1", "4", "valid:ok", "1"]]))
+    assert (caught.value.code, caught.value.location.line, caught.value.location.column) == ("bad_status", 2, 3)

@@ -81,11 +81,16 @@ def test_marks_are_counted_per_candidate():
 
 
 def test_invalid_ballot_counts_for_nobody():
-    marked_invalid = Ballot("1", 2, BallotStatus.INVALID, {1: L, 2: L, 3: L}, "gạch tên")
-    tally = tally_form(make_form(), [valid(1, C, C, C), marked_invalid, invalid(3)])
+    crossed_out = Ballot("1", 2, BallotStatus.INVALID, {}, "gạch tên")
+    tally = tally_form(make_form(), [valid(1, C, C, C), crossed_out, invalid(3)])
     assert (tally.keyed, tally.valid, tally.invalid) == (3, 1, 2)
     for counted in tally.candidates:
         assert (counted.cao, counted.thap, counted.votes, counted.not_counted) == (1, 0, 1, 0)
+
+
+def test_an_invalid_ballot_cannot_carry_marks():
+    with pytest.raises(ValueError):
+        Ballot("1", 2, BallotStatus.INVALID, {1: L}, "gạch tên")
 
 
 def test_no_mark_and_multi_do_not_count_for_that_candidate_only():

@@ -125,12 +125,24 @@ def replay(events: Iterable[Event]) -> ReplayedRound:
             if current is None or ballot_state(current) != data["old"]:
                 problem("log_inconsistent", seq=event.seq)
             ballots.pop(key, None)
-        elif event.action in ("mark_set", "ballot_status_set"):
-            if current is None or _fields(current, event) != data["old"]:
+        elif event.action == "ballot_status_set":
+            if current is None or ballot_state(current) != data["old"]:
                 problem("log_inconsistent", seq=event.seq)
-                if current is None:
-                    continue
-            ballots[key] = _apply(current, event)
+            ballots[key] = ballot_from_state(key[0], key[1], data["new"])
+        elif event.action == "mark_set":
+            order = data["candidate"]
+            if current is None:
+                problem("log_inconsistent", seq=event.seq)
+                continue
+            old = current.marks.get(order)
+            if (None if old is None else old.value) != data["old"]:
+                problem("log_inconsistent", seq=event.seq)
+            marks = dict(current.marks)
+            if data["new"] is None:
+                marks.pop(order, None)
+            else:
+                marks[order] = Mark(data["new"])
+            ballots[key] = replace(current, marks=marks)
         elif event.action == "counts_set":
             if setup is None or setup.form(data["form"]).counts.as_dict() != data["old"]:
                 problem("log_inconsistent", seq=event.seq)
@@ -139,25 +151,6 @@ def replay(events: Iterable[Event]) -> ReplayedRound:
         else:
             problem("log_unknown_action", seq=event.seq, action=event.action)
     return ReplayedRound(setup, ballots, tuple(issues))
-
-
-def _fields(ballot: Ballot, event: Event) -> Any:
-    if event.action == "mark_set":
-        mark = ballot.marks.get(event.data["candidate"])
-        return None if mark is None else mark.value
-    return {"status": ballot.status.value, "reason": ballot.invalid_reason}
-
-
-def _apply(ballot: Ballot, event: Event) -> Ballot:
-    new = event.data["new"]
-    if event.action == "mark_set":
-        marks = dict(ballot.marks)
-        if new is None:
-            marks.pop(event.data["candidate"], None)
-        else:
-            marks[event.data["candidate"]] = Mark(new)
-        return replace(ballot, marks=marks)
-    return replace(ballot, status=BallotStatus(new["status"]), invalid_reason=new["reason"])
 
 
 def _with_counts(setup: RoundSetup, code: str, counts: Counts) -> RoundSetup:

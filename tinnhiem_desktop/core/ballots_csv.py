@@ -1,6 +1,7 @@
 """The ballots CSV: `form,ballot,status,1,2,...,N`, one paper ballot a row.
 
 A mark is `1` (cao), `2` (tín nhiệm), `3` (thấp), empty or `0` (no mark), `x` (more than one).
+Status is `valid`, or `invalid` optionally followed by `:` and the reason (`invalid:không có dấu`).
 Rows of several forms may share a file; a short row is padded with no mark.
 """
 
@@ -79,8 +80,9 @@ def parse_ballots_csv(
             number = int(number_text)
             if number in seen[code]:
                 raise fail("duplicate_ballot", line, 2, form=code, ballot=number)
-            status_text = row[2].strip().lower()
-            if status_text not in {s.value for s in BallotStatus}:
+            status_text, _, reason = row[2].partition(":")
+            status_text, reason = status_text.strip().lower(), nfc(reason)
+            if status_text not in set(BallotStatus) or (reason and status_text != BallotStatus.INVALID):
                 raise fail("bad_status", line, 3, value=row[2])
             status = BallotStatus(status_text)
             size = len(form.candidates)
@@ -104,7 +106,7 @@ def parse_ballots_csv(
             else:
                 marks = {}
             seen[code].add(number)
-            ballots.append(Ballot(code, number, status, marks))
+            ballots.append(Ballot(code, number, status, marks, reason))
     except csv.Error as error:
         raise fail("csv_syntax", reader.line_num, detail=str(error)) from None
     return ballots
@@ -121,5 +123,6 @@ def ballots_csv_rows(setup: RoundSetup, ballots: Iterable[Ballot]) -> list[list[
     for ballot in sorted(ballots, key=lambda b: (order[b.form], b.number)):
         size = len(setup.form(ballot.form).candidates)
         cells = [CELL_BY_MARK[ballot.marks[o]] if o in ballot.marks else "" for o in range(1, size + 1)]
-        rows.append([ballot.form, str(ballot.number), ballot.status.value, *cells])
+        status = ballot.status.value + (f":{ballot.invalid_reason}" if ballot.invalid_reason else "")
+        rows.append([ballot.form, str(ballot.number), status, *cells])
     return rows

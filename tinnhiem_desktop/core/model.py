@@ -119,7 +119,8 @@ class Ballot:
     """One paper ballot as keyed.
 
     `marks` maps a candidate's order to its mark; a candidate missing from it has not been
-    keyed yet (an empty cell), which is different from a keyed `Mark.NO_MARK`.
+    keyed yet (an empty cell), which is different from a keyed `Mark.NO_MARK`. A ballot invalid
+    as a whole carries no marks: it counts for nobody.
     """
 
     form: str
@@ -129,7 +130,10 @@ class Ballot:
     invalid_reason: str = ""
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "status", BallotStatus(self.status))
         object.__setattr__(self, "marks", _frozen_marks(self.marks))
+        if self.status is BallotStatus.INVALID and self.marks:
+            raise ValueError(f"invalid ballot {self.number} cannot carry marks")
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Ballot):

@@ -92,7 +92,7 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
     if rule_id not in PRESETS:
         raise r.fail("unknown_rule", "rule", rule=rule_id, known=sorted(PRESETS))
     percent_base = data.get("percent_base")
-    if percent_base is not None and percent_base not in {b.value for b in Base}:
+    if percent_base is not None and (not isinstance(percent_base, str) or percent_base not in set(Base)):
         raise r.fail("unknown_percent_base", "percent_base", base=percent_base, known=[b.value for b in Base])
     decimals = r.integer(data, "decimals", "", required=False)
     if decimals is not None and decimals > MAX_DECIMALS:
@@ -100,7 +100,7 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
 
     header_data = r.obj(data.get("header", {}), "header")
     style = header_data.get("style", HeaderStyle.STATE.value)
-    if style not in {s.value for s in HeaderStyle}:
+    if not isinstance(style, str) or style not in set(HeaderStyle):
         raise r.fail("unknown_header_style", "header.style", style=style)
     header = Header(
         HeaderStyle(style),

@@ -85,7 +85,7 @@ MESSAGES = {
     "unknown_form": "không có loại phiếu '{form}' trong đợt này (có: {known}).",
     "bad_ballot_number": "số phiếu '{value}' không hợp lệ: phải là số nguyên dương.",
     "duplicate_ballot": "phiếu số {ballot} của loại phiếu '{form}' đã có; số phiếu không được trùng.",
-    "bad_status": "trạng thái '{value}' không hợp lệ: dùng 'valid' (hợp lệ) hoặc 'invalid' (không hợp lệ).",
+    "bad_status": "trạng thái '{value}' không hợp lệ: dùng 'valid' (hợp lệ), 'invalid' hoặc 'invalid:lý do' (không hợp lệ).",
     "bad_mark": "ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô).",
     "candidate_out_of_range": "loại phiếu '{form}' chỉ có {size} người; không có người thứ {candidate}.",
     "marks_on_invalid_ballot": "phiếu số {ballot} không hợp lệ nên không được có ô đánh dấu.",

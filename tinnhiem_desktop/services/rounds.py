@@ -7,6 +7,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from ..core.audit import compare_with_log, fingerprint, replay
 from ..core.ballots_csv import parse_ballots_csv
@@ -139,17 +140,25 @@ class RoundService:
         return self._repo.set_mark(form, number, order, mark, self.keyer)
 
     def invalidate_ballot(self, form: str, number: int, reason: str) -> Ballot:
-        """Mark the whole ballot invalid; its keyed marks are kept but count for nobody."""
+        """Mark the whole ballot invalid, with a reason; it then carries no marks.
+
+        The marks it had are in the audit event, and `restore_ballot` can put them back.
+        """
         reason = nfc(reason)
         if not reason:
             raise TinNhiemError("invalid_reason_required", form=form, ballot=number)
         self._existing(form, number)
-        return self._repo.set_ballot_status(form, number, BallotStatus.INVALID, reason, self.keyer)
+        return self._repo.set_ballot_status(Ballot(form, number, BallotStatus.INVALID, {}, reason), self.keyer)
 
-    def restore_ballot(self, form: str, number: int) -> Ballot:
-        """Make an invalidated ballot valid again."""
+    def restore_ballot(self, form: str, number: int, marks: Mapping[int, Mark] | None = None) -> Ballot:
+        """Make an invalidated ballot valid again, with the given marks (none by default)."""
+        size = len(self._form(form).candidates)
+        marks = dict(marks or {})
+        for order in marks:
+            if not 1 <= order <= size:
+                raise TinNhiemError("candidate_out_of_range", form=form, candidate=order, size=size)
         self._existing(form, number)
-        return self._repo.set_ballot_status(form, number, BallotStatus.VALID, "", self.keyer)
+        return self._repo.set_ballot_status(Ballot(form, number, BallotStatus.VALID, marks), self.keyer)
 
     def remove_ballot(self, form: str, number: int) -> Ballot:
         self._existing(form, number)

@@ -285,18 +285,21 @@ class RoundRepository:
             session.flush()
             return self._ballot(session, form, row)
 
-    def set_ballot_status(
-        self, form: str, number: int, status: BallotStatus, reason: str, keyer: str
-    ) -> Ballot:
+    def set_ballot_status(self, ballot: Ballot, keyer: str) -> Ballot:
+        """Make a ballot valid or invalid, replacing its marks with the given ballot's."""
         with self._transaction(keyer) as (session, log):
-            row = self._existing_ballot_row(session, form, number)
-            old = {"status": row.status, "reason": row.invalid_reason}
-            row.status, row.invalid_reason = status.value, reason
+            row = self._existing_ballot_row(session, ballot.form, ballot.number)
+            old = self._ballot(session, ballot.form, row)
+            row.status, row.invalid_reason = ballot.status.value, ballot.invalid_reason
             session.add(row)
-            log("ballot_status_set", {"form": form, "ballot": number, "old": old,
-                                      "new": {"status": status.value, "reason": reason}})
-            session.flush()
-            return self._ballot(session, form, row)
+            session.exec(delete(MarkRow).where(MarkRow.ballot_id == row.id))
+            session.add_all(
+                MarkRow(ballot_id=row.id, candidate_seq=order, value=mark.value)
+                for order, mark in ballot.marks.items()
+            )
+            log("ballot_status_set", {"form": ballot.form, "ballot": ballot.number,
+                                      "old": ballot_state(old), "new": ballot_state(ballot)})
+            return ballot
 
     def remove_ballot(self, form: str, number: int, keyer: str) -> Ballot:
         """Remove a ballot and its marks; returns what was removed."""

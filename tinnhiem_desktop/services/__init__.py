@@ -1,0 +1,1 @@
+"""Use cases: one call per user action, each one transaction, returning plain domain values."""
