@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -209,4 +211,38 @@ def test_a_full_disk_refuses_the_action_and_keeps_earlier_work(round_path, tmp_p
     with RoundService.open(round_path, KEYER) as service:
         assert service.ballots() == kept
         assert service.ballots()[0] == Ballot("1", 1, BallotStatus.VALID, {1: Mark.CAO})
+        assert service.verify().intact
+
+
+ballot_plans = st.lists(
+    st.tuples(
+        st.sampled_from(["1", "2"]),
+        st.booleans(),
+        st.lists(st.sampled_from([None, *Mark]), min_size=3, max_size=3),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plans=ballot_plans)
+def test_what_is_keyed_is_what_is_read_back(tmp_path_factory, plans):
+    path = tmp_path_factory.mktemp("rt") / "dot.tinnhiem"
+    expected = []
+    with new_round(path) as service:
+        for form, valid, marks in plans:
+            number = service.add_ballot(form).number
+            size = len(service.setup.form(form).candidates)
+            keyed = {order: mark for order, mark in enumerate(marks[:size], 1) if mark is not None}
+            for order, mark in keyed.items():
+                service.set_mark(form, number, order, mark)
+            if valid:
+                expected.append(Ballot(form, number, BallotStatus.VALID, keyed))
+            else:
+                service.invalidate_ballot(form, number, "gạch tên")
+                expected.append(Ballot(form, number, BallotStatus.INVALID, {}, "gạch tên"))
+        results_before = service.results()
+    with RoundService.open(path, KEYER, read_only=True) as service:
+        assert service.ballots() == sorted(expected, key=lambda b: (b.form, b.number))
+        assert service.results() == results_before
         assert service.verify().intact
