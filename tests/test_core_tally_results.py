@@ -22,7 +22,7 @@ from tinnhiem_desktop.core.model import (
 )
 from tinnhiem_desktop.core.results import round_results, round_rule
 from tinnhiem_desktop.core.rules import PRESETS, Base, PriorShare
-from tinnhiem_desktop.core.tally import tally_form
+from tinnhiem_desktop.core.tally import retally, tally_form
 
 C, T, L, N, X = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP, Mark.NO_MARK, Mark.MULTI
 MARKS = (C, T, L, N, X)
@@ -343,3 +343,26 @@ def test_round_issues_gather_every_form():
     forms = (make_form("1", counts=Counts(30, 30, 30, 2)), make_form("2", counts=Counts(30, 31, 30, 0)))
     results = round_results(make_setup(*forms), {"1": full(2)})
     assert [(i.form, i.code) for i in results.issues] == [("2", "present_exceeds_summoned")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    before=st.lists(st.sampled_from([None, *Mark]), min_size=3, max_size=3),
+    after=st.lists(st.sampled_from([None, *Mark]), min_size=3, max_size=3),
+    others=st.lists(st.lists(st.sampled_from([None, *Mark]), min_size=3, max_size=3), max_size=8),
+    old_valid=st.booleans(),
+    new_valid=st.booleans(),
+    kind=st.sampled_from(["change", "add", "remove"]),
+)
+def test_an_incremental_retally_equals_a_full_recount(before, after, others, old_valid, new_valid, kind):
+    def ballot(number, marks, valid):
+        if not valid:
+            return Ballot("1", number, BallotStatus.INVALID, {}, "gạch tên")
+        return Ballot("1", number, BallotStatus.VALID, {o: m for o, m in enumerate(marks, 1) if m is not None})
+
+    form = make_form()
+    rest = [ballot(n, marks, True) for n, marks in enumerate(others, start=2)]
+    old = None if kind == "add" else ballot(1, before, old_valid)
+    new = None if kind == "remove" else ballot(1, after, new_valid)
+    start = tally_form(form, rest + ([old] if old else []))
+    assert retally(start, form, old, new) == tally_form(form, rest + ([new] if new else []))

@@ -172,3 +172,19 @@ def test_verify_names_the_ballot_candidate_and_both_values(round_path):
         (problem,) = service.verify().problems
     assert problem.form == "1"
     assert dict(problem.params) == {"ballot": 2, "candidate": 3, "stored": "cao", "logged": "thap"}
+
+
+def test_results_kept_current_by_each_action_equal_a_recount_from_the_file(service, round_path):
+    service.results()  # tallies are now kept by the service
+    for _ in range(4):
+        service.add_ballot("1")
+    service.set_mark("1", 1, 1, Mark.THAP)
+    service.set_mark("1", 2, 1, Mark.CAO)
+    service.set_mark("1", 2, 1, Mark.MULTI)
+    service.invalidate_ballot("1", 3, "gạch tên")
+    service.restore_ballot("1", 3, {2: Mark.THAP})
+    service.remove_ballot("1", 4)
+    service.change_counts("1", Counts(32, 31, 31, 31))
+    kept = service.results()
+    with RoundService.open(round_path, KEYER, read_only=True) as reader:
+        assert reader.results() == kept

@@ -88,11 +88,10 @@ def form_base(kind: Base, form: BallotForm, tally: FormTally) -> int | None:
 
 def form_results(
     form: BallotForm,
-    ballots: Iterable[Ballot],
+    tally: FormTally,
     rule: Rule,
     previous: Mapping[str, PriorShare] | None = None,
 ) -> FormResult:
-    tally = tally_form(form, ballots)
     base_value = form_base(rule.base, form, tally)
     candidates = []
     for candidate, counted in zip(form.candidates, tally.candidates):
@@ -113,14 +112,21 @@ def form_results(
     return FormResult(form, tally, rule.base, base_value, tuple(candidates), tuple(issues))
 
 
+def results_from_tallies(
+    setup: RoundSetup,
+    tallies: Mapping[str, FormTally],
+    previous: Mapping[str, PriorShare] | None = None,
+) -> RoundResults:
+    rule = round_rule(setup)
+    forms = tuple(form_results(form, tallies[form.code], rule, previous) for form in setup.forms)
+    return RoundResults(setup, rule, forms)
+
+
 def round_results(
     setup: RoundSetup,
     ballots_by_form: Mapping[str, Iterable[Ballot]],
     previous: Mapping[str, PriorShare] | None = None,
 ) -> RoundResults:
     """Results of every form. `previous` maps a person key to last year's low-confidence share."""
-    rule = round_rule(setup)
-    forms = tuple(
-        form_results(form, ballots_by_form.get(form.code, ()), rule, previous) for form in setup.forms
-    )
-    return RoundResults(setup, rule, forms)
+    tallies = {form.code: tally_form(form, ballots_by_form.get(form.code, ())) for form in setup.forms}
+    return results_from_tallies(setup, tallies, previous)

@@ -51,36 +51,77 @@ class FormTally:
     incomplete_ballots: tuple[int, ...]
 
 
-def tally_form(form: BallotForm, ballots: Iterable[Ballot]) -> FormTally:
-    """Count one form's ballots. Every candidate starts at zero; invalid ballots count for nobody."""
-    size = len(form.candidates)
-    counters = [[0, 0, 0, 0, 0, 0] for _ in range(size)]
-    index = {Mark.CAO: 0, Mark.TIN_NHIEM: 1, Mark.THAP: 2, Mark.NO_MARK: 3, Mark.MULTI: 4}
-    keyed = valid = invalid = 0
-    incomplete: list[int] = []
-    for ballot in ballots:
+_INDEX = {Mark.CAO: 0, Mark.TIN_NHIEM: 1, Mark.THAP: 2, Mark.NO_MARK: 3, Mark.MULTI: 4}
+_UNKEYED = 5
+
+
+class _Counters:
+    """Mutable counters that one ballot's contribution is added to or taken from."""
+
+    def __init__(self, form: BallotForm, tally: FormTally | None = None) -> None:
+        self.form = form
+        if tally is None:
+            self.candidates = [[0] * 6 for _ in form.candidates]
+            self.keyed = self.valid = self.invalid = 0
+            self.incomplete: set[int] = set()
+        else:
+            self.candidates = [
+                [c.cao, c.tin_nhiem, c.thap, c.no_mark, c.multi, c.unkeyed] for c in tally.candidates
+            ]
+            self.keyed, self.valid, self.invalid = tally.keyed, tally.valid, tally.invalid
+            self.incomplete = set(tally.incomplete_ballots)
+
+    def count(self, ballot: Ballot, sign: int) -> None:
+        form = self.form
         if ballot.form != form.code:
             raise ValueError(f"ballot {ballot.number} belongs to form {ballot.form!r}, not {form.code!r}")
-        keyed += 1
+        self.keyed += sign
         if ballot.status is BallotStatus.INVALID:
-            invalid += 1
-            continue
-        valid += 1
+            self.invalid += sign
+            return
+        self.valid += sign
+        size = len(self.candidates)
         marks = ballot.marks
         for order, mark in marks.items():
             if not 1 <= order <= size:
                 raise ValueError(f"ballot {ballot.number} marks candidate {order} of {size}")
-            counters[order - 1][index[mark]] += 1
+            self.candidates[order - 1][_INDEX[mark]] += sign
         if len(marks) < size:
-            incomplete.append(ballot.number)
             for order in range(1, size + 1):
                 if order not in marks:
-                    counters[order - 1][5] += 1
-    return FormTally(
-        form=form.code,
-        keyed=keyed,
-        valid=valid,
-        invalid=invalid,
-        candidates=tuple(CandidateTally(i + 1, *c) for i, c in enumerate(counters)),
-        incomplete_ballots=tuple(sorted(incomplete)),
-    )
+                    self.candidates[order - 1][_UNKEYED] += sign
+            if sign > 0:
+                self.incomplete.add(ballot.number)
+            else:
+                self.incomplete.discard(ballot.number)
+
+    def frozen(self) -> FormTally:
+        return FormTally(
+            form=self.form.code,
+            keyed=self.keyed,
+            valid=self.valid,
+            invalid=self.invalid,
+            candidates=tuple(CandidateTally(i + 1, *c) for i, c in enumerate(self.candidates)),
+            incomplete_ballots=tuple(sorted(self.incomplete)),
+        )
+
+
+def tally_form(form: BallotForm, ballots: Iterable[Ballot]) -> FormTally:
+    """Count one form's ballots. Every candidate starts at zero; invalid ballots count for nobody."""
+    counters = _Counters(form)
+    for ballot in ballots:
+        counters.count(ballot, +1)
+    return counters.frozen()
+
+
+def retally(tally: FormTally, form: BallotForm, old: Ballot | None, new: Ballot | None) -> FormTally:
+    """The tally after one ballot changed from `old` to `new` (None: absent), without recounting.
+
+    The same counting as `tally_form`, applied as a difference; equal to a full recount.
+    """
+    counters = _Counters(form, tally)
+    if old is not None:
+        counters.count(old, -1)
+    if new is not None:
+        counters.count(new, +1)
+    return counters.frozen()

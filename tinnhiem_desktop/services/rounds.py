@@ -13,7 +13,8 @@ from ..core.audit import compare_with_log, fingerprint, replay
 from ..core.ballots_csv import parse_ballots_csv
 from ..core.issues import Issue, Location, Severity, TinNhiemError
 from ..core.model import Ballot, BallotStatus, Counts, Mark, RoundSetup
-from ..core.results import RoundResults, round_results
+from ..core.results import RoundResults, results_from_tallies
+from ..core.tally import FormTally, retally, tally_form
 from ..core.spec import nfc, parse_round_spec
 from ..storage.repository import RoundInfo, RoundRepository
 
@@ -69,6 +70,7 @@ class RoundService:
     def __init__(self, repo: RoundRepository, keyer: str) -> None:
         self._repo = repo
         self.keyer = keyer
+        self._tallies: dict[str, FormTally] | None = None
 
     @classmethod
     def create(cls, path: Path, setup: RoundSetup, keyer: str) -> RoundService:
@@ -103,10 +105,18 @@ class RoundService:
         return self._repo.ballots(form)
 
     def results(self) -> RoundResults:
-        by_form: dict[str, list[Ballot]] = defaultdict(list)
-        for ballot in self._repo.ballots():
-            by_form[ballot.form].append(ballot)
-        return round_results(self.setup, by_form)
+        """Results from tallies kept current by this service's own changes (recounted from the
+        file when opened read-only, since a writer elsewhere may have changed it)."""
+        if self._tallies is None or self._repo.read_only:
+            by_form: dict[str, list[Ballot]] = defaultdict(list)
+            for ballot in self._repo.ballots():
+                by_form[ballot.form].append(ballot)
+            self._tallies = {f.code: tally_form(f, by_form[f.code]) for f in self.setup.forms}
+        return results_from_tallies(self.setup, self._tallies)
+
+    def _counted(self, form: str, old: Ballot | None, new: Ballot | None) -> None:
+        if self._tallies is not None:
+            self._tallies[form] = retally(self._tallies[form], self.setup.form(form), old, new)
 
     # -- keying ----------------------------------------------------------------------------
 
@@ -125,6 +135,7 @@ class RoundService:
             raise TinNhiemError("duplicate_ballot", form=form, ballot=number)
         ballot = Ballot(form, number)
         self._repo.add_ballots([ballot], self.keyer)
+        self._counted(form, None, ballot)
         return ballot
 
     def set_mark(self, form: str, number: int, order: int, mark: Mark | None) -> Ballot:
@@ -137,7 +148,9 @@ class RoundService:
             raise TinNhiemError("ballot_is_invalid", form=form, ballot=number)
         if ballot.marks.get(order) == mark:
             return ballot
-        return self._repo.set_mark(form, number, order, mark, self.keyer)
+        changed = self._repo.set_mark(form, number, order, mark, self.keyer)
+        self._counted(form, ballot, changed)
+        return changed
 
     def invalidate_ballot(self, form: str, number: int, reason: str) -> Ballot:
         """Mark the whole ballot invalid, with a reason; it then carries no marks.
@@ -147,8 +160,7 @@ class RoundService:
         reason = nfc(reason)
         if not reason:
             raise TinNhiemError("invalid_reason_required", form=form, ballot=number)
-        self._existing(form, number)
-        return self._repo.set_ballot_status(Ballot(form, number, BallotStatus.INVALID, {}, reason), self.keyer)
+        return self._replace(Ballot(form, number, BallotStatus.INVALID, {}, reason))
 
     def restore_ballot(self, form: str, number: int, marks: Mapping[int, Mark] | None = None) -> Ballot:
         """Make an invalidated ballot valid again, with the given marks (none by default)."""
@@ -157,12 +169,19 @@ class RoundService:
         for order in marks:
             if not 1 <= order <= size:
                 raise TinNhiemError("candidate_out_of_range", form=form, candidate=order, size=size)
-        self._existing(form, number)
-        return self._repo.set_ballot_status(Ballot(form, number, BallotStatus.VALID, marks), self.keyer)
+        return self._replace(Ballot(form, number, BallotStatus.VALID, marks))
+
+    def _replace(self, ballot: Ballot) -> Ballot:
+        old = self._existing(ballot.form, ballot.number)
+        changed = self._repo.set_ballot_status(ballot, self.keyer)
+        self._counted(ballot.form, old, changed)
+        return changed
 
     def remove_ballot(self, form: str, number: int) -> Ballot:
         self._existing(form, number)
-        return self._repo.remove_ballot(form, number, self.keyer)
+        removed = self._repo.remove_ballot(form, number, self.keyer)
+        self._counted(form, removed, None)
+        return removed
 
     def change_counts(self, form: str, counts: Counts) -> Counts:
         self._form(form)
@@ -179,6 +198,8 @@ class RoundService:
             existing[ballot.form].add(ballot.number)
         ballots = parse_ballots_csv(read_text(path), str(path), self.setup, existing)
         self._repo.add_ballots(ballots, self.keyer)
+        for ballot in ballots:
+            self._counted(ballot.form, None, ballot)
         touched = {b.form for b in ballots}
         issues = tuple(i for i in self.results().issues if i.form in touched)
         return ImportReport(len(ballots), issues)
