@@ -188,3 +188,25 @@ def test_results_kept_current_by_each_action_equal_a_recount_from_the_file(servi
     kept = service.results()
     with RoundService.open(round_path, KEYER, read_only=True) as reader:
         assert reader.results() == kept
+
+
+def test_setup_can_be_replaced_before_counting_and_not_after(service, round_path):
+    data = spec_dict(rule="nq-35-2012")
+    data["forms"][0]["candidates"].append({"name": "Ngô Minh Khôi", "position": "Phó Giám đốc Sở"})
+    service.replace_setup(setup_from_dict(data, "test"))
+    assert len(service.setup.form("1").candidates) == 4 and service.setup.rule_id == "nq-35-2012"
+    service.add_ballot("1", marks={4: Mark.CAO})
+    with pytest.raises(TinNhiemError) as caught:
+        service.replace_setup(setup_from_dict(spec_dict(), "test"))
+    assert caught.value.code == "setup_locked_by_ballots"
+    assert service.verify().intact
+    with RoundService.open(round_path, KEYER, read_only=True) as reader:
+        assert reader.setup == service.setup
+
+
+def test_fill_and_first_keystroke_are_one_transaction_each(service):
+    service.add_ballot("1", marks={1: Mark.CAO})
+    service.set_marks("1", 1, {2: Mark.THAP, 3: Mark.THAP})
+    actions = [e.action for e in service._repo.events()]
+    assert actions == ["round_created", "ballot_added", "mark_set", "mark_set"]
+    assert service.ballots() == [Ballot("1", 1, BallotStatus.VALID, {1: Mark.CAO, 2: Mark.THAP, 3: Mark.THAP})]

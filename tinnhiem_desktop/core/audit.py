@@ -113,7 +113,9 @@ def replay(events: Iterable[Event]) -> ReplayedRound:
             problem("log_event_altered", seq=event.seq)
         prev_hash, expected_seq = event.hash, event.seq + 1
         data = event.data
-        if event.action == "round_created":
+        if event.action in ("round_created", "setup_replaced"):
+            if event.action == "setup_replaced" and (setup is None or ballots):
+                problem("log_inconsistent", seq=event.seq)
             setup = setup_from_dict(data["setup"], "log")
             continue
         key = (data["form"], data["ballot"]) if "ballot" in data else None

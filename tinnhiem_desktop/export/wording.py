@@ -92,6 +92,7 @@ MESSAGES = {
     "ballot_not_found": "không có phiếu số {ballot} của loại phiếu '{form}'.",
     "ballot_is_invalid": "phiếu số {ballot} của loại phiếu '{form}' đã bị đánh dấu không hợp lệ; hãy khôi phục phiếu trước khi nhập.",
     "invalid_reason_required": "cần ghi lý do phiếu số {ballot} không hợp lệ.",
+    "setup_locked_by_ballots": "Đã có phiếu được nhập trong '{file}': không thể sửa danh sách, tổ kiểm phiếu hay quy tắc nữa.",
     "bad_count": "{count_name} của loại phiếu '{form}' phải là số nguyên không âm (đang là {value!r}).",
     # reconciliation
     "present_exceeds_summoned": "Số người có mặt ({present}) lớn hơn số người được triệu tập ({summoned}).",

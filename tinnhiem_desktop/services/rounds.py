@@ -124,33 +124,54 @@ class RoundService:
         numbers = [b.number for b in self._repo.ballots(self._form(form).code)]
         return max(numbers, default=0) + 1
 
-    def add_ballot(self, form: str, number: int | None = None) -> Ballot:
-        """Start a new, valid, not yet keyed ballot (by default numbered after the last one)."""
-        self._form(form)
+    def add_ballot(
+        self,
+        form: str,
+        number: int | None = None,
+        marks: Mapping[int, Mark] | None = None,
+        invalid_reason: str = "",
+    ) -> Ballot:
+        """Start a ballot (by default numbered after the last one), valid with the given marks,
+        or invalid as a whole when a reason is given."""
+        self._check_orders(form, marks or {})
         if number is None:
             number = self.next_ballot_number(form)
         if number < 1:
             raise TinNhiemError("bad_ballot_number", value=number)
         if self._repo.ballot(form, number) is not None:
             raise TinNhiemError("duplicate_ballot", form=form, ballot=number)
-        ballot = Ballot(form, number)
+        invalid_reason = nfc(invalid_reason)
+        if invalid_reason:
+            ballot = Ballot(form, number, BallotStatus.INVALID, {}, invalid_reason)
+        else:
+            ballot = Ballot(form, number, BallotStatus.VALID, marks or {})
         self._repo.add_ballots([ballot], self.keyer)
         self._counted(form, None, ballot)
         return ballot
 
     def set_mark(self, form: str, number: int, order: int, mark: Mark | None) -> Ballot:
         """Key one candidate's mark on a ballot; None clears the cell."""
-        size = len(self._form(form).candidates)
-        if not 1 <= order <= size:
-            raise TinNhiemError("candidate_out_of_range", form=form, candidate=order, size=size)
+        return self.set_marks(form, number, {order: mark})
+
+    def set_marks(self, form: str, number: int, marks: Mapping[int, Mark | None]) -> Ballot:
+        """Key several cells of one ballot at once (one transaction); None clears a cell."""
+        self._check_orders(form, marks)
         ballot = self._existing(form, number)
         if ballot.status is BallotStatus.INVALID:
             raise TinNhiemError("ballot_is_invalid", form=form, ballot=number)
-        if ballot.marks.get(order) == mark:
+        changes = {order: mark for order, mark in marks.items() if ballot.marks.get(order) != mark}
+        if not changes:
             return ballot
-        changed = self._repo.set_mark(form, number, order, mark, self.keyer)
+        changed = self._repo.set_marks(form, number, changes, self.keyer)
         self._counted(form, ballot, changed)
         return changed
+
+    def replace_setup(self, setup: RoundSetup) -> None:
+        """Change the round's setup (lists, team, rule, counts); only before counting starts."""
+        if self._repo.ballots():
+            raise TinNhiemError("setup_locked_by_ballots", file=str(self.path))
+        self._repo.replace_setup(setup, self.keyer)
+        self._tallies = None
 
     def invalidate_ballot(self, form: str, number: int, reason: str) -> Ballot:
         """Mark the whole ballot invalid, with a reason; it then carries no marks.
@@ -164,12 +185,8 @@ class RoundService:
 
     def restore_ballot(self, form: str, number: int, marks: Mapping[int, Mark] | None = None) -> Ballot:
         """Make an invalidated ballot valid again, with the given marks (none by default)."""
-        size = len(self._form(form).candidates)
-        marks = dict(marks or {})
-        for order in marks:
-            if not 1 <= order <= size:
-                raise TinNhiemError("candidate_out_of_range", form=form, candidate=order, size=size)
-        return self._replace(Ballot(form, number, BallotStatus.VALID, marks))
+        self._check_orders(form, marks or {})
+        return self._replace(Ballot(form, number, BallotStatus.VALID, marks or {}))
 
     def _replace(self, ballot: Ballot) -> Ballot:
         old = self._existing(ballot.form, ballot.number)
@@ -234,6 +251,12 @@ class RoundService:
             return self.setup.form(code)
         except KeyError:
             raise TinNhiemError("unknown_form", form=code, known=[f.code for f in self.setup.forms]) from None
+
+    def _check_orders(self, form: str, marks: Mapping[int, object]) -> None:
+        size = len(self._form(form).candidates)
+        for order in marks:
+            if not 1 <= order <= size:
+                raise TinNhiemError("candidate_out_of_range", form=form, candidate=order, size=size)
 
     def _existing(self, form: str, number: int) -> Ballot:
         self._form(form)

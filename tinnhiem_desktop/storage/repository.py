@@ -83,7 +83,7 @@ class RoundRepository:
             try:
                 migrate(engine)
                 with Session(engine) as session:
-                    cls._insert_setup(session, setup, uid)
+                    cls._insert_setup(session, setup, uid, now())
                     first = chain_event(None, now(), keyer, "round_created", {"setup": setup_to_dict(setup)})
                     session.add(_event_row(first))
                     session.commit()
@@ -201,6 +201,8 @@ class RoundRepository:
             )
             last = session.exec(select(EventRow).order_by(EventRow.seq.desc()).limit(1)).first()
             self._last_event = _event(last) if last else None
+        self._form_ids = {code: form_id for code, form_id in self._form_ids.items()
+                          if any(f.code == code for f in self._setup.forms)}
 
     def setup(self) -> RoundSetup:
         return self._setup
@@ -267,21 +269,22 @@ class RoundRepository:
                 )
                 log("ballot_added", {"form": ballot.form, "ballot": ballot.number, "new": ballot_state(ballot)})
 
-    def set_mark(self, form: str, number: int, order: int, mark: Mark | None, keyer: str) -> Ballot:
-        """Set (or with None, clear) one candidate's mark on one ballot."""
+    def set_marks(self, form: str, number: int, marks: dict[int, Mark | None], keyer: str) -> Ballot:
+        """Set (or with None, clear) candidates' marks on one ballot, one event per cell."""
         with self._transaction(keyer) as (session, log):
             row = self._existing_ballot_row(session, form, number)
-            current = session.get(MarkRow, (row.id, order))
-            old = current.value if current else None
-            if mark is None:
-                if current is not None:
-                    session.delete(current)
-            elif current is None:
-                session.add(MarkRow(ballot_id=row.id, candidate_seq=order, value=mark.value))
-            else:
-                current.value = mark.value
-            new = None if mark is None else mark.value
-            log("mark_set", {"form": form, "ballot": number, "candidate": order, "old": old, "new": new})
+            for order, mark in marks.items():
+                current = session.get(MarkRow, (row.id, order))
+                old = current.value if current else None
+                if mark is None:
+                    if current is not None:
+                        session.delete(current)
+                elif current is None:
+                    session.add(MarkRow(ballot_id=row.id, candidate_seq=order, value=mark.value))
+                else:
+                    current.value = mark.value
+                new = None if mark is None else mark.value
+                log("mark_set", {"form": form, "ballot": number, "candidate": order, "old": old, "new": new})
             session.flush()
             return self._ballot(session, form, row)
 
@@ -310,6 +313,18 @@ class RoundRepository:
             session.delete(row)
             log("ballot_removed", {"form": form, "ballot": number, "old": ballot_state(removed)})
             return removed
+
+    def replace_setup(self, setup: RoundSetup, keyer: str) -> None:
+        """Replace the whole setup; only while no ballot is keyed (the service checks)."""
+        with self._transaction(keyer) as (session, log):
+            for table in (CandidateRow, FormRow, TeamMemberRow):
+                session.exec(delete(table))
+            row = session.get(RoundRow, 1)
+            session.delete(row)
+            session.flush()
+            self._insert_setup(session, setup, row.uid, row.created_at)
+            log("setup_replaced", {"setup": setup_to_dict(setup)})
+        self._load()
 
     def set_counts(self, form: str, counts: Counts, keyer: str) -> Counts:
         """Change a form's counts; returns the counts they replaced."""
@@ -377,7 +392,7 @@ class RoundRepository:
         return Ballot(form, row.number, BallotStatus(row.status), marks, row.invalid_reason)
 
     @staticmethod
-    def _insert_setup(session: Session, setup: RoundSetup, uid: str) -> None:
+    def _insert_setup(session: Session, setup: RoundSetup, uid: str, created_at: str) -> None:
         session.add(
             RoundRow(
                 uid=uid,
@@ -392,7 +407,7 @@ class RoundRepository:
                 meeting_date=setup.meeting.date,
                 meeting_place=setup.meeting.place,
                 meeting_chair=setup.meeting.chair,
-                created_at=now(),
+                created_at=created_at,
             )
         )
         session.add_all(TeamMemberRow(seq=i, name=m.name, role=m.role) for i, m in enumerate(setup.team, 1))
