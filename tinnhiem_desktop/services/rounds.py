@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import getpass
 import uuid
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
@@ -19,13 +18,17 @@ from ..core.spec import nfc, parse_round_spec
 from ..storage.repository import RoundInfo, RoundRepository
 
 
+def station_user() -> str:
+    """The operating-system user of this machine, recorded beside changes made without a keyer."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment: still record the change
+        return "?"
+
+
 def command_line_keyer() -> str:
     """Who a command-line change is recorded as."""
-    try:
-        user = getpass.getuser()
-    except Exception:  # no user name in the environment: still record the change
-        user = "?"
-    return f"{user} (dòng lệnh)"
+    return f"{station_user()} (dòng lệnh)"
 
 
 def read_text(path: Path) -> str:
@@ -71,6 +74,7 @@ class RoundService:
         self._repo = repo
         self.keyer = keyer
         self._tallies: dict[str, FormTally] | None = None
+        self._ballots: dict[str, dict[int, Ballot]] | None = None
 
     @classmethod
     def create(cls, path: Path, setup: RoundSetup, keyer: str) -> RoundService:
@@ -101,28 +105,47 @@ class RoundService:
     def info(self) -> RoundInfo:
         return self._repo.info()
 
+    @property
+    def read_only(self) -> bool:
+        return self._repo.read_only or self._repo.info().sealed
+
     def ballots(self, form: str | None = None) -> list[Ballot]:
-        return self._repo.ballots(form)
+        """Ballots in form order, then by number."""
+        kept = self._kept()
+        codes = [form] if form is not None else [f.code for f in self.setup.forms]
+        return [kept[code][n] for code in codes for n in sorted(kept[code])]
 
     def results(self) -> RoundResults:
-        """Results from tallies kept current by this service's own changes (recounted from the
-        file when opened read-only, since a writer elsewhere may have changed it)."""
-        if self._tallies is None or self._repo.read_only:
-            by_form: dict[str, list[Ballot]] = defaultdict(list)
-            for ballot in self._repo.ballots():
-                by_form[ballot.form].append(ballot)
-            self._tallies = {f.code: tally_form(f, by_form[f.code]) for f in self.setup.forms}
+        self._kept()
         return results_from_tallies(self.setup, self._tallies)
 
+    def _kept(self) -> dict[str, dict[int, Ballot]]:
+        """The ballots and tallies, read once and then kept current by this service's changes.
+
+        A writer holds the file's lock, so nothing else changes it; a reader re-reads each time,
+        since a writer elsewhere may have changed the file.
+        """
+        if self._ballots is None or self._repo.read_only:
+            by_form: dict[str, dict[int, Ballot]] = {f.code: {} for f in self.setup.forms}
+            for ballot in self._repo.ballots():
+                by_form[ballot.form][ballot.number] = ballot
+            self._ballots = by_form
+            self._tallies = {f.code: tally_form(f, by_form[f.code].values()) for f in self.setup.forms}
+        return self._ballots
+
     def _counted(self, form: str, old: Ballot | None, new: Ballot | None) -> None:
-        if self._tallies is not None:
-            self._tallies[form] = retally(self._tallies[form], self.setup.form(form), old, new)
+        if self._ballots is None:
+            return
+        if new is None:
+            del self._ballots[form][old.number]
+        else:
+            self._ballots[form][new.number] = new
+        self._tallies[form] = retally(self._tallies[form], self.setup.form(form), old, new)
 
     # -- keying ----------------------------------------------------------------------------
 
     def next_ballot_number(self, form: str) -> int:
-        numbers = [b.number for b in self._repo.ballots(self._form(form).code)]
-        return max(numbers, default=0) + 1
+        return max(self._kept()[self._form(form).code], default=0) + 1
 
     def add_ballot(
         self,
@@ -138,7 +161,7 @@ class RoundService:
             number = self.next_ballot_number(form)
         if number < 1:
             raise TinNhiemError("bad_ballot_number", value=number)
-        if self._repo.ballot(form, number) is not None:
+        if number in self._kept()[self._form(form).code]:
             raise TinNhiemError("duplicate_ballot", form=form, ballot=number)
         invalid_reason = nfc(invalid_reason)
         if invalid_reason:
@@ -162,16 +185,18 @@ class RoundService:
         changes = {order: mark for order, mark in marks.items() if ballot.marks.get(order) != mark}
         if not changes:
             return ballot
-        changed = self._repo.set_marks(form, number, changes, self.keyer)
+        self._repo.set_marks(form, number, changes, self.keyer)
+        merged = {**ballot.marks, **changes}
+        changed = replace(ballot, marks={o: m for o, m in merged.items() if m is not None})
         self._counted(form, ballot, changed)
         return changed
 
     def replace_setup(self, setup: RoundSetup) -> None:
         """Change the round's setup (lists, team, rule, counts); only before counting starts."""
-        if self._repo.ballots():
+        if any(self._kept().values()):
             raise TinNhiemError("setup_locked_by_ballots", file=str(self.path))
         self._repo.replace_setup(setup, self.keyer)
-        self._tallies = None
+        self._ballots = self._tallies = None
 
     def invalidate_ballot(self, form: str, number: int, reason: str) -> Ballot:
         """Mark the whole ballot invalid, with a reason; it then carries no marks.
@@ -210,9 +235,7 @@ class RoundService:
     def import_ballots_file(self, path: Path) -> ImportReport:
         """Append every ballot of a CSV file, or none of them."""
         path = Path(path)
-        existing: dict[str, set[int]] = defaultdict(set)
-        for ballot in self._repo.ballots():
-            existing[ballot.form].add(ballot.number)
+        existing = {code: set(numbers) for code, numbers in self._kept().items()}
         ballots = parse_ballots_csv(read_text(path), str(path), self.setup, existing)
         self._repo.add_ballots(ballots, self.keyer)
         for ballot in ballots:
@@ -259,8 +282,7 @@ class RoundService:
                 raise TinNhiemError("candidate_out_of_range", form=form, candidate=order, size=size)
 
     def _existing(self, form: str, number: int) -> Ballot:
-        self._form(form)
-        ballot = self._repo.ballot(form, number)
+        ballot = self._kept()[self._form(form).code].get(number)
         if ballot is None:
             raise TinNhiemError("ballot_not_found", form=form, ballot=number)
         return ballot

@@ -269,7 +269,7 @@ class RoundRepository:
                 )
                 log("ballot_added", {"form": ballot.form, "ballot": ballot.number, "new": ballot_state(ballot)})
 
-    def set_marks(self, form: str, number: int, marks: dict[int, Mark | None], keyer: str) -> Ballot:
+    def set_marks(self, form: str, number: int, marks: dict[int, Mark | None], keyer: str) -> None:
         """Set (or with None, clear) candidates' marks on one ballot, one event per cell."""
         with self._transaction(keyer) as (session, log):
             row = self._existing_ballot_row(session, form, number)
@@ -285,8 +285,6 @@ class RoundRepository:
                     current.value = mark.value
                 new = None if mark is None else mark.value
                 log("mark_set", {"form": form, "ballot": number, "candidate": order, "old": old, "new": new})
-            session.flush()
-            return self._ballot(session, form, row)
 
     def set_ballot_status(self, ballot: Ballot, keyer: str) -> Ballot:
         """Make a ballot valid or invalid, replacing its marks with the given ballot's."""

@@ -34,6 +34,10 @@ class Dialogs:
         value, ok = QInputDialog.getItem(self.parent, title, label, items, current, False)
         return value if ok else None
 
+    def run(self, dialog) -> bool:
+        """Show a dialog of the window's own (counts, help) modally; True when accepted."""
+        return bool(dialog.exec())
+
     def open_file(self, title: str, folder: Path, name_filter: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, str(folder), name_filter)
         return Path(path) if path else None

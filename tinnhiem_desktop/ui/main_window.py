@@ -1,0 +1,498 @@
+"""The main window: menus, one tally tab per ballot form, the results dock, the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFormLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.issues import TinNhiemError
+from ..core.model import Counts
+from ..export.wording import COUNT_NAMES, describe_error, describe_issue
+from ..services.rounds import RoundService, station_user
+from .commands import ChangeCounts
+from .dialogs import APP_TITLE, Dialogs
+from .results import ProjectorView, ResultsPane
+from .session import RoundSession
+from .tally import TallyTab
+
+ROUND_FILTER = "Tệp đợt lấy phiếu (*.tinnhiem)"
+MAX_RECENT = 8
+HELP_HTML = """
+<h2>Phím tắt khi nhập phiếu</h2>
+<table cellpadding="4">
+<tr><td><b>1</b></td><td>Tín nhiệm cao, rồi sang người tiếp theo</td></tr>
+<tr><td><b>2</b></td><td>Tín nhiệm</td></tr>
+<tr><td><b>3</b></td><td>Tín nhiệm thấp</td></tr>
+<tr><td><b>0</b> hoặc <b>Dấu cách</b></td><td>Không đánh dấu (ô bỏ trống trên phiếu)</td></tr>
+<tr><td><b>X</b></td><td>Đánh dấu nhiều ô (không tính cho người này)</td></tr>
+<tr><td><b>Shift+1 / Shift+2 / Shift+3</b></td><td>Điền mức đó cho mọi ô chưa nhập từ ô hiện tại đến hết phiếu</td></tr>
+<tr><td><b>Backspace</b></td><td>Xoá ô vừa nhập và lùi lại</td></tr>
+<tr><td><b>Delete</b></td><td>Xoá ô hiện tại</td></tr>
+<tr><td><b>Enter</b></td><td>Sang phiếu tiếp theo</td></tr>
+<tr><td><b>Ctrl+I</b></td><td>Cả phiếu không hợp lệ (chọn lý do)</td></tr>
+<tr><td><b>Ctrl+Delete</b></td><td>Xoá phiếu (có hỏi lại; số các phiếu khác không đổi)</td></tr>
+<tr><td><b>Mũi tên, Home, End</b></td><td>Di chuyển; <b>Ctrl+Home</b> về phiếu đầu, <b>Ctrl+End</b> đến phiếu mới</td></tr>
+<tr><td><b>Ctrl+Z / Ctrl+Y</b></td><td>Hoàn tác / Làm lại</td></tr>
+<tr><td><b>Ctrl+PageUp / Ctrl+PageDown</b></td><td>Đổi loại phiếu</td></tr>
+<tr><td><b>Ctrl++ / Ctrl+-</b></td><td>Phóng to / thu nhỏ chữ</td></tr>
+<tr><td><b>F5</b></td><td>Trình chiếu kết quả cho hội nghị (Esc để trở lại)</td></tr>
+</table>
+<p>Sau khi nhập ô của người cuối cùng, chương trình tự chuyển sang phiếu mới.
+Mỗi thao tác được ghi vào tệp ngay lập tức: không cần lưu.</p>
+<p>Trên lưới, mỗi ô ghi cả chữ và màu: <b>1 Cao</b>, <b>2 TN</b>, <b>3 Thấp</b>, <b>0 Trống</b>,
+<b>X Nhiều</b>. Bảng bên phải trình bày phiếu hiện tại giống tờ phiếu giấy để đối chiếu.</p>
+"""
+
+
+class CountsDialog(QDialog):
+    def __init__(self, parent: QWidget, title: str, counts: Counts) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Số liệu — {title}")
+        layout = QFormLayout(self)
+        self.spins: dict[str, QSpinBox] = {}
+        for name, value in counts.as_dict().items():
+            spin = QSpinBox()
+            spin.setRange(0, 100000)
+            spin.setValue(value)
+            self.spins[name] = spin
+            layout.addRow(COUNT_NAMES[name].capitalize() + ":", spin)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+
+    def counts(self) -> Counts:
+        return Counts(**{name: spin.value() for name, spin in self.spins.items()})
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, dialogs: Dialogs | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.dialogs = dialogs or Dialogs(self)
+        self.session: RoundSession | None = None
+        self.undo = QUndoStack(self)
+        self.tabs_by_form: dict[str, TallyTab] = {}
+        self.panes_by_form: dict[str, ResultsPane] = {}
+        self.projector: ProjectorView | None = None
+        self.settings = QSettings()
+
+        self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.welcome = self._welcome_page()
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.tabs)
+        self.setCentralWidget(self.central)
+
+        self.results_stack = QStackedWidget()
+        self.results_dock = QDockWidget("Kết quả trực tiếp", self)
+        self.results_dock.setObjectName("resultsDock")
+        self.results_dock.setWidget(self.results_stack)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
+
+        self.keyer_label = QLabel()
+        self.saved_label = QLabel("Mọi thao tác được ghi vào tệp ngay khi thực hiện — không cần lưu.")
+        self.statusBar().addPermanentWidget(self.keyer_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self._font_size = int(self.settings.value("fontSize", self.font().pointSize() or 10))
+        self._apply_font()
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 740)
+        state = self.settings.value("windowState")
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.results_dock], [250], Qt.Orientation.Vertical)
+        self._update_state()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _welcome_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch()
+        title = QLabel("<h1>Tín Nhiệm Desktop</h1><p>Kiểm phiếu lấy phiếu tín nhiệm</p>")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        for text, slot in (
+            ("Tạo đợt lấy phiếu mới… (Ctrl+N)", self.new_round),
+            ("Mở tệp đợt lấy phiếu… (Ctrl+O)", self.open_dialog),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            button.setMinimumHeight(40)
+            layout.addWidget(button, alignment=Qt.AlignmentFlag.AlignCenter)
+        layout.addStretch()
+        return page
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Tệp")
+        self._action(file_menu, "Đợt lấy phiếu &mới…", self.new_round, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Mở…", self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu("Mở &gần đây")
+        self.edit_setup_action = self._action(file_menu, "&Sửa thông tin đợt…", self.edit_setup)
+        file_menu.addSeparator()
+        self.close_action = self._action(file_menu, "Đó&ng tệp", self.close_round, QKeySequence.StandardKey.Close)
+        self._action(file_menu, "T&hoát", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("&Sửa")
+        undo = self.undo.createUndoAction(self, "&Hoàn tác")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo.createRedoAction(self, "&Làm lại")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "Phóng &to chữ", lambda: self.zoom(1), [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self._action(edit_menu, "Thu &nhỏ chữ", lambda: self.zoom(-1), QKeySequence("Ctrl+-"))
+
+        ballot_menu = bar.addMenu("&Phiếu")
+        self.ballot_actions = [
+            self._action(ballot_menu, "Phiếu &không hợp lệ…", lambda: self._on_tab("invalidate"), QKeySequence("Ctrl+I")),
+            self._action(ballot_menu, "&Khôi phục phiếu hợp lệ", lambda: self._on_tab("restore")),
+            self._action(ballot_menu, "&Xoá phiếu…", lambda: self._on_tab("delete_ballot"), QKeySequence("Ctrl+Del")),
+            self._action(ballot_menu, "&Số liệu (triệu tập, có mặt, phát ra, thu vào)…", self.edit_counts),
+            self._action(ballot_menu, "Đổi &người nhập…", self.choose_keyer),
+        ]
+        ballot_menu.addSeparator()
+        self._action(ballot_menu, "Loại phiếu &trước", lambda: self._switch_form(-1), QKeySequence("Ctrl+PgUp"))
+        self._action(ballot_menu, "Loại phiếu &sau", lambda: self._switch_form(1), QKeySequence("Ctrl+PgDown"))
+        results_menu = bar.addMenu("&Kết quả")
+        self.results_toggle = self.results_dock.toggleViewAction()
+        self.results_toggle.setText("&Bảng kết quả trực tiếp")
+        results_menu.addAction(self.results_toggle)
+        self.projector_action = self._action(results_menu, "&Trình chiếu kết quả", self.show_projector, QKeySequence("F5"))
+        self.verify_action = self._action(results_menu, "&Kiểm tra tệp", self.verify_file)
+        help_menu = bar.addMenu("T&rợ giúp")
+        self._action(help_menu, "&Phím tắt…", self.show_help, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&Giới thiệu", lambda: self.dialogs.info(
+            "Tín Nhiệm Desktop — kiểm phiếu lấy phiếu tín nhiệm.\nMỗi đợt là một tệp .tinnhiem tự chứa."))
+        self._refresh_recent()
+
+    # -- opening and closing ---------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        folder = Path(self.settings.value("lastFolder", str(Path.home())))
+        path = self.dialogs.open_file("Mở tệp đợt lấy phiếu", folder, ROUND_FILTER)
+        if path:
+            self.open_round(path)
+
+    def open_round(self, path: Path, read_only: bool = False) -> bool:
+        path = Path(path)
+        if not self.close_round():
+            return False
+        try:
+            service = RoundService.open(path, station_user(), read_only=read_only)
+        except TinNhiemError as error:
+            if error.code == "round_file_in_use" and not read_only:
+                if self.dialogs.confirm(describe_error(error) + "\n\nMở tệp ở chế độ chỉ xem?"):
+                    return self.open_round(path, read_only=True)
+                return False
+            self.dialogs.error(describe_error(error))
+            return False
+        self._attach(service)
+        if not service.read_only and not self.choose_keyer():
+            self.close_round()
+            return False
+        return True
+
+    def create_round(self, path: Path, setup) -> bool:
+        if not self.close_round():
+            return False
+        try:
+            service = RoundService.create(path, setup, f"{station_user()} (chuẩn bị đợt)")
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return False
+        self._attach(service)
+        return self.choose_keyer() or True
+
+    def _attach(self, service: RoundService) -> None:
+        self.session = RoundSession(service, self)
+        self.session.keyerChanged.connect(lambda _name: self._update_state())
+        self.session.setupChanged.connect(self._setup_changed)
+        self.undo.clear()
+        self._build_tabs()
+        self.settings.setValue("lastFolder", str(service.path.parent))
+        self._remember(service.path)
+        self._update_state()
+
+    def _build_tabs(self) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        while self.results_stack.count():
+            widget = self.results_stack.widget(0)
+            self.results_stack.removeWidget(widget)
+            widget.deleteLater()
+        self.tabs_by_form, self.panes_by_form = {}, {}
+        for form in self.session.setup.forms:
+            tab = TallyTab(self.session, form.code, self.undo, self.dialogs, self._undo_failed)
+            tab.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+            self.tabs.addTab(tab, f"{form.code}. {form.title}")
+            self.tabs_by_form[form.code] = tab
+            pane = ResultsPane(self.session, form.code)
+            self.results_stack.addWidget(pane)
+            self.panes_by_form[form.code] = pane
+        self.tabs.blockSignals(False)
+        self.central.setCurrentWidget(self.tabs)
+        self._apply_font()
+        self._tab_changed(0)
+
+    def close_round(self) -> bool:
+        if self.session is None:
+            return True
+        if self.projector:
+            self.projector.close()
+        self.undo.clear()
+        service = self.session.service
+        self.session = None
+        self._build_empty()
+        service.close()
+        self._update_state()
+        return True
+
+    def _build_empty(self) -> None:
+        for container in (self.tabs, self.results_stack):
+            while container.count():
+                widget = container.widget(0)
+                if isinstance(container, QTabWidget):
+                    container.removeTab(0)
+                else:
+                    container.removeWidget(widget)
+                widget.deleteLater()
+        self.tabs_by_form, self.panes_by_form = {}, {}
+        self.central.setCurrentWidget(self.welcome)
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def new_round(self) -> None:
+        from platformdirs import user_documents_dir
+
+        from .wizard import RoundWizard
+
+        wizard = RoundWizard(self.dialogs, Path(user_documents_dir()), parent=self)
+        if wizard.exec():
+            self.create_round(wizard.result_path(), wizard.result_setup())
+
+    def edit_setup(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        if any(tab.model.ballots for tab in self.tabs_by_form.values()):
+            self.dialogs.info("Đã có phiếu được nhập: không thể sửa danh sách, tổ kiểm phiếu hay quy tắc nữa.")
+            return
+        from platformdirs import user_documents_dir
+
+        from .wizard import RoundWizard
+
+        wizard = RoundWizard(self.dialogs, Path(user_documents_dir()), initial=self.session.setup, parent=self)
+        if wizard.exec():
+            try:
+                self.session.replace_setup(wizard.result_setup())
+            except TinNhiemError as error:
+                self.dialogs.error(describe_error(error))
+
+    def _setup_changed(self) -> None:
+        if set(self.tabs_by_form) != {f.code for f in self.session.setup.forms} or any(
+            tab.form != self.session.setup.form(code) for code, tab in self.tabs_by_form.items()
+        ):
+            self.undo.clear()
+            self._build_tabs()
+        self._update_state()
+
+    def choose_keyer(self) -> bool:
+        if self.session is None or self.session.read_only:
+            return False
+        roster = [f"{m.name} ({m.role})" if m.role else m.name for m in self.session.setup.team]
+        if not roster:
+            name = self.dialogs.ask_text("Người nhập phiếu", "Họ và tên người nhập phiếu:")
+        else:
+            choice = self.dialogs.choose("Người nhập phiếu", "Ai đang nhập phiếu?", roster)
+            name = None if choice is None else self.session.setup.team[roster.index(choice)].name
+        if not name or not name.strip():
+            return False
+        self.session.set_keyer(name.strip())
+        return True
+
+    def edit_counts(self) -> None:
+        tab = self.current_tab()
+        if tab is None or self.session.read_only:
+            return
+        form = self.session.setup.form(tab.form.code)
+        dialog = CountsDialog(self, form.title, form.counts)
+        if not self.dialogs.run(dialog):
+            return
+        new = dialog.counts()
+        try:
+            old = self.session.change_counts(form.code, new)
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return
+        self.undo.push(ChangeCounts(self.session, f"Số liệu loại phiếu {form.code}", self._undo_failed, form.code, old, new))
+
+    def verify_file(self) -> None:
+        if self.session is None:
+            return
+        report = self.session.service.verify()
+        if report.intact:
+            self.dialogs.info(f"Tệp nguyên vẹn: {report.events} sự kiện trong nhật ký khớp với dữ liệu.\n"
+                              f"Dấu vân tay hiện tại: {report.fingerprint}")
+        else:
+            lines = [describe_issue(p) for p in report.problems[:20]]
+            self.dialogs.error("TỆP KHÔNG NGUYÊN VẸN:\n" + "\n".join(lines))
+
+    def show_projector(self) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        self.projector = ProjectorView(self.session, tab.form.code)
+        self.projector.setFont(self._scaled_font(2.0))
+        self.projector.closed.connect(self._projector_closed)
+        self.projector.showFullScreen()
+
+    def _projector_closed(self) -> None:
+        self.projector = None
+        self.activateWindow()
+
+    def show_help(self) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle("Phím tắt — Tín Nhiệm Desktop")
+        browser = QTextBrowser()
+        browser.setHtml(HELP_HTML)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(browser)
+        dialog.resize(720, 560)
+        self.dialogs.run(dialog)
+
+    def zoom(self, step: int) -> None:
+        self._font_size = min(max(self._font_size + step, 7), 40)
+        self.settings.setValue("fontSize", self._font_size)
+        self._apply_font()
+
+    def _scaled_font(self, factor: float = 1.0):
+        font = self.font()
+        font.setPointSizeF(self._font_size * factor)
+        return font
+
+    def _apply_font(self) -> None:
+        font = self._scaled_font()
+        self.central.setFont(font)
+        self.results_stack.setFont(font)
+        for tab in self.tabs_by_form.values():
+            tab.apply_sizes()
+
+    def current_tab(self) -> TallyTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, TallyTab) else None
+
+    def _on_tab(self, action: str) -> None:
+        tab = self.current_tab()
+        if tab is not None and not self.session.read_only:
+            getattr(tab, action)()
+
+    def _switch_form(self, step: int) -> None:
+        if self.tabs.count():
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def _tab_changed(self, index: int) -> None:
+        tab = self.current_tab()
+        if tab is None:
+            return
+        self.results_stack.setCurrentWidget(self.panes_by_form[tab.form.code])
+        tab.view.setFocus()
+
+    def _undo_failed(self, error: TinNhiemError) -> None:
+        self.dialogs.error(describe_error(error) + "\n\nLịch sử hoàn tác đã được xoá; dữ liệu trong tệp vẫn đúng.")
+        QTimer.singleShot(0, self.undo.clear)
+
+    # -- state, settings, recent files, drops ----------------------------------------------
+
+    def _update_state(self) -> None:
+        has_round = self.session is not None
+        writable = has_round and not self.session.read_only
+        for action in (*self.ballot_actions, self.edit_setup_action):
+            action.setEnabled(writable)
+        for action in (self.close_action, self.projector_action, self.verify_action):
+            action.setEnabled(has_round)
+        if not has_round:
+            self.setWindowTitle(APP_TITLE)
+            self.keyer_label.setText("")
+            return
+        service = self.session.service
+        if service.info.sealed:
+            state = "đã chốt kết quả"
+        elif service.read_only:
+            state = "chỉ xem"
+        else:
+            state = "đang kiểm phiếu"
+        self.setWindowTitle(f"{self.session.setup.title} — {service.path.name} — {state} — {APP_TITLE}")
+        self.keyer_label.setText(f"Người nhập: <b>{self.session.keyer}</b>" if writable else f"<b>{state.capitalize()}</b>")
+
+    def _remember(self, path: Path) -> None:
+        recent = [p for p in self._recent() if Path(p) != path.resolve()]
+        recent.insert(0, str(path.resolve()))
+        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
+        self._refresh_recent()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recentFiles", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for number, path in enumerate(self._recent(), start=1):
+            action = self.recent_menu.addAction(f"&{number} {Path(path).name} — {Path(path).parent}")
+            action.triggered.connect(lambda _checked=False, p=path: self.open_round(Path(p)))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def dragEnterEvent(self, event) -> None:
+        if any(url.toLocalFile().endswith(".tinnhiem") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().endswith(".tinnhiem"):
+                event.acceptProposedAction()
+                self.open_round(Path(url.toLocalFile()))
+                return
+
+    def closeEvent(self, event) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowState", self.saveState())
+        self.close_round()
+        super().closeEvent(event)

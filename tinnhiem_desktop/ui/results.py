@@ -1,0 +1,253 @@
+"""Live results from core's tally: a table per form with a stacked bar, the threshold flags in
+words and the reconciliation line; and the full-screen projector view for the meeting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.model import Mark
+from ..core.percent import vi_count, vi_percent
+from ..core.results import FormResult
+from ..core.rules import Base
+from ..export.results_text import rule_sentence
+from ..export.wording import BASE_NAMES, FLAG_NAMES, sentence
+from .session import RoundSession
+
+LEVELS = (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
+BAR_COLOURS = (QColor("#43a047"), QColor("#1e88e5"), QColor("#e53935"), QColor("#9e9e9e"))
+AMBER, RED, GREEN = QColor("#ffe082"), QColor("#ef9a9a"), QColor("#c8e6c9")
+
+
+class ResultsModel(QAbstractTableModel):
+    """One form's results; on a change only the rows whose figures differ are repainted."""
+
+    HEADINGS = ("STT", "Họ và tên", "Cao", "%", "Tín nhiệm", "%", "Thấp", "%", "Không tính", "Biểu đồ", "Ngưỡng")
+    BAR = 9
+
+    def __init__(self, result: FormResult, decimals: int, parent=None) -> None:
+        super().__init__(parent)
+        self._result = result
+        self._decimals = decimals
+
+    def set_result(self, result: FormResult, decimals: int) -> None:
+        old = self._result
+        self._result, self._decimals = result, decimals
+        changed = [
+            row for row, (a, b) in enumerate(zip(old.candidates, result.candidates))
+            if (a.tally, a.base, a.flags) != (b.tally, b.base, b.flags)
+        ]
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    @property
+    def result(self) -> FormResult:
+        return self._result
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._result.candidates)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADINGS)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADINGS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == self.BAR:
+            return "Xanh lá: tín nhiệm cao · Xanh dương: tín nhiệm · Đỏ: tín nhiệm thấp · Xám: không tính"
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        result = self._result.candidates[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            tally = result.tally
+            values = [
+                str(result.candidate.order),
+                result.candidate.name,
+                *[
+                    value
+                    for level in LEVELS
+                    for value in (str(tally.count(level)), vi_percent(result.percents[level], self._decimals))
+                ],
+                str(tally.not_counted),
+                None,
+                "; ".join(FLAG_NAMES[f] for f in result.flags),
+            ]
+            return values[column]
+        if role == Qt.ItemDataRole.UserRole and column == self.BAR:
+            tally = result.tally
+            return (tally.cao, tally.tin_nhiem, tally.thap, tally.not_counted)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return f"{result.candidate.name} — {result.candidate.position}"
+        if role == Qt.ItemDataRole.BackgroundRole and column == 10 and result.flags:
+            return QBrush(RED)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (1, 10):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class BarDelegate(QStyledItemDelegate):
+    """A horizontal stacked bar: cao / tín nhiệm / thấp / not counted."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        parts = index.data(Qt.ItemDataRole.UserRole)
+        total = sum(parts) if parts else 0
+        if not total:
+            return
+        rect = QRectF(option.rect).adjusted(3, 4, -3, -4)
+        painter.save()
+        x = rect.left()
+        for value, colour in zip(parts, BAR_COLOURS):
+            width = rect.width() * value / total
+            painter.fillRect(QRectF(x, rect.top(), width, rect.height()), colour)
+            x += width
+        painter.restore()
+
+
+def reconciliation(result: FormResult) -> tuple[str, QColor]:
+    """The keyed / collected / issued line and its colour: green, amber (not yet), red (wrong)."""
+    counts, tally = result.form.counts, result.tally
+    text = (
+        f"Đã nhập {tally.keyed} (hợp lệ {tally.valid}, không hợp lệ {tally.invalid}) · "
+        f"Thu vào {counts.collected} · Phát ra {counts.issued} · Có mặt {counts.present} · "
+        f"Triệu tập {counts.summoned}"
+    )
+    problems = [i for i in result.issues if i.code != "ballots_incomplete" or tally.keyed >= counts.collected]
+    if any(i.severity.value == "error" or i.code == "keyed_exceeds_collected" for i in problems):
+        colour = RED
+    elif problems or tally.incomplete_ballots:
+        colour = AMBER
+    else:
+        colour = GREEN
+    return text, colour
+
+
+def base_line(result: FormResult) -> str:
+    if result.base_kind is Base.VALID_FOR_PERSON:
+        return f"Tỷ lệ % tính trên {BASE_NAMES[result.base_kind]}."
+    return f"Tỷ lệ % tính trên {BASE_NAMES[result.base_kind]}: {vi_count(result.base_value)} phiếu."
+
+
+class ResultsPane(QWidget):
+    """Results of one form, refreshed from the session after every change to that form."""
+
+    def __init__(self, session: RoundSession, form: str, large: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.form = form
+        result = session.form_results(form)
+        self.title = QLabel()
+        self.title.setObjectName("resultsTitle")
+        self.reconciliation = QLabel()
+        self.reconciliation.setObjectName("reconciliation")
+        self.reconciliation.setMargin(4)
+        self.reconciliation.setWordWrap(True)
+        self.base = QLabel()
+        self.base.setWordWrap(True)
+        self.issues = QLabel()
+        self.issues.setWordWrap(True)
+        self.model = ResultsModel(result, session.results.rule.decimals, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(ResultsModel.BAR, BarDelegate(self.table))
+        self.table.verticalHeader().hide()
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus if not large else Qt.FocusPolicy.StrongFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ResultsModel.BAR, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        for widget in (self.title, self.reconciliation, self.base, self.table, self.issues):
+            layout.addWidget(widget)
+        session.resultsChanged.connect(self._changed)
+        self._show(result)
+
+    def _changed(self, form: str) -> None:
+        if form == self.form:
+            self._show(self.session.form_results(form))
+
+    def refresh(self) -> None:
+        self._show(self.session.form_results(self.form))
+
+    def _show(self, result: FormResult) -> None:
+        self.model.set_result(result, self.session.results.rule.decimals)
+        self.title.setText(f"<b>Loại phiếu {result.form.code}: {result.form.title}</b>")
+        text, colour = reconciliation(result)
+        self.reconciliation.setText(text)
+        self.reconciliation.setStyleSheet(f"background: {colour.name()}; border-radius: 3px;")
+        self.base.setText(base_line(result) + " " + rule_sentence(self.session.results.rule).split(". ", 1)[0] + ".")
+        notes = [sentence(i.code, i.params) for i in result.issues if i.code != "keyed_below_collected"]
+        self.issues.setText("\n".join(notes))
+        self.issues.setVisible(bool(notes))
+
+
+class ProjectorView(QWidget):
+    """Full-screen results for the meeting, one form at a time: ←/→ change form, Esc returns."""
+
+    closed = Signal()
+
+    def __init__(self, session: RoundSession, first_form: str) -> None:
+        super().__init__()
+        self.setWindowTitle("Kết quả kiểm phiếu — trình chiếu")
+        self.session = session
+        codes = [f.code for f in session.setup.forms]
+        self._codes = codes
+        self._index = codes.index(first_form)
+        self.heading = QLabel()
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.heading.setWordWrap(True)
+        self.panes = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        for code in codes:
+            pane = ResultsPane(session, code, large=True)
+            pane.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.panes.append(pane)
+            layout.addWidget(pane)
+        self.hint = QLabel("← → đổi loại phiếu · Esc trở lại")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.hint)
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10) * 2)
+        self.setFont(font)
+        self.setStyleSheet("QWidget { background: white; }")
+        self._show_form()
+
+    def _show_form(self) -> None:
+        setup = self.session.setup
+        self.heading.setText(
+            f"<b>{setup.header.unit}</b><br><b>KẾT QUẢ LẤY PHIẾU TÍN NHIỆM</b><br>{setup.title}"
+        )
+        for i, pane in enumerate(self.panes):
+            pane.setVisible(i == self._index)
+            pane.table.resizeRowsToContents()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.close()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            self._index = (self._index + 1) % len(self._codes)
+            self._show_form()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+            self._index = (self._index - 1) % len(self._codes)
+            self._show_form()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,101 @@
+"""The open round as the window sees it: the service, and one signal after each change."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.model import Ballot, Counts, Mark
+from ..core.results import FormResult, RoundResults
+from ..services.rounds import RoundService
+
+
+class RoundSession(QObject):
+    """Every change goes through here, so every view hears of it once and refreshes only what
+    it touched. Errors from the service propagate to the caller unchanged (nothing was written)."""
+
+    ballotAdded = Signal(object)  # Ballot
+    ballotUpdated = Signal(object)  # Ballot
+    ballotRemoved = Signal(str, int)  # form, number
+    resultsChanged = Signal(str)  # form code
+    setupChanged = Signal()
+    keyerChanged = Signal(str)
+
+    def __init__(self, service: RoundService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._results = service.results()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    @property
+    def setup(self):
+        return self.service.setup
+
+    @property
+    def keyer(self) -> str:
+        return self.service.keyer
+
+    @property
+    def results(self) -> RoundResults:
+        return self._results
+
+    def form_results(self, code: str) -> FormResult:
+        return next(f for f in self._results.forms if f.form.code == code)
+
+    def ballots(self, form: str) -> list[Ballot]:
+        return self.service.ballots(form)
+
+    @property
+    def read_only(self) -> bool:
+        return self.service.read_only
+
+    # -- changing --------------------------------------------------------------------------
+
+    def set_keyer(self, name: str) -> None:
+        self.service.keyer = name
+        self.keyerChanged.emit(name)
+
+    def add_ballot(
+        self, form: str, number: int, marks: Mapping[int, Mark] | None = None, invalid_reason: str = ""
+    ) -> Ballot:
+        ballot = self.service.add_ballot(form, number, marks, invalid_reason)
+        self.ballotAdded.emit(ballot)
+        self._recount(form)
+        return ballot
+
+    def set_marks(self, form: str, number: int, marks: Mapping[int, Mark | None]) -> Ballot:
+        return self._updated(self.service.set_marks(form, number, marks))
+
+    def invalidate(self, form: str, number: int, reason: str) -> Ballot:
+        return self._updated(self.service.invalidate_ballot(form, number, reason))
+
+    def restore(self, form: str, number: int, marks: Mapping[int, Mark]) -> Ballot:
+        return self._updated(self.service.restore_ballot(form, number, marks))
+
+    def remove(self, form: str, number: int) -> Ballot:
+        removed = self.service.remove_ballot(form, number)
+        self.ballotRemoved.emit(form, number)
+        self._recount(form)
+        return removed
+
+    def change_counts(self, form: str, counts: Counts) -> Counts:
+        old = self.service.change_counts(form, counts)
+        self.setupChanged.emit()
+        self._recount(form)
+        return old
+
+    def replace_setup(self, setup) -> None:
+        self.service.replace_setup(setup)
+        self._results = self.service.results()
+        self.setupChanged.emit()
+
+    def _updated(self, ballot: Ballot) -> Ballot:
+        self.ballotUpdated.emit(ballot)
+        self._recount(ballot.form)
+        return ballot
+
+    def _recount(self, form: str) -> None:
+        self._results = self.service.results()
+        self.resultsChanged.emit(form)

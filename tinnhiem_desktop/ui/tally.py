@@ -1,0 +1,535 @@
+"""The tally grid: one row per paper ballot, one column per candidate, keyed from the keyboard.
+
+Keys: 1 2 3 set the mark and move on; 0 or Space = no mark; X = more than one mark; after the
+last candidate the next ballot starts; Backspace clears and steps back; Shift+1/2/3 fills the
+cells not yet keyed from here to the end; Ctrl+I invalidates the whole ballot.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.issues import TinNhiemError
+from ..core.model import Ballot, BallotForm, BallotStatus, Mark
+from ..export.wording import describe_error
+from .commands import AddBallot, RemoveBallot, SetMarks, SetStatus
+from .dialogs import Dialogs
+from .session import RoundSession
+
+MARK_TEXT = {
+    Mark.CAO: "1 Cao",
+    Mark.TIN_NHIEM: "2 TN",
+    Mark.THAP: "3 Thấp",
+    Mark.NO_MARK: "0 Trống",
+    Mark.MULTI: "X Nhiều",
+}
+MARK_WORDS = {
+    Mark.CAO: "Tín nhiệm cao",
+    Mark.TIN_NHIEM: "Tín nhiệm",
+    Mark.THAP: "Tín nhiệm thấp",
+    Mark.NO_MARK: "Không đánh dấu",
+    Mark.MULTI: "Đánh dấu nhiều ô",
+}
+MARK_COLOUR = {
+    Mark.CAO: QColor("#c8e6c9"),
+    Mark.TIN_NHIEM: QColor("#bbdefb"),
+    Mark.THAP: QColor("#ffcdd2"),
+    Mark.NO_MARK: QColor("#e0e0e0"),
+    Mark.MULTI: QColor("#e1bee7"),
+}
+INVALID_COLOUR = QColor("#bdbdbd")
+INCOMPLETE_COLOUR = QColor("#fff3c4")
+INVALID_REASONS = [
+    "Không phải phiếu do Tổ kiểm phiếu phát ra",
+    "Phiếu không có dấu của cơ quan, tổ chức",
+    "Phiếu gạch tên, ghi thêm tên hoặc viết thêm nội dung",
+    "Lý do khác...",
+]
+
+DIGIT_MARKS = {
+    Qt.Key.Key_1: Mark.CAO,
+    Qt.Key.Key_2: Mark.TIN_NHIEM,
+    Qt.Key.Key_3: Mark.THAP,
+    Qt.Key.Key_0: Mark.NO_MARK,
+    Qt.Key.Key_Space: Mark.NO_MARK,
+    Qt.Key.Key_X: Mark.MULTI,
+}
+SHIFTED_DIGITS = {  # Shift+1/2/3 as a US-layout keyboard reports them, and as a keypad does
+    Qt.Key.Key_Exclam: Mark.CAO,
+    Qt.Key.Key_At: Mark.TIN_NHIEM,
+    Qt.Key.Key_NumberSign: Mark.THAP,
+    Qt.Key.Key_1: Mark.CAO,
+    Qt.Key.Key_2: Mark.TIN_NHIEM,
+    Qt.Key.Key_3: Mark.THAP,
+}
+
+
+def short_name(name: str) -> str:
+    """The given name, the last word of a Vietnamese full name."""
+    return name.split()[-1] if name.split() else name
+
+
+def status_text(ballot: Ballot | None, size: int) -> str:
+    if ballot is None:
+        return "Phiếu mới"
+    if ballot.status is BallotStatus.INVALID:
+        return f"Không hợp lệ: {ballot.invalid_reason}"
+    return "Hợp lệ" if len(ballot.marks) == size else f"Còn {size - len(ballot.marks)} ô"
+
+
+class BallotTableModel(QAbstractTableModel):
+    """Rows: the form's ballots by number, then a row for the next ballot (while counting)."""
+
+    STATUS = 0
+
+    def __init__(self, session: RoundSession, form: str, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.form: BallotForm = session.setup.form(form)
+        self._ballots = session.ballots(form)
+        self._numbers = [b.number for b in self._ballots]
+        session.ballotAdded.connect(self._added)
+        session.ballotUpdated.connect(self._updated)
+        session.ballotRemoved.connect(self._removed)
+
+    # -- Qt model --------------------------------------------------------------------------
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid():
+            return 0
+        return len(self._ballots) + (0 if self.session.read_only else 1)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1 + len(self.form.candidates)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        ballot = self.ballot_at(index.row())
+        column = index.column()
+        size = len(self.form.candidates)
+        if column == self.STATUS:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return status_text(ballot, size)
+            if role == Qt.ItemDataRole.BackgroundRole and ballot is not None:
+                if ballot.status is BallotStatus.INVALID:
+                    return QBrush(INVALID_COLOUR)
+                if len(ballot.marks) < size:
+                    return QBrush(INCOMPLETE_COLOUR)
+            return None
+        mark = ballot.marks.get(column) if ballot is not None else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if ballot is not None and ballot.status is BallotStatus.INVALID:
+                return "—"
+            return MARK_TEXT.get(mark, "")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if ballot is not None and ballot.status is BallotStatus.INVALID:
+                return QBrush(INVALID_COLOUR)
+            return QBrush(MARK_COLOUR[mark]) if mark is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            candidate = self.form.candidate(column)
+            state = MARK_WORDS.get(mark, "chưa nhập")
+            return f"Phiếu số {self.number_at(index.row())} — {candidate.order}. {candidate.name}, {candidate.position}: {state}"
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return str(self.number_at(section)) + ("" if self.ballot_at(section) else " +")
+            return None
+        if section == self.STATUS:
+            return "Trạng thái" if role == Qt.ItemDataRole.DisplayRole else None
+        candidate = self.form.candidate(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{candidate.order}\n{short_name(candidate.name)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{candidate.order}. {candidate.name} — {candidate.position}"
+        return None
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def ballot_at(self, row: int) -> Ballot | None:
+        return self._ballots[row] if 0 <= row < len(self._ballots) else None
+
+    def number_at(self, row: int) -> int:
+        ballot = self.ballot_at(row)
+        return ballot.number if ballot else self.next_number()
+
+    def next_number(self) -> int:
+        return (self._numbers[-1] + 1) if self._numbers else 1
+
+    def row_of(self, number: int) -> int:
+        row = bisect.bisect_left(self._numbers, number)
+        return row if row < len(self._numbers) and self._numbers[row] == number else -1
+
+    @property
+    def ballots(self) -> list[Ballot]:
+        return list(self._ballots)
+
+    # -- session signals -------------------------------------------------------------------
+
+    def _added(self, ballot: Ballot) -> None:
+        if ballot.form != self.form.code:
+            return
+        row = bisect.bisect_left(self._numbers, ballot.number)
+        appended = row == len(self._ballots)
+        if appended and not self.session.read_only:
+            # The "next ballot" row becomes this ballot; a new "next ballot" row follows it.
+            self._ballots.append(ballot)
+            self._numbers.append(ballot.number)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
+            self.beginInsertRows(QModelIndex(), row + 1, row + 1)
+            self.endInsertRows()
+            return
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._ballots.insert(row, ballot)
+        self._numbers.insert(row, ballot.number)
+        self.endInsertRows()
+
+    def _updated(self, ballot: Ballot) -> None:
+        if ballot.form != self.form.code:
+            return
+        row = self.row_of(ballot.number)
+        self._ballots[row] = ballot
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def _removed(self, form: str, number: int) -> None:
+        if form != self.form.code:
+            return
+        row = self.row_of(number)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._ballots[row]
+        del self._numbers[row]
+        self.endRemoveRows()
+        last = self.rowCount() - 1
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, last, last)
+
+
+class TallyView(QTableView):
+    """A table that hands the keying keys to its controller and keeps the rest (arrows...)."""
+
+    def __init__(self, controller: "TallyTab") -> None:
+        super().__init__()
+        self.controller = controller
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(False)
+        self.setTabKeyNavigation(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.controller.handle_key(event):
+            super().keyPressEvent(event)
+
+
+class BallotPanel(QWidget):
+    """The current ballot laid out like the paper: candidates top to bottom, three boxes each."""
+
+    COLUMNS = ("STT", "Họ và tên", "Chức vụ", "Tín nhiệm\ncao", "Tín nhiệm", "Tín nhiệm\nthấp", "Ghi chú")
+    BOX = {Mark.CAO: 3, Mark.TIN_NHIEM: 4, Mark.THAP: 5}
+
+    def __init__(self, form: BallotForm) -> None:
+        super().__init__()
+        self.form = form
+        self.title = QLabel()
+        self.title.setObjectName("ballotPanelTitle")
+        self.table = QTableWidget(len(form.candidates), len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        for row, candidate in enumerate(form.candidates):
+            for column, text in enumerate((str(candidate.order), candidate.name, candidate.position, "", "", "", "")):
+                item = QTableWidgetItem(text)
+                if column >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)
+        self.table.item(0, 6).setText("không đánh dấu")
+        self.table.resizeColumnsToContents()  # measured once: re-measuring on every keystroke is slow
+        self.table.item(0, 6).setText("")
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        self._shown: dict[int, tuple[Mark | None, bool]] = {}
+        self._current_order = 0
+
+    def show_ballot(self, ballot: Ballot | None, number: int, current_order: int) -> None:
+        size = len(self.form.candidates)
+        self.title.setText(f"<b>Phiếu số {number}</b> — {status_text(ballot, size)}")
+        invalid = ballot is not None and ballot.status is BallotStatus.INVALID
+        for row, candidate in enumerate(self.form.candidates):
+            mark = None if ballot is None or invalid else ballot.marks.get(candidate.order)
+            current = candidate.order == current_order
+            if self._shown.get(row) == (mark, current, invalid):
+                continue
+            self._shown[row] = (mark, current, invalid)
+            for box_mark, column in self.BOX.items():
+                item = self.table.item(row, column)
+                item.setText("X" if mark is box_mark or mark is Mark.MULTI else "")
+                item.setBackground(QBrush(MARK_COLOUR[box_mark]) if mark is box_mark else QBrush())
+            note = "không hợp lệ" if invalid else {None: "chưa nhập", Mark.NO_MARK: "không đánh dấu",
+                                                   Mark.MULTI: "nhiều ô"}.get(mark, "")
+            self.table.item(row, 6).setText(note)
+            font = self.table.item(row, 1).font()
+            font.setBold(current)
+            for column in range(3):
+                self.table.item(row, column).setFont(font)
+                self.table.item(row, column).setBackground(QBrush(QColor("#fff59d")) if current else QBrush())
+        if 1 <= current_order <= size:
+            self.table.scrollToItem(self.table.item(current_order - 1, 0))
+
+
+class TallyTab(QWidget):
+    """One ballot form: the candidate line, the grid and the paper panel, and the keying rules."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        session: RoundSession,
+        form: str,
+        undo: QUndoStack,
+        dialogs: Dialogs,
+        undo_failed: Callable[[TinNhiemError], None],
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.undo = undo
+        self.dialogs = dialogs
+        self._undo_failed = undo_failed
+        self.model = BallotTableModel(session, form, self)
+        self.form = self.model.form
+        self.candidate_line = QLabel()
+        self.candidate_line.setObjectName("candidateLine")
+        self.view = TallyView(self)
+        self.view.setModel(self.model)
+        self.panel = BallotPanel(self.form)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.splitter = splitter
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.candidate_line)
+        layout.addWidget(splitter, 1)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        session.ballotUpdated.connect(self._ballot_changed)
+        session.ballotAdded.connect(self._ballot_changed)
+        self.apply_sizes()
+        self.go_to(max(self.model.rowCount() - 1, 0), 1)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    def apply_sizes(self) -> None:
+        metrics = self.view.fontMetrics()
+        self.view.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("X Nhiều") + 16)
+        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        self.view.setColumnWidth(BallotTableModel.STATUS, metrics.horizontalAdvance("Không hợp lệ: xxxx") + 16)
+        self.view.horizontalHeader().setMinimumHeight(2 * metrics.height() + 12)
+
+    def current(self) -> tuple[int, int]:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return max(self.model.rowCount() - 1, 0), 1
+        return index.row(), max(index.column(), 1)
+
+    def go_to(self, row: int, order: int) -> None:
+        row = min(max(row, 0), self.model.rowCount() - 1)
+        order = min(max(order, 1), len(self.form.candidates))
+        index = self.model.index(row, order)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_current()
+
+    def _ballot_changed(self, ballot: Ballot) -> None:
+        if ballot.form == self.form.code:
+            self._show_current()
+
+    def _show_current(self) -> None:
+        row, order = self.current()
+        candidate = self.form.candidate(order)
+        total = len(self.form.candidates)
+        self.candidate_line.setText(
+            f"Phiếu số <b>{self.model.number_at(row)}</b> · Người thứ <b>{order}/{total}</b>: "
+            f"<b>{candidate.name}</b> — {candidate.position}"
+        )
+        self.panel.show_ballot(self.model.ballot_at(row), self.model.number_at(row), order)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        key, modifiers = event.key(), event.modifiers()
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key == Qt.Key.Key_Home:
+            self.go_to(0, 1)
+        elif ctrl and key == Qt.Key.Key_End:
+            self.go_to(self.model.rowCount() - 1, 1)
+        elif ctrl or modifiers & Qt.KeyboardModifier.AltModifier:
+            return False
+        elif key == Qt.Key.Key_Home:
+            self.go_to(self.current()[0], 1)
+        elif key == Qt.Key.Key_End:
+            self.go_to(self.current()[0], len(self.form.candidates))
+        elif shift and key in SHIFTED_DIGITS:
+            self.fill_rest(SHIFTED_DIGITS[key])
+        elif key in DIGIT_MARKS and not shift:
+            self.key_mark(DIGIT_MARKS[key])
+        elif key == Qt.Key.Key_Backspace:
+            self.clear_back()
+        elif key == Qt.Key.Key_Delete:
+            self.clear_here()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            row, _ = self.current()
+            self.go_to(row + 1, 1)
+        else:
+            return False
+        return True
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def key_mark(self, mark: Mark) -> None:
+        row, order = self.current()
+        if self._set(row, {order: mark}, f"Nhập {MARK_WORDS[mark].lower()}"):
+            self._advance(row, order)
+
+    def fill_rest(self, mark: Mark) -> None:
+        row, order = self.current()
+        ballot = self.model.ballot_at(row)
+        keyed = ballot.marks if ballot else {}
+        orders = [o for o in range(order, len(self.form.candidates) + 1) if o not in keyed]
+        if orders and self._set(row, {o: mark for o in orders}, f"Điền {MARK_WORDS[mark].lower()} cho các ô còn lại"):
+            self.go_to(row + 1, 1)
+
+    def clear_here(self) -> None:
+        row, order = self.current()
+        ballot = self.model.ballot_at(row)
+        if ballot and order in ballot.marks:
+            self._set(row, {order: None}, "Xoá ô")
+
+    def clear_back(self) -> None:
+        row, order = self.current()
+        ballot = self.model.ballot_at(row)
+        if not (ballot and order in ballot.marks):
+            if order > 1:
+                order -= 1
+            elif row > 0:
+                row, order = row - 1, len(self.form.candidates)
+            self.go_to(row, order)
+            ballot = self.model.ballot_at(row)
+        if ballot and order in ballot.marks:
+            self._set(row, {order: None}, "Xoá ô")
+
+    def invalidate(self) -> None:
+        row, _ = self.current()
+        ballot = self.model.ballot_at(row)
+        number = self.model.number_at(row)
+        if ballot is not None and ballot.status is BallotStatus.INVALID:
+            self.message.emit(f"Phiếu số {number} đã là phiếu không hợp lệ.")
+            return
+        reason = self.dialogs.choose(
+            "Phiếu không hợp lệ", f"Lý do phiếu số {number} không hợp lệ:", INVALID_REASONS
+        )
+        if reason == INVALID_REASONS[-1]:
+            reason = self.dialogs.ask_text("Phiếu không hợp lệ", f"Lý do phiếu số {number} không hợp lệ:")
+        if not reason or not reason.strip():
+            return
+        text = f"Phiếu số {number} không hợp lệ"
+        if ballot is None:
+            done = self._perform(lambda: self.session.add_ballot(self.form.code, number, invalid_reason=reason))
+            if done:
+                self.undo.push(AddBallot(self.session, text, self._undo_failed, done))
+        else:
+            done = self._perform(lambda: self.session.invalidate(self.form.code, number, reason))
+            if done:
+                self.undo.push(SetStatus(self.session, text, self._undo_failed, ballot, done))
+        if done:
+            self.go_to(self.model.row_of(number) + 1, 1)
+
+    def restore(self) -> None:
+        row, _ = self.current()
+        ballot = self.model.ballot_at(row)
+        if ballot is None or ballot.status is BallotStatus.VALID:
+            return
+        done = self._perform(lambda: self.session.restore(self.form.code, ballot.number, {}))
+        if done:
+            self.undo.push(SetStatus(self.session, f"Khôi phục phiếu số {ballot.number}", self._undo_failed, ballot, done))
+            self.go_to(row, 1)
+
+    def delete_ballot(self) -> None:
+        row, order = self.current()
+        ballot = self.model.ballot_at(row)
+        if ballot is None:
+            return
+        if not self.dialogs.confirm(
+            f"Xoá phiếu số {ballot.number} khỏi loại phiếu '{self.form.title}'?\n"
+            "Số của các phiếu khác không thay đổi."
+        ):
+            return
+        done = self._perform(lambda: self.session.remove(self.form.code, ballot.number))
+        if done:
+            self.undo.push(RemoveBallot(self.session, f"Xoá phiếu số {ballot.number}", self._undo_failed, done))
+            self.go_to(row, order)
+
+    def _set(self, row: int, marks: dict[int, Mark | None], text: str) -> bool:
+        ballot = self.model.ballot_at(row)
+        number = self.model.number_at(row)
+        if ballot is None:
+            new = {o: m for o, m in marks.items() if m is not None}
+            if not new:
+                return False
+            done = self._perform(lambda: self.session.add_ballot(self.form.code, number, new))
+            if done:
+                self.undo.push(AddBallot(self.session, f"Phiếu số {number}: {text.lower()}", self._undo_failed, done))
+            return done is not None
+        if ballot.status is BallotStatus.INVALID:
+            self.message.emit(f"Phiếu số {number} không hợp lệ: khôi phục phiếu trước khi nhập (menu Phiếu).")
+            return False
+        old = {o: ballot.marks.get(o) for o in marks}
+        done = self._perform(lambda: self.session.set_marks(self.form.code, number, marks))
+        if done:
+            self.undo.push(SetMarks(self.session, f"Phiếu số {number}: {text.lower()}", self._undo_failed,
+                                    self.form.code, number, old, marks))
+        return done is not None
+
+    def _advance(self, row: int, order: int) -> None:
+        if order < len(self.form.candidates):
+            self.go_to(row, order + 1)
+        else:
+            self.go_to(row + 1, 1)
+
+    def _perform(self, action):
+        try:
+            return action()
+        except TinNhiemError as error:
+            self._failed(error)
+            return None
+
+    def _failed(self, error: TinNhiemError) -> None:
+        self.dialogs.error(describe_error(error))
