@@ -75,3 +75,64 @@ def spec_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def round_path(tmp_path: Path) -> Path:
     return tmp_path / "dot-2026.tinnhiem"
+
+
+class FakeDialogs:
+    """Answers the window's questions from a script; records what it was told."""
+
+    def __init__(self, choices=None, texts=None, confirm=True, on_run=None):
+        self.on_run = on_run
+        self.shown: list = []
+        self.choices = list(choices or [])
+        self.texts = list(texts or [])
+        self.confirm_answer = confirm
+        self.errors: list[str] = []
+        self.infos: list[str] = []
+        self.asked: list[str] = []
+
+    def error(self, text):
+        self.errors.append(text)
+
+    warning = error
+
+    def info(self, text):
+        self.infos.append(text)
+
+    def confirm(self, text):
+        self.asked.append(text)
+        return self.confirm_answer
+
+    def ask_text(self, title, label, text=""):
+        self.asked.append(label)
+        return self.texts.pop(0) if self.texts else None
+
+    def choose(self, title, label, items, current=0):
+        self.asked.append(label)
+        if self.choices:
+            wanted = self.choices.pop(0)
+            return next(item for item in items if item.startswith(wanted))
+        return items[current]
+
+    def run(self, dialog):
+        """The window's own dialogs: `on_run` fills them in and accepts; without it, cancel."""
+        self.shown.append(dialog)
+        if self.on_run is None:
+            return False
+        self.on_run(dialog)
+        return True
+
+    def open_file(self, title, folder, name_filter):
+        return self.texts.pop(0) if self.texts else None
+
+    def save_file(self, title, path, name_filter):
+        return self.texts.pop(0) if self.texts else None
+
+
+@pytest.fixture
+def settings_dir(tmp_path):
+    """Window settings in a temporary folder, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    return tmp_path / "settings"

@@ -1,0 +1,73 @@
+"""Run every benchmark and write BENCHMARKS.md: `.venv/bin/python bench/run.py`.
+
+Benchmarks measure; they never fail a build on a slow machine.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import bench_keystroke  # noqa: E402
+import bench_startup  # noqa: E402
+import bench_tally  # noqa: E402
+
+TARGETS = [
+    ("Keystroke in the grid at 1,000 × 60, p50", "keystroke_p50_ms", "ms", None),
+    ("Keystroke in the grid at 1,000 × 60, p99", "keystroke_p99_ms", "ms", 16),
+    ("Opening a 1,000 × 60 round and showing the grid", "open_seconds", "s", 1),
+    ("Cold start to a usable window on that round (median of 5)", "cold_start_median_seconds", "s", 2),
+    ("Full tally and results, 3 forms × 1,000 ballots × 60 candidates", "full_tally_median_ms", "ms", 50),
+]
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else platform.processor()
+    import PySide6
+
+    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} cores ({cpu}), "
+            f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
+            f"Qt platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')}")
+
+
+def main() -> None:
+    os.environ.setdefault("BENCH_DIR", tempfile.mkdtemp(prefix="tinnhiem-bench-"))
+    figures: dict[str, float] = {}
+    figures.update(bench_tally.main())
+    figures.update(bench_keystroke.main())
+    figures.update(bench_startup.main())
+    rows = []
+    for label, key, unit, target in TARGETS:
+        value = figures[key]
+        verdict = "—" if target is None else ("met" if value < target else f"missed by {value - target:.2f} {unit}")
+        rows.append(f"| {label} | {value:.2f} {unit} | {'' if target is None else f'< {target} {unit}'} | {verdict} |")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    text = "\n".join([
+        "# Benchmarks",
+        "",
+        f"Measured {date.today().isoformat()} at commit `{commit}` on: {machine()}.",
+        "Run again with `.venv/bin/python bench/run.py` (it rewrites this file). A keystroke is the key",
+        "event through the real grid, the durable commit (WAL, synchronous=FULL), the results update",
+        "and Qt painting what changed. Rounds are built through the program's own services.",
+        "",
+        "| What | Measured | Target | |",
+        "| --- | --- | --- | --- |",
+        *rows,
+        "",
+    ])
+    (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

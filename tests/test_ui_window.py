@@ -1,0 +1,245 @@
+"""The counting window driven by real key events: keying, undo/redo, reopening, live results."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tinnhiem_desktop.cli import main as cli_main
+from tinnhiem_desktop.core.model import Ballot, BallotStatus, Counts, Mark
+from tinnhiem_desktop.core.spec import setup_from_dict
+from tinnhiem_desktop.services.rounds import RoundService
+from tinnhiem_desktop.ui.main_window import MainWindow
+from tinnhiem_desktop.ui.results import ResultsModel
+from tinnhiem_desktop.ui.tally import BallotTableModel
+
+from conftest import ROOT, FakeDialogs, spec_dict
+
+C, T, L, N, X = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP, Mark.NO_MARK, Mark.MULTI
+KEY = {"1": Qt.Key.Key_1, "2": Qt.Key.Key_2, "3": Qt.Key.Key_3, "0": Qt.Key.Key_0, " ": Qt.Key.Key_Space,
+       "x": Qt.Key.Key_X}
+
+
+@pytest.fixture
+def round_file(tmp_path) -> Path:
+    path = tmp_path / "dot-2026.tinnhiem"
+    RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị").close()
+    return path
+
+
+def open_window(qtbot, path: Path, dialogs: FakeDialogs | None = None) -> MainWindow:
+    window = MainWindow(dialogs or FakeDialogs(choices=["Phạm Quốc Huy"]))
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()  # shortcuts (Ctrl+I, Ctrl+PgDown...) reach only the active window
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.open_round(path)
+    return window
+
+
+def press(qtbot, view, keys: str) -> None:
+    for key in keys:
+        qtbot.keyClick(view, KEY[key])
+
+
+def test_keying_two_forms_with_undo_redo_and_reopening(qtbot, settings_dir, round_file):
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy", "Phiếu không có dấu", "Không phải phiếu"])
+    window = open_window(qtbot, round_file, dialogs)
+    assert "Phạm Quốc Huy" in window.keyer_label.text()
+    assert "đang kiểm phiếu" in window.windowTitle()
+
+    first = window.current_tab()
+    view = first.view
+    expected: dict[int, Ballot] = {}
+    for number in range(1, 21):  # 20 ordinary ballots: the last key of a ballot starts the next
+        keys = ["123", "213", "0x3", " 22", "x11"][number % 5]
+        press(qtbot, view, keys)
+        expected[number] = Ballot("1", number, BallotStatus.VALID,
+                                  {o: {"1": C, "2": T, "3": L, "0": N, " ": N, "x": X}[k] for o, k in enumerate(keys, 1)})
+    qtbot.keyClick(view, Qt.Key.Key_1)  # ballot 21: cao, then Shift+2 fills the rest with tín nhiệm
+    qtbot.keyClick(view, Qt.Key.Key_At, Qt.KeyboardModifier.ShiftModifier)
+    expected[21] = Ballot("1", 21, BallotStatus.VALID, {1: C, 2: T, 3: T})
+    qtbot.keyClick(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # ballot 22 invalid
+    expected[22] = Ballot("1", 22, BallotStatus.INVALID, {}, "Phiếu không có dấu của cơ quan, tổ chức")
+    press(qtbot, view, "33")
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)  # the second 3 was a slip: cleared, cursor back on it
+    press(qtbot, view, "23")
+    expected[23] = Ballot("1", 23, BallotStatus.VALID, {1: L, 2: T, 3: L})
+    press(qtbot, view, "111")
+    press(qtbot, view, "222")
+    assert first.model.ballots == [expected[n] for n in range(1, 24)] + [
+        Ballot("1", 24, BallotStatus.VALID, {1: C, 2: C, 3: C}), Ballot("1", 25, BallotStatus.VALID, {1: T, 2: T, 3: T})]
+
+    for _ in range(4):  # every keystroke is one undo step: ballot 25's three, then 24's last mark
+        window.undo.undo()
+    assert first.model.ballots[-1] == Ballot("1", 24, BallotStatus.VALID, {1: C, 2: C})
+    window.undo.redo()  # 24's last mark comes back
+    expected[24] = Ballot("1", 24, BallotStatus.VALID, {1: C, 2: C, 3: C})
+    assert first.model.ballots == [expected[n] for n in range(1, 25)]
+
+    qtbot.keyClick(view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    second = window.current_tab()
+    assert second is not first and second.form.code == "2"
+    for number, keys in enumerate(["12", "33", "x0", "21", "11"], start=1):
+        press(qtbot, second.view, keys)
+    qtbot.keyClick(second.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # ballot 6 invalid
+    assert len(second.model.ballots) == 6 and second.model.ballots[-1].status is BallotStatus.INVALID
+    assert dialogs.errors == []
+
+    window.close()
+    with RoundService.open(round_file, "x", read_only=True) as service:
+        stored = service.ballots()
+        assert [b for b in stored if b.form == "1"] == [expected[n] for n in range(1, 25)]
+        assert len([b for b in stored if b.form == "2"]) == 6
+        assert service.verify().intact
+        assert {e.keyer for e in service._repo.events()[1:]} == {"Phạm Quốc Huy"}
+    reopened = open_window(qtbot, round_file)
+    assert reopened.tabs_by_form["1"].model.ballots == [expected[n] for n in range(1, 25)]
+
+
+def test_results_pane_shows_what_the_command_line_shows(qtbot, settings_dir, round_file, capsys):
+    with RoundService.open(round_file, "x") as service:
+        for number in range(1, 31):
+            service.add_ballot("1", marks={1: [C, T, L][number % 3], 2: L if number <= 20 else C, 3: N})
+    window = open_window(qtbot, round_file)
+    assert cli_main(["results", str(round_file), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    pane = window.panes_by_form["1"]
+    for row, candidate in enumerate(document["forms"][0]["candidates"]):
+        shown = [pane.model.index(row, column).data() for column in range(9)]
+        votes, percent = candidate["votes"], candidate["percent"]
+        assert shown[1] == candidate["name"]
+        assert shown[2::2][:3] == [str(votes["cao"]), str(votes["tin_nhiem"]), str(votes["thap"])]
+        assert shown[3::2][:3] == [percent[k].replace(".", ",") + "%" for k in ("cao", "tin_nhiem", "thap")]
+        assert shown[8] == str(votes["not_counted"])
+    assert "Tín nhiệm thấp từ 2/3 trở lên" in pane.model.index(1, 10).data()  # 20 of 30
+    assert "Đã nhập 30" in pane.reconciliation.text()
+
+
+def test_results_update_on_each_keystroke(qtbot, settings_dir, round_file):
+    window = open_window(qtbot, round_file)
+    tab, pane = window.current_tab(), window.panes_by_form["1"]
+    qtbot.keyClick(tab.view, Qt.Key.Key_3)
+    assert pane.model.index(0, 6).data() == "1" and pane.model.index(0, 7).data() == "3,33%"  # 1 of 30
+    window.undo.undo()
+    assert pane.model.index(0, 6).data() == "0"
+
+
+def test_invalid_ballot_refuses_marks_until_restored(qtbot, settings_dir, round_file):
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy", "Lý do khác"], texts=["Ghi thêm tên"])
+    window = open_window(qtbot, round_file, dialogs)
+    view = window.current_tab().view
+    qtbot.keyClick(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    tab = window.current_tab()
+    assert tab.model.ballots == [Ballot("1", 1, BallotStatus.INVALID, {}, "Ghi thêm tên")]
+    tab.go_to(0, 1)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert tab.model.ballots[0].marks == {}
+    window._on_tab("restore")
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    assert tab.model.ballots == [Ballot("1", 1, BallotStatus.VALID, {1: C})]
+
+
+def test_deleting_a_ballot_asks_and_keeps_other_numbers(qtbot, settings_dir, round_file):
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy"])
+    window = open_window(qtbot, round_file, dialogs)
+    tab = window.current_tab()
+    press(qtbot, tab.view, "111222333")
+    tab.go_to(1, 1)
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert any("Xoá phiếu số 2" in question for question in dialogs.asked)
+    assert [b.number for b in tab.model.ballots] == [1, 3]
+    window.undo.undo()
+    assert [b.number for b in tab.model.ballots] == [1, 2, 3]
+    assert tab.model.ballots[1].marks == {1: T, 2: T, 3: T}
+
+
+def test_counts_change_through_the_dialog_and_undo(qtbot, settings_dir, round_file):
+    def fill(dialog):
+        dialog.spins["collected"].setValue(29)
+
+    window = open_window(qtbot, round_file, FakeDialogs(choices=["Phạm Quốc Huy"], on_run=fill))
+    window.edit_counts()
+    assert window.session.setup.form("1").counts == Counts(32, 31, 30, 29)
+    assert "Thu vào 29" in window.panes_by_form["1"].reconciliation.text()
+    window.undo.undo()
+    assert window.session.setup.form("1").counts == Counts(32, 31, 30, 30)
+
+
+def test_a_full_disk_refuses_the_keystroke_with_a_message(qtbot, settings_dir, round_file):
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy"])
+    window = open_window(qtbot, round_file, dialogs)
+    tab = window.current_tab()
+    press(qtbot, tab.view, "123")
+    raw = window.session.service._repo._engine.raw_connection()
+    raw.execute("PRAGMA max_page_count=1")
+    raw.close()
+    for _ in range(40):  # until the file would have to grow
+        qtbot.keyClick(tab.view, Qt.Key.Key_2)
+        if dialogs.errors:
+            break
+    assert dialogs.errors and "Không ghi được" in dialogs.errors[0]
+    kept = tab.model.ballots
+    window.close()
+    with RoundService.open(round_file, "x", read_only=True) as service:
+        assert service.ballots("1") == kept
+        assert service.verify().intact
+
+
+def test_second_window_on_the_same_file_opens_read_only(qtbot, settings_dir, round_file):
+    first = open_window(qtbot, round_file)
+    dialogs = FakeDialogs(confirm=True)
+    second = MainWindow(dialogs)
+    qtbot.addWidget(second)
+    assert second.open_round(round_file)
+    assert "đang được mở để ghi" in dialogs.asked[0]
+    assert second.session.read_only and "chỉ xem" in second.windowTitle()
+    assert second.current_tab().model.rowCount() == 0  # no "next ballot" row to key into
+    first.close()
+
+
+def test_models_pass_qt_model_tester(qtbot, settings_dir, round_file, qtmodeltester):
+    window = open_window(qtbot, round_file)
+    tab = window.current_tab()
+    press(qtbot, tab.view, "1230x3")
+    qtmodeltester.check(tab.model)
+    qtmodeltester.check(window.panes_by_form["1"].model)
+    assert isinstance(tab.model, BallotTableModel) and isinstance(window.panes_by_form["1"].model, ResultsModel)
+
+
+def test_settings_remember_font_size_and_recent_files(qtbot, settings_dir, round_file):
+    window = open_window(qtbot, round_file)
+    size = window._font_size
+    window.zoom(+2)
+    window.close()
+    again = MainWindow(FakeDialogs())
+    qtbot.addWidget(again)
+    assert again._font_size == size + 2
+    assert again.recent_menu.actions()[0].text().startswith("&1 dot-2026.tinnhiem")
+
+
+def test_window_after_sigkill_of_a_keyer_holds_every_acknowledged_ballot(qtbot, settings_dir, round_file):
+    from test_durability import KEYER_SCRIPT
+
+    child = subprocess.Popen([sys.executable, "-c", KEYER_SCRIPT, str(round_file)],
+                             stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    acknowledged = []
+    for line in child.stdout:
+        acknowledged.append(line.split())
+        if len(acknowledged) == 90:
+            os.kill(child.pid, signal.SIGKILL)
+            break
+    child.wait()
+    window = open_window(qtbot, round_file)
+    shown = {b.number: b for b in window.tabs_by_form["1"].model.ballots}
+    for kind, number, *rest in acknowledged:
+        assert int(number) in shown
+        if kind == "mark":
+            assert shown[int(number)].marks[int(rest[0])] == Mark(rest[1])
