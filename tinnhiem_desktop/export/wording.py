@@ -59,6 +59,8 @@ MESSAGES = {
     "round_read_only": "Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.",
     "round_sealed": "Đợt lấy phiếu trong tệp '{file}' đã chốt kết quả lúc {sealed_at}; không thể thay đổi.",
     "write_failed": "Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.",
+    "not_a_spreadsheet": "Tệp '{file}' không phải bảng tính Excel (.xlsx) hoặc tệp CSV; hãy mở tệp trong Excel và lưu lại thành .xlsx hoặc CSV UTF-8.",
+    "unknown_sheet": "Tệp '{file}' không có trang tính '{sheet}' (có: {known}).",
     # round definition
     "json_syntax": "JSON sai cú pháp: {detail}.",
     "spec_expected_object": "cần một đối tượng JSON {{...}}.",
@@ -89,6 +91,7 @@ MESSAGES = {
     "bad_mark": "ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô).",
     "candidate_out_of_range": "loại phiếu '{form}' chỉ có {size} người; không có người thứ {candidate}.",
     "marks_on_invalid_ballot": "phiếu số {ballot} không hợp lệ nên không được có ô đánh dấu.",
+    "bad_birth_year": "năm sinh '{value}' không hợp lệ: cần năm có 4 chữ số, từ 1900 đến 2100.",
     "ballot_not_found": "không có phiếu số {ballot} của loại phiếu '{form}'.",
     "ballot_is_invalid": "phiếu số {ballot} của loại phiếu '{form}' đã bị đánh dấu không hợp lệ; hãy khôi phục phiếu trước khi nhập.",
     "invalid_reason_required": "cần ghi lý do phiếu số {ballot} không hợp lệ.",
