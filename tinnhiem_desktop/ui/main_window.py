@@ -384,6 +384,8 @@ class MainWindow(QMainWindow):
         self.projector.setFont(self._scaled_font(2.0))
         self.projector.closed.connect(self._projector_closed)
         self.projector.showFullScreen()
+        screen = self.screen() or self.projector.screen()
+        self.projector.setGeometry(screen.geometry())  # also without a window manager
 
     def _projector_closed(self) -> None:
         self.projector = None

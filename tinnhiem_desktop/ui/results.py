@@ -4,7 +4,7 @@ words and the reconciliation line; and the full-screen projector view for the me
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -171,7 +171,7 @@ class ResultsPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.title, self.reconciliation, self.base, self.table, self.issues):
-            layout.addWidget(widget)
+            layout.addWidget(widget, 1 if widget is self.table else 0)
         session.resultsChanged.connect(self._changed)
         self._show(result)
 
@@ -220,10 +220,22 @@ class ProjectorView(QWidget):
         self.hint = QLabel("← → đổi loại phiếu · Esc trở lại")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.hint)
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 10) * 2)
-        self.setFont(font)
-        self.setStyleSheet("QWidget { background: white; }")
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor("white"))
+        self.setPalette(palette)  # a palette, not a style sheet: a style sheet stops fonts propagating
+        self.setAutoFillBackground(True)
+        self._show_form()
+
+    def setFont(self, font: QFont) -> None:
+        """Large type for the hall; the rule's wording stays smaller, the figures fill the screen."""
+        super().setFont(font)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.6)
+        for pane in self.panes:
+            for label in (pane.base, pane.issues, pane.reconciliation):
+                label.setFont(small)
+            pane.table.horizontalHeader().setFont(small)
+        self.hint.setFont(small)
         self._show_form()
 
     def _show_form(self) -> None:
@@ -233,6 +245,7 @@ class ProjectorView(QWidget):
         )
         for i, pane in enumerate(self.panes):
             pane.setVisible(i == self._index)
+            pane.table.resizeColumnsToContents()
             pane.table.resizeRowsToContents()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -1,0 +1,106 @@
+"""Screenshots of the real window for the README: run under Xvfb at 1366x768.
+
+    Xvfb :99 -screen 0 1366x768x24 &
+    DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshots.py docs/screenshots
+
+Drives the program in-process (the demo round, keyed half-way) and captures the X screen with
+ImageMagick's `import`, so what is saved is what a user sees.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tinnhiem_desktop.core.spec import parse_round_spec  # noqa: E402
+from tinnhiem_desktop.services.rounds import RoundService  # noqa: E402
+from tinnhiem_desktop.ui.dialogs import Dialogs  # noqa: E402
+from tinnhiem_desktop.ui.fonts import load_packaged_fonts  # noqa: E402
+from tinnhiem_desktop.ui.main_window import MainWindow  # noqa: E402
+from tinnhiem_desktop.ui.wizard import RoundWizard  # noqa: E402
+
+DEMO = ROOT / "resources" / "demo"
+
+
+class FirstChoice(Dialogs):
+    def choose(self, title, label, items, current=0):
+        return items[0]
+
+
+def settle(app: QApplication, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+        QTest.qWait(25)
+
+
+def shoot(app: QApplication, target: Path, crop: tuple[int, int, int, int] | None = None) -> None:
+    settle(app)
+    command = ["import", "-window", "root"]
+    if crop:
+        x, y, w, h = crop
+        command += ["-crop", f"{w}x{h}+{x}+{y}"]
+    subprocess.run([*command, str(target)], check=True)
+    print("wrote", target)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="tinnhiem-shots-"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    app = QApplication(sys.argv)
+    load_packaged_fonts()
+    setup = parse_round_spec((DEMO / "round.json").read_text(encoding="utf-8"), "demo")
+
+    wizard = RoundWizard(FirstChoice(), work)
+    wizard.setGeometry(0, 0, 1366, 768)
+    info = wizard.info_page
+    info.parent_edit.setText(setup.header.parent)
+    info.unit_edit.setText(setup.header.unit)
+    info.place_edit.setText(setup.meeting.place)
+    info.chair_edit.setText(setup.meeting.chair)
+    wizard.show()
+    shoot(app, out / "wizard-1-info.png")
+    wizard.close()
+    edit = RoundWizard(FirstChoice(), work, initial=setup)
+    edit.setGeometry(0, 0, 1366, 768)
+    edit.show()
+    for name in ("rules", "team", "forms", "counts"):
+        edit.next()
+        shoot(app, out / f"wizard-{['rules', 'team', 'forms', 'counts'].index(name) + 2}-{name}.png")
+    edit.close()
+
+    path = work / "demo.tinnhiem"
+    with RoundService.create(path, setup, "demo") as service:
+        lines = (DEMO / "ballots.csv").read_text(encoding="utf-8").splitlines()
+        half = work / "half.csv"
+        half.write_text("\n".join(lines[:42]) + "\n", encoding="utf-8")  # 41 of form 1's 58 ballots
+        service.import_ballots_file(half)
+    window = MainWindow(FirstChoice())
+    window.setGeometry(0, 0, 1366, 768)
+    window.show()
+    window.open_round(path)
+    tab = window.current_tab()
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2):
+        QTest.keyClick(tab.view, key)
+    shoot(app, out / "grid-mid-count.png")
+    dock = window.results_dock.geometry()
+    top_left = window.mapToGlobal(dock.topLeft())
+    shoot(app, out / "results-pane.png", (top_left.x(), top_left.y(), dock.width(), dock.height()))
+    window.show_projector()
+    shoot(app, out / "projector.png")
+    window.projector.close()
+    window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
