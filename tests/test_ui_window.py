@@ -243,3 +243,49 @@ def test_window_after_sigkill_of_a_keyer_holds_every_acknowledged_ballot(qtbot, 
         assert int(number) in shown
         if kind == "mark":
             assert shown[int(number)].marks[int(rest[0])] == Mark(rest[1])
+
+
+def test_a_newcomer_makes_a_two_form_round_in_the_wizard_and_keys_it(qtbot, settings_dir, tmp_path):
+    from test_ui_wizard import fill_forms, fill_info, fill_team, set_cells
+
+    target = tmp_path / "hoi-nghi-2026.tinnhiem"
+
+    def drive_wizard(wizard):
+        wizard.show()
+        fill_info(wizard)
+        wizard.next()
+        wizard.next()  # the rule page: the preset's defaults
+        fill_team(wizard)
+        wizard.next()
+        fill_forms(wizard)
+        wizard.forms_page.add_form()
+        second = wizard.forms_page.current_editor()
+        second.title_edit.setText("Lãnh đạo các phòng")
+        set_cells(second.table, 0, {1: "Bùi Thị Lan", 2: "Chánh Văn phòng"})
+        wizard.next()
+        for _, spins in wizard.counts_page.rows:
+            for spin, value in zip(spins, (12, 11, 10, 10)):
+                spin.setValue(value)
+        wizard.next()
+        wizard.save_page.path_edit.setText(str(target))
+        wizard.next()  # Finish
+        assert wizard.result_path() == target, wizard.currentPage().problem_label.text()
+
+    dialogs = FakeDialogs(choices=["Lê Thị Hồng"], on_run=drive_wizard)
+    window = MainWindow(dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.errors == [] and target.exists()
+    assert [tab.form.title for tab in window.tabs_by_form.values()] == ["Lãnh đạo Sở", "Lãnh đạo các phòng"]
+    assert "Lê Thị Hồng" in window.keyer_label.text()
+    press(qtbot, window.current_tab().view, "1322")
+    qtbot.keyClick(window.current_tab().view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window.current_tab().view, "3")
+    window.close()
+    with RoundService.open(target, "x", read_only=True) as service:
+        assert service.setup.form("1").counts == Counts(12, 11, 10, 10)
+        assert [(b.form, dict(b.marks)) for b in service.ballots()] == [
+            ("1", {1: C, 2: L}), ("1", {1: T, 2: T}), ("2", {1: L})]

@@ -35,7 +35,7 @@ class Dialogs:
         return value if ok else None
 
     def run(self, dialog) -> bool:
-        """Show a dialog of the window's own (counts, help) modally; True when accepted."""
+        """Show a dialog of the window's own (wizard, counts, help) modally; True when accepted."""
         return bool(dialog.exec())
 
     def open_file(self, title: str, folder: Path, name_filter: str) -> Path | None:

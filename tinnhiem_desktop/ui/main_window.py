@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
         from .wizard import RoundWizard
 
         wizard = RoundWizard(self.dialogs, Path(user_documents_dir()), parent=self)
-        if wizard.exec():
+        if self.dialogs.run(wizard):
             self.create_round(wizard.result_path(), wizard.result_setup())
 
     def edit_setup(self) -> None:
@@ -321,7 +321,7 @@ class MainWindow(QMainWindow):
         from .wizard import RoundWizard
 
         wizard = RoundWizard(self.dialogs, Path(user_documents_dir()), initial=self.session.setup, parent=self)
-        if wizard.exec():
+        if self.dialogs.run(wizard):
             try:
                 self.session.replace_setup(wizard.result_setup())
             except TinNhiemError as error:
