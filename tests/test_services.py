@@ -210,3 +210,22 @@ def test_fill_and_first_keystroke_are_one_transaction_each(service):
     actions = [e.action for e in service._repo.events()]
     assert actions == ["round_created", "ballot_added", "mark_set", "mark_set"]
     assert service.ballots() == [Ballot("1", 1, BallotStatus.VALID, {1: Mark.CAO, 2: Mark.THAP, 3: Mark.THAP})]
+
+
+def test_verify_reports_an_event_whose_content_was_edited_into_nonsense(round_path):
+    with RoundService.create(round_path, setup_from_dict(spec_dict(), "test"), KEYER) as service:
+        _keyed(service)
+    _sql(round_path, """UPDATE event SET data=replace(data, '"new": "thap"', '"new": "cao!"') WHERE seq=5""")
+    with RoundService.open(round_path, KEYER, read_only=True) as service:
+        codes = {p.code for p in service.verify().problems}
+    assert "log_event_unreadable" in codes and "log_event_altered" in codes
+
+
+def test_a_reader_beside_a_writer_sees_the_writers_counts_and_ballots(service, round_path):
+    with RoundService.open(round_path, KEYER, read_only=True) as reader:
+        reader.results()
+        service.change_counts("1", Counts(32, 31, 30, 29))
+        service.add_ballot("1", marks={1: Mark.THAP})
+        assert reader.results().forms[0].form.counts.collected == 29
+        assert reader.results().forms[0].tally.keyed == 1
+        assert reader.verify().intact

@@ -246,3 +246,19 @@ def test_what_is_keyed_is_what_is_read_back(tmp_path_factory, plans):
         assert service.ballots() == sorted(expected, key=lambda b: (b.form, b.number))
         assert service.results() == results_before
         assert service.verify().intact
+
+
+@pytest.mark.parametrize("read_only", [False, True], ids=["write", "read"])
+def test_a_round_file_broken_inside_is_refused_and_left_byte_identical(round_path, read_only):
+    new_round(round_path).close()
+    connection = sqlite3.connect(round_path)
+    connection.execute("PRAGMA journal_mode=DELETE")  # as an older tool or a copy might leave it
+    connection.execute("DROP TABLE team_member")
+    connection.commit()
+    connection.close()
+    before = round_path.read_bytes()
+    with pytest.raises(TinNhiemError) as caught:
+        RoundService.open(round_path, KEYER, read_only=read_only)
+    assert caught.value.code == "round_file_corrupt"
+    assert round_path.read_bytes() == before
+    assert sidecars(round_path) == []

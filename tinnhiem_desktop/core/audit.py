@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, Mapping
 
-from .issues import Issue, Severity
+from .issues import Issue, Severity, TinNhiemError
 from .model import Ballot, BallotStatus, Counts, Mark, RoundSetup
 from .spec import setup_from_dict, setup_to_dict
 
@@ -112,48 +112,56 @@ def replay(events: Iterable[Event]) -> ReplayedRound:
         elif event_hash(prev_hash, event.seq, event.at, event.keyer, event.action, event.data) != event.hash:
             problem("log_event_altered", seq=event.seq)
         prev_hash, expected_seq = event.hash, event.seq + 1
-        data = event.data
-        if event.action in ("round_created", "setup_replaced"):
-            if event.action == "setup_replaced" and (setup is None or ballots):
-                problem("log_inconsistent", seq=event.seq)
-            setup = setup_from_dict(data["setup"], "log")
-            continue
-        key = (data["form"], data["ballot"]) if "ballot" in data else None
-        current = ballots.get(key) if key else None
-        if event.action == "ballot_added":
-            if current is not None:
-                problem("log_inconsistent", seq=event.seq)
-            ballots[key] = ballot_from_state(key[0], key[1], data["new"])
-        elif event.action == "ballot_removed":
-            if current is None or ballot_state(current) != data["old"]:
-                problem("log_inconsistent", seq=event.seq)
-            ballots.pop(key, None)
-        elif event.action == "ballot_status_set":
-            if current is None or ballot_state(current) != data["old"]:
-                problem("log_inconsistent", seq=event.seq)
-            ballots[key] = ballot_from_state(key[0], key[1], data["new"])
-        elif event.action == "mark_set":
-            order = data["candidate"]
-            if current is None:
-                problem("log_inconsistent", seq=event.seq)
-                continue
-            old = current.marks.get(order)
-            if (None if old is None else old.value) != data["old"]:
-                problem("log_inconsistent", seq=event.seq)
-            marks = dict(current.marks)
-            if data["new"] is None:
-                marks.pop(order, None)
-            else:
-                marks[order] = Mark(data["new"])
-            ballots[key] = replace(current, marks=marks)
-        elif event.action == "counts_set":
-            if setup is None or setup.form(data["form"]).counts.as_dict() != data["old"]:
-                problem("log_inconsistent", seq=event.seq)
-            if setup is not None:
-                setup = _with_counts(setup, data["form"], Counts(**data["new"]))
-        else:
-            problem("log_unknown_action", seq=event.seq, action=event.action)
+        try:
+            setup = _apply_event(event, setup, ballots, problem)
+        except (KeyError, ValueError, TypeError, AttributeError, TinNhiemError):
+            problem("log_event_unreadable", seq=event.seq, action=event.action)
     return ReplayedRound(setup, ballots, tuple(issues))
+
+
+def _apply_event(event: Event, setup: RoundSetup | None, ballots: dict, problem) -> RoundSetup | None:
+    """Apply one event to the replayed state; returns the setup after it."""
+    data = event.data
+    if event.action in ("round_created", "setup_replaced"):
+        if event.action == "setup_replaced" and (setup is None or ballots):
+            problem("log_inconsistent", seq=event.seq)
+        return setup_from_dict(data["setup"], "log")
+    key = (data["form"], data["ballot"]) if "ballot" in data else None
+    current = ballots.get(key) if key else None
+    if event.action == "ballot_added":
+        if current is not None:
+            problem("log_inconsistent", seq=event.seq)
+        ballots[key] = ballot_from_state(key[0], key[1], data["new"])
+    elif event.action == "ballot_removed":
+        if current is None or ballot_state(current) != data["old"]:
+            problem("log_inconsistent", seq=event.seq)
+        ballots.pop(key, None)
+    elif event.action == "ballot_status_set":
+        if current is None or ballot_state(current) != data["old"]:
+            problem("log_inconsistent", seq=event.seq)
+        ballots[key] = ballot_from_state(key[0], key[1], data["new"])
+    elif event.action == "mark_set":
+        order = data["candidate"]
+        if current is None:
+            problem("log_inconsistent", seq=event.seq)
+            return setup
+        old = current.marks.get(order)
+        if (None if old is None else old.value) != data["old"]:
+            problem("log_inconsistent", seq=event.seq)
+        marks = dict(current.marks)
+        if data["new"] is None:
+            marks.pop(order, None)
+        else:
+            marks[order] = Mark(data["new"])
+        ballots[key] = replace(current, marks=marks)
+    elif event.action == "counts_set":
+        if setup is None or setup.form(data["form"]).counts.as_dict() != data["old"]:
+            problem("log_inconsistent", seq=event.seq)
+        if setup is not None:
+            setup = _with_counts(setup, data["form"], Counts(**data["new"]))
+    else:
+        problem("log_unknown_action", seq=event.seq, action=event.action)
+    return setup
 
 
 def _with_counts(setup: RoundSetup, code: str, counts: Counts) -> RoundSetup:
@@ -191,7 +199,8 @@ def compare_with_log(
         elif stored_b.status != logged_b.status or stored_b.invalid_reason != logged_b.invalid_reason:
             issues.append(
                 Issue("ballot_status_differs_from_log", Severity.ERROR, form,
-                      {"ballot": number, "stored": stored_b.status.value, "logged": logged_b.status.value})
+                      {"ballot": number, "stored": stored_b.status.value, "logged": logged_b.status.value,
+                       "stored_reason": stored_b.invalid_reason, "logged_reason": logged_b.invalid_reason})
             )
         else:
             for order in sorted(stored_b.marks.keys() | logged_b.marks.keys()):

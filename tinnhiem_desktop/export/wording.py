@@ -25,6 +25,8 @@ MARK_NAMES = {
     None: "(chưa nhập)",
 }
 
+STATUS_NAMES = {"valid": "hợp lệ", "invalid": "không hợp lệ"}
+
 BASE_NAMES = {
     Base.SUMMONED: "tổng số người được triệu tập",
     Base.PRESENT: "tổng số người có mặt",
@@ -110,13 +112,14 @@ MESSAGES = {
     "log_events_missing": "Nhật ký bị mất sự kiện: cần sự kiện số {expected}, gặp số {found}.",
     "log_event_altered": "Sự kiện số {seq} trong nhật ký đã bị sửa (mã băm không khớp).",
     "log_inconsistent": "Sự kiện số {seq} trong nhật ký không khớp với trạng thái trước nó.",
+    "log_event_unreadable": "Sự kiện số {seq} ('{action}') trong nhật ký có nội dung không đọc được (đã bị sửa?).",
     "log_unknown_action": "Sự kiện số {seq} có loại '{action}' không xác định.",
     "log_missing_creation": "Nhật ký không có sự kiện tạo đợt lấy phiếu.",
     "setup_differs_from_log": "Thông tin đợt lấy phiếu (danh sách, tổ kiểm phiếu...) khác với nhật ký.",
     "count_differs_from_log": "{count_name} trong tệp là {stored}, theo nhật ký là {logged}.",
     "ballot_not_in_log": "Phiếu số {ballot} có trong tệp nhưng nhật ký không ghi lần nhập nào.",
     "ballot_missing": "Phiếu số {ballot} có trong nhật ký nhưng đã mất khỏi tệp.",
-    "ballot_status_differs_from_log": "Phiếu số {ballot}: trạng thái trong tệp là '{stored}', theo nhật ký là '{logged}'.",
+    "ballot_status_differs_from_log": "Phiếu số {ballot}: trong tệp là phiếu {stored_status}, theo nhật ký là phiếu {logged_status}.",
     "mark_differs_from_log": "Phiếu số {ballot}, người thứ {candidate}: trong tệp là '{stored_name}', theo nhật ký là '{logged_name}'.",
     "fingerprint_mismatch": "Dấu vân tay của tệp ({current_short}) khác dấu vân tay khi chốt ({sealed_short}).",
     # command line
@@ -132,6 +135,9 @@ def _enriched(params: Mapping[str, Any]) -> dict[str, Any]:
     for key in ("stored", "logged"):
         if key in values:
             values[f"{key}_name"] = MARK_NAMES.get(values[key], values[key])
+            status = STATUS_NAMES.get(values[key], values[key])
+            reason = values.get(f"{key}_reason")
+            values[f"{key}_status"] = f"{status} (lý do: {reason})" if reason else status
     for key in ("sealed", "current"):
         if isinstance(values.get(key), str):
             values[f"{key}_short"] = values[key][:16]
@@ -145,9 +151,12 @@ def _enriched(params: Mapping[str, Any]) -> dict[str, Any]:
 
 def _text(code: str, params: Mapping[str, Any]) -> str:
     template = MESSAGES.get(code)
-    if template is None:
-        return f"{code} {dict(params)}"
-    return template.format(**_enriched(params))
+    if template is not None:
+        try:
+            return template.format(**_enriched(params))
+        except (KeyError, IndexError, ValueError):
+            pass  # a parameter is missing: still say something rather than fail
+    return f"{code} {dict(params)}"
 
 
 def sentence(code: str, params: Mapping[str, Any]) -> str:

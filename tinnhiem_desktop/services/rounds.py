@@ -126,8 +126,9 @@ class RoundService:
         since a writer elsewhere may have changed the file.
         """
         if self._ballots is None or self._repo.read_only:
+            ballots, _ = self._repo.snapshot()
             by_form: dict[str, dict[int, Ballot]] = {f.code: {} for f in self.setup.forms}
-            for ballot in self._repo.ballots():
+            for ballot in ballots:
                 by_form[ballot.form][ballot.number] = ballot
             self._ballots = by_form
             self._tallies = {f.code: tally_form(f, by_form[f.code].values()) for f in self.setup.forms}
@@ -253,10 +254,9 @@ class RoundService:
             Issue("sqlite_integrity", Severity.ERROR, None, {"detail": detail})
             for detail in self._repo.integrity_problems()
         ]
-        events = self._repo.events()
+        ballots, events = self._repo.snapshot(with_events=True)
         replayed = replay(events)
         problems.extend(replayed.issues)
-        ballots = self._repo.ballots()
         problems.extend(compare_with_log(self.setup, ballots, replayed))
         current = fingerprint(self.setup, ballots, self._repo.log_head())
         info = self.info

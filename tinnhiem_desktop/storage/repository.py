@@ -33,7 +33,16 @@ from ..core.model import (
     TeamMember,
 )
 from ..core.spec import setup_to_dict
-from .roundfile import SCHEMA_VERSION, WriterLock, backup_copy, check_integrity, make_engine, migrate, read_header
+from .roundfile import (
+    SCHEMA_VERSION,
+    WriterLock,
+    backup_copy,
+    check_integrity,
+    enable_wal,
+    make_engine,
+    migrate,
+    read_header,
+)
 from .tables import BallotRow, CandidateRow, EventRow, FormRow, MarkRow, RoundRow, TeamMemberRow
 
 
@@ -116,7 +125,7 @@ class RoundRepository:
         path = Path(path)
         read_header(path)
         lock: WriterLock | None = WriterLock(path)
-        mode = "write"
+        mode = "reader" if read_only else "write"
         try:
             lock.acquire(path)
         except TinNhiemError as error:
@@ -143,10 +152,15 @@ class RoundRepository:
                 migrate(engine)
             repo = cls(path, engine, lock, read_only)
             repo._load()
+            if not read_only:
+                enable_wal(engine)
             return repo
         except DBAPIError as error:
             engine.dispose()
             raise TinNhiemError("round_file_corrupt", file=str(path), detail=str(error.orig)) from None
+        except (ValueError, KeyError, TypeError) as error:  # a value no version of ours writes
+            engine.dispose()
+            raise TinNhiemError("round_file_corrupt", file=str(path), detail=str(error)) from None
         except BaseException:
             engine.dispose()
             raise
@@ -165,44 +179,57 @@ class RoundRepository:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _load(self) -> None:
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """A session whose reads all see one state of the file, even beside a writer."""
         with Session(self._engine) as session:
-            row = session.get(RoundRow, 1)
-            if row is None:
-                raise TinNhiemError("round_file_corrupt", file=str(self.path), detail="no round record")
-            team = tuple(
-                TeamMember(m.name, m.role)
-                for m in session.exec(select(TeamMemberRow).order_by(TeamMemberRow.seq))
-            )
-            forms = []
-            for form in session.exec(select(FormRow).order_by(FormRow.seq)).all():
-                self._form_ids[form.code] = form.id
-                candidates = tuple(
-                    Candidate(c.seq, c.name, c.position, c.birth_year, c.person_key)
-                    for c in session.exec(
-                        select(CandidateRow).where(CandidateRow.form_id == form.id).order_by(CandidateRow.seq)
-                    )
+            session.connection().exec_driver_sql("BEGIN")
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def _load(self) -> None:
+        with self._reading() as session:
+            self._load_in(session)
+
+    def _load_in(self, session: Session) -> None:
+        row = session.get(RoundRow, 1)
+        if row is None:
+            raise TinNhiemError("round_file_corrupt", file=str(self.path), detail="no round record")
+        team = tuple(
+            TeamMember(m.name, m.role)
+            for m in session.exec(select(TeamMemberRow).order_by(TeamMemberRow.seq))
+        )
+        forms = []
+        form_ids = {}
+        for form in session.exec(select(FormRow).order_by(FormRow.seq)).all():
+            form_ids[form.code] = form.id
+            candidates = tuple(
+                Candidate(c.seq, c.name, c.position, c.birth_year, c.person_key)
+                for c in session.exec(
+                    select(CandidateRow).where(CandidateRow.form_id == form.id).order_by(CandidateRow.seq)
                 )
-                counts = Counts(form.summoned, form.present, form.issued, form.collected)
-                forms.append(BallotForm(form.code, form.title, counts, candidates))
-            self._setup = RoundSetup(
-                title=row.title,
-                year=row.year,
-                rule_id=row.rule_id,
-                header=Header(HeaderStyle(row.header_style), row.header_parent, row.header_unit),
-                meeting=Meeting(row.meeting_date, row.meeting_place, row.meeting_chair),
-                team=team,
-                forms=tuple(forms),
-                percent_base=row.percent_base,
-                decimals=row.decimals,
             )
-            self._info = RoundInfo(
-                row.uid, row.created_at, row.sealed_at, row.sealed_by, row.seal_reason, row.fingerprint
-            )
-            last = session.exec(select(EventRow).order_by(EventRow.seq.desc()).limit(1)).first()
-            self._last_event = _event(last) if last else None
-        self._form_ids = {code: form_id for code, form_id in self._form_ids.items()
-                          if any(f.code == code for f in self._setup.forms)}
+            counts = Counts(form.summoned, form.present, form.issued, form.collected)
+            forms.append(BallotForm(form.code, form.title, counts, candidates))
+        self._setup = RoundSetup(
+            title=row.title,
+            year=row.year,
+            rule_id=row.rule_id,
+            header=Header(HeaderStyle(row.header_style), row.header_parent, row.header_unit),
+            meeting=Meeting(row.meeting_date, row.meeting_place, row.meeting_chair),
+            team=team,
+            forms=tuple(forms),
+            percent_base=row.percent_base,
+            decimals=row.decimals,
+        )
+        self._info = RoundInfo(
+            row.uid, row.created_at, row.sealed_at, row.sealed_by, row.seal_reason, row.fingerprint
+        )
+        last = session.exec(select(EventRow).order_by(EventRow.seq.desc()).limit(1)).first()
+        self._last_event = _event(last) if last else None
+        self._form_ids = form_ids
 
     def setup(self) -> RoundSetup:
         return self._setup
@@ -213,22 +240,33 @@ class RoundRepository:
     def log_head(self) -> str:
         return self._last_event.hash if self._last_event else GENESIS
 
+    def snapshot(self, with_events: bool = False) -> tuple[list[Ballot], list[Event]]:
+        """Ballots (and the log) as of one moment, the setup reloaded with them: what a reader
+        beside a writer elsewhere needs."""
+        with self._reading() as session:
+            self._load_in(session)
+            events = self._events_in(session) if with_events else []
+            return self._ballots_in(session, None), events
+
     def ballots(self, form: str | None = None) -> list[Ballot]:
         """Ballots in form order, then by number."""
+        with self._reading() as session:
+            return self._ballots_in(session, form)
+
+    def _ballots_in(self, session: Session, form: str | None) -> list[Ballot]:
         codes = {form_id: code for code, form_id in self._form_ids.items()}
-        with Session(self._engine) as session:
-            query = select(BallotRow.id, BallotRow.form_id, BallotRow.number, BallotRow.status, BallotRow.invalid_reason)
-            marks_query = select(MarkRow.ballot_id, MarkRow.candidate_seq, MarkRow.value)
-            if form is not None:
-                form_id = self._form_id(form)
-                query = query.where(BallotRow.form_id == form_id)
-                marks_query = marks_query.join(BallotRow, BallotRow.id == MarkRow.ballot_id).where(
-                    BallotRow.form_id == form_id
-                )
-            rows = session.exec(query).all()
-            marks: dict[int, dict[int, Mark]] = {}
-            for ballot_id, seq, value in session.exec(marks_query):
-                marks.setdefault(ballot_id, {})[seq] = Mark(value)
+        query = select(BallotRow.id, BallotRow.form_id, BallotRow.number, BallotRow.status, BallotRow.invalid_reason)
+        marks_query = select(MarkRow.ballot_id, MarkRow.candidate_seq, MarkRow.value)
+        if form is not None:
+            form_id = self._form_id(form)
+            query = query.where(BallotRow.form_id == form_id)
+            marks_query = marks_query.join(BallotRow, BallotRow.id == MarkRow.ballot_id).where(
+                BallotRow.form_id == form_id
+            )
+        rows = session.exec(query).all()
+        marks: dict[int, dict[int, Mark]] = {}
+        for ballot_id, seq, value in session.exec(marks_query):
+            marks.setdefault(ballot_id, {})[seq] = Mark(value)
         order = {code: i for i, code in enumerate(f.code for f in self._setup.forms)}
         ballots = [
             Ballot(codes[form_id], number, BallotStatus(status), marks.get(ballot_id, {}), reason)
@@ -237,14 +275,18 @@ class RoundRepository:
         ballots.sort(key=lambda b: (order[b.form], b.number))
         return ballots
 
-    def ballot(self, form: str, number: int) -> Ballot | None:
-        with Session(self._engine) as session:
-            row = self._ballot_row(session, form, number)
-            return None if row is None else self._ballot(session, form, row)
-
     def events(self) -> list[Event]:
-        with Session(self._engine) as session:
-            return [_event(row) for row in session.exec(select(EventRow).order_by(EventRow.seq))]
+        with self._reading() as session:
+            return self._events_in(session)
+
+    def _events_in(self, session: Session) -> list[Event]:
+        return [_event(row) for row in session.exec(select(EventRow).order_by(EventRow.seq))]
+
+    def current_log_head(self) -> str:
+        """The newest event's hash as the file has it now (a reader polls this for changes)."""
+        with self._reading() as session:
+            last = session.exec(select(EventRow.hash).order_by(EventRow.seq.desc()).limit(1)).first()
+        return last or GENESIS
 
     def integrity_problems(self) -> list[str]:
         return check_integrity(self._engine)

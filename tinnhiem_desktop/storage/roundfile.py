@@ -88,8 +88,11 @@ class WriterLock:
             try:
                 _lock(handle)
             except OSError:
-                handle.seek(0)
-                holder = handle.read(200).decode("utf-8", "replace").strip()
+                try:
+                    handle.seek(0)
+                    holder = handle.read(200).decode("utf-8", "replace").strip()
+                except OSError:
+                    holder = ""
                 handle.close()
                 raise TinNhiemError("round_file_in_use", file=str(round_path), holder=holder) from None
             if _same_file(handle, self.path):
@@ -107,6 +110,7 @@ class WriterLock:
         handle, self._handle = self._handle, None
         if os.name != "nt":
             self.path.unlink(missing_ok=True)
+        _unlock(handle)
         handle.close()
         if os.name == "nt":
             try:
@@ -125,15 +129,28 @@ def _same_file(handle, path: Path) -> bool:
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
+    # Windows locks are mandatory: lock a byte far past the holder's name so others can read it.
+    LOCK_OFFSET = 1 << 20
+
     def _lock(handle) -> None:
-        handle.seek(0)
+        handle.seek(LOCK_OFFSET)
         msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle) -> None:
+        try:
+            handle.seek(LOCK_OFFSET)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        except OSError:
+            pass
 
 else:
     import fcntl
 
     def _lock(handle) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 def _apply_pragmas(dbapi_connection, mode: str) -> None:
@@ -146,18 +163,25 @@ def _apply_pragmas(dbapi_connection, mode: str) -> None:
         cursor.execute("PRAGMA journal_mode=DELETE")
         cursor.execute("PRAGMA synchronous=FULL")
     elif mode == "write":
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA synchronous=FULL")  # WAL is switched on once the file has loaded
     cursor.close()
+
+
+def enable_wal(engine: Engine) -> None:
+    """WAL for the writer, set only after the file proved readable: a refused file stays as it was."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
 
 
 def make_engine(path: Path, mode: str) -> Engine:
     """One connection to a round file.
 
-    `mode`: "create" a new file, "write", "read" (read-only beside a writer elsewhere), or
-    "immutable" (read-only in a folder nobody can write to, so no -wal/-shm can be made).
+    `mode`: "create" a new file; "write"; "reader" (read-write at SQLite's level, so that it tidies
+    -wal/-shm away on close, used by a reader holding the lock that never writes); "read"
+    (read-only beside a writer elsewhere); "immutable" (in a folder nobody can write to).
     """
-    query = {"create": "mode=rwc", "write": "mode=rw", "read": "mode=ro", "immutable": "mode=ro&immutable=1"}
+    query = {"create": "mode=rwc", "write": "mode=rw", "reader": "mode=rw", "read": "mode=ro",
+             "immutable": "mode=ro&immutable=1"}
     uri = f"{path.resolve().as_uri()}?{query[mode]}"
     engine = create_engine(
         "sqlite+pysqlite://",
