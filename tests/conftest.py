@@ -93,8 +93,6 @@ class FakeDialogs:
     def error(self, text):
         self.errors.append(text)
 
-    warning = error
-
     def info(self, text):
         self.infos.append(text)
 

@@ -28,7 +28,7 @@ while True:
     print("ballot", number, flush=True)
     for order in (1, 2, 3):
         mark = marks[(number + order) % 5]
-        service.set_mark("1", number, order, mark)
+        service.set_marks("1", number, {order: mark})
         print("mark", number, order, mark.value, flush=True)
 """
 

@@ -24,9 +24,9 @@ def service(round_path):
 
 def test_every_action_is_an_event_with_keyer_old_and_new(service):
     service.add_ballot("1")
-    service.set_mark("1", 1, 1, Mark.CAO)
-    service.set_mark("1", 1, 1, Mark.THAP)
-    service.set_mark("1", 1, 1, None)
+    service.set_marks("1", 1, {1: Mark.CAO})
+    service.set_marks("1", 1, {1: Mark.THAP})
+    service.set_marks("1", 1, {1: None})
     service.invalidate_ballot("1", 1, "không đóng dấu")
     service.restore_ballot("1", 1, {1: Mark.TIN_NHIEM})
     service.change_counts("1", Counts(32, 31, 31, 30))
@@ -44,18 +44,18 @@ def test_every_action_is_an_event_with_keyer_old_and_new(service):
 
 def test_setting_the_same_mark_twice_writes_nothing(service):
     service.add_ballot("1")
-    service.set_mark("1", 1, 2, Mark.CAO)
+    service.set_marks("1", 1, {2: Mark.CAO})
     count = len(service._repo.events())
-    service.set_mark("1", 1, 2, Mark.CAO)
+    service.set_marks("1", 1, {2: Mark.CAO})
     assert len(service._repo.events()) == count
 
 
 @pytest.mark.parametrize(
     ("action", "code"),
     [
-        (lambda s: s.set_mark("9", 1, 1, Mark.CAO), "unknown_form"),
-        (lambda s: s.set_mark("1", 99, 1, Mark.CAO), "ballot_not_found"),
-        (lambda s: s.set_mark("1", 1, 4, Mark.CAO), "candidate_out_of_range"),
+        (lambda s: s.set_marks("9", 1, {1: Mark.CAO}), "unknown_form"),
+        (lambda s: s.set_marks("1", 99, {1: Mark.CAO}), "ballot_not_found"),
+        (lambda s: s.set_marks("1", 1, {4: Mark.CAO}), "candidate_out_of_range"),
         (lambda s: s.add_ballot("1", 1), "duplicate_ballot"),
         (lambda s: s.invalidate_ballot("1", 1, "  "), "invalid_reason_required"),
         (lambda s: s.change_counts("1", Counts(30, -1, 30, 30)), "bad_count"),
@@ -72,10 +72,10 @@ def test_refused_actions_say_why_and_change_nothing(service, action, code):
 
 def test_an_invalid_ballot_takes_no_marks_until_restored(service):
     service.add_ballot("1")
-    service.set_mark("1", 1, 1, Mark.CAO)
+    service.set_marks("1", 1, {1: Mark.CAO})
     assert service.invalidate_ballot("1", 1, "gạch tên").marks == {}
     with pytest.raises(TinNhiemError) as caught:
-        service.set_mark("1", 1, 2, Mark.CAO)
+        service.set_marks("1", 1, {2: Mark.CAO})
     assert caught.value.code == "ballot_is_invalid"
     assert service.restore_ballot("1", 1, {1: Mark.CAO}) == Ballot("1", 1, BallotStatus.VALID, {1: Mark.CAO})
 
@@ -130,7 +130,7 @@ def _keyed(service) -> None:
     for number in (1, 2, 3):
         service.add_ballot("1")
         for order, mark in enumerate((Mark.CAO, Mark.TIN_NHIEM, Mark.THAP), start=1):
-            service.set_mark("1", number, order, mark)
+            service.set_marks("1", number, {order: mark})
 
 
 def _sql(path, statement: str) -> None:
@@ -178,9 +178,9 @@ def test_results_kept_current_by_each_action_equal_a_recount_from_the_file(servi
     service.results()  # tallies are now kept by the service
     for _ in range(4):
         service.add_ballot("1")
-    service.set_mark("1", 1, 1, Mark.THAP)
-    service.set_mark("1", 2, 1, Mark.CAO)
-    service.set_mark("1", 2, 1, Mark.MULTI)
+    service.set_marks("1", 1, {1: Mark.THAP})
+    service.set_marks("1", 2, {1: Mark.CAO})
+    service.set_marks("1", 2, {1: Mark.MULTI})
     service.invalidate_ballot("1", 3, "gạch tên")
     service.restore_ballot("1", 3, {2: Mark.THAP})
     service.remove_ballot("1", 4)

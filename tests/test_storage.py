@@ -63,12 +63,12 @@ def test_setup_and_ballots_round_trip(round_path):
     setup = setup_from_dict(spec_dict(), "test")
     with RoundService.create(round_path, setup, KEYER) as service:
         service.add_ballot("1")
-        service.set_mark("1", 1, 1, Mark.CAO)
-        service.set_mark("1", 1, 2, Mark.MULTI)
+        service.set_marks("1", 1, {1: Mark.CAO})
+        service.set_marks("1", 1, {2: Mark.MULTI})
         service.add_ballot("1")
         service.invalidate_ballot("1", 2, "không đóng dấu")
         service.add_ballot("2", 7)
-        service.set_mark("2", 7, 2, Mark.NO_MARK)
+        service.set_marks("2", 7, {2: Mark.NO_MARK})
         service.change_counts("2", Counts(11, 10, 10, 9))
     with RoundService.open(round_path, KEYER, read_only=True) as service:
         assert service.setup.forms[0] == setup.forms[0]
@@ -169,7 +169,7 @@ def test_a_second_writer_in_the_same_process_is_refused(round_path):
 def test_a_second_writer_process_is_refused_but_may_read(round_path):
     with new_round(round_path) as service:
         service.add_ballot("1")
-        service.set_mark("1", 1, 1, Mark.THAP)
+        service.set_marks("1", 1, {1: Mark.THAP})
         code = (
             "import sys; from tinnhiem_desktop.services.rounds import RoundService as S\n"
             "from tinnhiem_desktop.core.issues import TinNhiemError\n"
@@ -179,7 +179,7 @@ def test_a_second_writer_process_is_refused_but_may_read(round_path):
         )
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
         assert result.stdout.split() == ["1", "thap", "round_file_in_use"], result.stderr
-        service.set_mark("1", 1, 2, Mark.CAO)  # the first writer is unaffected
+        service.set_marks("1", 1, {2: Mark.CAO})  # the first writer is unaffected
     with RoundService.open(round_path, KEYER) as service:  # and once it closed, the file is free
         assert service.ballots()[0].marks == {1: Mark.THAP, 2: Mark.CAO}
 
@@ -197,7 +197,7 @@ def test_a_full_disk_refuses_the_action_and_keeps_earlier_work(round_path, tmp_p
     ballots_csv = write_csv(tmp_path / "phieu.csv", rows, width=3)
     with new_round(round_path) as service:
         service.add_ballot("1")
-        service.set_mark("1", 1, 1, Mark.CAO)
+        service.set_marks("1", 1, {1: Mark.CAO})
         raw = service._repo._engine.raw_connection()
         raw.execute("PRAGMA max_page_count=1")  # the file may not grow: the disk is full
         raw.close()
@@ -235,7 +235,7 @@ def test_what_is_keyed_is_what_is_read_back(tmp_path_factory, plans):
             size = len(service.setup.form(form).candidates)
             keyed = {order: mark for order, mark in enumerate(marks[:size], 1) if mark is not None}
             for order, mark in keyed.items():
-                service.set_mark(form, number, order, mark)
+                service.set_marks(form, number, {order: mark})
             if valid:
                 expected.append(Ballot(form, number, BallotStatus.VALID, keyed))
             else:

@@ -154,23 +154,31 @@ def test_deleting_a_ballot_asks_and_keeps_other_numbers(qtbot, settings_dir, rou
     press(qtbot, tab.view, "111222333")
     tab.go_to(1, 1)
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
-    assert any("Xoá phiếu số 2" in question for question in dialogs.asked)
+    assert any("Xóa phiếu số 2" in question for question in dialogs.asked)
     assert [b.number for b in tab.model.ballots] == [1, 3]
     window.undo.undo()
     assert [b.number for b in tab.model.ballots] == [1, 2, 3]
     assert tab.model.ballots[1].marks == {1: T, 2: T, 3: T}
 
 
-def test_counts_change_through_the_dialog_and_undo(qtbot, settings_dir, round_file):
+def test_counts_change_through_the_dialog_keeps_the_undo_history(qtbot, settings_dir, round_file):
     def fill(dialog):
         dialog.spins["collected"].setValue(29)
 
     window = open_window(qtbot, round_file, FakeDialogs(choices=["Phạm Quốc Huy"], on_run=fill))
+    tab = window.current_tab()
+    press(qtbot, tab.view, "12")
     window.edit_counts()
     assert window.session.setup.form("1").counts == Counts(32, 31, 30, 29)
     assert "Thu vào 29" in window.panes_by_form["1"].reconciliation.text()
+    assert window.current_tab() is tab  # the grid was not rebuilt
     window.undo.undo()
     assert window.session.setup.form("1").counts == Counts(32, 31, 30, 30)
+    window.undo.undo()  # and the keystroke before it is still undoable
+    assert tab.model.ballots == [Ballot("1", 1, BallotStatus.VALID, {1: C})]
+    window.undo.redo()
+    window.undo.redo()
+    assert window.session.setup.form("1").counts == Counts(32, 31, 30, 29)
 
 
 def test_a_full_disk_refuses_the_keystroke_with_a_message(qtbot, settings_dir, round_file):
@@ -205,13 +213,18 @@ def test_second_window_on_the_same_file_opens_read_only(qtbot, settings_dir, rou
     first.close()
 
 
-def test_models_pass_qt_model_tester(qtbot, settings_dir, round_file, qtmodeltester):
+def test_models_pass_qt_model_tester_while_ballots_come_and_go(qtbot, settings_dir, round_file, qtmodeltester):
     window = open_window(qtbot, round_file)
     tab = window.current_tab()
-    press(qtbot, tab.view, "1230x3")
-    qtmodeltester.check(tab.model)
-    qtmodeltester.check(window.panes_by_form["1"].model)
     assert isinstance(tab.model, BallotTableModel) and isinstance(window.panes_by_form["1"].model, ResultsModel)
+    qtmodeltester.check(tab.model)  # it keeps watching every signal the model emits from here on
+    qtmodeltester.check(window.panes_by_form["1"].model)
+    press(qtbot, tab.view, "1230x3")
+    window.undo.undo()
+    window.undo.undo()
+    tab.go_to(0, 1)
+    window._on_tab("delete_ballot")
+    window.undo.undo()
 
 
 def test_settings_remember_font_size_and_recent_files(qtbot, settings_dir, round_file):
@@ -289,3 +302,57 @@ def test_a_newcomer_makes_a_two_form_round_in_the_wizard_and_keys_it(qtbot, sett
         assert service.setup.form("1").counts == Counts(12, 11, 10, 10)
         assert [(b.form, dict(b.marks)) for b in service.ballots()] == [
             ("1", {1: C, 2: L}), ("1", {1: T, 2: T}), ("2", {1: L})]
+
+
+def test_results_follow_a_setup_edit_before_counting(qtbot, settings_dir, round_file):
+    window = open_window(qtbot, round_file)
+    window.session.replace_setup(setup_from_dict(spec_dict(rule="nq-35-2012", decimals=1), "test"))
+    pane = window.panes_by_form["1"]
+    assert "Nghị quyết 35/2012/QH13" in pane.base.text()
+    assert "tổng số người được triệu tập: 32 phiếu" in pane.base.text()
+    assert pane.model.index(0, 3).data() == "0,0%"
+
+
+def test_the_panel_names_the_right_ballot_after_an_undo(qtbot, settings_dir, round_file):
+    window = open_window(qtbot, round_file)
+    tab = window.current_tab()
+    press(qtbot, tab.view, "1")
+    window.undo.undo()
+    assert tab.model.rowCount() == 1
+    assert "Phiếu số 1" in tab.panel.title.text()
+
+
+def test_restoring_an_invalidated_ballot_brings_its_marks_back(qtbot, settings_dir, round_file):
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy", "Phiếu gạch tên"])
+    window = open_window(qtbot, round_file, dialogs)
+    tab = window.current_tab()
+    press(qtbot, tab.view, "13")
+    tab.go_to(0, 1)
+    qtbot.keyClick(tab.view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert tab.model.ballots[0].status is BallotStatus.INVALID
+    tab.go_to(0, 1)
+    window._on_tab("restore")
+    assert tab.model.ballots == [Ballot("1", 1, BallotStatus.VALID, {1: C, 2: L})]
+
+
+def test_a_file_that_cannot_be_opened_leaves_the_current_round_open(qtbot, settings_dir, round_file, tmp_path):
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy"])
+    window = open_window(qtbot, round_file, dialogs)
+    other = tmp_path / "baocao.tinnhiem"
+    other.write_text("không phải tệp đợt", encoding="utf-8")
+    assert not window.open_round(other)
+    assert "không phải là tệp đợt lấy phiếu" in dialogs.errors[0]
+    assert window.session is not None and window.session.service.path == round_file
+    press(qtbot, window.current_tab().view, "1")
+    assert len(window.current_tab().model.ballots) == 1
+
+
+def test_a_read_only_window_follows_the_keyers_file(qtbot, settings_dir, round_file):
+    keyers = open_window(qtbot, round_file)
+    watcher = MainWindow(FakeDialogs(confirm=True))
+    qtbot.addWidget(watcher)
+    assert watcher.open_round(round_file)
+    press(qtbot, keyers.current_tab().view, "123")
+    watcher._reload_if_changed()
+    assert watcher.current_tab().model.ballots == [Ballot("1", 1, BallotStatus.VALID, {1: C, 2: T, 3: L})]
+    assert watcher.panes_by_form["1"].model.index(0, 2).data() == "1"

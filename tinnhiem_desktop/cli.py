@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -22,9 +23,36 @@ from .services.rounds import RoundService, command_line_keyer, load_round_spec
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 
 
+ARGPARSE_WORDS = (  # argparse's own messages, in Vietnamese
+    (re.compile(r"the following arguments are required: (.*)"), r"thiếu tham số bắt buộc: \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"), r"lệnh \2 không có (các lệnh: \3)"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"không hiểu tham số: \1"),
+    (re.compile(r"argument (\S+): expected one argument"), r"tham số \1 cần một giá trị"),
+    (re.compile(r"argument (\S+): (.*)"), r"tham số \1: \2"),
+)
+
+
+def _vietnamese(message: str) -> str:
+    for pattern, replacement in ARGPARSE_WORDS:
+        if pattern.fullmatch(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "Cách dùng: " if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, formatter_class=_Formatter, add_help=False, **kwargs)
+        self._positionals.title = "tham số"
+        self._optionals.title = "tùy chọn"
+        self.add_argument("-h", "--help", action="help", help="in hướng dẫn này rồi thoát")
+
     def error(self, message: str) -> None:  # one line, in Vietnamese, exit 2
-        raise TinNhiemError("bad_arguments", detail=message)
+        raise TinNhiemError("bad_arguments", detail=_vietnamese(message))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +60,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="tinnhiem-cli",
         description="Tín Nhiệm Desktop — kiểm phiếu lấy phiếu tín nhiệm từ dòng lệnh.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                     title="lệnh", metavar="LỆNH")
     new = commands.add_parser("new", help="tạo đợt lấy phiếu từ tệp định nghĩa JSON")
     new.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     new.add_argument("--spec", type=Path, required=True, metavar="SPEC.json")

@@ -8,20 +8,23 @@ from .rules import Preset, quorum_met
 from .tally import FormTally
 
 
+COUNT_CHAIN = (  # (code, the larger count, the count that may not exceed it)
+    ("present_exceeds_summoned", "summoned", "present"),
+    ("issued_exceeds_present", "present", "issued"),
+    ("collected_exceeds_issued", "issued", "collected"),
+)
+
+
 def reconcile(form: str, counts: Counts, tally: FormTally, preset: Preset) -> list[Issue]:
     issues: list[Issue] = []
 
     def add(code: str, severity: Severity, **params: object) -> None:
         issues.append(Issue(code, severity, form, params))
 
-    chain = (
-        ("present_exceeds_summoned", "present", counts.present, "summoned", counts.summoned),
-        ("issued_exceeds_present", "issued", counts.issued, "present", counts.present),
-        ("collected_exceeds_issued", "collected", counts.collected, "issued", counts.issued),
-    )
-    for code, low_name, low, high_name, high in chain:
-        if low > high:
-            add(code, Severity.ERROR, **{low_name: low, high_name: high})
+    values = counts.as_dict()
+    for code, larger, smaller in COUNT_CHAIN:
+        if values[smaller] > values[larger]:
+            add(code, Severity.ERROR, **{smaller: values[smaller], larger: values[larger]})
     if tally.keyed > counts.collected:
         add("keyed_exceeds_collected", Severity.WARNING, keyed=tally.keyed, collected=counts.collected)
     elif tally.keyed < counts.collected:

@@ -15,6 +15,7 @@ from .model import BallotForm, Candidate, Counts, Header, HeaderStyle, Meeting, 
 from .rules import PRESETS, Base
 
 COUNT_KEYS = ("summoned", "present", "issued", "collected")
+MIN_BIRTH_YEAR, MAX_BIRTH_YEAR = 1900, 2100
 MAX_DECIMALS = 6
 
 
@@ -57,7 +58,14 @@ class _Reader:
         return value
 
     def integer(
-        self, data: dict[str, Any], key: str, path: str, *, required: bool = True, minimum: int = 0
+        self,
+        data: dict[str, Any],
+        key: str,
+        path: str,
+        *,
+        required: bool = True,
+        minimum: int = 0,
+        maximum: int | None = None,
     ) -> int | None:
         value = data.get(key)
         where = f"{path}.{key}" if path else key
@@ -69,6 +77,8 @@ class _Reader:
             raise self.fail("spec_expected_integer", where, key=key, value=value)
         if value < minimum:
             raise self.fail("spec_integer_too_small", where, key=key, value=value, minimum=minimum)
+        if maximum is not None and value > maximum:
+            raise self.fail("spec_integer_too_large", where, key=key, value=value, maximum=maximum)
         return value
 
 
@@ -149,7 +159,8 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
                     order=j + 1,
                     name=r.text(cand, "name", cpath),
                     position=r.text(cand, "position", cpath, required=False),
-                    birth_year=r.integer(cand, "birth_year", cpath, required=False, minimum=1900),
+                    birth_year=r.integer(cand, "birth_year", cpath, required=False,
+                                         minimum=MIN_BIRTH_YEAR, maximum=MAX_BIRTH_YEAR),
                     person_key=person_key,
                 )
             )

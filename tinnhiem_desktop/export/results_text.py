@@ -12,11 +12,15 @@ HEADINGS = ("STT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhi
 RIGHT_ALIGNED = {0, 3, 4, 5, 6}
 
 
+def rule_label(rule: Rule) -> str:
+    """The preset's name, and whether the round overrides it."""
+    return rule.preset.name + (" (điều chỉnh so với quy tắc gốc)" if rule.overrides else "")
+
+
 def rule_sentence(rule: Rule) -> str:
     """'Tỷ lệ % tính trên tổng số phiếu thu vào; làm tròn ...' as the minutes say it."""
-    overridden = " (điều chỉnh so với quy tắc gốc)" if rule.overrides else ""
     return (
-        f"Quy tắc: {rule.preset.name}{overridden}. Tỷ lệ % tính trên {BASE_NAMES[rule.base]}; "
+        f"Quy tắc: {rule_label(rule)}. Tỷ lệ % tính trên {BASE_NAMES[rule.base]}; "
         f"làm tròn đến {rule.decimals} chữ số thập phân (từ 5 trở lên làm tròn lên)."
     )
 

@@ -18,12 +18,12 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..core.issues import Location, TinNhiemError
 from ..core.model import Candidate
-from ..core.spec import nfc
+from ..core.spec import MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, nfc
+from .files import read_text
 
 FIELDS = ("name", "position", "birth_year", "person_key")
 CSV_SUFFIXES = (".csv", ".tsv")
 DELIMITERS = (",", ";", "\t")
-MIN_BIRTH_YEAR, MAX_BIRTH_YEAR = 1900, 2100
 HEADER_SEARCH_ROWS = 20
 
 Rows = tuple[tuple[str, ...], ...]
@@ -226,22 +226,8 @@ def _rectangular(rows: Iterable[Iterable[Any]]) -> Rows:
     return tuple(row[:width] + ("",) * (width - len(row)) for row in cleaned)
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise TinNhiemError("file_not_found", file=str(path)) from None
-    except OSError as error:
-        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
-
-
 def _read_csv(path: Path) -> list[list[str]]:
-    data = _read_bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise TinNhiemError("file_not_utf8", Location(str(path), line)) from None
+    text = read_text(path)
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text)))
     except csv.Error as error:

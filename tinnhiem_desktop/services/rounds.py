@@ -10,12 +10,13 @@ from typing import Mapping
 
 from ..core.audit import compare_with_log, fingerprint, replay
 from ..core.ballots_csv import parse_ballots_csv
-from ..core.issues import Issue, Location, Severity, TinNhiemError
+from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.model import Ballot, BallotStatus, Counts, Mark, RoundSetup
 from ..core.results import RoundResults, results_from_tallies
 from ..core.tally import FormTally, retally, tally_form
 from ..core.spec import nfc, parse_round_spec
 from ..storage.repository import RoundInfo, RoundRepository
+from .files import read_text
 
 
 def station_user() -> str:
@@ -29,22 +30,6 @@ def station_user() -> str:
 def command_line_keyer() -> str:
     """Who a command-line change is recorded as."""
     return f"{station_user()} (dòng lệnh)"
-
-
-def read_text(path: Path) -> str:
-    """A UTF-8 text file, or a coded error naming it (with the line of the first bad byte)."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise TinNhiemError("file_not_found", file=str(path)) from None
-    except OSError as error:
-        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise TinNhiemError("file_not_utf8", Location(str(path), line)) from None
 
 
 def load_round_spec(path: Path) -> RoundSetup:
@@ -173,10 +158,6 @@ class RoundService:
         self._counted(form, None, ballot)
         return ballot
 
-    def set_mark(self, form: str, number: int, order: int, mark: Mark | None) -> Ballot:
-        """Key one candidate's mark on a ballot; None clears the cell."""
-        return self.set_marks(form, number, {order: mark})
-
     def set_marks(self, form: str, number: int, marks: Mapping[int, Mark | None]) -> Ballot:
         """Key several cells of one ballot at once (one transaction); None clears a cell."""
         self._check_orders(form, marks)
@@ -191,6 +172,15 @@ class RoundService:
         changed = replace(ballot, marks={o: m for o, m in merged.items() if m is not None})
         self._counted(form, ballot, changed)
         return changed
+
+    def file_log_head(self) -> str:
+        """The hash of the newest event in the file now; it changes with every change."""
+        return self._repo.current_log_head()
+
+    @property
+    def setup_editable(self) -> bool:
+        """The lists, team and rule may change only before the first ballot is keyed."""
+        return not self.read_only and not any(self._kept().values())
 
     def replace_setup(self, setup: RoundSetup) -> None:
         """Change the round's setup (lists, team, rule, counts); only before counting starts."""
@@ -210,9 +200,13 @@ class RoundService:
         return self._replace(Ballot(form, number, BallotStatus.INVALID, {}, reason))
 
     def restore_ballot(self, form: str, number: int, marks: Mapping[int, Mark] | None = None) -> Ballot:
-        """Make an invalidated ballot valid again, with the given marks (none by default)."""
-        self._check_orders(form, marks or {})
-        return self._replace(Ballot(form, number, BallotStatus.VALID, marks or {}))
+        """Make an invalidated ballot valid again, with the given marks; by default with the
+        marks it had when it was invalidated, as the log recorded them."""
+        if marks is None:
+            self._existing(form, number)
+            marks = self._repo.marks_before_invalidation(form, number)
+        self._check_orders(form, marks)
+        return self._replace(Ballot(form, number, BallotStatus.VALID, marks))
 
     def _replace(self, ballot: Ballot) -> Ballot:
         old = self._existing(ballot.form, ballot.number)

@@ -288,6 +288,19 @@ class RoundRepository:
             last = session.exec(select(EventRow.hash).order_by(EventRow.seq.desc()).limit(1)).first()
         return last or GENESIS
 
+    def marks_before_invalidation(self, form: str, number: int) -> dict[int, Mark]:
+        """The marks a ballot had when it was last made invalid, from the audit log."""
+        with self._reading() as session:
+            row = session.connection().exec_driver_sql(
+                "SELECT data FROM event WHERE action = 'ballot_status_set'"
+                " AND json_extract(data, '$.form') = ? AND json_extract(data, '$.ballot') = ?"
+                " AND json_extract(data, '$.new.status') = 'invalid' ORDER BY seq DESC LIMIT 1",
+                (form, number),
+            ).first()
+        if row is None:
+            return {}
+        return {int(order): Mark(mark) for order, mark in json.loads(row[0])["old"]["marks"].items()}
+
     def integrity_problems(self) -> list[str]:
         return check_integrity(self._engine)
 

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from ..export.wording import sentence
+from .dialogs import Dialogs
 from .fonts import load_packaged_fonts
 from .main_window import MainWindow
+
+
+def _report_unexpected(kind, error, trace) -> None:
+    """No traceback in front of a user: a sentence in a dialog; the details go to stderr."""
+    traceback.print_exception(kind, error, trace)
+    Dialogs(QApplication.activeWindow()).error(
+        sentence("unexpected_error", {"detail": f"{kind.__name__}: {error}"})
+        + "\n\nDữ liệu đã nhập trước đó vẫn được lưu trong tệp."
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("TinNhiem")
     app.setApplicationName("TinNhiemDesktop")
     app.setApplicationDisplayName("Tín Nhiệm Desktop")
+    sys.excepthook = _report_unexpected
     load_packaged_fonts()
     window = MainWindow()
     window.show()

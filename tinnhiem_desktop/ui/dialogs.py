@@ -1,4 +1,7 @@
-"""Every modal question the window asks, behind one small object that tests replace."""
+"""Every modal question the window asks, behind one small object that tests replace.
+
+Qt ships no Vietnamese translation of its standard buttons, so every button is named here.
+"""
 
 from __future__ import annotations
 
@@ -13,26 +16,46 @@ class Dialogs:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
-    def error(self, text: str) -> None:
-        QMessageBox.critical(self.parent, APP_TITLE, text)
+    def _message(self, icon: QMessageBox.Icon, text: str) -> None:
+        box = QMessageBox(icon, APP_TITLE, text, parent=self.parent)
+        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+        box.exec()
 
-    def warning(self, text: str) -> None:
-        QMessageBox.warning(self.parent, APP_TITLE, text)
+    def error(self, text: str) -> None:
+        self._message(QMessageBox.Icon.Critical, text)
 
     def info(self, text: str) -> None:
-        QMessageBox.information(self.parent, APP_TITLE, text)
+        self._message(QMessageBox.Icon.Information, text)
 
     def confirm(self, text: str) -> bool:
-        answer = QMessageBox.question(self.parent, APP_TITLE, text)
-        return answer == QMessageBox.StandardButton.Yes
+        """Yes or no; "Không" is the default, since Enter is the keyers' next-ballot key."""
+        box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, text, parent=self.parent)
+        yes = box.addButton("Có", QMessageBox.ButtonRole.YesRole)
+        no = box.addButton("Không", QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _input(self, title: str, label: str) -> QInputDialog:
+        dialog = QInputDialog(self.parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setOkButtonText("Đồng ý")
+        dialog.setCancelButtonText("Hủy")
+        return dialog
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
-        return value if ok else None
+        dialog = self._input(title, label)
+        dialog.setTextValue(text)
+        return dialog.textValue() if dialog.exec() else None
 
     def choose(self, title: str, label: str, items: list[str], current: int = 0) -> str | None:
-        value, ok = QInputDialog.getItem(self.parent, title, label, items, current, False)
-        return value if ok else None
+        dialog = self._input(title, label)
+        dialog.setComboBoxItems(items)
+        dialog.setComboBoxEditable(False)
+        dialog.setTextValue(items[current] if items else "")
+        return dialog.textValue() if dialog.exec() else None
 
     def run(self, dialog) -> bool:
         """Show a dialog of the window's own (wizard, counts, help) modally; True when accepted."""

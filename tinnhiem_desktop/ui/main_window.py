@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.issues import TinNhiemError
 from ..core.model import Counts
-from ..export.wording import COUNT_NAMES, describe_error, describe_issue
+from ..export.wording import COUNT_NAMES, describe_error, describe_issue, sentence
 from ..services.rounds import RoundService, station_user
 from .commands import ChangeCounts
 from .dialogs import APP_TITLE, Dialogs
@@ -43,11 +43,11 @@ HELP_HTML = """
 <tr><td><b>0</b> hoặc <b>Dấu cách</b></td><td>Không đánh dấu (ô bỏ trống trên phiếu)</td></tr>
 <tr><td><b>X</b></td><td>Đánh dấu nhiều ô (không tính cho người này)</td></tr>
 <tr><td><b>Shift+1 / Shift+2 / Shift+3</b></td><td>Điền mức đó cho mọi ô chưa nhập từ ô hiện tại đến hết phiếu</td></tr>
-<tr><td><b>Backspace</b></td><td>Xoá ô vừa nhập và lùi lại</td></tr>
-<tr><td><b>Delete</b></td><td>Xoá ô hiện tại</td></tr>
+<tr><td><b>Backspace</b></td><td>Xóa ô vừa nhập và lùi lại</td></tr>
+<tr><td><b>Delete</b></td><td>Xóa ô hiện tại</td></tr>
 <tr><td><b>Enter</b></td><td>Sang phiếu tiếp theo</td></tr>
 <tr><td><b>Ctrl+I</b></td><td>Cả phiếu không hợp lệ (chọn lý do)</td></tr>
-<tr><td><b>Ctrl+Delete</b></td><td>Xoá phiếu (có hỏi lại; số các phiếu khác không đổi)</td></tr>
+<tr><td><b>Ctrl+Delete</b></td><td>Xóa phiếu (có hỏi lại; số các phiếu khác không đổi)</td></tr>
 <tr><td><b>Mũi tên, Home, End</b></td><td>Di chuyển; <b>Ctrl+Home</b> về phiếu đầu, <b>Ctrl+End</b> đến phiếu mới</td></tr>
 <tr><td><b>Ctrl+Z / Ctrl+Y</b></td><td>Hoàn tác / Làm lại</td></tr>
 <tr><td><b>Ctrl+PageUp / Ctrl+PageDown</b></td><td>Đổi loại phiếu</td></tr>
@@ -74,6 +74,8 @@ class CountsDialog(QDialog):
             self.spins[name] = spin
             layout.addRow(COUNT_NAMES[name].capitalize() + ":", spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đồng ý")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
@@ -93,6 +95,9 @@ class MainWindow(QMainWindow):
         self.panes_by_form: dict[str, ResultsPane] = {}
         self.projector: ProjectorView | None = None
         self.settings = QSettings()
+        self.reload_timer = QTimer(self)
+        self.reload_timer.setInterval(3000)
+        self.reload_timer.timeout.connect(self._reload_if_changed)
 
         self.tabs = QTabWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -183,7 +188,7 @@ class MainWindow(QMainWindow):
         self.ballot_actions = [
             self._action(ballot_menu, "Phiếu &không hợp lệ…", lambda: self._on_tab("invalidate"), QKeySequence("Ctrl+I")),
             self._action(ballot_menu, "&Khôi phục phiếu hợp lệ", lambda: self._on_tab("restore")),
-            self._action(ballot_menu, "&Xoá phiếu…", lambda: self._on_tab("delete_ballot"), QKeySequence("Ctrl+Del")),
+            self._action(ballot_menu, "&Xóa phiếu…", lambda: self._on_tab("delete_ballot"), QKeySequence("Ctrl+Del")),
             self._action(ballot_menu, "&Số liệu (triệu tập, có mặt, phát ra, thu vào)…", self.edit_counts),
             self._action(ballot_menu, "Đổi &người nhập…", self.choose_keyer),
         ]
@@ -211,9 +216,8 @@ class MainWindow(QMainWindow):
             self.open_round(path)
 
     def open_round(self, path: Path, read_only: bool = False) -> bool:
+        """Open a round file; the round open now stays open if this one cannot be opened."""
         path = Path(path)
-        if not self.close_round():
-            return False
         try:
             service = RoundService.open(path, station_user(), read_only=read_only)
         except TinNhiemError as error:
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
                 return False
             self.dialogs.error(describe_error(error))
             return False
+        self.close_round()
         self._attach(service)
         if not service.read_only and not self.choose_keyer():
             self.close_round()
@@ -230,37 +235,34 @@ class MainWindow(QMainWindow):
         return True
 
     def create_round(self, path: Path, setup) -> bool:
-        if not self.close_round():
-            return False
         try:
             service = RoundService.create(path, setup, f"{station_user()} (chuẩn bị đợt)")
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return False
+        self.close_round()
         self._attach(service)
-        return self.choose_keyer() or True
+        self.choose_keyer()
+        return True
 
     def _attach(self, service: RoundService) -> None:
         self.session = RoundSession(service, self)
         self.session.keyerChanged.connect(lambda _name: self._update_state())
-        self.session.setupChanged.connect(self._setup_changed)
+        self.session.setupChanged.connect(self._build_tabs)
         self.undo.clear()
         self._build_tabs()
+        if service.read_only:
+            self.reload_timer.start()
         self.settings.setValue("lastFolder", str(service.path.parent))
         self._remember(service.path)
         self._update_state()
 
     def _build_tabs(self) -> None:
+        """One tally tab and one results pane per form, made anew (on opening, or after the
+        setup was replaced or a read-only file changed on disk)."""
+        self.undo.clear()
         self.tabs.blockSignals(True)
-        while self.tabs.count():
-            widget = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            widget.deleteLater()
-        while self.results_stack.count():
-            widget = self.results_stack.widget(0)
-            self.results_stack.removeWidget(widget)
-            widget.deleteLater()
-        self.tabs_by_form, self.panes_by_form = {}, {}
+        self._clear_tabs()
         for form in self.session.setup.forms:
             tab = TallyTab(self.session, form.code, self.undo, self.dialogs, self._undo_failed)
             tab.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -274,30 +276,36 @@ class MainWindow(QMainWindow):
         self._apply_font()
         self._tab_changed(0)
 
-    def close_round(self) -> bool:
+    def close_round(self) -> None:
         if self.session is None:
-            return True
+            return
+        self.reload_timer.stop()
+        self.undo.clear()
+        session, self.session = self.session, None
+        self._clear_tabs()
+        self.central.setCurrentWidget(self.welcome)
+        session.service.close()
+        session.deleteLater()
+        self._update_state()
+
+    def _clear_tabs(self) -> None:
         if self.projector:
             self.projector.close()
-        self.undo.clear()
-        service = self.session.service
-        self.session = None
-        self._build_empty()
-        service.close()
-        self._update_state()
-        return True
-
-    def _build_empty(self) -> None:
-        for container in (self.tabs, self.results_stack):
-            while container.count():
-                widget = container.widget(0)
-                if isinstance(container, QTabWidget):
-                    container.removeTab(0)
-                else:
-                    container.removeWidget(widget)
-                widget.deleteLater()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        while self.results_stack.count():
+            widget = self.results_stack.widget(0)
+            self.results_stack.removeWidget(widget)
+            widget.deleteLater()
         self.tabs_by_form, self.panes_by_form = {}, {}
-        self.central.setCurrentWidget(self.welcome)
+
+    def _reload_if_changed(self) -> None:
+        """A read-only window follows the keyers' file: it reloads when the file's log moved on."""
+        if self.session is not None and self.session.reload_if_changed():
+            self._build_tabs()
+            self._update_state()
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -313,8 +321,8 @@ class MainWindow(QMainWindow):
     def edit_setup(self) -> None:
         if self.session is None or self.session.read_only:
             return
-        if any(tab.model.ballots for tab in self.tabs_by_form.values()):
-            self.dialogs.info("Đã có phiếu được nhập: không thể sửa danh sách, tổ kiểm phiếu hay quy tắc nữa.")
+        if not self.session.setup_editable:
+            self.dialogs.info(sentence("setup_locked_by_ballots", {"file": self.session.service.path.name}))
             return
         from platformdirs import user_documents_dir
 
@@ -326,14 +334,6 @@ class MainWindow(QMainWindow):
                 self.session.replace_setup(wizard.result_setup())
             except TinNhiemError as error:
                 self.dialogs.error(describe_error(error))
-
-    def _setup_changed(self) -> None:
-        if set(self.tabs_by_form) != {f.code for f in self.session.setup.forms} or any(
-            tab.form != self.session.setup.form(code) for code, tab in self.tabs_by_form.items()
-        ):
-            self.undo.clear()
-            self._build_tabs()
-        self._update_state()
 
     def choose_keyer(self) -> bool:
         if self.session is None or self.session.read_only:
@@ -380,6 +380,9 @@ class MainWindow(QMainWindow):
         tab = self.current_tab()
         if tab is None:
             return
+        if self.projector is not None:
+            self.projector.raise_()
+            return
         self.projector = ProjectorView(self.session, tab.form.code)
         self.projector.setFont(self._scaled_font(2.0))
         self.projector.closed.connect(self._projector_closed)
@@ -396,8 +399,12 @@ class MainWindow(QMainWindow):
         dialog.setWindowTitle("Phím tắt — Tín Nhiệm Desktop")
         browser = QTextBrowser()
         browser.setHtml(HELP_HTML)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        close.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(browser)
+        layout.addWidget(close)
         dialog.resize(720, 560)
         self.dialogs.run(dialog)
 
@@ -439,7 +446,7 @@ class MainWindow(QMainWindow):
         tab.view.setFocus()
 
     def _undo_failed(self, error: TinNhiemError) -> None:
-        self.dialogs.error(describe_error(error) + "\n\nLịch sử hoàn tác đã được xoá; dữ liệu trong tệp vẫn đúng.")
+        self.dialogs.error(describe_error(error) + "\n\nLịch sử hoàn tác đã được xóa; dữ liệu trong tệp vẫn đúng.")
         QTimer.singleShot(0, self.undo.clear)
 
     # -- state, settings, recent files, drops ----------------------------------------------

@@ -19,7 +19,7 @@ from ..core.model import Mark
 from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult
 from ..core.rules import Base
-from ..export.results_text import rule_sentence
+from ..export.results_text import rule_label
 from ..export.wording import BASE_NAMES, FLAG_NAMES, sentence
 from .session import RoundSession
 
@@ -48,10 +48,6 @@ class ResultsModel(QAbstractTableModel):
         ]
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-    @property
-    def result(self) -> FormResult:
-        return self._result
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._result.candidates)
@@ -179,16 +175,13 @@ class ResultsPane(QWidget):
         if form == self.form:
             self._show(self.session.form_results(form))
 
-    def refresh(self) -> None:
-        self._show(self.session.form_results(self.form))
-
     def _show(self, result: FormResult) -> None:
         self.model.set_result(result, self.session.results.rule.decimals)
         self.title.setText(f"<b>Loại phiếu {result.form.code}: {result.form.title}</b>")
         text, colour = reconciliation(result)
         self.reconciliation.setText(text)
         self.reconciliation.setStyleSheet(f"background: {colour.name()}; border-radius: 3px;")
-        self.base.setText(base_line(result) + " " + rule_sentence(self.session.results.rule).split(". ", 1)[0] + ".")
+        self.base.setText(f"{base_line(result)} Quy tắc: {rule_label(self.session.results.rule)}.")
         notes = [sentence(i.code, i.params) for i in result.issues if i.code != "keyed_below_collected"]
         self.issues.setText("\n".join(notes))
         self.issues.setVisible(bool(notes))

@@ -19,13 +19,24 @@ class RoundSession(QObject):
     ballotUpdated = Signal(object)  # Ballot
     ballotRemoved = Signal(str, int)  # form, number
     resultsChanged = Signal(str)  # form code
-    setupChanged = Signal()
+    setupChanged = Signal()  # the whole setup was replaced (before counting)
+    countsChanged = Signal(str)  # form code
     keyerChanged = Signal(str)
 
     def __init__(self, service: RoundService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self._results = service.results()
+        self._seen_head = service.file_log_head()
+
+    def reload_if_changed(self) -> bool:
+        """For a read-only window: True (and fresh results) when the file changed since last seen."""
+        head = self.service.file_log_head()
+        if head == self._seen_head:
+            return False
+        self._seen_head = head
+        self._results = self.service.results()
+        return True
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -51,6 +62,10 @@ class RoundSession(QObject):
     def read_only(self) -> bool:
         return self.service.read_only
 
+    @property
+    def setup_editable(self) -> bool:
+        return self.service.setup_editable
+
     # -- changing --------------------------------------------------------------------------
 
     def set_keyer(self, name: str) -> None:
@@ -71,7 +86,7 @@ class RoundSession(QObject):
     def invalidate(self, form: str, number: int, reason: str) -> Ballot:
         return self._updated(self.service.invalidate_ballot(form, number, reason))
 
-    def restore(self, form: str, number: int, marks: Mapping[int, Mark]) -> Ballot:
+    def restore(self, form: str, number: int, marks: Mapping[int, Mark] | None) -> Ballot:
         return self._updated(self.service.restore_ballot(form, number, marks))
 
     def remove(self, form: str, number: int) -> Ballot:
@@ -82,7 +97,7 @@ class RoundSession(QObject):
 
     def change_counts(self, form: str, counts: Counts) -> Counts:
         old = self.service.change_counts(form, counts)
-        self.setupChanged.emit()
+        self.countsChanged.emit(form)
         self._recount(form)
         return old
 

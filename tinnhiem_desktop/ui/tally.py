@@ -35,7 +35,7 @@ MARK_TEXT = {
     Mark.CAO: "1 Cao",
     Mark.TIN_NHIEM: "2 TN",
     Mark.THAP: "3 Thấp",
-    Mark.NO_MARK: "0 Trống",
+    Mark.NO_MARK: "0 KĐD",
     Mark.MULTI: "X Nhiều",
 }
 MARK_WORDS = {
@@ -192,12 +192,12 @@ class BallotTableModel(QAbstractTableModel):
         appended = row == len(self._ballots)
         if appended and not self.session.read_only:
             # The "next ballot" row becomes this ballot; a new "next ballot" row follows it.
+            self.beginInsertRows(QModelIndex(), row + 1, row + 1)
             self._ballots.append(ballot)
             self._numbers.append(ballot.number)
+            self.endInsertRows()
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
             self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
-            self.beginInsertRows(QModelIndex(), row + 1, row + 1)
-            self.endInsertRows()
             return
         self.beginInsertRows(QModelIndex(), row, row)
         self._ballots.insert(row, ballot)
@@ -339,6 +339,7 @@ class TallyTab(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         session.ballotUpdated.connect(self._ballot_changed)
         session.ballotAdded.connect(self._ballot_changed)
+        session.ballotRemoved.connect(lambda form, _number: self._ballot_changed(Ballot(form, 0)))
         self.apply_sizes()
         self.go_to(max(self.model.rowCount() - 1, 0), 1)
 
@@ -431,7 +432,7 @@ class TallyTab(QWidget):
         row, order = self.current()
         ballot = self.model.ballot_at(row)
         if ballot and order in ballot.marks:
-            self._set(row, {order: None}, "Xoá ô")
+            self._set(row, {order: None}, "Xóa ô")
 
     def clear_back(self) -> None:
         row, order = self.current()
@@ -444,7 +445,7 @@ class TallyTab(QWidget):
             self.go_to(row, order)
             ballot = self.model.ballot_at(row)
         if ballot and order in ballot.marks:
-            self._set(row, {order: None}, "Xoá ô")
+            self._set(row, {order: None}, "Xóa ô")
 
     def invalidate(self) -> None:
         row, _ = self.current()
@@ -477,7 +478,7 @@ class TallyTab(QWidget):
         ballot = self.model.ballot_at(row)
         if ballot is None or ballot.status is BallotStatus.VALID:
             return
-        done = self._perform(lambda: self.session.restore(self.form.code, ballot.number, {}))
+        done = self._perform(lambda: self.session.restore(self.form.code, ballot.number, None))
         if done:
             self.undo.push(SetStatus(self.session, f"Khôi phục phiếu số {ballot.number}", self._undo_failed, ballot, done))
             self.go_to(row, 1)
@@ -488,13 +489,13 @@ class TallyTab(QWidget):
         if ballot is None:
             return
         if not self.dialogs.confirm(
-            f"Xoá phiếu số {ballot.number} khỏi loại phiếu '{self.form.title}'?\n"
+            f"Xóa phiếu số {ballot.number} khỏi loại phiếu '{self.form.title}'?\n"
             "Số của các phiếu khác không thay đổi."
         ):
             return
         done = self._perform(lambda: self.session.remove(self.form.code, ballot.number))
         if done:
-            self.undo.push(RemoveBallot(self.session, f"Xoá phiếu số {ballot.number}", self._undo_failed, done))
+            self.undo.push(RemoveBallot(self.session, f"Xóa phiếu số {ballot.number}", self._undo_failed, done))
             self.go_to(row, order)
 
     def _set(self, row: int, marks: dict[int, Mark | None], text: str) -> bool:
@@ -512,6 +513,8 @@ class TallyTab(QWidget):
             self.message.emit(f"Phiếu số {number} không hợp lệ: khôi phục phiếu trước khi nhập (menu Phiếu).")
             return False
         old = {o: ballot.marks.get(o) for o in marks}
+        if old == marks:
+            return True  # keyed as it already was: nothing to write, nothing to undo
         done = self._perform(lambda: self.session.set_marks(self.form.code, number, marks))
         if done:
             self.undo.push(SetMarks(self.session, f"Phiếu số {number}: {text.lower()}", self._undo_failed,

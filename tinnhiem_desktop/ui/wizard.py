@@ -40,10 +40,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ..core.checks import COUNT_CHAIN
 from ..core.issues import TinNhiemError
 from ..core.model import BallotForm, Candidate, Counts, Header, HeaderStyle, Meeting, RoundSetup, TeamMember
 from ..core.rules import PRESETS, Base, Preset, quorum_met
-from ..core.spec import COUNT_KEYS, MAX_DECIMALS
+from ..core.spec import COUNT_KEYS, MAX_BIRTH_YEAR, MAX_DECIMALS, MIN_BIRTH_YEAR
 from ..export.wording import BASE_NAMES, FLAG_NAMES, describe_error, sentence
 from ..services.candidates import (
     FIELDS,
@@ -66,13 +67,6 @@ MAX_COUNT = 1_000_000
 PREVIEW_ROWS = 10
 NO_DATE = QDate(1945, 1, 1)
 ERROR_COLOUR, WARNING_COLOUR, NOTICE_COLOUR = "#b00020", "#8a4b00", "#1b5e20"
-COUNT_CHAIN = (
-    ("present_exceeds_summoned", "summoned", "present"),
-    ("issued_exceeds_present", "present", "issued"),
-    ("collected_exceeds_issued", "issued", "collected"),
-)
-
-
 class PageId(IntEnum):
     INFO = 0
     RULES = 1
@@ -669,8 +663,8 @@ class FormEditor(QWidget):
                 return Problem(
                     self.tr(
                         "Loại phiếu '{code}', dòng {row}: năm sinh '{value}' không hợp lệ "
-                        "(cần năm có 4 chữ số, từ 1900 đến 2100)."
-                    ).format(code=code, row=row + 1, value=year),
+                        "(cần năm có 4 chữ số, từ {low} đến {high})."
+                    ).format(code=code, row=row + 1, value=year, low=MIN_BIRTH_YEAR, high=MAX_BIRTH_YEAR),
                     _focus_cell(self.table, row, self.BIRTH_YEAR),
                 )
             if key in keys:

@@ -1,0 +1,23 @@
+"""Reading the user's text files, with errors that name the file (and the line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.issues import Location, TinNhiemError
+
+
+def read_text(path: Path) -> str:
+    """A UTF-8 text file (a byte-order mark is dropped), or a coded error naming it."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise TinNhiemError("file_not_found", file=str(path)) from None
+    except OSError as error:
+        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise TinNhiemError("file_not_utf8", Location(str(path), line)) from None
