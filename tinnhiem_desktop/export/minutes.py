@@ -1,0 +1,156 @@
+"""The counting minutes (biên bản kiểm phiếu) the counting team signs, as a PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.model import LEVELS
+from ..core.percent import vi_count, vi_percent
+from ..core.results import FormResult, RoundResults
+from ..core.rules import Base
+from .fonts import FontSet
+from .pdf import OfficialPdf, Signature, save, vi_date, vi_datetime
+from .results_text import rule_label
+from .wording import BASE_NAMES, FLAG_NAMES, sentence
+
+WIDTHS = (9, 35, 33, 9, 15, 9, 15, 9, 15, 16)  # 165 mm: the text width of A4 with 30/15 margins
+LEVEL_HEADINGS = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
+DOTS = "................"
+
+
+@dataclass(frozen=True)
+class Seal:
+    """What the file says about sealing; all None while the round is not sealed."""
+
+    sealed_at: str | None = None
+    sealed_by: str | None = None
+    fingerprint: str | None = None
+    reason: str | None = None
+
+
+def grouped(fingerprint: str) -> str:
+    """A SHA-256 in four groups of 16, easier to read aloud and compare by eye."""
+    return " ".join(fingerprint[i:i + 16] for i in range(0, len(fingerprint), 16))
+
+
+def base_words(form: FormResult, decimals: int) -> str:
+    if form.base_kind is Base.VALID_FOR_PERSON:
+        base = f"Tỷ lệ % tính trên {BASE_NAMES[form.base_kind]}"
+    else:
+        base = f"Tỷ lệ % tính trên {BASE_NAMES[form.base_kind]}: {vi_count(form.base_value)} phiếu"
+    return f"{base}; làm tròn đến {decimals} chữ số thập phân (từ 5 trở lên làm tròn lên)."
+
+
+def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None) -> Path:
+    setup, rule = results.setup, results.rule
+    pdf = OfficialPdf(fonts)
+    pdf.set_title("Biên bản kiểm phiếu")
+    pdf.add_page()
+    pdf.official_header(setup.header, setup.meeting.date)
+    pdf.title_block("BIÊN BẢN KIỂM PHIẾU", setup.title)
+    if seal.sealed_at is None:
+        pdf.paragraph("(Kết quả chưa chốt: bản in để kiểm tra, chưa phải biên bản chính thức)",
+                      emphasis="I", align="C", after=3)
+
+    when = vi_date(setup.meeting.date) or f"ngày {DOTS}"
+    pdf.paragraph(
+        f"Hôm nay, {when}, tại {setup.meeting.place or DOTS}, hội nghị lấy phiếu tín nhiệm được tổ chức "
+        f"do đồng chí {setup.meeting.chair or DOTS} chủ trì."
+    )
+
+    pdf.heading("I. TỔ KIỂM PHIẾU")
+    pdf.paragraph("Tổ kiểm phiếu do hội nghị bầu gồm các đồng chí:", after=0.5)
+    for number, member in enumerate(setup.team, start=1):
+        pdf.paragraph(f"{number}. {member.name}" + (f" — {member.role}" if member.role else ""), indent=6, after=0.5)
+    pdf.ln(2)
+
+    pdf.heading("II. KẾT QUẢ KIỂM PHIẾU")
+    pdf.paragraph(f"Quy tắc áp dụng: {rule_label(rule)}; căn cứ: {rule.preset.source}.")
+    if rule.overrides:
+        changes = []
+        if "percent_base" in rule.overrides:
+            changes.append(f"tỷ lệ tính trên {BASE_NAMES[rule.base]} "
+                           f"(quy tắc gốc: {BASE_NAMES[rule.preset.base]})")
+        if "decimals" in rule.overrides:
+            changes.append(f"làm tròn đến {rule.decimals} chữ số thập phân (quy tắc gốc: {rule.preset.decimals})")
+        pdf.paragraph("Điều chỉnh so với quy tắc gốc: " + "; ".join(changes) + ".", emphasis="I")
+    for number, form in enumerate(results.forms, start=1):
+        _form_section(pdf, number, form, results)
+
+    pdf.heading("III. ĐỐI CHIẾU SỐ LIỆU")
+    problems = [(form, issue) for form in results.forms for issue in form.issues]
+    if not problems:
+        pdf.paragraph("Số liệu khớp: với từng loại phiếu, số người có mặt không vượt số được triệu tập, "
+                      "số phiếu phát ra không vượt số có mặt, số phiếu thu vào không vượt số phát ra, "
+                      "và số phiếu đã kiểm bằng số phiếu thu vào.")
+    for form, issue in problems:
+        pdf.paragraph(f"- Loại phiếu {form.form.code}: {sentence(issue.code, issue.params)}", indent=4, after=0.5)
+    if seal.reason:
+        pdf.paragraph(f"Lý do chốt kết quả khi số liệu chưa khớp: {seal.reason}", emphasis="I")
+    pdf.ln(2)
+
+    if pdf.will_page_break(45):  # the section, its fingerprint and the first signatures together
+        pdf.add_page()
+    pdf.heading("IV. XÁC NHẬN")
+    if seal.sealed_at and seal.fingerprint:
+        pdf.paragraph(f"Kết quả đã được chốt lúc {vi_datetime(seal.sealed_at)}"
+                      + (f" bởi {seal.sealed_by}" if seal.sealed_by else "")
+                      + ". Dấu vân tay (SHA-256) của tệp đợt lấy phiếu:")
+        pdf.paragraph(grouped(seal.fingerprint), emphasis="B", size=10.5, align="C")
+    else:
+        pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B")
+    pdf.paragraph("Biên bản lập xong hồi ...... giờ ...... cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe "
+                  "và thống nhất ký tên dưới đây.")
+    per_row = 3 if len(setup.team) > 4 else 2
+    pdf.signatures("TỔ KIỂM PHIẾU", [Signature(m.role or "Thành viên", m.name) for m in setup.team], per_row)
+    return save(pdf, target)
+
+
+def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: RoundResults) -> None:
+    counts, tally, decimals = form.form.counts, form.tally, results.rule.decimals
+    pdf.heading(f"{number}. Loại phiếu {form.form.code}: {form.form.title}")
+    for line in (
+        f"- Số người được triệu tập: {vi_count(counts.summoned)}; số người có mặt: {vi_count(counts.present)}.",
+        f"- Số phiếu phát ra: {vi_count(counts.issued)}; số phiếu thu vào: {vi_count(counts.collected)}.",
+        f"- Số phiếu hợp lệ: {vi_count(tally.valid)}; số phiếu không hợp lệ: {vi_count(tally.invalid)}"
+        + (f" (đã kiểm {vi_count(tally.keyed)} phiếu)." if tally.keyed != counts.collected else "."),
+    ):
+        pdf.paragraph(line, indent=4, after=0.5)
+    pdf.paragraph(base_words(form, decimals), after=2)
+
+    with pdf.table_of(WIDTHS, heading_rows=2, size=10.5) as table:
+        row = table.row()
+        row.cell("STT", rowspan=2)
+        row.cell("Họ và tên", rowspan=2)
+        row.cell("Chức vụ", rowspan=2)
+        for heading in LEVEL_HEADINGS:
+            row.cell(heading, colspan=2)
+        row.cell("Không\ntính", rowspan=2)
+        row = table.row()
+        for _ in LEVEL_HEADINGS:
+            row.cell("SL")
+            row.cell("%")
+        for person in form.candidates:
+            row = table.row()
+            row.cell(str(person.candidate.order))
+            row.cell(person.candidate.name, align="LEFT")
+            row.cell(person.candidate.position, align="LEFT")
+            for level in LEVELS:
+                row.cell(vi_count(person.tally.count(level)))
+                row.cell(vi_percent(person.percents[level], decimals))
+            row.cell(vi_count(person.tally.not_counted))
+    pdf.paragraph("Ghi chú: SL là số phiếu; \"Không tính\" là số phiếu hợp lệ không đánh dấu hoặc đánh dấu "
+                  "nhiều ô đối với người đó.", emphasis="I", size=11, after=2)
+
+    flagged = [p for p in form.candidates if p.flags]
+    if flagged:
+        pdf.paragraph(f"Theo {results.rule.preset.name}, các trường hợp đến ngưỡng tín nhiệm thấp:", after=0.5)
+        for person in flagged:
+            words = "; ".join(FLAG_NAMES[flag] for flag in person.flags)
+            share = vi_percent(person.percents[LEVELS[2]], decimals)
+            pdf.paragraph(f"- {person.candidate.name} ({person.candidate.position}): {share} phiếu tín nhiệm thấp "
+                          f"— {words}.", emphasis="B", indent=4, after=0.5)
+    else:
+        pdf.paragraph(f"Không có người nào có số phiếu tín nhiệm thấp đến ngưỡng theo {results.rule.preset.name}.")
+    pdf.ln(2)

@@ -1,0 +1,238 @@
+"""The look of a Vietnamese administrative document, shared by every PDF the program makes.
+
+A4; margins 20 mm top and bottom, 30 mm left, 15 mm right; the issuing body top left and the
+national motto (or "ĐẢNG CỘNG SẢN VIỆT NAM") top right, each with its rule; an italic place and
+date line; page numbers centred at the top from page 2; signature blocks with printed names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from ..core.model import Header, HeaderStyle
+from .fonts import FontSet, document_fonts
+
+MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20, 20, 30, 15
+BODY_PT = 13
+LOCALITY = re.compile(r"(?:^|\s)(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
+
+
+def vi_date(iso: str) -> str | None:
+    """'ngày 05 tháng 02 năm 2026': days 1-9 and months 1-2 written with a leading zero."""
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return None
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def vi_datetime(iso: str) -> str:
+    """'10 giờ 42, ngày 27/11/2026' from an ISO time; the text itself if it is not one."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return f"{moment.hour:02d} giờ {moment.minute:02d}, ngày {moment:%d/%m/%Y}"
+
+
+def locality(header: Header) -> str | None:
+    """The place name of the issuing body ('An Phú' from 'ỦY BAN NHÂN DÂN TỈNH AN PHÚ')."""
+    for text in (header.unit, header.parent):
+        found = LOCALITY.search(text.upper())
+        if found:
+            return found.group(1).strip().title()
+    return None
+
+
+def place_and_date(header: Header, iso_date: str) -> str:
+    """'An Phú, ngày 27 tháng 11 năm 2026'; dots where the place or the date is not known."""
+    return f"{locality(header) or '.........'}, {vi_date(iso_date) or 'ngày ..... tháng ..... năm .........'}"
+
+
+def composed(value: str) -> str:
+    """fpdf2 renders Vietnamese right only when composed (NFC)."""
+    return unicodedata.normalize("NFC", value)
+
+
+@dataclass(frozen=True)
+class Signature:
+    title: str  # "TỔ TRƯỞNG", "THÀNH VIÊN", ...
+    name: str
+
+
+class OfficialPdf(FPDF):
+    """An A4 document with Vietnamese fonts, the official header and page numbers."""
+
+    def __init__(self, fonts: FontSet | None = None, landscape: bool = False) -> None:
+        super().__init__(orientation="L" if landscape else "P", unit="mm", format="A4")
+        self.font_set = fonts or document_fonts()
+        for style, path in self.font_set.files.items():
+            self.add_font(self.font_set.family, style, str(path))
+        self.set_margins(MARGIN_LEFT, MARGIN_TOP, MARGIN_RIGHT)
+        self.set_auto_page_break(True, MARGIN_BOTTOM)
+        self.set_font(self.font_set.family, "", BODY_PT)
+        self.set_creator("Tín Nhiệm Desktop")
+
+    # -- page furniture --------------------------------------------------------------------
+
+    def header(self) -> None:
+        if self.page_no() >= 2:
+            self.set_y(8)
+            with self.style(size=BODY_PT):
+                self.cell(0, 6, str(self.page_no()), align="C")
+            self.set_y(MARGIN_TOP)
+
+    @contextmanager
+    def style(self, emphasis: str = "", size: float | None = None) -> Iterator[None]:
+        """Temporarily another style (B, I, BI) and size."""
+        family, old_style, old_size = self.font_family, self.font_style, self.font_size_pt
+        self.set_font(self.font_set.family, emphasis, size or old_size)
+        try:
+            yield
+        finally:
+            self.set_font(family, old_style, old_size)
+
+    # -- blocks ----------------------------------------------------------------------------
+
+    def official_header(self, header: Header, iso_date: str, *, left_width: float = 70) -> None:
+        """Issuing body on the left, motto on the right, each with its rule; then place and date."""
+        top = self.get_y()
+        right_x = self.l_margin + left_width
+        right_width = self.epw - left_width
+        # left: parent body, then the unit in bold, with a short rule under it
+        self.set_xy(self.l_margin, top)
+        with self.style(size=12):
+            if header.parent:
+                self.multi_cell(left_width, 5.5, self.balanced(header.parent.upper(), left_width), align="C")
+        with self.style("B", 12):
+            self.set_x(self.l_margin)
+            self.multi_cell(left_width, 5.5, self.balanced(header.unit.upper(), left_width), align="C")
+        if header.style is HeaderStyle.PARTY:
+            self.set_x(self.l_margin)
+            self.cell(left_width, 5, "*", align="C", new_x="LMARGIN", new_y="NEXT")
+        else:
+            self._rule(self.l_margin + left_width / 2, self.get_y() + 0.8, left_width / 3)
+        left_bottom = self.get_y() + 2
+        # right: the motto with a rule as long as its second line
+        self.set_xy(right_x, top)
+        if header.style is HeaderStyle.PARTY:
+            with self.style("B", 14):
+                self.cell(right_width, 6.5, "ĐẢNG CỘNG SẢN VIỆT NAM", align="C", new_x="LMARGIN", new_y="NEXT")
+                width = self.get_string_width("ĐẢNG CỘNG SẢN VIỆT NAM")
+        else:
+            with self.style("B", 12):
+                self.cell(right_width, 5.5, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align="C",
+                          new_x="LMARGIN", new_y="NEXT")
+            self.set_x(right_x)
+            with self.style("B", 13):
+                self.cell(right_width, 6, "Độc lập - Tự do - Hạnh phúc", align="C", new_x="LMARGIN", new_y="NEXT")
+                width = self.get_string_width("Độc lập - Tự do - Hạnh phúc")
+        self._rule(right_x + right_width / 2, self.get_y() + 0.8, width)
+        self.set_xy(right_x, self.get_y() + 4)
+        with self.style("I", BODY_PT):
+            self.cell(right_width, 6, composed(place_and_date(header, iso_date)), align="C",
+                      new_x="LMARGIN", new_y="NEXT")
+        self.set_y(max(self.get_y(), left_bottom) + 6)
+
+    def balanced(self, value: str, width: float) -> str:
+        """Text that does not fit one line, broken into two lines of even length at a word
+        boundary ('ỦY BAN NHÂN DÂN / TỈNH AN PHÚ'), as offices set their headers."""
+        value = composed(value)
+        room = width - 2 * self.c_margin
+        words = value.split()
+        if self.get_string_width(value) <= room or len(words) < 2:
+            return value
+        splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+        fitting = [s for s in splits if max(map(self.get_string_width, s)) <= room] or splits
+        before_place = [s for s in fitting if LOCALITY.match(s[1])]  # "... / TỈNH AN PHÚ"
+        return "\n".join(min(before_place or fitting, key=lambda s: max(map(self.get_string_width, s))))
+
+    def _rule(self, centre_x: float, y: float, width: float) -> None:
+        self.set_line_width(0.3)
+        self.line(centre_x - width / 2, y, centre_x + width / 2, y)
+
+    def title_block(self, title: str, subtitle: str = "") -> None:
+        with self.style("B", 14):
+            self.multi_cell(0, 7, composed(title), align="C", new_x="LMARGIN", new_y="NEXT")
+            if subtitle:
+                self.multi_cell(0, 7, composed(subtitle), align="C", new_x="LMARGIN", new_y="NEXT")
+        self.ln(4)
+
+    def paragraph(self, value: str, *, emphasis: str = "", size: float = BODY_PT, indent: float = 0,
+                  align: str = "J", after: float = 1.5) -> None:
+        with self.style(emphasis, size):
+            self.set_x(self.l_margin + indent)
+            self.multi_cell(self.epw - indent, size * 0.5, composed(value), align=align,
+                            new_x="LMARGIN", new_y="NEXT")
+        self.ln(after)
+
+    def heading(self, value: str) -> None:
+        if self.will_page_break(20):
+            self.add_page()
+        self.paragraph(value, emphasis="B", after=1)
+
+    def signatures(self, heading: str, signatures: Sequence[Signature], per_row: int = 2) -> None:
+        """Signature blocks, `per_row` across: title, '(Ký, ghi rõ họ tên)', space, the name."""
+        height = 42
+        if self.will_page_break(height + 12):
+            self.add_page()
+        self.ln(4)
+        if heading:
+            self.paragraph(heading, emphasis="B", align="C")
+        width = self.epw / per_row
+        for start in range(0, len(signatures), per_row):
+            if self.will_page_break(height):
+                self.add_page()
+            top = self.get_y()
+            row = signatures[start:start + per_row]
+            offset = (per_row - len(row)) * width / 2  # a short last row is centred
+            for column, signature in enumerate(row):
+                x = self.l_margin + offset + column * width
+                self.set_xy(x, top)
+                with self.style("B", BODY_PT):
+                    self.multi_cell(width, 6, composed(signature.title.upper()), align="C")
+                self.set_x(x)
+                with self.style("I", 12):
+                    self.multi_cell(width, 5.5, "(Ký, ghi rõ họ tên)", align="C")
+                self.set_xy(x, top + height - 8)
+                with self.style("B", BODY_PT):
+                    self.multi_cell(width, 6, composed(signature.name), align="C")
+            self.set_y(top + height + 2)
+
+    @contextmanager
+    def table_of(self, widths: Sequence[float], *, heading_rows: int = 1, size: float = 11,
+                 aligns: Sequence[str] | None = None):
+        """A bordered table of these column widths (mm), headings repeated on every page."""
+        with self.style("", size):
+            with self.table(
+                col_widths=tuple(widths),
+                width=sum(widths),
+                align="LEFT",
+                text_align=tuple(aligns) if aligns else "CENTER",
+                num_heading_rows=heading_rows,
+                repeat_headings=1,
+                headings_style=FontFace(emphasis="BOLD"),
+                line_height=size * 0.45,
+                padding=(0.8, 1),
+                v_align="MIDDLE",
+            ) as table:
+                yield table
+
+
+def save(pdf: FPDF, target: Path) -> Path:
+    """Write the PDF beside its target and rename it into place: never half a document."""
+    target = Path(target)
+    partial = target.with_name(target.name + ".partial")
+    pdf.output(str(partial))
+    partial.replace(target)
+    return target
