@@ -122,6 +122,9 @@ class FakeDialogs:
     def open_file(self, title, folder, name_filter):
         return self.texts.pop(0) if self.texts else None
 
+    def choose_folder(self, title, folder):
+        return self.texts.pop(0) if self.texts else None
+
     def save_file(self, title, path, name_filter):
         return self.texts.pop(0) if self.texts else None
 

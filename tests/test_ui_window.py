@@ -356,3 +356,27 @@ def test_a_read_only_window_follows_the_keyers_file(qtbot, settings_dir, round_f
     watcher._reload_if_changed()
     assert watcher.current_tab().model.ballots == [Ballot("1", 1, BallotStatus.VALID, {1: C, 2: T, 3: L})]
     assert watcher.panes_by_form["1"].model.index(0, 2).data() == "1"
+
+
+def test_ctrl_p_exports_the_minutes_with_a_warning_while_not_sealed(qtbot, settings_dir, round_file, tmp_path):
+    out = tmp_path / "tai-lieu"
+    seen = {}
+
+    def export(dialog):
+        seen["warning"] = dialog.warning.text()
+        for name, box in dialog.boxes.items():
+            box.setChecked(name == "minutes")
+        dialog.folder.setText(str(out))
+        dialog.export_button.click()
+        qtbot.waitUntil(lambda: bool(dialog.written), timeout=20000)
+        seen["written"] = dialog.written
+        seen["status"] = dialog.status.text()
+        dialog.accept()
+
+    window = open_window(qtbot, round_file, FakeDialogs(choices=["Phạm Quốc Huy"], on_run=export))
+    press(qtbot, window.current_tab().view, "123")
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert "chưa chốt" in seen["warning"] and "Số phiếu đã nhập (1) chưa bằng số phiếu thu vào (30)" in seen["warning"]
+    assert seen["written"] == [out / "dot-2026-bien-ban-kiem-phieu.pdf"]
+    assert seen["written"][0].read_bytes().startswith(b"%PDF")
+    assert "Đã xuất" in seen["status"]

@@ -18,6 +18,7 @@ from .core.issues import Severity, TinNhiemError
 from .export.results_json import results_document
 from .export.results_text import results_text
 from .export.wording import describe_error, describe_issue, sentence
+from .services.export import ExportRequest, export_documents, export_warnings
 from .services.rounds import RoundService, command_line_keyer, load_round_spec
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
@@ -73,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
     res.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
     ver = commands.add_parser("verify", help="kiểm tra tệp còn nguyên vẹn và nhất quán")
     ver.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    exp = commands.add_parser("export", help="xuất biên bản, báo cáo tổng hợp, phiếu trắng, nhật ký, CSV")
+    exp.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    exp.add_argument("--minutes", type=Path, metavar="FILE.pdf", help="biên bản kiểm phiếu")
+    exp.add_argument("--summary", type=Path, metavar="FILE.xlsx", help="báo cáo kết quả tổng hợp")
+    exp.add_argument("--blank-ballots", type=Path, metavar="FILE.pdf", help="phiếu trắng để in trước hội nghị")
+    exp.add_argument("--copies", type=int, metavar="N", help="số phiếu trắng mỗi loại (mặc định: số phiếu phát ra)")
+    exp.add_argument("--entry-log", type=Path, metavar="FILE.pdf", help="nhật ký nhập phiếu")
+    exp.add_argument("--csv", type=Path, metavar="FILE.csv", help="dữ liệu phiếu, cùng định dạng với import-ballots")
     return parser
 
 
@@ -125,7 +134,22 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_OK if report.intact else EXIT_FAILED
 
 
-COMMANDS = {"new": _new, "import-ballots": _import, "results": _results, "verify": _verify}
+def _export(args: argparse.Namespace) -> int:
+    if args.copies is not None and args.copies < 1:
+        raise TinNhiemError("bad_arguments", detail="--copies phải từ 1 trở lên")
+    request = ExportRequest(args.minutes, args.summary, args.blank_ballots, args.entry_log, args.csv, args.copies)
+    if not request.targets():
+        raise TinNhiemError("nothing_to_export")
+    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+        titles = {f.code: f.title for f in service.setup.forms}
+        for issue in export_warnings(service):
+            print(f"Cảnh báo: {describe_issue(issue, titles.get(issue.form))}", file=sys.stderr)
+        for path in export_documents(service, request):
+            print(f"Đã ghi {path}")
+    return EXIT_OK
+
+
+COMMANDS = {"new": _new, "import-ballots": _import, "results": _results, "verify": _verify, "export": _export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -123,6 +123,9 @@ MESSAGES = {
     "ballot_status_differs_from_log": "Phiếu số {ballot}: trong tệp là phiếu {stored_status}, theo nhật ký là phiếu {logged_status}.",
     "mark_differs_from_log": "Phiếu số {ballot}, người thứ {candidate}: trong tệp là '{stored_name}', theo nhật ký là '{logged_name}'.",
     "fingerprint_mismatch": "Dấu vân tay của tệp ({current_short}) khác dấu vân tay khi chốt ({sealed_short}).",
+    # documents
+    "round_not_sealed": "Đợt lấy phiếu chưa chốt kết quả: các tài liệu sẽ ghi \"chưa chốt\".",
+    "nothing_to_export": "Chưa chọn tài liệu nào để xuất.",
     # command line
     "bad_arguments": "Tham số không đúng: {detail}",
     "unexpected_error": "Lỗi không mong đợi: {detail}",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Mapping
 
-from ..core.audit import compare_with_log, fingerprint, replay
+from ..core.audit import Event, compare_with_log, fingerprint, replay
 from ..core.ballots_csv import parse_ballots_csv
 from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.model import Ballot, BallotStatus, Counts, Mark, RoundSetup
@@ -93,6 +93,10 @@ class RoundService:
     @property
     def read_only(self) -> bool:
         return self._repo.read_only or self._repo.info().sealed
+
+    def events(self) -> list[Event]:
+        """The audit trail, oldest first."""
+        return self._repo.events()
 
     def ballots(self, form: str | None = None) -> list[Ballot]:
         """Ballots in form order, then by number."""

@@ -65,6 +65,10 @@ class Dialogs:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, str(folder), name_filter)
         return Path(path) if path else None
 
+    def choose_folder(self, title: str, folder: Path) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(self.parent, title, str(folder))
+        return Path(chosen) if chosen else None
+
     def save_file(self, title: str, path: Path, name_filter: str) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(self.parent, title, str(path), name_filter)
         return Path(chosen) if chosen else None

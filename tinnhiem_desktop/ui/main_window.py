@@ -169,6 +169,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Mở…", self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Mở &gần đây")
         self.edit_setup_action = self._action(file_menu, "&Sửa thông tin đợt…", self.edit_setup)
+        self.export_action = self._action(file_menu, "&Xuất tài liệu (biên bản, báo cáo…)…", self.export_documents,
+                                          QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
         self.close_action = self._action(file_menu, "Đó&ng tệp", self.close_round, QKeySequence.StandardKey.Close)
         self._action(file_menu, "T&hoát", self.close, QKeySequence.StandardKey.Quit)
@@ -201,6 +203,7 @@ class MainWindow(QMainWindow):
         results_menu.addAction(self.results_toggle)
         self.projector_action = self._action(results_menu, "&Trình chiếu kết quả", self.show_projector, QKeySequence("F5"))
         self.verify_action = self._action(results_menu, "&Kiểm tra tệp", self.verify_file)
+        results_menu.addAction(self.export_action)
         help_menu = bar.addMenu("T&rợ giúp")
         self._action(help_menu, "&Phím tắt…", self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&Giới thiệu", lambda: self.dialogs.info(
@@ -365,6 +368,16 @@ class MainWindow(QMainWindow):
             return
         self.undo.push(ChangeCounts(self.session, f"Số liệu loại phiếu {form.code}", self._undo_failed, form.code, old, new))
 
+    def export_documents(self) -> None:
+        if self.session is None:
+            return
+        from .export_dialog import ExportDialog
+
+        folder = Path(self.settings.value("exportFolder", str(self.session.service.path.parent)))
+        dialog = ExportDialog(self.session.service, self.dialogs, folder, self)
+        self.dialogs.run(dialog)
+        self.settings.setValue("exportFolder", dialog.folder.text())
+
     def verify_file(self) -> None:
         if self.session is None:
             return
@@ -456,7 +469,7 @@ class MainWindow(QMainWindow):
         writable = has_round and not self.session.read_only
         for action in (*self.ballot_actions, self.edit_setup_action):
             action.setEnabled(writable)
-        for action in (self.close_action, self.projector_action, self.verify_action):
+        for action in (self.close_action, self.projector_action, self.verify_action, self.export_action):
             action.setEnabled(has_round)
         if not has_round:
             self.setWindowTitle(APP_TITLE)

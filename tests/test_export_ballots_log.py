@@ -1,0 +1,252 @@
+"""The blank paper ballots and the entry log PDFs, read back with pypdf."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tinnhiem_desktop.core.audit import ballot_state, chain_event
+from tinnhiem_desktop.core.model import (
+    Ballot,
+    BallotForm,
+    BallotStatus,
+    Candidate,
+    Counts,
+    Header,
+    HeaderStyle,
+    Mark,
+    Meeting,
+    RoundSetup,
+    TeamMember,
+)
+from tinnhiem_desktop.core.spec import setup_to_dict
+from tinnhiem_desktop.export.blank_ballots import INSTRUCTION, write_blank_ballots
+from tinnhiem_desktop.export.entry_log import write_entry_log
+
+LEADERS = (
+    Candidate(1, "Nguyễn Văn An", "Giám đốc Sở"),
+    Candidate(2, "Hoàng Thị Thu Hà", "Phó Giám đốc Sở"),
+    Candidate(3, "Vũ Đức Thắng", "Phó Giám đốc Sở"),
+    Candidate(4, "Trần Thị Ngọc Ánh", "Phó Giám đốc Sở"),
+)
+SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng")
+GIVEN = ("Thị Hương", "Văn Đức", "Quốc Bảo", "Thị Thủy", "Minh Tuấn", "Ngọc Ánh")
+HEADINGS = ("STT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
+KEYERS = ("Lê Thị Hồng", "Phạm Quốc Huy")
+FINGERPRINT = "7f3a" * 16
+
+
+def make_setup(*forms: BallotForm) -> RoundSetup:
+    return RoundSetup(
+        title="Hội nghị lấy phiếu tín nhiệm năm 2026",
+        year=2026,
+        rule_id="qd-96-2023",
+        header=Header(HeaderStyle.STATE, "ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "SỞ GIAO THÔNG VẬN TẢI"),
+        meeting=Meeting("2026-11-27", "Hội trường tầng 3", "Trần Văn Bình"),
+        team=(TeamMember(KEYERS[0], "Tổ trưởng"), TeamMember(KEYERS[1], "Thành viên")),
+        forms=forms,
+    )
+
+
+def leaders_form(issued: int = 5, candidates: tuple[Candidate, ...] = LEADERS) -> BallotForm:
+    return BallotForm("1", "Lãnh đạo Sở", Counts(issued + 2, issued + 1, issued, issued), candidates)
+
+
+def many_form(size: int = 60) -> BallotForm:
+    candidates = tuple(
+        Candidate(i, f"{SURNAMES[i % 10]} {GIVEN[i % 6]} {i}", "Trưởng phòng") for i in range(1, size + 1)
+    )
+    return BallotForm("2", "Lãnh đạo các phòng, đơn vị", Counts(80, 78, 78, 78), candidates)
+
+
+def pages(path: Path) -> list[str]:
+    """Each page's text, NFC, with runs of white space made one space."""
+    return [" ".join(unicodedata.normalize("NFC", page.extract_text()).split()) for page in PdfReader(path).pages]
+
+
+# -- blank ballots ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("copies", "expected_pages"), [(None, 3), (4, 2), (1, 1), (0, 1)])
+def test_a_short_ballot_prints_two_to_a_page(tmp_path, copies, expected_pages):
+    target = write_blank_ballots(make_setup(leaders_form(issued=5)), tmp_path / "phieu.pdf", copies, forms=["1"])
+    texts = pages(target)
+    assert len(texts) == expected_pages
+    ballots = max(1, 5 if copies is None else copies)
+    assert sum(text.count("PHIẾU LẤY PHIẾU TÍN NHIỆM") for text in texts) == ballots
+    assert texts[0].count("Dấu của cơ quan") == min(ballots, 2)
+
+
+def test_a_ballot_shows_the_body_titles_every_candidate_levels_and_instructions(tmp_path):
+    text = pages(write_blank_ballots(make_setup(leaders_form()), tmp_path / "phieu.pdf", 1, forms=["1"]))[0]
+    for expected in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "SỞ GIAO THÔNG VẬN TẢI", "Lãnh đạo Sở",
+                     "Hội nghị lấy phiếu tín nhiệm năm 2026", "Dấu của cơ quan",
+                     " ".join(HEADINGS), INSTRUCTION, "có thể ký tên hoặc không ký tên"):
+        assert expected in text
+    for candidate in LEADERS:
+        assert f"{candidate.order} {candidate.name} {candidate.position}" in text
+
+
+def test_the_year_is_added_when_the_title_lacks_it(tmp_path):
+    setup = replace(make_setup(leaders_form()), title="Hội nghị lấy phiếu tín nhiệm")
+    text = pages(write_blank_ballots(setup, tmp_path / "phieu.pdf", 1, forms=["1"]))[0]
+    assert "Hội nghị lấy phiếu tín nhiệm năm 2026" in text
+
+
+def test_whether_two_fit_a_page_is_measured_not_counted(tmp_path):
+    long_positions = tuple(
+        Candidate(c.order, c.name, "Phó Giám đốc Sở kiêm Trưởng phòng Kế hoạch - Tài chính, phụ trách "
+                                   "công tác quản lý chất lượng công trình giao thông")
+        for c in LEADERS
+    )
+    target = write_blank_ballots(
+        make_setup(leaders_form(candidates=long_positions)), tmp_path / "p.pdf", 4, forms=["1"]
+    )
+    texts = pages(target)
+    assert len(texts) == 4  # the same four people, but their positions need more than half a sheet
+    assert all(text.count("PHIẾU LẤY PHIẾU TÍN NHIỆM") == 1 for text in texts)
+
+
+def test_a_long_list_runs_on_with_the_heading_repeated_and_each_copy_on_a_new_page(tmp_path):
+    form = many_form(60)
+    texts = pages(write_blank_ballots(make_setup(form), tmp_path / "phieu.pdf", 2, forms=["2"]))
+    assert len(texts) % 2 == 0 and len(texts) >= 4
+    per_copy = len(texts) // 2
+    for copy in (texts[:per_copy], texts[per_copy:]):
+        assert copy[0].startswith("Dấu của cơ quan") and "PHIẾU LẤY PHIẾU TÍN NHIỆM" in copy[0]
+        assert all(" ".join(HEADINGS) in page for page in copy)
+        assert all("(tiếp theo, trang" in page for page in copy[1:])
+        assert "(tiếp theo" not in copy[0]
+        assert INSTRUCTION in copy[-1] and not any(INSTRUCTION in page for page in copy[:-1])
+        joined = " ".join(copy)
+        for candidate in form.candidates:
+            assert joined.count(f"{candidate.order} {candidate.name} {candidate.position}") == 1
+
+
+def test_an_unknown_form_is_refused(tmp_path):
+    with pytest.raises(KeyError):
+        write_blank_ballots(make_setup(leaders_form()), tmp_path / "phieu.pdf", forms=["9"])
+
+
+# -- entry log -------------------------------------------------------------------------------
+
+
+def round_events(setup: RoundSetup, extra_marks: int = 0) -> list:
+    events = []
+
+    def log(keyer: str, action: str, data: dict) -> None:
+        second = len(events)
+        at = f"2026-11-27T09:{second // 60:02d}:{second % 60:02d}+07:00"
+        events.append(chain_event(events[-1] if events else None, at, keyer, action, data))
+
+    hong, huy = KEYERS
+    log(hong, "round_created", {"setup": setup_to_dict(setup)})
+    log(hong, "counts_set", {"form": "1", "old": {"summoned": 7, "present": 6, "issued": 5, "collected": 5},
+                             "new": {"summoned": 7, "present": 6, "issued": 5, "collected": 4}})
+    full = Ballot("1", 1, marks={1: Mark.CAO, 2: Mark.TIN_NHIEM, 3: Mark.THAP, 4: Mark.NO_MARK})
+    log(hong, "ballot_added", {"form": "1", "ballot": 1, "new": ballot_state(full)})
+    log(huy, "ballot_added", {"form": "1", "ballot": 2, "new": ballot_state(Ballot("1", 2))})
+    log(huy, "mark_set", {"form": "1", "ballot": 2, "candidate": 2, "old": None, "new": "cao"})
+    log(huy, "mark_set", {"form": "1", "ballot": 2, "candidate": 2, "old": "cao", "new": "thap"})
+    log(huy, "mark_set", {"form": "1", "ballot": 2, "candidate": 3, "old": None, "new": "multi"})
+    invalid = Ballot("1", 2, BallotStatus.INVALID, invalid_reason="không đóng dấu")
+    marked = Ballot("1", 2, marks={2: Mark.THAP, 3: Mark.MULTI})
+    log(hong, "ballot_status_set", {"form": "1", "ballot": 2, "old": ballot_state(marked), "new": ballot_state(invalid)})
+    log(huy, "ballot_removed", {"form": "1", "ballot": 2, "old": ballot_state(invalid)})
+    for _ in range(extra_marks):
+        log(huy, "mark_set", {"form": "1", "ballot": 1, "candidate": 4, "old": "none", "new": "none"})
+    return events
+
+
+def test_the_entry_log_lists_every_event_in_words(tmp_path):
+    setup = make_setup(leaders_form())
+    events = round_events(setup)
+    texts = pages(write_entry_log(setup, events, tmp_path / "nhatky.pdf", fingerprint=None, sealed_at=None))
+    text = " ".join(texts)
+    for expected in ("NHẬT KÝ NHẬP PHIẾU", "Hội nghị lấy phiếu tín nhiệm năm 2026", "Độc lập - Tự do - Hạnh phúc",
+                     "STT Thời gian Người nhập Loại phiếu Phiếu Người được lấy phiếu Nội dung Cũ Mới",
+                     "1 27/11/2026 09:00:00 Lê Thị Hồng Tạo đợt lấy phiếu 1 loại phiếu, 4 người được lấy phiếu",
+                     "Sửa số liệu số phiếu thu vào: 5 số phiếu thu vào: 4",
+                     "Thêm phiếu hợp lệ; 1: tín nhiệm cao, 2: tín nhiệm, 3: tín nhiệm thấp, 4: không đánh dấu",
+                     "5 27/11/2026 09:00:04 Phạm Quốc Huy 1 2 2. Hoàng Thị Thu Hà Nhập ô (chưa nhập) tín nhiệm cao",
+                     "2. Hoàng Thị Thu Hà Nhập ô tín nhiệm cao tín nhiệm thấp",
+                     "3. Vũ Đức Thắng Nhập ô (chưa nhập) đánh dấu nhiều ô",
+                     "Đổi trạng thái phiếu", "không hợp lệ (lý do: không đóng dấu)", "Xóa phiếu",
+                     f"Mã băm của sự kiện cuối (số 9): {events[-1].hash}", "Chưa chốt kết quả."):
+        assert expected in text, expected
+    assert "Dấu vân tay" not in text
+    for keyer in KEYERS:
+        assert keyer in text
+
+
+def test_the_entry_log_counts_each_keyers_events_and_marks(tmp_path):
+    setup = make_setup(leaders_form())
+    text = " ".join(pages(write_entry_log(setup, round_events(setup), tmp_path / "nhatky.pdf",
+                                          fingerprint=None, sealed_at=None)))
+    summary = text[text.index("Số thao tác của từng người nhập"):]
+    assert "Người nhập Số thao tác Số phiếu đã thêm Số ô đã nhập" in summary
+    assert "Lê Thị Hồng 4 1 4" in summary  # created, counts, a ballot with four marks, status
+    assert "Phạm Quốc Huy 5 1 3" in summary  # a ballot, three cells keyed, a removal
+    assert "Cộng 9 2 7" in summary
+
+
+def test_a_sealed_log_gives_the_seal_time_and_fingerprint(tmp_path):
+    setup = make_setup(leaders_form())
+    text = " ".join(pages(write_entry_log(setup, round_events(setup), tmp_path / "nhatky.pdf",
+                                          fingerprint=FINGERPRINT, sealed_at="2026-11-27T11:02:03+07:00")))
+    assert f"Dấu vân tay: {FINGERPRINT}" in text
+    assert "Đã chốt kết quả lúc 27/11/2026 11:02:03." in text
+    assert "Chưa chốt" not in text
+
+
+def test_a_long_log_repeats_its_headings_and_numbers_its_pages(tmp_path):
+    setup = make_setup(leaders_form())
+    texts = pages(write_entry_log(setup, round_events(setup, extra_marks=80), tmp_path / "nhatky.pdf",
+                                  fingerprint=None, sealed_at=None))
+    assert len(texts) >= 3
+    heading = "STT Thời gian Người nhập Loại phiếu Phiếu Người được lấy phiếu Nội dung Cũ Mới"
+    assert all(heading in page for page in texts)
+    assert all(page.startswith(f"{number} ") for number, page in enumerate(texts[1:], start=2))
+    assert not texts[0].startswith("1 ")
+    assert "89 27/11/2026 09:01:28 Phạm Quốc Huy 1 1 4. Trần Thị Ngọc Ánh Nhập ô không đánh dấu" in texts[-1]
+
+
+def test_marks_and_counts_read_back_from_storage_keep_their_natural_order(tmp_path):
+    """Stored events come back with sorted keys: "10" before "2", "collected" before "summoned"."""
+    twelve = tuple(Candidate(i, f"Người thứ {i}", "Phó Giám đốc Sở") for i in range(1, 13))
+    setup = make_setup(leaders_form(candidates=twelve))
+    stored = [
+        {"form": "1", "ballot": 1, "new": ballot_state(Ballot("1", 1, marks={i: Mark.CAO for i in range(1, 13)}))},
+        {"form": "1", "old": {"summoned": 7, "present": 6, "issued": 5, "collected": 5},
+         "new": {"summoned": 8, "present": 7, "issued": 5, "collected": 5}},
+    ]
+    first = chain_event(None, "2026-11-27T09:00:00+07:00", KEYERS[0], "ballot_added",
+                        json.loads(json.dumps(stored[0], sort_keys=True)))
+    second = chain_event(first, "2026-11-27T09:00:01+07:00", KEYERS[0], "counts_set",
+                         json.loads(json.dumps(stored[1], sort_keys=True)))
+    text = " ".join(pages(write_entry_log(setup, [first, second], tmp_path / "nhatky.pdf",
+                                          fingerprint=None, sealed_at=None)))
+    marks = ", ".join(f"{i}: tín nhiệm cao" for i in range(1, 13))
+    assert f"hợp lệ; {marks}" in text
+    assert ("số người được triệu tập: 7; số người có mặt: 6 "
+            "số người được triệu tập: 8; số người có mặt: 7") in text
+
+
+def test_an_empty_log_still_makes_a_document(tmp_path):
+    setup = make_setup(leaders_form())
+    text = " ".join(pages(write_entry_log(setup, [], tmp_path / "nhatky.pdf", fingerprint=None, sealed_at=None)))
+    assert "Nhật ký chưa có sự kiện nào." in text and "Cộng 0 0 0" in text
+
+
+def test_every_form_of_the_round_goes_into_one_file_by_default(tmp_path):
+    setup = make_setup(leaders_form(issued=2), many_form(60))
+    assert [f.code for f in setup.forms] == ["1", "2"]
+    texts = pages(write_blank_ballots(setup, tmp_path / "phieu.pdf", 1))
+    assert "Lãnh đạo" in texts[0]
+    assert any(form.candidates[-1].name in text for text in texts for form in setup.forms[1:])
+    assert sum(text.startswith("Dấu của cơ quan") for text in texts) == 2  # one ballot of each form

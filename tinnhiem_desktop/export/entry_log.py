@@ -1,0 +1,164 @@
+"""The entry log (nhật ký nhập phiếu): every change to the round, in words, for the archive."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+from fpdf.fonts import FontFace
+
+from ..core.audit import Event
+from ..core.model import RoundSetup
+from .blank_ballots import round_title
+from .pdf import OfficialPdf, composed, save
+from .wording import COUNT_NAMES, MARK_NAMES, STATUS_NAMES
+
+TITLE = "NHẬT KÝ NHẬP PHIẾU"
+ACTION_NAMES = {
+    "round_created": "Tạo đợt lấy phiếu",
+    "setup_replaced": "Sửa thông tin đợt",
+    "ballot_added": "Thêm phiếu",
+    "mark_set": "Nhập ô",
+    "ballot_status_set": "Đổi trạng thái phiếu",
+    "ballot_removed": "Xóa phiếu",
+    "counts_set": "Sửa số liệu",
+}
+HEADINGS = ("STT", "Thời gian", "Người nhập", "Loại phiếu", "Phiếu", "Người được lấy phiếu", "Nội dung", "Cũ", "Mới")
+WIDTHS = (11, 35, 32, 14, 13, 44, 32, 35, 36)  # mm; together the 252 mm between landscape margins
+ALIGNS = ("R", "C", "L", "C", "R", "L", "L", "L", "L")
+SUMMARY_HEADINGS = ("Người nhập", "Số thao tác", "Số phiếu đã thêm", "Số ô đã nhập")
+SUMMARY_WIDTHS = (70, 40, 40, 40)
+
+
+def vi_time(iso: str) -> str:
+    """'27/11/2026 08:15:02' in the time zone it was recorded in; the text itself if unreadable."""
+    try:
+        return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M:%S")
+    except (TypeError, ValueError):
+        return iso
+
+
+def marks_entered(event: Event) -> int:
+    """How many cells this event keyed: a ballot's marks when added, or one cell given a mark."""
+    if event.action == "ballot_added":
+        return len(event.data.get("new", {}).get("marks", {}))
+    if event.action == "mark_set":
+        return int(event.data.get("new") is not None)
+    return 0
+
+
+def ballot_words(state: Mapping[str, Any] | None) -> str:
+    """'hợp lệ; 1: tín nhiệm cao, 2: tín nhiệm' or 'không hợp lệ (lý do: không đóng dấu)'."""
+    if not state:
+        return ""
+    words = STATUS_NAMES.get(state.get("status"), str(state.get("status")))
+    if state.get("reason"):
+        words += f" (lý do: {state['reason']})"
+    marks = state.get("marks") or {}
+    if marks:
+        in_order = sorted(marks.items(), key=lambda item: (len(item[0]), item[0]))  # "2" before "10"
+        words += "; " + ", ".join(f"{order}: {MARK_NAMES.get(mark, mark)}" for order, mark in in_order)
+    return words
+
+
+def counts_words(counts: Mapping[str, int], other: Mapping[str, int]) -> str:
+    """The counts that differ from `other` ('số phiếu thu vào: 30'); all of them when none does."""
+    known = [name for name in COUNT_NAMES if name in counts]  # summoned, present, issued, collected
+    changed = [name for name in known if counts[name] != other.get(name)] or known
+    return "; ".join(f"{COUNT_NAMES.get(name, name)}: {counts[name]}" for name in changed)
+
+
+def setup_words(setup: Mapping[str, Any]) -> str:
+    forms = setup.get("forms", [])
+    people = sum(len(form.get("candidates", [])) for form in forms)
+    return f"{len(forms)} loại phiếu, {people} người được lấy phiếu"
+
+
+def candidate_words(setup: RoundSetup, form: str, order: int) -> str:
+    """'2. Hoàng Thị Thu Hà'; the order alone when the setup has no such candidate."""
+    try:
+        return f"{order}. {setup.form(form).candidate(order).name}"
+    except (KeyError, IndexError, TypeError):
+        return str(order)
+
+
+def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
+    data = event.data
+    form = str(data.get("form", ""))
+    ballot = str(data.get("ballot", ""))
+    candidate, old, new = "", "", ""
+    if event.action in ("round_created", "setup_replaced"):
+        new = setup_words(data.get("setup", {}))
+    elif event.action == "ballot_added":
+        new = ballot_words(data.get("new"))
+    elif event.action == "mark_set":
+        candidate = candidate_words(setup, form, data.get("candidate"))
+        old, new = (MARK_NAMES.get(data.get(key), str(data.get(key))) for key in ("old", "new"))
+    elif event.action == "ballot_status_set":
+        old, new = ballot_words(data.get("old")), ballot_words(data.get("new"))
+    elif event.action == "ballot_removed":
+        old = ballot_words(data.get("old"))
+    elif event.action == "counts_set":
+        old = counts_words(data.get("old", {}), data.get("new", {}))
+        new = counts_words(data.get("new", {}), data.get("old", {}))
+    action = ACTION_NAMES.get(event.action, event.action)
+    cells = (str(event.seq), vi_time(event.at), event.keyer, form, ballot, candidate, action, old, new)
+    return tuple(composed(cell) for cell in cells)
+
+
+def keyer_summary(events: Sequence[Event]) -> list[tuple[str, int, int, int]]:
+    """Per keyer, in order of first appearance: events, ballots added, cells keyed."""
+    counts: Counter[str] = Counter()
+    ballots: Counter[str] = Counter()
+    marks: Counter[str] = Counter()
+    for event in events:
+        counts[event.keyer] += 1
+        ballots[event.keyer] += event.action == "ballot_added"
+        marks[event.keyer] += marks_entered(event)
+    return [(keyer, counts[keyer], ballots[keyer], marks[keyer]) for keyer in counts]
+
+
+def write_entry_log(setup: RoundSetup, events: Sequence[Event], target: Path, *,
+                    fingerprint: str | None, sealed_at: str | None) -> Path:
+    """Every event in order, a summary per keyer, the head of the log and the seal."""
+    pdf = OfficialPdf(landscape=True)
+    pdf.set_title(composed(f"{TITLE} — {setup.title}"))
+    pdf.add_page()
+    pdf.official_header(setup.header, setup.meeting.date, left_width=pdf.epw / 2)
+    pdf.title_block(TITLE, round_title(setup))
+    forms = "; ".join(f"{form.code} — {form.title}" for form in setup.forms)
+    pdf.paragraph(f"Loại phiếu: {forms}.", size=12, after=3)
+
+    with pdf.table_of(WIDTHS, size=10, aligns=ALIGNS) as table:
+        heading = table.row()
+        for text in HEADINGS:
+            heading.cell(text, align="C")
+        for event in events:
+            table.row(event_row(setup, event))
+
+    pdf.ln(4)
+    pdf.heading("Số thao tác của từng người nhập")
+    summary = keyer_summary(events)
+    with pdf.table_of(SUMMARY_WIDTHS, size=12, aligns=("L", "R", "R", "R")) as table:
+        heading = table.row()
+        for text in SUMMARY_HEADINGS:
+            heading.cell(text, align="C")
+        for keyer, count, ballots, marks in summary:
+            table.row((composed(keyer), str(count), str(ballots), str(marks)))
+        total = table.row()
+        total.cell("Cộng", style=FontFace(emphasis="BOLD"))
+        for column in range(1, 4):
+            total.cell(str(sum(row[column] for row in summary)))
+
+    pdf.ln(4)
+    pdf.heading("Mã kiểm tra")
+    if events:
+        pdf.paragraph(f"Mã băm của sự kiện cuối (số {events[-1].seq}): {events[-1].hash}", size=12)
+    else:
+        pdf.paragraph("Nhật ký chưa có sự kiện nào.", size=12)
+    pdf.paragraph(f"Đã chốt kết quả lúc {vi_time(sealed_at)}." if sealed_at else "Chưa chốt kết quả.", size=12)
+    if fingerprint:
+        pdf.paragraph(f"Dấu vân tay: {fingerprint}", size=12)
+    return save(pdf, target)

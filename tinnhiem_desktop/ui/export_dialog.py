@@ -1,0 +1,174 @@
+"""Xuất tài liệu (Ctrl+P): choose documents and a folder, watch the progress, open the result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from ..core.issues import TinNhiemError
+from ..export.wording import describe_error, describe_issue
+from ..services.export import DOCUMENT_NAMES, ExportRequest, export_documents, export_warnings
+from ..services.rounds import RoundService
+from .dialogs import Dialogs
+
+SUFFIXES = {
+    "minutes": "bien-ban-kiem-phieu.pdf",
+    "summary": "bao-cao-tong-hop.xlsx",
+    "blank_ballots": "phieu-trang.pdf",
+    "entry_log": "nhat-ky-nhap-phieu.pdf",
+    "csv": "du-lieu-phieu.csv",
+}
+
+
+class _Worker(QObject):
+    progressed = Signal(str)
+    done = Signal(list)
+    failed = Signal(str)
+
+    def __init__(self, service: RoundService, request: ExportRequest) -> None:
+        super().__init__()
+        self.service, self.request = service, request
+
+    def run(self) -> None:
+        try:
+            self.done.emit(export_documents(self.service, self.request, self.progressed.emit))
+        except TinNhiemError as error:
+            self.failed.emit(describe_error(error))
+
+
+class ExportDialog(QDialog):
+    finished_writing = Signal(list)
+
+    def __init__(self, service: RoundService, dialogs: Dialogs, folder: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Xuất tài liệu")
+        self.service, self.dialogs = service, dialogs
+        self.written: list[Path] = []
+        self._thread: QThread | None = None
+        layout = QVBoxLayout(self)
+        titles = {f.code: f.title for f in service.setup.forms}
+        warnings = [describe_issue(issue, titles.get(issue.form)) for issue in export_warnings(service)]
+        self.warning = QLabel("\n".join(f"⚠ {text}" for text in warnings))
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a4b00;")
+        self.warning.setVisible(bool(warnings))
+        layout.addWidget(self.warning)
+        self.boxes: dict[str, QCheckBox] = {}
+        for name, label in DOCUMENT_NAMES.items():
+            box = QCheckBox(label)
+            box.setChecked(name in ("minutes", "summary"))
+            self.boxes[name] = box
+            if name == "blank_ballots":
+                row = QHBoxLayout()
+                row.addWidget(box)
+                row.addWidget(QLabel("Số bản mỗi loại phiếu:"))
+                self.copies = QSpinBox()
+                self.copies.setRange(0, 5000)
+                self.copies.setSpecialValueText("theo số phiếu phát ra")
+                row.addWidget(self.copies)
+                row.addStretch()
+                layout.addLayout(row)
+            else:
+                layout.addWidget(box)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(QLabel("Thư mục:"))
+        self.folder = QLineEdit(str(folder))
+        folder_row.addWidget(self.folder, 1)
+        choose = QPushButton("Chọn…")
+        choose.clicked.connect(self._choose_folder)
+        folder_row.addWidget(choose)
+        layout.addLayout(folder_row)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        self.export_button = QPushButton("Xuất")
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start)
+        self.open_folder_button = QPushButton("Mở thư mục")
+        self.open_folder_button.clicked.connect(lambda: self._open(Path(self.folder.text())))
+        self.open_file_button = QPushButton("Mở tệp")
+        self.open_file_button.clicked.connect(lambda: self._open(self.written[0]))
+        close = QPushButton("Đóng")
+        close.clicked.connect(self.accept)
+        for button in (self.open_folder_button, self.open_file_button):
+            button.setEnabled(False)
+        buttons.addStretch()
+        for button in (self.export_button, self.open_folder_button, self.open_file_button, close):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def request(self) -> ExportRequest:
+        folder = Path(self.folder.text().strip())
+        stem = self.service.path.stem
+        chosen = {name: folder / f"{stem}-{SUFFIXES[name]}" for name, box in self.boxes.items() if box.isChecked()}
+        return ExportRequest(**chosen, copies=self.copies.value() or None)
+
+    def start(self) -> None:
+        request = self.request()
+        if not request.targets():
+            self.status.setText("Chưa chọn tài liệu nào để xuất.")
+            return
+        self.export_button.setEnabled(False)
+        self.progress.setRange(0, len(request.targets()))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self._thread = QThread(self)
+        self._worker = _Worker(self.service, request)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._progressed)
+        self._worker.done.connect(self._done)
+        self._worker.failed.connect(self._failed)
+        for signal in (self._worker.done, self._worker.failed):
+            signal.connect(self._thread.quit)
+        self._thread.start()
+
+    def _progressed(self, document: str) -> None:
+        self.status.setText(f"Đang xuất: {document}…")
+        self.progress.setValue(self.progress.value() + 1)
+
+    def _done(self, written: list) -> None:
+        self.written = written
+        self.progress.setValue(self.progress.maximum())
+        self.status.setText("Đã xuất:\n" + "\n".join(str(path) for path in written))
+        self.export_button.setEnabled(True)
+        self.open_folder_button.setEnabled(True)
+        self.open_file_button.setEnabled(bool(written))
+        self.finished_writing.emit(written)
+
+    def _failed(self, message: str) -> None:
+        self.progress.setVisible(False)
+        self.status.setText("")
+        self.export_button.setEnabled(True)
+        self.dialogs.error(message)
+
+    def _choose_folder(self) -> None:
+        chosen = self.dialogs.choose_folder("Chọn thư mục lưu tài liệu", Path(self.folder.text()))
+        if chosen:
+            self.folder.setText(str(chosen))
+
+    def _open(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def done(self, result: int) -> None:  # wait for a running export before the dialog goes
+        if self._thread is not None and self._thread.isRunning():
+            self._thread.wait()
+        super().done(result)
