@@ -349,3 +349,8 @@ def test_a_reason_on_a_valid_ballot_is_refused():
     with pytest.raises(TinNhiemError) as caught:
         parse(to_text([["form", "ballot", "status", "1"], ["1", "4", "valid:ok", "1"]]))
     assert (caught.value.code, caught.value.location.line, caught.value.location.column) == ("bad_status", 2, 3)
+
+
+def test_a_reason_with_unusual_line_separators_reads_back():
+    ballot = Ballot("1", 1, BallotStatus.INVALID, {}, "gạch tên\u2028ghi thêm\x0cchữ")
+    assert parse(to_text(ballots_csv_rows(SETUP, [ballot]))) == [ballot]

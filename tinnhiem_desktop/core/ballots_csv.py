@@ -8,6 +8,7 @@ Rows of several forms may share a file; a short row is padded with no mark.
 from __future__ import annotations
 
 import csv
+import io
 from typing import AbstractSet, Iterable, Mapping
 
 from .issues import Location, TinNhiemError
@@ -44,7 +45,7 @@ def parse_ballots_csv(
     existing = existing or {}
     if text.startswith("\ufeff"):
         text = text[1:]
-    reader = csv.reader(text.splitlines(keepends=True))
+    reader = csv.reader(io.StringIO(text, newline=""))  # rows end at CR/LF only, as CSV means
 
     def fail(code: str, line: int, column: int | None = None, **params: object) -> TinNhiemError:
         return TinNhiemError(code, Location(source, line, column), **params)

@@ -1,0 +1,75 @@
+"""The ballots CSV export reads back through the importer to exactly the same ballots."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tinnhiem_desktop.core.ballots_csv import parse_ballots_csv
+from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
+from tinnhiem_desktop.core.spec import nfc, setup_from_dict
+from tinnhiem_desktop.export.ballots_export import write_ballots_csv
+
+from conftest import spec_dict
+
+SETUP = setup_from_dict(spec_dict(), "test")  # form 1: 3 people, form 2: 2
+BOM = b"\xef\xbb\xbf"
+REASON_LETTERS = "aăâbdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+REASON_ALPHABET = REASON_LETTERS + REASON_LETTERS.upper() + "0123456789 ,;:.\"'()-/\n"
+
+
+def read_back(target: Path) -> list[Ballot]:
+    return parse_ballots_csv(target.read_bytes().decode("utf-8"), target.name, SETUP)
+
+
+reasons = st.text(REASON_ALPHABET, max_size=40).map(nfc)
+
+
+@st.composite
+def keyed_ballots(draw):
+    """Fully keyed valid ballots and invalid ones, with or without a reason, in any order."""
+    ballots = []
+    for form in SETUP.forms:
+        for number in draw(st.lists(st.integers(1, 100_000), unique=True, max_size=15)):
+            if draw(st.booleans()):
+                ballots.append(Ballot(form.code, number, BallotStatus.INVALID, {}, draw(reasons)))
+            else:
+                marks = {c.order: draw(st.sampled_from(list(Mark))) for c in form.candidates}
+                ballots.append(Ballot(form.code, number, BallotStatus.VALID, marks))
+    return draw(st.permutations(ballots))
+
+
+@settings(max_examples=200, deadline=None)
+@given(keyed_ballots())
+def test_export_reads_back_to_the_same_ballots(ballots):
+    order = {form.code: index for index, form in enumerate(SETUP.forms)}
+    with tempfile.TemporaryDirectory() as folder:
+        target = write_ballots_csv(SETUP, ballots, Path(folder) / "phieu.csv")
+        assert target.read_bytes().startswith(BOM)
+        assert read_back(target) == sorted(ballots, key=lambda b: (order[b.form], b.number))
+
+
+def test_utf8_with_bom_comma_and_crlf(tmp_path):
+    ballots = [
+        Ballot("2", 3, BallotStatus.INVALID, {}, "Gạch tên, ghi thêm \"Nguyễn Văn Ánh\""),
+        Ballot("1", 1, BallotStatus.VALID, {1: Mark.CAO, 2: Mark.THAP, 3: Mark.MULTI}),
+        Ballot("2", 1, BallotStatus.VALID, {1: Mark.TIN_NHIEM, 2: Mark.NO_MARK}),
+    ]
+    target = write_ballots_csv(SETUP, ballots, tmp_path / "phieu.csv")
+    assert target.read_bytes() == BOM + (
+        "form,ballot,status,1,2,3\r\n"
+        "1,1,valid,1,3,x\r\n"
+        "2,1,valid,2,0\r\n"
+        "2,3,\"invalid:Gạch tên, ghi thêm \"\"Nguyễn Văn Ánh\"\"\",,\r\n"
+    ).encode("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["phieu.csv"]
+
+
+def test_replaces_an_earlier_export(tmp_path):
+    target = tmp_path / "phieu.csv"
+    target.write_text("cũ", encoding="utf-8")
+    ballot = Ballot("1", 7, BallotStatus.INVALID, {}, "Không có dấu")
+    assert read_back(write_ballots_csv(SETUP, [ballot], target)) == [ballot]

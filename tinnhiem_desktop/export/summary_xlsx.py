@@ -1,0 +1,227 @@
+"""The summary report (báo cáo kết quả tổng hợp) as an Excel workbook.
+
+A combined sheet first, then one sheet per form. Counts are number cells and percentages are
+Excel percentages holding exactly the value core rounded, so the level above can add them up.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple, Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..core.issues import Issue
+from ..core.model import LEVELS, BallotForm, HeaderStyle, RoundSetup
+from ..core.percent import vi_count
+from ..core.results import CandidateResult, FormResult, RoundResults
+from .minutes import base_words
+from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date, vi_datetime
+from .results_text import rule_label, rule_sentence
+from .wording import FLAG_NAMES, sentence
+
+FONT = "Times New Roman"
+TABLE_PT = 11
+COMBINED_SHEET = "Tổng hợp"
+TITLE = "BÁO CÁO KẾT QUẢ LẤY PHIẾU TÍN NHIỆM"
+LEVEL_NAMES = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
+NOT_COUNTED_NOTE = ("Ghi chú: \"Không tính\" là số phiếu hợp lệ không đánh dấu, đánh dấu nhiều ô hoặc chưa "
+                    "nhập đối với người đó.")
+SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_MAX = 31
+THIN = Side(style="thin")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+MM = 1 / 25.4
+
+
+class Column(NamedTuple):
+    group: str  # the level name merged over its two columns; "" for a column of its own
+    heading: str
+    width: float
+    kind: str  # "text" (wrapped), "number" or "percent"
+
+
+def _columns(combined: bool) -> list[Column]:
+    columns = [Column("", "STT", 5, "number")]
+    if combined:
+        columns.append(Column("", "Loại phiếu", 18, "text"))
+    columns += [Column("", "Họ và tên", 24, "text"), Column("", "Chức vụ", 22, "text")]
+    columns += [Column("", heading, 9.5, "number")
+                for heading in ("Phiếu phát ra", "Phiếu thu vào", "Phiếu hợp lệ", "Phiếu không hợp lệ")]
+    for level in LEVEL_NAMES:
+        columns += [Column(level, "Số phiếu", 8, "number"), Column(level, "Tỷ lệ", 9.5, "percent")]
+    return columns + [Column("", "Không tính", 8.5, "number"), Column("", "Ghi chú", 30, "text")]
+
+
+def percent_format(decimals: int) -> str:
+    return "0%" if decimals == 0 else f"0.{'0' * decimals}%"
+
+
+def sheet_title(form: BallotForm, taken: set[str]) -> str:
+    """'1 - Lãnh đạo Sở': at most 31 characters, none Excel refuses, unique (ignoring case)."""
+    name = " ".join(SHEET_FORBIDDEN.sub(" ", f"{form.code} - {form.title}").split())[:SHEET_MAX].strip(" '")
+    title, number = name, 2
+    while title.casefold() in taken:
+        suffix = f" ({number})"
+        title = name[:SHEET_MAX - len(suffix)].rstrip() + suffix
+        number += 1
+    taken.add(title.casefold())
+    return title
+
+
+def write_summary(results: RoundResults, target: Path, *, sealed_at: str | None, fingerprint: str | None) -> Path:
+    workbook = Workbook()
+    workbook.properties.title = "Báo cáo kết quả lấy phiếu tín nhiệm"
+    workbook.properties.creator = "Tín Nhiệm Desktop"
+    setup, rule = results.setup, results.rule
+    seal = f"Đã chốt lúc {vi_datetime(sealed_at)}; dấu vân tay {fingerprint}" if sealed_at else "Chưa chốt kết quả"
+
+    combined = workbook.active
+    combined.title = COMBINED_SHEET
+    people = [(form, person) for form in results.forms for person in form.candidates]
+    rows = [[number, f"{form.form.code} - {form.form.title}", *_person_values(form, person)]
+            for number, (form, person) in enumerate(people, start=1)]
+    _sheet(combined, setup, _columns(True), rows, rule.decimals,
+           subtitle=setup.title, lines=(rule_sentence(rule), seal), issues=results.issues)
+
+    taken = {COMBINED_SHEET.casefold()}
+    for form in results.forms:
+        counts = form.form.counts
+        sheet = workbook.create_sheet(sheet_title(form.form, taken))
+        rows = [[person.candidate.order, *_person_values(form, person)] for person in form.candidates]
+        lines = (
+            f"Số người được triệu tập: {vi_count(counts.summoned)}; số người có mặt: {vi_count(counts.present)}.",
+            f"Quy tắc: {rule_label(rule)}. {base_words(form, rule.decimals)}",
+            seal,
+        )
+        _sheet(sheet, setup, _columns(False), rows, rule.decimals, lines=lines, issues=form.issues,
+               subtitle=f"{setup.title} — Loại phiếu {form.form.code}: {form.form.title}")
+
+    target = Path(target)
+    partial = target.with_name(target.name + ".partial")
+    workbook.save(partial)
+    partial.replace(target)
+    return target
+
+
+def _person_values(form: FormResult, person: CandidateResult) -> list[object]:
+    counts, tally = form.form.counts, form.tally
+    values: list[object] = [person.candidate.name, person.candidate.position,
+                            counts.issued, counts.collected, tally.valid, tally.invalid]
+    for level in LEVELS:
+        values += [person.tally.count(level), _fraction(person.percents[level])]
+    return values + [person.tally.not_counted, "; ".join(FLAG_NAMES[flag] for flag in person.flags)]
+
+
+def _fraction(value: Decimal | None) -> float | None:
+    """The percentage as the fraction Excel shows with a % format: 85.11 -> 0.8511."""
+    return None if value is None else float(value.scaleb(-2))
+
+
+def _sheet(sheet: Worksheet, setup: RoundSetup, columns: Sequence[Column], rows: list[list[object]],
+           decimals: int, *, subtitle: str, lines: Sequence[str], issues: Sequence[Issue]) -> None:
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    last = len(columns)
+    name_column = 1 + [c.heading for c in columns].index("Họ và tên")
+    row = _document_header(sheet, setup, left_last=name_column + 1,
+                           right_first=1 + [c.group for c in columns].index(LEVEL_NAMES[0]), last=last)
+    _line(sheet, row + 1, 1, last, TITLE, bold=True, size=14)
+    _line(sheet, row + 2, 1, last, subtitle, bold=True, size=13)
+    row += 3
+    for text in lines:
+        _line(sheet, row, 1, last, text)
+        row += 1
+    top = row + 1
+    _table(sheet, top, columns, rows, percent_format(decimals))
+    row = top + 2 + len(rows) + 1
+    for text in (NOT_COUNTED_NOTE, *(f"- Loại phiếu {i.form}: {sentence(i.code, i.params)}" for i in issues)):
+        _line(sheet, row, 1, last, text, italic=True, size=TABLE_PT, align="left")
+        row += 1
+
+    sheet.freeze_panes = sheet.cell(top + 2, name_column + 1).coordinate
+    sheet.print_title_rows = f"{top}:{top + 1}"
+    page = sheet.page_setup
+    page.paperSize = sheet.PAPERSIZE_A4
+    page.orientation = sheet.ORIENTATION_LANDSCAPE
+    page.fitToWidth, page.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = PageMargins(left=MARGIN_LEFT * MM, right=MARGIN_RIGHT * MM, top=MARGIN_TOP * MM,
+                                     bottom=MARGIN_BOTTOM * MM, header=8 * MM, footer=8 * MM)
+    sheet.print_options.horizontalCentered = True
+    sheet.HeaderFooter.differentFirst = True  # page numbers from page 2, as on paper documents
+    sheet.oddHeader.center.text = "&P"
+    sheet.oddHeader.center.font = f"{FONT},Regular"
+    sheet.oddHeader.center.size = 12
+
+
+def _document_header(sheet: Worksheet, setup: RoundSetup, *, left_last: int, right_first: int, last: int) -> int:
+    """Issuing body on the left, motto on the right, then place and date; returns the next row."""
+    header = setup.header
+    party = header.style is HeaderStyle.PARTY
+    left = [(header.parent.upper(), False, False)] if header.parent else []
+    left.append((header.unit.upper(), True, not party))
+    if party:
+        left.append(("*", False, False))
+        right = [("ĐẢNG CỘNG SẢN VIỆT NAM", 14, True)]
+    else:
+        right = [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, False), ("Độc lập - Tự do - Hạnh phúc", 13, True)]
+    for row, (text, bold, underline) in enumerate(left, start=1):
+        _line(sheet, row, 1, left_last, text, bold=bold, underline=underline)
+    for row, (text, size, underline) in enumerate(right, start=1):
+        _line(sheet, row, right_first, last, text, bold=True, size=size, underline=underline)
+    row = max(len(left), len(right)) + 1
+    _line(sheet, row, right_first, last, place_and_date(header, setup.meeting.date), italic=True, size=13)
+    return row + 1
+
+
+def _line(sheet: Worksheet, row: int, first: int, last: int, text: str, *, bold: bool = False,
+          italic: bool = False, underline: bool = False, size: float = 12, align: str = "center") -> None:
+    """Text merged over columns first..last, the row made tall enough for it to wrap."""
+    sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    cell = sheet.cell(row, first, text)
+    cell.font = Font(name=FONT, size=size, bold=bold, italic=italic, underline="single" if underline else None)
+    cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
+    # Excel does not fit a merged cell's height: estimate it (capitals are wider; 1 unit ~ a digit at 11 pt)
+    room = sum(sheet.column_dimensions[get_column_letter(c)].width for c in range(first, last + 1))
+    needed = sum(1.5 if ch.isupper() else 1.0 for ch in text) * size / 11 * (1.15 if bold else 1.05)
+    height = math.ceil(needed / room) * size * 1.5
+    sheet.row_dimensions[row].height = max(sheet.row_dimensions[row].height or 0, height)
+
+
+def _table(sheet: Worksheet, top: int, columns: Sequence[Column], rows: list[list[object]], percent: str) -> None:
+    heading_font = Font(name=FONT, size=TABLE_PT, bold=True)
+    centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for index, column in enumerate(columns, start=1):
+        if not column.group:
+            sheet.cell(top, index, column.heading)
+            sheet.merge_cells(start_row=top, start_column=index, end_row=top + 1, end_column=index)
+        else:
+            sheet.cell(top + 1, index, column.heading)
+            if column.group != columns[index - 2].group:
+                sheet.cell(top, index, column.group)
+                sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
+    for row in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=len(columns)):
+        for cell in row:
+            cell.font, cell.border, cell.alignment = heading_font, BOX, centred
+    sheet.row_dimensions[top + 1].height = 2 * TABLE_PT * 1.4  # "Phiếu không hợp lệ" on two lines
+
+    body_font = Font(name=FONT, size=TABLE_PT)
+    wrapped = Alignment(horizontal="left", vertical="center", wrap_text=True)
+    number = Alignment(horizontal="center", vertical="center")
+    for offset, values in enumerate(rows, start=top + 2):
+        for index, (column, value) in enumerate(zip(columns, values), start=1):
+            cell = sheet.cell(offset, index, value)
+            cell.font, cell.border = body_font, BOX
+            if column.kind == "text":
+                cell.alignment = wrapped
+            else:
+                cell.alignment = number
+                cell.number_format = percent if column.kind == "percent" else "#,##0"
