@@ -17,6 +17,7 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import bench_export  # noqa: E402
 import bench_keystroke  # noqa: E402
 import bench_startup  # noqa: E402
 import bench_tally  # noqa: E402
@@ -27,6 +28,8 @@ TARGETS = [
     ("Opening a 1,000 × 60 round and showing the grid", "open_seconds", "s", 1),
     ("Cold start to a usable window on that round (median of 5)", "cold_start_median_seconds", "s", 2),
     ("Full tally and results, 3 forms × 1,000 ballots × 60 candidates", "full_tally_median_ms", "ms", 50),
+    ("Counting minutes (PDF), 3 forms × 60 candidates", "minutes_seconds", "s", 2),
+    ("Summary report (.xlsx), 3 forms × 60 candidates", "summary_seconds", "s", 2),
 ]
 
 
@@ -44,6 +47,7 @@ def main() -> None:
     os.environ.setdefault("BENCH_DIR", tempfile.mkdtemp(prefix="tinnhiem-bench-"))
     figures: dict[str, float] = {}
     figures.update(bench_tally.main())
+    figures.update(bench_export.main())
     figures.update(bench_keystroke.main())
     figures.update(bench_startup.main())
     rows = []

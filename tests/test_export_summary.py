@@ -209,7 +209,20 @@ def test_times_new_roman_bold_bordered_headings_and_wrapped_text(book):
         first = sheet[top + 2]
         for heading in ("Họ và tên", "Chức vụ", "Ghi chú"):
             assert first[headings.index(heading)].alignment.wrap_text
-        assert sheet.column_dimensions["B"].width >= 15
+        heights = [sheet.row_dimensions[r].height for r in range(top + 2, top + 2 + len(data_rows(sheet)))]
+        assert all(h and h >= 12 for h in heights)  # every row has room for its (wrapped) text
+
+
+def test_a_row_with_long_wrapped_text_is_made_taller(tmp_path):
+    data = spec_dict()
+    data["forms"][0]["candidates"][0]["position"] = "Phó Trưởng phòng Quản lý chất lượng công trình giao thông"
+    setup = setup_from_dict(data, "test")
+    results = round_results(setup, {})
+    book = load_workbook(write_summary(results, tmp_path / "s.xlsx", sealed_at=None, fingerprint=None))
+    sheet = book.worksheets[1]
+    top = table_top(sheet)
+    long_row, short_row = sheet.row_dimensions[top + 2].height, sheet.row_dimensions[top + 3].height
+    assert long_row >= 2 * short_row
 
 
 def test_page_setup_print_titles_and_frozen_panes(book):

@@ -51,13 +51,13 @@ class Column(NamedTuple):
 def _columns(combined: bool) -> list[Column]:
     columns = [Column("", "STT", 5, "number")]
     if combined:
-        columns.append(Column("", "Loại phiếu", 18, "text"))
-    columns += [Column("", "Họ và tên", 24, "text"), Column("", "Chức vụ", 22, "text")]
-    columns += [Column("", heading, 9.5, "number")
+        columns.append(Column("", "Loại phiếu", 13, "text"))
+    columns += [Column("", "Họ và tên", 21, "text"), Column("", "Chức vụ", 20, "text")]
+    columns += [Column("", heading, 8, "number")
                 for heading in ("Phiếu phát ra", "Phiếu thu vào", "Phiếu hợp lệ", "Phiếu không hợp lệ")]
     for level in LEVEL_NAMES:
-        columns += [Column(level, "Số phiếu", 8, "number"), Column(level, "Tỷ lệ", 9.5, "percent")]
-    return columns + [Column("", "Không tính", 8.5, "number"), Column("", "Ghi chú", 30, "text")]
+        columns += [Column(level, "Số phiếu", 7, "number"), Column(level, "Tỷ lệ", 8.5, "percent")]
+    return columns + [Column("", "Không tính", 7, "number"), Column("", "Ghi chú", 18, "text")]
 
 
 def percent_format(decimals: int) -> str:
@@ -196,6 +196,17 @@ def _line(sheet: Worksheet, row: int, first: int, last: int, text: str, *, bold:
     sheet.row_dimensions[row].height = max(sheet.row_dimensions[row].height or 0, height)
 
 
+def _lines(text: str, width: float) -> int:
+    """How many lines a wrapped cell needs: about one character per width unit, by words."""
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > width - 1:
+            lines, used = lines + 1, len(word)
+        else:
+            used += len(word) + (1 if used else 0)
+    return lines
+
+
 def _table(sheet: Worksheet, top: int, columns: Sequence[Column], rows: list[list[object]], percent: str) -> None:
     heading_font = Font(name=FONT, size=TABLE_PT, bold=True)
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -217,6 +228,10 @@ def _table(sheet: Worksheet, top: int, columns: Sequence[Column], rows: list[lis
     wrapped = Alignment(horizontal="left", vertical="center", wrap_text=True)
     number = Alignment(horizontal="center", vertical="center")
     for offset, values in enumerate(rows, start=top + 2):
+        # Excel and LibreOffice do not grow a row for wrapped text written by a program: estimate
+        lines = max((_lines(str(value), column.width) for column, value in zip(columns, values)
+                     if column.kind == "text" and value), default=1)
+        sheet.row_dimensions[offset].height = max(lines, 1) * TABLE_PT * 1.25
         for index, (column, value) in enumerate(zip(columns, values), start=1):
             cell = sheet.cell(offset, index, value)
             cell.font, cell.border = body_font, BOX

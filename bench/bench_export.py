@@ -1,0 +1,42 @@
+"""Minutes and summary of a round of 3 forms x 60 candidates x 1,000 ballots (fonts already cached)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import big_round, percentile  # noqa: E402
+
+from tinnhiem_desktop.export.fonts import document_fonts  # noqa: E402
+from tinnhiem_desktop.export.minutes import write_minutes  # noqa: E402
+from tinnhiem_desktop.export.summary_xlsx import write_summary  # noqa: E402
+from tinnhiem_desktop.services.rounds import RoundService  # noqa: E402
+
+
+def main() -> dict[str, float]:
+    folder = Path(os.environ.get("BENCH_DIR", tempfile.mkdtemp(prefix="tinnhiem-bench-")))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = big_round(folder, forms=3, candidates=60, ballots=1000)
+    with RoundService.open(path, "bench", read_only=True) as service:
+        results = service.results()
+    document_fonts()  # the one-off cut of the packaged font is not what this measures
+    minutes, summary = [], []
+    for _ in range(3):
+        began = time.perf_counter()
+        write_minutes(results, folder / "minutes.pdf")
+        minutes.append(time.perf_counter() - began)
+        began = time.perf_counter()
+        write_summary(results, folder / "summary.xlsx", sealed_at=None, fingerprint=None)
+        summary.append(time.perf_counter() - began)
+    figures = {"minutes_seconds": percentile(minutes, 50), "summary_seconds": percentile(summary, 50)}
+    for name, value in figures.items():
+        print(f"{name}: {value:.3f}")
+    return figures
+
+
+if __name__ == "__main__":
+    main()
