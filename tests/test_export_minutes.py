@@ -13,7 +13,8 @@ from tinnhiem_desktop.core.percent import vi_percent
 from tinnhiem_desktop.core.results import round_results
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.export.minutes import Seal, grouped, write_minutes
-from tinnhiem_desktop.export.pdf import locality, place_and_date, vi_date
+from tinnhiem_desktop.export.dates import vi_date
+from tinnhiem_desktop.export.pdf import locality, place_and_date
 
 from conftest import spec_dict
 

@@ -380,3 +380,18 @@ def test_ctrl_p_exports_the_minutes_with_a_warning_while_not_sealed(qtbot, setti
     assert seen["written"] == [out / "dot-2026-bien-ban-kiem-phieu.pdf"]
     assert seen["written"][0].read_bytes().startswith(b"%PDF")
     assert "Đã xuất" in seen["status"]
+
+
+def test_sealing_from_the_window_asks_for_a_reason_and_leaves_the_round_read_only(qtbot, settings_dir, round_file):
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy"], texts=["Hội nghị đồng ý chốt"])
+    window = open_window(qtbot, round_file, dialogs)
+    press(qtbot, window.current_tab().view, "123")
+    window.seal_action.trigger()
+    assert "Số phiếu đã nhập (1) chưa bằng số phiếu thu vào (30)" in dialogs.asked[-1]
+    assert window.session.service.info.sealed and window.session.service.info.sealed_by == "Phạm Quốc Huy"
+    assert "đã chốt kết quả" in window.windowTitle()
+    assert window.current_tab().model.rowCount() == 1  # no "next ballot" row any more
+    assert not window.seal_action.isEnabled() and window.correction_action.isEnabled()
+    assert "Dấu vân tay" in dialogs.infos[-1]
+    qtbot.keyClick(window.current_tab().view, Qt.Key.Key_1)
+    assert window.current_tab().model.ballots[0].marks == {1: C, 2: T, 3: L}

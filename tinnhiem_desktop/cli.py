@@ -1,7 +1,8 @@
 """tinnhiem-cli: the round's services without a window, for scripting, checking and archiving.
 
-Exit codes: 0 done; 1 `verify` found the file altered or inconsistent; 2 bad arguments or input
-that cannot be used (a one-line message, never a traceback).
+Exit codes: 0 done; 1 `verify` found the file altered or inconsistent, or `seal` was refused (the
+counts do not reconcile and no reason was given); 2 bad arguments or input that cannot be used (a
+one-line message, never a traceback).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from .core.issues import Severity, TinNhiemError
 from .export.results_json import results_document
+from .export.dates import vi_datetime
 from .export.results_text import results_text
 from .export.wording import describe_error, describe_issue, sentence
 from .services.export import ExportRequest, export_documents, export_warnings
@@ -74,6 +76,14 @@ def _parser() -> argparse.ArgumentParser:
     res.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
     ver = commands.add_parser("verify", help="kiểm tra tệp còn nguyên vẹn và nhất quán")
     ver.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    seal = commands.add_parser("seal", help="chốt kết quả: ghi dấu vân tay, tệp chỉ còn đọc")
+    seal.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    seal.add_argument("--by", required=True, metavar="HỌ_TÊN", help="người chốt kết quả")
+    seal.add_argument("--reason", default="", metavar="LÝ_DO", help="bắt buộc khi số liệu chưa khớp")
+    correct = commands.add_parser("correct", help="lập tệp đính chính từ một đợt đã chốt")
+    correct.add_argument("round", type=Path, metavar="SEALED.tinnhiem")
+    correct.add_argument("new", type=Path, metavar="NEW.tinnhiem")
+    correct.add_argument("--reason", required=True, metavar="LÝ_DO")
     exp = commands.add_parser("export", help="xuất biên bản, báo cáo tổng hợp, phiếu trắng, nhật ký, CSV")
     exp.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     exp.add_argument("--minutes", type=Path, metavar="FILE.pdf", help="biên bản kiểm phiếu")
@@ -134,6 +144,30 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_OK if report.intact else EXIT_FAILED
 
 
+def _seal(args: argparse.Namespace) -> int:
+    with RoundService.open(args.round, command_line_keyer()) as service:
+        titles = {f.code: f.title for f in service.setup.forms}
+        problems = service.seal_problems()
+        for issue in problems:
+            print(f"Vấn đề: {describe_issue(issue, titles.get(issue.form))}", file=sys.stderr)
+        try:
+            info = service.seal(args.by, args.reason)
+        except TinNhiemError as error:
+            if error.code != "seal_needs_reason":
+                raise
+            print(describe_error(error), file=sys.stderr)
+            return EXIT_FAILED
+    print(f"Đã chốt kết quả lúc {vi_datetime(info.sealed_at)}, người chốt: {info.sealed_by}.")
+    print(f"Dấu vân tay (SHA-256): {info.fingerprint}")
+    return EXIT_OK
+
+
+def _correct(args: argparse.Namespace) -> int:
+    with RoundService.correction(args.round, args.new, args.reason, command_line_keyer()) as service:
+        print(f"Đã lập tệp đính chính {service.path} từ {args.round}; có thể sửa phiếu rồi chốt lại.")
+    return EXIT_OK
+
+
 def _export(args: argparse.Namespace) -> int:
     if args.copies is not None and args.copies < 1:
         raise TinNhiemError("bad_arguments", detail="--copies phải từ 1 trở lên")
@@ -149,7 +183,15 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"new": _new, "import-ballots": _import, "results": _results, "verify": _verify, "export": _export}
+COMMANDS = {
+    "new": _new,
+    "import-ballots": _import,
+    "results": _results,
+    "verify": _verify,
+    "seal": _seal,
+    "correct": _correct,
+    "export": _export,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -105,13 +105,19 @@ def replay(events: Iterable[Event]) -> ReplayedRound:
     def problem(code: str, **params: Any) -> None:
         issues.append(Issue(code, Severity.ERROR, params.pop("form", None), params))
 
+    sealed_at_seq = None
     for event in events:
+        if sealed_at_seq is not None:
+            problem("log_changed_after_seal", seq=event.seq, sealed=sealed_at_seq)
         if event.seq != expected_seq:
             # The event after a gap cannot be checked: its predecessor's hash is gone.
             problem("log_events_missing", expected=expected_seq, found=event.seq)
         elif event_hash(prev_hash, event.seq, event.at, event.keyer, event.action, event.data) != event.hash:
             problem("log_event_altered", seq=event.seq)
         prev_hash, expected_seq = event.hash, event.seq + 1
+        if event.action == "round_sealed":
+            sealed_at_seq = event.seq
+            continue
         try:
             setup = _apply_event(event, setup, ballots, problem)
         except (KeyError, ValueError, TypeError, AttributeError, TinNhiemError):
@@ -154,6 +160,8 @@ def _apply_event(event: Event, setup: RoundSetup | None, ballots: dict, problem)
         else:
             marks[order] = Mark(data["new"])
         ballots[key] = replace(current, marks=marks)
+    elif event.action == "correction_of":
+        pass  # which sealed round this one corrects: no change of state
     elif event.action == "counts_set":
         if setup is None or setup.form(data["form"]).counts.as_dict() != data["old"]:
             problem("log_inconsistent", seq=event.seq)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from .issues import Issue, Severity
 from .model import Counts
 from .rules import Preset, quorum_met
@@ -46,3 +48,12 @@ def reconcile(form: str, counts: Counts, tally: FormTally, preset: Preset) -> li
             ballots=list(tally.incomplete_ballots),
         )
     return issues
+
+
+SEAL_BLOCKERS = ("keyed_exceeds_collected", "keyed_below_collected", "ballots_incomplete")
+
+
+def seal_gate(issues: Iterable[Issue]) -> list[Issue]:
+    """What stands in the way of sealing: a broken count chain, ballots keyed not equal to ballots
+    collected, ballots with cells not keyed. Sealing past them needs a written reason."""
+    return [i for i in issues if i.severity is Severity.ERROR or i.code in SEAL_BLOCKERS]

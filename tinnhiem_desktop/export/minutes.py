@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from ..core.model import LEVELS
 from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, RoundResults
 from ..core.rules import Base
 from .fonts import FontSet
-from .pdf import OfficialPdf, Signature, save, vi_date, vi_datetime
+from .dates import vi_date, vi_datetime
+from .pdf import OfficialPdf, Signature, save
 from .results_text import rule_label
 from .wording import BASE_NAMES, FLAG_NAMES, sentence
 
@@ -27,6 +29,7 @@ class Seal:
     sealed_by: str | None = None
     fingerprint: str | None = None
     reason: str | None = None
+    corrects: Mapping[str, str] | None = None  # the sealed round this one corrects
 
 
 def grouped(fingerprint: str) -> str:
@@ -52,6 +55,10 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
     if seal.sealed_at is None:
         pdf.paragraph("(Kết quả chưa chốt: bản in để kiểm tra, chưa phải biên bản chính thức)",
                       emphasis="I", align="C", after=3)
+    if seal.corrects:
+        pdf.paragraph(f"Biên bản này thay thế kết quả đã chốt trong tệp {seal.corrects['file']} (dấu vân tay "
+                      f"{grouped(seal.corrects['fingerprint'])}). Lý do đính chính: {seal.corrects['reason']}.",
+                      emphasis="I", after=3)
 
     when = vi_date(setup.meeting.date) or f"ngày {DOTS}"
     pdf.paragraph(

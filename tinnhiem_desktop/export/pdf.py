@@ -11,7 +11,6 @@ import re
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -19,30 +18,12 @@ from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from ..core.model import Header, HeaderStyle
+from .dates import vi_date
 from .fonts import FontSet, document_fonts
 
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20, 20, 30, 15
 BODY_PT = 13
 LOCALITY = re.compile(r"(?:^|\s)(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
-
-
-def vi_date(iso: str) -> str | None:
-    """'ngày 05 tháng 02 năm 2026': days 1-9 and months 1-2 written with a leading zero."""
-    try:
-        day = date.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return None
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
-
-
-def vi_datetime(iso: str) -> str:
-    """'10 giờ 42, ngày 27/11/2026' from an ISO time; the text itself if it is not one."""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except (TypeError, ValueError):
-        return iso
-    return f"{moment.hour:02d} giờ {moment.minute:02d}, ngày {moment:%d/%m/%Y}"
 
 
 def locality(header: Header) -> str | None:

@@ -23,7 +23,8 @@ from ..core.model import LEVELS, BallotForm, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
 from ..core.results import CandidateResult, FormResult, RoundResults
 from .minutes import base_words
-from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date, vi_datetime
+from .dates import vi_datetime
+from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date
 from .results_text import rule_label, rule_sentence
 from .wording import FLAG_NAMES, sentence
 

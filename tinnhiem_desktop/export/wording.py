@@ -123,6 +123,12 @@ MESSAGES = {
     "ballot_status_differs_from_log": "Phiếu số {ballot}: trong tệp là phiếu {stored_status}, theo nhật ký là phiếu {logged_status}.",
     "mark_differs_from_log": "Phiếu số {ballot}, người thứ {candidate}: trong tệp là '{stored_name}', theo nhật ký là '{logged_name}'.",
     "fingerprint_mismatch": "Dấu vân tay của tệp ({current_short}) khác dấu vân tay khi chốt ({sealed_short}).",
+    # sealing
+    "seal_needs_name": "Cần ghi họ và tên người chốt kết quả.",
+    "seal_needs_reason": "Chưa thể chốt kết quả: còn {count} vấn đề về số liệu (xem ở trên). Muốn chốt vẫn phải ghi rõ lý do; lý do được lưu, ghi nhật ký và in trong biên bản.",
+    "correction_needs_reason": "Cần ghi lý do lập tệp đính chính.",
+    "correction_needs_sealed_round": "Tệp '{file}' chưa chốt kết quả: cứ sửa trực tiếp trong tệp đó, không cần tệp đính chính.",
+    "log_changed_after_seal": "Sự kiện số {seq} được ghi sau khi đã chốt kết quả (sự kiện chốt số {sealed}).",
     # documents
     "round_not_sealed": "Đợt lấy phiếu chưa chốt kết quả: các tài liệu sẽ ghi \"chưa chốt\".",
     "nothing_to_export": "Chưa chọn tài liệu nào để xuất.",

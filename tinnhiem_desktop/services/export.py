@@ -35,10 +35,7 @@ class ExportRequest:
 def export_warnings(service: RoundService) -> list[Issue]:
     """Why the documents are not final yet: not sealed, or counts that do not reconcile."""
     warnings = [] if service.info.sealed else [Issue("round_not_sealed", Severity.WARNING)]
-    unfinished = ("keyed_exceeds_collected", "keyed_below_collected", "ballots_incomplete")
-    return warnings + [
-        issue for issue in service.results().issues if issue.severity is Severity.ERROR or issue.code in unfinished
-    ]
+    return warnings + service.seal_problems()
 
 
 def export_documents(
@@ -49,7 +46,7 @@ def export_documents(
     if not targets:
         raise TinNhiemError("nothing_to_export")
     results, info = service.results(), service.info
-    seal = Seal(info.sealed_at, info.sealed_by, info.fingerprint, info.seal_reason)
+    seal = Seal(info.sealed_at, info.sealed_by, info.fingerprint, info.seal_reason, service.corrects())
     written = []
     for name, target in targets.items():
         if progress:

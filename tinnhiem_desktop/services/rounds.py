@@ -10,6 +10,7 @@ from typing import Mapping
 
 from ..core.audit import Event, compare_with_log, fingerprint, replay
 from ..core.ballots_csv import parse_ballots_csv
+from ..core.checks import seal_gate
 from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.model import Ballot, BallotStatus, Counts, Mark, RoundSetup
 from ..core.results import RoundResults, results_from_tallies
@@ -146,6 +147,7 @@ class RoundService:
     ) -> Ballot:
         """Start a ballot (by default numbered after the last one), valid with the given marks,
         or invalid as a whole when a reason is given."""
+        self._repo.check_writable()
         self._check_orders(form, marks or {})
         if number is None:
             number = self.next_ballot_number(form)
@@ -164,6 +166,7 @@ class RoundService:
 
     def set_marks(self, form: str, number: int, marks: Mapping[int, Mark | None]) -> Ballot:
         """Key several cells of one ballot at once (one transaction); None clears a cell."""
+        self._repo.check_writable()
         self._check_orders(form, marks)
         ballot = self._existing(form, number)
         if ballot.status is BallotStatus.INVALID:
@@ -188,6 +191,7 @@ class RoundService:
 
     def replace_setup(self, setup: RoundSetup) -> None:
         """Change the round's setup (lists, team, rule, counts); only before counting starts."""
+        self._repo.check_writable()
         if any(self._kept().values()):
             raise TinNhiemError("setup_locked_by_ballots", file=str(self.path))
         self._repo.replace_setup(setup, self.keyer)
@@ -198,6 +202,7 @@ class RoundService:
 
         The marks it had are in the audit event, and `restore_ballot` can put them back.
         """
+        self._repo.check_writable()
         reason = nfc(reason)
         if not reason:
             raise TinNhiemError("invalid_reason_required", form=form, ballot=number)
@@ -206,6 +211,7 @@ class RoundService:
     def restore_ballot(self, form: str, number: int, marks: Mapping[int, Mark] | None = None) -> Ballot:
         """Make an invalidated ballot valid again, with the given marks; by default with the
         marks it had when it was invalidated, as the log recorded them."""
+        self._repo.check_writable()
         if marks is None:
             self._existing(form, number)
             marks = self._repo.marks_before_invalidation(form, number)
@@ -219,12 +225,14 @@ class RoundService:
         return changed
 
     def remove_ballot(self, form: str, number: int) -> Ballot:
+        self._repo.check_writable()
         self._existing(form, number)
         removed = self._repo.remove_ballot(form, number, self.keyer)
         self._counted(form, removed, None)
         return removed
 
     def change_counts(self, form: str, counts: Counts) -> Counts:
+        self._repo.check_writable()
         self._form(form)
         for name, value in counts.as_dict().items():
             if isinstance(value, bool) or not isinstance(value, int) or value < 0:
@@ -233,6 +241,7 @@ class RoundService:
 
     def import_ballots_file(self, path: Path) -> ImportReport:
         """Append every ballot of a CSV file, or none of them."""
+        self._repo.check_writable()
         path = Path(path)
         existing = {code: set(numbers) for code, numbers in self._kept().items()}
         ballots = parse_ballots_csv(read_text(path), str(path), self.setup, existing)
@@ -242,6 +251,49 @@ class RoundService:
         touched = {b.form for b in ballots}
         issues = tuple(i for i in self.results().issues if i.form in touched)
         return ImportReport(len(ballots), issues)
+
+    # -- sealing ---------------------------------------------------------------------------
+
+    def seal_problems(self) -> list[Issue]:
+        """What stands in the way of sealing now (core's gate over the current results)."""
+        return seal_gate(self.results().issues)
+
+    def seal(self, by: str, reason: str = "") -> RoundInfo:
+        """Chốt kết quả: record who and when, fingerprint the round, and make the file read-only.
+
+        With problems in the way, only with a written reason, which is stored, logged and printed.
+        """
+        self._repo.check_writable()
+        by, reason = nfc(by), nfc(reason)
+        if not by:
+            raise TinNhiemError("seal_needs_name")
+        problems = self.seal_problems()
+        if problems and not reason:
+            raise TinNhiemError("seal_needs_reason", count=len(problems))
+        return self._repo.seal(by, reason, [issue.code for issue in problems], self.keyer)
+
+    @classmethod
+    def correction(cls, source: Path, target: Path, reason: str, keyer: str) -> RoundService:
+        """A sealed round is never unsealed: its correction is a new round file made from it, with
+        the same setup and ballots, recording the reason and the fingerprint it replaces."""
+        reason = nfc(reason)
+        if not reason:
+            raise TinNhiemError("correction_needs_reason")
+        with cls.open(source, keyer, read_only=True) as sealed:
+            if not sealed.info.sealed:
+                raise TinNhiemError("correction_needs_sealed_round", file=str(source))
+            setup, ballots, replaced = sealed.setup, sealed.ballots(), sealed.info.fingerprint
+        corrected = cls.create(target, setup, keyer)
+        corrected._repo.log_correction(replaced, Path(source).name, reason, keyer)
+        corrected._repo.add_ballots(ballots, keyer)
+        return corrected
+
+    def corrects(self) -> dict | None:
+        """The sealed round this one corrects: its fingerprint, file name and the reason."""
+        for event in self._repo.events()[:3]:
+            if event.action == "correction_of":
+                return dict(event.data)
+        return None
 
     # -- checking --------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from ..core.audit import GENESIS, Event, ballot_state, chain_event
+from ..core.audit import GENESIS, Event, ballot_state, chain_event, fingerprint
 from ..core.issues import TinNhiemError
 from ..core.model import (
     Ballot,
@@ -379,6 +379,25 @@ class RoundRepository:
             log("setup_replaced", {"setup": setup_to_dict(setup)})
         self._load()
 
+    def seal(self, by: str, reason: str, problems: list[str], keyer: str) -> RoundInfo:
+        """Append the seal event, then fingerprint the round with it as the log's head."""
+        at = now()
+        with self._transaction(keyer) as (session, log):
+            log("round_sealed", {"by": by, "reason": reason, "problems": problems, "at": at})
+            session.flush()
+            ballots = self._ballots_in(session, None)
+            head = session.exec(select(EventRow.hash).order_by(EventRow.seq.desc()).limit(1)).first()
+            row = session.get(RoundRow, 1)
+            row.sealed_at, row.sealed_by, row.seal_reason = at, by, reason or None
+            row.fingerprint = fingerprint(self._setup, ballots, head)
+            session.add(row)
+        self._load()
+        return self._info
+
+    def log_correction(self, source_fingerprint: str, source_file: str, reason: str, keyer: str) -> None:
+        with self._transaction(keyer) as (_session, log):
+            log("correction_of", {"fingerprint": source_fingerprint, "file": source_file, "reason": reason})
+
     def set_counts(self, form: str, counts: Counts, keyer: str) -> Counts:
         """Change a form's counts; returns the counts they replaced."""
         with self._transaction(keyer) as (session, log):
@@ -395,13 +414,17 @@ class RoundRepository:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    @contextmanager
-    def _transaction(self, keyer: str) -> Iterator[tuple[Session, object]]:
-        """One transaction with its audit events; the in-memory log head moves only on commit."""
+    def check_writable(self) -> None:
+        """Refuse a change to a file opened read-only or already sealed, saying which."""
         if self.read_only:
             raise TinNhiemError("round_read_only", file=str(self.path))
         if self._info.sealed:
             raise TinNhiemError("round_sealed", file=str(self.path), sealed_at=self._info.sealed_at)
+
+    @contextmanager
+    def _transaction(self, keyer: str) -> Iterator[tuple[Session, object]]:
+        """One transaction with its audit events; the in-memory log head moves only on commit."""
+        self.check_writable()
         appended: list[Event] = []
 
         def log(action: str, data: dict) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..core.issues import TinNhiemError
 from ..core.model import Counts
+from ..export.dates import vi_datetime
 from ..export.wording import COUNT_NAMES, describe_error, describe_issue, sentence
 from ..services.rounds import RoundService, station_user
 from .commands import ChangeCounts
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Mở…", self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("Mở &gần đây")
         self.edit_setup_action = self._action(file_menu, "&Sửa thông tin đợt…", self.edit_setup)
+        self.correction_action = self._action(file_menu, "Lập tệp đính &chính…", self.make_correction)
         self.export_action = self._action(file_menu, "&Xuất tài liệu (biên bản, báo cáo…)…", self.export_documents,
                                           QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
         self.results_toggle.setText("&Bảng kết quả trực tiếp")
         results_menu.addAction(self.results_toggle)
         self.projector_action = self._action(results_menu, "&Trình chiếu kết quả", self.show_projector, QKeySequence("F5"))
+        self.seal_action = self._action(results_menu, "&Chốt kết quả…", self.seal_round)
         self.verify_action = self._action(results_menu, "&Kiểm tra tệp", self.verify_file)
         results_menu.addAction(self.export_action)
         help_menu = bar.addMenu("T&rợ giúp")
@@ -368,6 +371,52 @@ class MainWindow(QMainWindow):
             return
         self.undo.push(ChangeCounts(self.session, f"Số liệu loại phiếu {form.code}", self._undo_failed, form.code, old, new))
 
+    def seal_round(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        titles = {f.code: f.title for f in self.session.setup.forms}
+        problems = [describe_issue(i, titles.get(i.form)) for i in self.session.service.seal_problems()]
+        reason = ""
+        if problems:
+            reason = self.dialogs.ask_text(
+                "Chốt kết quả",
+                "Số liệu chưa khớp:\n" + "\n".join(f"• {p}" for p in problems)
+                + "\n\nMuốn chốt vẫn phải ghi lý do (in trong biên bản):",
+            ) or ""
+            if not reason.strip():
+                return
+        elif not self.dialogs.confirm(
+            f"Chốt kết quả với người chốt là {self.session.keyer}?\n"
+            "Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính chính."
+        ):
+            return
+        try:
+            info = self.session.seal(reason)
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return
+        self._update_state()
+        self.dialogs.info(f"Đã chốt kết quả lúc {vi_datetime(info.sealed_at)}.\n"
+                          f"Dấu vân tay (SHA-256), in trong biên bản:\n{info.fingerprint}")
+
+    def make_correction(self) -> None:
+        if self.session is None or not self.session.service.info.sealed:
+            return
+        reason = self.dialogs.ask_text("Lập tệp đính chính", "Lý do đính chính kết quả đã chốt:")
+        if not reason or not reason.strip():
+            return
+        source = self.session.service.path
+        target = self.dialogs.save_file("Lưu tệp đính chính", source.with_name(f"{source.stem}-dinh-chinh.tinnhiem"),
+                                        ROUND_FILTER)
+        if not target:
+            return
+        try:
+            RoundService.correction(source, target, reason, f"{station_user()} (đính chính)").close()
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return
+        self.open_round(target)
+
     def export_documents(self) -> None:
         if self.session is None:
             return
@@ -467,8 +516,9 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         has_round = self.session is not None
         writable = has_round and not self.session.read_only
-        for action in (*self.ballot_actions, self.edit_setup_action):
+        for action in (*self.ballot_actions, self.edit_setup_action, self.seal_action):
             action.setEnabled(writable)
+        self.correction_action.setEnabled(has_round and self.session.service.info.sealed)
         for action in (self.close_action, self.projector_action, self.verify_action, self.export_action):
             action.setEnabled(has_round)
         if not has_round:

@@ -101,6 +101,12 @@ class RoundSession(QObject):
         self._recount(form)
         return old
 
+    def seal(self, reason: str):
+        """Seal as the current keyer; the session is read-only from then on."""
+        info = self.service.seal(self.keyer, reason)
+        self.setupChanged.emit()
+        return info
+
     def replace_setup(self, setup) -> None:
         self.service.replace_setup(setup)
         self._results = self.service.results()

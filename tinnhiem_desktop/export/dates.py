@@ -1,0 +1,24 @@
+"""Dates and times written the Vietnamese way, for documents and the window."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+
+def vi_date(iso: str) -> str | None:
+    """'ngày 05 tháng 02 năm 2026': days 1-9 and months 1-2 written with a leading zero."""
+    try:
+        day = date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return None
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def vi_datetime(iso: str) -> str:
+    """'10 giờ 42, ngày 27/11/2026' from an ISO time; the text itself if it is not one."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso
+    return f"{moment.hour:02d} giờ {moment.minute:02d}, ngày {moment:%d/%m/%Y}"
