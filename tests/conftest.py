@@ -136,4 +136,5 @@ def settings_dir(tmp_path):
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings().setValue("backupFolder", str(tmp_path / "sao-luu"))  # never the user's own backups
     return tmp_path / "settings"

@@ -395,3 +395,16 @@ def test_sealing_from_the_window_asks_for_a_reason_and_leaves_the_round_read_onl
     assert "Dấu vân tay" in dialogs.infos[-1]
     qtbot.keyClick(window.current_tab().view, Qt.Key.Key_1)
     assert window.current_tab().model.ballots[0].marks == {1: C, 2: T, 3: L}
+
+
+def test_backups_while_keying_and_restoring_one_as_a_new_file(qtbot, settings_dir, round_file, tmp_path):
+    restored = tmp_path / "khoi-phuc.tinnhiem"
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy", "dot-2026", "Phạm Quốc Huy"], texts=[restored])
+    window = open_window(qtbot, round_file, dialogs)
+    press(qtbot, window.current_tab().view, "123")
+    window._backup_if_due()
+    assert "sao lưu" in window.statusBar().currentMessage()
+    press(qtbot, window.current_tab().view, "222")
+    window.restore_backup()
+    assert window.session.service.path == restored
+    assert window.current_tab().model.ballots == [Ballot("1", 1, BallotStatus.VALID, {1: C, 2: T, 3: L})]

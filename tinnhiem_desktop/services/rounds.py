@@ -16,6 +16,8 @@ from ..core.model import Ballot, BallotStatus, Counts, Mark, RoundSetup
 from ..core.results import RoundResults, results_from_tallies
 from ..core.tally import FormTally, retally, tally_form
 from ..core.spec import nfc, parse_round_spec
+from sqlalchemy.exc import DBAPIError
+
 from ..storage.repository import RoundInfo, RoundRepository
 from .files import read_text
 
@@ -251,6 +253,13 @@ class RoundService:
         touched = {b.form for b in ballots}
         issues = tuple(i for i in self.results().issues if i.form in touched)
         return ImportReport(len(ballots), issues)
+
+    def copy_to(self, target: Path) -> Path:
+        """A consistent copy of the round as it is now (for backups)."""
+        try:
+            return self._repo.copy_to(Path(target))
+        except (OSError, DBAPIError) as error:
+            raise TinNhiemError("file_not_writable", file=str(target), detail=str(error)) from None
 
     # -- sealing ---------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from .roundfile import (
     make_engine,
     migrate,
     read_header,
+    vacuum_into,
 )
 from .tables import BallotRow, CandidateRow, EventRow, FormRow, MarkRow, RoundRow, TeamMemberRow
 
@@ -300,6 +301,9 @@ class RoundRepository:
         if row is None:
             return {}
         return {int(order): Mark(mark) for order, mark in json.loads(row[0])["old"]["marks"].items()}
+
+    def copy_to(self, target: Path) -> Path:
+        return vacuum_into(self._engine, target)
 
     def integrity_problems(self) -> list[str]:
         return check_integrity(self._engine)

@@ -214,8 +214,16 @@ def backup_copy(engine: Engine, path: Path, version: int) -> Path:
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.stem}.v{version}-backup-{counter}{path.suffix}")
+    return vacuum_into(engine, target)
+
+
+def vacuum_into(engine: Engine, target: Path) -> Path:
+    """A consistent, compact copy of the open file (VACUUM INTO), complete or absent."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
     with engine.connect() as connection:
-        connection.exec_driver_sql("VACUUM INTO ?", (str(target),))
+        connection.exec_driver_sql("VACUUM INTO ?", (str(partial),))
+    partial.replace(target)
     return target
 
 

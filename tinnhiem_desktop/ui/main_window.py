@@ -26,6 +26,8 @@ from ..core.issues import TinNhiemError
 from ..core.model import Counts
 from ..export.dates import vi_datetime
 from ..export.wording import COUNT_NAMES, describe_error, describe_issue, sentence
+from ..services.backups import Backups, all_copies, restore_copy
+from ..services.backups import default_folder as default_backup_folder
 from ..services.rounds import RoundService, station_user
 from .commands import ChangeCounts
 from .dialogs import APP_TITLE, Dialogs
@@ -99,6 +101,10 @@ class MainWindow(QMainWindow):
         self.reload_timer = QTimer(self)
         self.reload_timer.setInterval(3000)
         self.reload_timer.timeout.connect(self._reload_if_changed)
+        self.backups: Backups | None = None
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(30_000)
+        self.backup_timer.timeout.connect(self._backup_if_due)
 
         self.tabs = QTabWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -171,6 +177,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Mở &gần đây")
         self.edit_setup_action = self._action(file_menu, "&Sửa thông tin đợt…", self.edit_setup)
         self.correction_action = self._action(file_menu, "Lập tệp đính &chính…", self.make_correction)
+        self._action(file_menu, "&Khôi phục bản sao lưu…", self.restore_backup)
         self.export_action = self._action(file_menu, "&Xuất tài liệu (biên bản, báo cáo…)…", self.export_documents,
                                           QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
@@ -259,6 +266,9 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         if service.read_only:
             self.reload_timer.start()
+        else:
+            self.backups = Backups(service, self._backup_root())
+            self.backup_timer.start()
         self.settings.setValue("lastFolder", str(service.path.parent))
         self._remember(service.path)
         self._update_state()
@@ -286,6 +296,8 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.reload_timer.stop()
+        self.backup_timer.stop()
+        self.backups = None
         self.undo.clear()
         session, self.session = self.session, None
         self._clear_tabs()
@@ -412,6 +424,40 @@ class MainWindow(QMainWindow):
             return
         try:
             RoundService.correction(source, target, reason, f"{station_user()} (đính chính)").close()
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return
+        self.open_round(target)
+
+    def _backup_root(self) -> Path:
+        return Path(self.settings.value("backupFolder", str(default_backup_folder())))
+
+    def _backup_if_due(self) -> None:
+        if self.backups is None or self.session is None or self.session.read_only:
+            return
+        try:
+            if self.backups.backup_if_due():
+                self.statusBar().showMessage("Đã tự động sao lưu tệp đợt lấy phiếu.", 4000)
+        except TinNhiemError as error:  # a backup that fails must not stop the keying
+            self.statusBar().showMessage("Không sao lưu được: " + describe_error(error), 8000)
+
+    def restore_backup(self) -> None:
+        copies = all_copies(self._backup_root())
+        if not copies:
+            self.dialogs.info("Chưa có bản sao lưu nào. Chương trình tự sao lưu vài phút một lần khi đang nhập phiếu.")
+            return
+        labels = [f"{copy.path.stem.rsplit('-', 2)[0]} — lúc {copy.label}" for copy in copies]
+        chosen = self.dialogs.choose("Khôi phục bản sao lưu", "Chọn bản sao lưu (mới nhất ở đầu):", labels)
+        if chosen is None:
+            return
+        copy = copies[labels.index(chosen)]
+        folder = Path(self.settings.value("lastFolder", str(Path.home())))
+        target = self.dialogs.save_file("Lưu bản khôi phục thành tệp mới",
+                                        folder / f"{copy.path.stem}-khoi-phuc.tinnhiem", ROUND_FILTER)
+        if not target:
+            return
+        try:
+            restore_copy(copy.path, target)
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
