@@ -131,12 +131,7 @@ def write_entry_log(setup: RoundSetup, events: Sequence[Event], target: Path, *,
     forms = "; ".join(f"{form.code} — {form.title}" for form in setup.forms)
     pdf.paragraph(f"Loại phiếu: {forms}.", size=12, after=3)
 
-    with pdf.table_of(WIDTHS, size=10, aligns=ALIGNS) as table:
-        heading = table.row()
-        for text in HEADINGS:
-            heading.cell(text, align="C")
-        for event in events:
-            table.row(event_row(setup, event))
+    pdf.ruled_rows(WIDTHS, HEADINGS, (event_row(setup, event) for event in events), aligns=ALIGNS, size=10)
 
     pdf.ln(4)
     pdf.heading("Số thao tác của từng người nhập")

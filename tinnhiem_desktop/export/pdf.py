@@ -190,6 +190,49 @@ class OfficialPdf(FPDF):
                     self.multi_cell(width, 6, composed(signature.name), align="C")
             self.set_y(top + height + 2)
 
+    def ruled_rows(self, widths: Sequence[float], headings: Sequence[str], rows, *, aligns: Sequence[str],
+                   size: float = 10) -> None:
+        """A long bordered table drawn cell by cell: far faster than `table_of` for thousands of
+        rows (an entry log). The heading row is repeated on every page; a row grows only when
+        one of its cells has to wrap."""
+        line = size * 0.5
+
+        def heading_row() -> None:
+            with self.style("B", size):
+                lines = max(self._lines(text, width) for text, width in zip(headings, widths))
+                self._row(headings, widths, ["C"] * len(widths), lines, line, fill=True)
+
+        with self.style("", size):
+            heading_row()
+            for row in rows:
+                texts = [composed(text) for text in row]
+                wide = any(self.get_string_width(t) > w - 2 * self.c_margin for t, w in zip(texts, widths))
+                lines = max(self._lines(t, w) for t, w in zip(texts, widths)) if wide else 1
+                if self.get_y() + lines * line > self.page_break_trigger:
+                    self.add_page()
+                    heading_row()
+                self._row(texts, widths, aligns, lines, line)
+
+    def _lines(self, text: str, width: float) -> int:
+        return len(self.multi_cell(width, 1, text, dry_run=True, output="LINES")) or 1
+
+    def _row(self, texts: Sequence[str], widths: Sequence[float], aligns: Sequence[str], lines: int,
+             line: float, fill: bool = False) -> None:
+        top, x, height = self.get_y(), self.l_margin, lines * line
+        if fill:
+            self.set_fill_color(235, 235, 235)
+        for text, width, align in zip(texts, widths, aligns):
+            self.set_xy(x, top)
+            if lines == 1:  # the common case, and the fast one
+                self.cell(width, height, text, border=1, align=align, fill=fill)
+            else:
+                self.rect(x, top, width, height, style="DF" if fill else "D")
+                own = self._lines(text, width)
+                self.set_xy(x, top + (height - own * line) / 2)
+                self.multi_cell(width, line, text, align=align, new_x="RIGHT", new_y="TOP")
+            x += width
+        self.set_xy(self.l_margin, top + height)
+
     @contextmanager
     def table_of(self, widths: Sequence[float], *, heading_rows: int = 1, size: float = 11,
                  aligns: Sequence[str] | None = None):
