@@ -408,3 +408,23 @@ def test_backups_while_keying_and_restoring_one_as_a_new_file(qtbot, settings_di
     window.restore_backup()
     assert window.session.service.path == restored
     assert window.current_tab().model.ballots == [Ballot("1", 1, BallotStatus.VALID, {1: C, 2: T, 3: L})]
+
+
+def test_closing_the_export_dialog_while_it_writes_neither_hangs_nor_loses_a_file(qtbot, settings_dir, round_file,
+                                                                                 tmp_path):
+    out = tmp_path / "tai-lieu"
+
+    def export_and_close_at_once(dialog):
+        for box in dialog.boxes.values():
+            box.setChecked(True)
+        dialog.copies.setValue(2)
+        dialog.folder.setText(str(out))
+        dialog.export_button.click()
+        dialog.accept()  # waits for the writing to finish
+
+    window = open_window(qtbot, round_file, FakeDialogs(choices=["Phạm Quốc Huy"], on_run=export_and_close_at_once))
+    press(qtbot, window.current_tab().view, "123")
+    window.export_documents()
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"dot-2026-{suffix}" for suffix in ("bien-ban-kiem-phieu.pdf", "bao-cao-tong-hop.xlsx", "phieu-trang.pdf",
+                                            "nhat-ky-nhap-phieu.pdf", "du-lieu-phieu.csv"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -138,7 +138,9 @@ class ExportDialog(QDialog):
         self._worker.done.connect(self._done)
         self._worker.failed.connect(self._failed)
         for signal in (self._worker.done, self._worker.failed):
-            signal.connect(self._thread.quit)
+            # quit() from the worker's own thread: queued to this thread it could never run while
+            # done() below waits for the thread
+            signal.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
         self._thread.start()
 
     def _progressed(self, document: str) -> None:
