@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import big_round, percentile  # noqa: E402
+from common import bench_folder, big_round, percentile  # noqa: E402
 
 from tinnhiem_desktop.ui.dialogs import Dialogs  # noqa: E402
 from tinnhiem_desktop.ui.main_window import MainWindow  # noqa: E402
@@ -31,8 +31,7 @@ class FirstChoice(Dialogs):
 
 
 def main() -> dict[str, float]:
-    folder = Path(os.environ.get("BENCH_DIR", tempfile.mkdtemp(prefix="tinnhiem-bench-")))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = bench_folder()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
     app = QApplication.instance() or QApplication(sys.argv)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import big_round, percentile  # noqa: E402
+from common import bench_folder, big_round, percentile  # noqa: E402
 
 CHILD = """
 import sys, time
@@ -33,8 +33,7 @@ app.main(["tinnhiem", sys.argv[1]])
 
 
 def main() -> dict[str, float]:
-    folder = Path(os.environ.get("BENCH_DIR", tempfile.mkdtemp(prefix="tinnhiem-bench-")))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = bench_folder()
     path = big_round(folder, forms=1, candidates=60, ballots=1000)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     times = []

@@ -9,15 +9,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import big_round, percentile  # noqa: E402
+from common import bench_folder, big_round, percentile  # noqa: E402
 
 from tinnhiem_desktop.core.results import round_results  # noqa: E402
 from tinnhiem_desktop.services.rounds import RoundService  # noqa: E402
 
 
 def main() -> dict[str, float]:
-    folder = Path(os.environ.get("BENCH_DIR", tempfile.mkdtemp(prefix="tinnhiem-bench-")))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = bench_folder()
     path = big_round(folder, forms=3, candidates=60, ballots=1000)
     with RoundService.open(path, "bench", read_only=True) as service:
         began = time.perf_counter()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import random
+import tempfile
 from pathlib import Path
 
 from tinnhiem_desktop.core.spec import setup_from_dict
@@ -37,6 +39,13 @@ def big_spec(forms: int, candidates: int, ballots: int) -> dict:
             for f in range(forms)
         ],
     }
+
+
+def bench_folder() -> Path:
+    """Where the benchmark rounds are made and reused: $BENCH_DIR, else a new temporary folder."""
+    folder = Path(os.environ.get("BENCH_DIR", tempfile.mkdtemp(prefix="tinnhiem-bench-")))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def big_round(folder: Path, forms: int, candidates: int, ballots: int) -> Path:

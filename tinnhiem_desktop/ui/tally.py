@@ -273,7 +273,6 @@ class BallotPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table)
         self._shown: dict[int, tuple[Mark | None, bool]] = {}
-        self._current_order = 0
 
     def show_ballot(self, ballot: Ballot | None, number: int, current_order: int) -> None:
         size = len(self.form.candidates)
