@@ -393,8 +393,11 @@ def test_sealing_from_the_window_asks_for_a_reason_and_leaves_the_round_read_onl
     assert window.current_tab().model.rowCount() == 1  # no "next ballot" row any more
     assert not window.seal_action.isEnabled() and window.correction_action.isEnabled()
     assert "Dấu vân tay" in dialogs.infos[-1]
+    errors = len(dialogs.errors)
     qtbot.keyClick(window.current_tab().view, Qt.Key.Key_1)
     assert window.current_tab().model.ballots[0].marks == {1: C, 2: T, 3: L}
+    assert len(dialogs.errors) == errors  # a status line, not a dialog per keystroke
+    assert "đã chốt kết quả" in window.statusBar().currentMessage()
 
 
 def test_backups_while_keying_and_restoring_one_as_a_new_file(qtbot, settings_dir, round_file, tmp_path):

@@ -393,6 +393,11 @@ class TallyTab(QWidget):
             self.go_to(self.model.rowCount() - 1, 1)
         elif ctrl or modifiers & Qt.KeyboardModifier.AltModifier:
             return False
+        elif self.session.read_only and (key in DIGIT_MARKS or key in SHIFTED_DIGITS
+                                         or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)):
+            sealed = self.session.service.info.sealed
+            self.message.emit("Đợt lấy phiếu đã chốt kết quả: không thể nhập thêm." if sealed
+                              else "Tệp đang mở ở chế độ chỉ xem: không thể nhập.")
         elif key == Qt.Key.Key_Home:
             self.go_to(self.current()[0], 1)
         elif key == Qt.Key.Key_End:
