@@ -9,6 +9,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
+
+from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
+from tinnhiem_desktop.core.spec import nfc
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -138,3 +142,23 @@ def settings_dir(tmp_path):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QSettings().setValue("backupFolder", str(tmp_path / "sao-luu"))  # never the user's own backups
     return tmp_path / "settings"
+
+
+REASON_LETTERS = "aăâbdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+REASON_ALPHABET = REASON_LETTERS + REASON_LETTERS.upper() + "0123456789 ,;:.\"'()-/\n"
+reasons = st.text(REASON_ALPHABET, max_size=40).map(nfc)
+
+
+@st.composite
+def keyed_ballots(draw, setup):
+    """Fully keyed valid ballots and invalid ones, with or without a reason, in any order: the
+    ballots the CSV format must carry exactly (a cell not keyed reads back as no mark)."""
+    ballots = []
+    for form in setup.forms:
+        for number in draw(st.lists(st.integers(1, 100_000), unique=True, max_size=15)):
+            if draw(st.booleans()):
+                ballots.append(Ballot(form.code, number, BallotStatus.INVALID, {}, draw(reasons)))
+            else:
+                marks = {c.order: draw(st.sampled_from(list(Mark))) for c in form.candidates}
+                ballots.append(Ballot(form.code, number, BallotStatus.VALID, marks))
+    return draw(st.permutations(ballots))

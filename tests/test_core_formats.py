@@ -15,6 +15,8 @@ from tinnhiem_desktop.core.issues import TinNhiemError
 from tinnhiem_desktop.core.model import Ballot, BallotStatus, Counts, HeaderStyle, Mark
 from tinnhiem_desktop.core.spec import parse_round_spec, setup_from_dict, setup_to_dict
 
+from conftest import keyed_ballots
+
 C, T, L, N, X = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP, Mark.NO_MARK, Mark.MULTI
 
 DEFINITION = {
@@ -308,21 +310,8 @@ def to_text(rows):
     return out.getvalue()
 
 
-@st.composite
-def keyed_ballots(draw):
-    ballots = []
-    for form in SETUP.forms:
-        for number in draw(st.lists(st.integers(1, 10_000), unique=True, max_size=15)):
-            if draw(st.integers(0, 4)) == 0:
-                ballots.append(Ballot(form.code, number, BallotStatus.INVALID, {}))
-            else:
-                marks = {c.order: draw(st.sampled_from(list(Mark))) for c in form.candidates}
-                ballots.append(Ballot(form.code, number, BallotStatus.VALID, marks))
-    return draw(st.permutations(ballots))
-
-
 @settings(max_examples=200, deadline=None)
-@given(keyed_ballots())
+@given(keyed_ballots(SETUP))
 def test_csv_round_trip(ballots):
     read = parse(to_text(ballots_csv_rows(SETUP, ballots)))
     key = lambda b: (b.form, b.number)  # noqa: E731

@@ -6,44 +6,23 @@ import tempfile
 from pathlib import Path
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from tinnhiem_desktop.core.ballots_csv import parse_ballots_csv
 from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
-from tinnhiem_desktop.core.spec import nfc, setup_from_dict
+from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.export.ballots_export import write_ballots_csv
 
-from conftest import spec_dict
+from conftest import keyed_ballots, spec_dict
 
 SETUP = setup_from_dict(spec_dict(), "test")  # form 1: 3 people, form 2: 2
 BOM = b"\xef\xbb\xbf"
-REASON_LETTERS = "aăâbdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
-REASON_ALPHABET = REASON_LETTERS + REASON_LETTERS.upper() + "0123456789 ,;:.\"'()-/\n"
-
-
 def read_back(target: Path) -> list[Ballot]:
     return parse_ballots_csv(target.read_bytes().decode("utf-8"), target.name, SETUP)
 
 
-reasons = st.text(REASON_ALPHABET, max_size=40).map(nfc)
-
-
-@st.composite
-def keyed_ballots(draw):
-    """Fully keyed valid ballots and invalid ones, with or without a reason, in any order."""
-    ballots = []
-    for form in SETUP.forms:
-        for number in draw(st.lists(st.integers(1, 100_000), unique=True, max_size=15)):
-            if draw(st.booleans()):
-                ballots.append(Ballot(form.code, number, BallotStatus.INVALID, {}, draw(reasons)))
-            else:
-                marks = {c.order: draw(st.sampled_from(list(Mark))) for c in form.candidates}
-                ballots.append(Ballot(form.code, number, BallotStatus.VALID, marks))
-    return draw(st.permutations(ballots))
-
 
 @settings(max_examples=200, deadline=None)
-@given(keyed_ballots())
+@given(keyed_ballots(SETUP))
 def test_export_reads_back_to_the_same_ballots(ballots):
     order = {form.code: index for index, form in enumerate(SETUP.forms)}
     with tempfile.TemporaryDirectory() as folder:

@@ -299,7 +299,7 @@ class RoundService:
 
     def corrects(self) -> dict | None:
         """The sealed round this one corrects: its fingerprint, file name and the reason."""
-        for event in self._repo.events()[:3]:
+        for event in self._repo.events(first=3):  # it follows the creation, before any ballot
             if event.action == "correction_of":
                 return dict(event.data)
         return None

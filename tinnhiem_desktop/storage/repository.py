@@ -276,9 +276,13 @@ class RoundRepository:
         ballots.sort(key=lambda b: (order[b.form], b.number))
         return ballots
 
-    def events(self) -> list[Event]:
+    def events(self, first: int | None = None) -> list[Event]:
+        """The log, oldest first; only its `first` events when given."""
         with self._reading() as session:
-            return self._events_in(session)
+            if first is None:
+                return self._events_in(session)
+            query = select(EventRow).order_by(EventRow.seq).limit(first)
+            return [_event(row) for row in session.exec(query)]
 
     def _events_in(self, session: Session) -> list[Event]:
         return [_event(row) for row in session.exec(select(EventRow).order_by(EventRow.seq))]

@@ -338,7 +338,7 @@ class TallyTab(QWidget):
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         session.ballotUpdated.connect(self._ballot_changed)
         session.ballotAdded.connect(self._ballot_changed)
-        session.ballotRemoved.connect(lambda form, _number: self._ballot_changed(Ballot(form, 0)))
+        session.ballotRemoved.connect(self._ballot_removed)
         self.apply_sizes()
         self.go_to(max(self.model.rowCount() - 1, 0), 1)
 
@@ -369,6 +369,10 @@ class TallyTab(QWidget):
 
     def _ballot_changed(self, ballot: Ballot) -> None:
         if ballot.form == self.form.code:
+            self._show_current()
+
+    def _ballot_removed(self, form: str, _number: int) -> None:
+        if form == self.form.code:
             self._show_current()
 
     def _show_current(self) -> None:
