@@ -121,7 +121,7 @@ def test_replay_rebuilds_the_round():
     replayed = replay(build_log(session_entries()))
     assert replayed.issues == ()
     assert replayed.setup == FINAL_SETUP
-    assert dict(replayed.ballots) == {("1", 1): FINAL_B1, ("1", 2): FINAL_B2}
+    assert dict(replayed.ballots) == {("1", "A", 1): FINAL_B1, ("1", "A", 2): FINAL_B2}
 
 
 def test_stored_round_matching_its_log_has_no_issue():
@@ -148,7 +148,7 @@ def test_deleted_event_is_detected():
     replayed = replay(events)
     missing = [i for i in replayed.issues if i.code == "log_events_missing"]
     assert [dict(i.params) for i in missing] == [{"expected": 5, "found": 6}]
-    assert replayed.ballots[("1", 1)] == B1
+    assert replayed.ballots[("1", "A", 1)] == B1
 
 
 def test_event_contradicting_the_state_is_inconsistent():

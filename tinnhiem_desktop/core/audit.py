@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from .issues import Issue, Severity, TinNhiemError
-from .model import Ballot, BallotStatus, Counts, Mark, RoundSetup
+from .model import Ballot, BallotStatus, Counts, EntryPass, Mark, RoundSetup
 from .spec import setup_from_dict, setup_to_dict
 
 GENESIS = "0" * 64
@@ -58,26 +58,47 @@ def ballot_state(ballot: Ballot) -> dict[str, Any]:
     }
 
 
-def ballot_from_state(form: str, number: int, state: Mapping[str, Any]) -> Ballot:
+def ballot_from_state(form: str, number: int, state: Mapping[str, Any], entry_pass: str = "A") -> Ballot:
     return Ballot(
         form,
         number,
         BallotStatus(state["status"]),
         {int(order): Mark(mark) for order, mark in state["marks"].items()},
         state["reason"],
+        EntryPass(entry_pass),
     )
+
+
+def ballot_key(ballot: Ballot) -> tuple[str, str, int]:
+    return (ballot.form, ballot.entry_pass.value, ballot.number)
+
+
+def pass_data(entry_pass: EntryPass | str) -> dict[str, str]:
+    """How an event names a ballot's pass: pass A (all of single entry) is left implicit."""
+    return {} if entry_pass == EntryPass.A else {"pass": EntryPass(entry_pass).value}
 
 
 def _ballot_row(ballot: Ballot, size: int) -> list[Any]:
     marks = [ballot.marks[o].value if o in ballot.marks else "" for o in range(1, size + 1)]
-    return [ballot.form, ballot.number, ballot.status.value, ballot.invalid_reason, marks]
+    row = [ballot.form, ballot.number, ballot.status.value, ballot.invalid_reason, marks]
+    return row if ballot.entry_pass is EntryPass.A else [*row, ballot.entry_pass.value]
 
 
-def fingerprint(setup: RoundSetup, ballots: Iterable[Ballot], log_head: str) -> str:
+def fingerprint(
+    setup: RoundSetup,
+    ballots: Iterable[Ballot],
+    log_head: str,
+    resolutions: Mapping[tuple[str, int], str] | None = None,
+) -> str:
+    """SHA-256 over the setup, every ballot of every pass, the resolutions and the log's head.
+
+    A single-entry round serialises as it did before passes existed, so old seals still verify.
+    """
     sizes = {form.code: len(form.candidates) for form in setup.forms}
     order = {form.code: i for i, form in enumerate(setup.forms)}
     rows = [
-        _ballot_row(b, sizes[b.form]) for b in sorted(ballots, key=lambda b: (order[b.form], b.number))
+        _ballot_row(b, sizes[b.form])
+        for b in sorted(ballots, key=lambda b: (order[b.form], b.entry_pass.value, b.number))
     ]
     document = {
         "format": FINGERPRINT_FORMAT,
@@ -85,20 +106,24 @@ def fingerprint(setup: RoundSetup, ballots: Iterable[Ballot], log_head: str) -> 
         "ballots": rows,
         "log_head": log_head,
     }
+    if resolutions:
+        document["resolutions"] = sorted([form, number, choice] for (form, number), choice in resolutions.items())
     return sha256(canonical_json(document))
 
 
 @dataclass(frozen=True)
 class ReplayedRound:
     setup: RoundSetup | None
-    ballots: Mapping[tuple[str, int], Ballot]
+    ballots: Mapping[tuple[str, str, int], Ballot]
     issues: tuple[Issue, ...]
+    resolutions: Mapping[tuple[str, int], str] = field(default_factory=dict)
 
 
 def replay(events: Iterable[Event]) -> ReplayedRound:
     """Rebuild a round from its log, checking the hash chain and each event's `old` values."""
     setup: RoundSetup | None = None
-    ballots: dict[tuple[str, int], Ballot] = {}
+    ballots: dict[tuple[str, str, int], Ballot] = {}
+    resolutions: dict[tuple[str, int], str] = {}
     issues: list[Issue] = []
     prev_hash, expected_seq = GENESIS, 1
 
@@ -119,25 +144,45 @@ def replay(events: Iterable[Event]) -> ReplayedRound:
             sealed_at_seq = event.seq
             continue
         try:
-            setup = _apply_event(event, setup, ballots, problem)
+            setup = _apply_event(event, setup, ballots, resolutions, problem)
         except (KeyError, ValueError, TypeError, AttributeError, TinNhiemError):
             problem("log_event_unreadable", seq=event.seq, action=event.action)
-    return ReplayedRound(setup, ballots, tuple(issues))
+    return ReplayedRound(setup, ballots, tuple(issues), resolutions)
 
 
-def _apply_event(event: Event, setup: RoundSetup | None, ballots: dict, problem) -> RoundSetup | None:
+NO_STATE_ACTIONS = (
+    "correction_of",  # which sealed round this one corrects
+    "station_made",  # this file is a station's copy of a master round
+    "station_imported",  # the ballots a station keyed follow as ballot_added events
+)
+
+
+def _apply_event(
+    event: Event, setup: RoundSetup | None, ballots: dict, resolutions: dict, problem
+) -> RoundSetup | None:
     """Apply one event to the replayed state; returns the setup after it."""
     data = event.data
     if event.action in ("round_created", "setup_replaced"):
         if event.action == "setup_replaced" and (setup is None or ballots):
             problem("log_inconsistent", seq=event.seq)
         return setup_from_dict(data["setup"], "log")
-    key = (data["form"], data["ballot"]) if "ballot" in data else None
+    entry_pass = data.get("pass", EntryPass.A.value)
+    key = (data["form"], entry_pass, data["ballot"]) if "ballot" in data else None
     current = ballots.get(key) if key else None
-    if event.action == "ballot_added":
+    if event.action == "difference_resolved":
+        number = (data["form"], data["ballot"])
+        if resolutions.get(number) != data["old_choice"]:
+            problem("log_inconsistent", seq=event.seq)
+        resolutions[number] = data["choice"]
+        keyed_key = (data["form"], EntryPass.R.value, data["ballot"])
+        if data.get("keyed") is None:
+            ballots.pop(keyed_key, None)
+        else:
+            ballots[keyed_key] = ballot_from_state(data["form"], data["ballot"], data["keyed"], EntryPass.R)
+    elif event.action == "ballot_added":
         if current is not None:
             problem("log_inconsistent", seq=event.seq)
-        ballots[key] = ballot_from_state(key[0], key[1], data["new"])
+        ballots[key] = ballot_from_state(key[0], key[2], data["new"], entry_pass)
     elif event.action == "ballot_removed":
         if current is None or ballot_state(current) != data["old"]:
             problem("log_inconsistent", seq=event.seq)
@@ -145,7 +190,7 @@ def _apply_event(event: Event, setup: RoundSetup | None, ballots: dict, problem)
     elif event.action == "ballot_status_set":
         if current is None or ballot_state(current) != data["old"]:
             problem("log_inconsistent", seq=event.seq)
-        ballots[key] = ballot_from_state(key[0], key[1], data["new"])
+        ballots[key] = ballot_from_state(key[0], key[2], data["new"], entry_pass)
     elif event.action == "mark_set":
         order = data["candidate"]
         if current is None:
@@ -160,8 +205,8 @@ def _apply_event(event: Event, setup: RoundSetup | None, ballots: dict, problem)
         else:
             marks[order] = Mark(data["new"])
         ballots[key] = replace(current, marks=marks)
-    elif event.action == "correction_of":
-        pass  # which sealed round this one corrects: no change of state
+    elif event.action in NO_STATE_ACTIONS:
+        pass
     elif event.action == "counts_set":
         if setup is None or setup.form(data["form"]).counts.as_dict() != data["old"]:
             problem("log_inconsistent", seq=event.seq)
@@ -178,7 +223,10 @@ def _with_counts(setup: RoundSetup, code: str, counts: Counts) -> RoundSetup:
 
 
 def compare_with_log(
-    setup: RoundSetup, ballots: Iterable[Ballot], replayed: ReplayedRound
+    setup: RoundSetup,
+    ballots: Iterable[Ballot],
+    replayed: ReplayedRound,
+    resolutions: Mapping[tuple[str, int], str] | None = None,
 ) -> list[Issue]:
     """Every place where the stored round differs from what its log says it should be."""
     issues: list[Issue] = []
@@ -196,9 +244,20 @@ def compare_with_log(
     if len(setup.forms) != len(logged_counts) or _with_all_counts(setup, logged_counts) != replayed.setup:
         issues.append(Issue("setup_differs_from_log", Severity.ERROR))
 
-    stored_ballots = {(b.form, b.number): b for b in ballots}
+    stored_resolutions = dict(resolutions or {})
+    for key in sorted(stored_resolutions.keys() | replayed.resolutions.keys()):
+        stored_choice, logged_choice = stored_resolutions.get(key), replayed.resolutions.get(key)
+        if stored_choice != logged_choice:
+            issues.append(
+                Issue("resolution_differs_from_log", Severity.ERROR, key[0],
+                      {"ballot": key[1], "stored": stored_choice, "logged": logged_choice})
+            )
+
+    stored_ballots = {ballot_key(b): b for b in ballots}
     for key in sorted(stored_ballots.keys() | replayed.ballots.keys()):
-        form, number = key
+        form, entry_pass, number = key
+        if entry_pass != EntryPass.A.value:
+            number = f"{number} (lượt {entry_pass})"
         stored_b, logged_b = stored_ballots.get(key), replayed.ballots.get(key)
         if logged_b is None:
             issues.append(Issue("ballot_not_in_log", Severity.ERROR, form, {"ballot": number}))

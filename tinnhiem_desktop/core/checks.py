@@ -50,7 +50,8 @@ def reconcile(form: str, counts: Counts, tally: FormTally, preset: Preset) -> li
     return issues
 
 
-SEAL_BLOCKERS = ("keyed_exceeds_collected", "keyed_below_collected", "ballots_incomplete")
+SEAL_BLOCKERS = ("keyed_exceeds_collected", "keyed_below_collected", "ballots_incomplete",
+                 "double_entry_unresolved")
 
 
 def seal_gate(issues: Iterable[Issue]) -> list[Issue]:

@@ -26,6 +26,22 @@ class BallotStatus(StrEnum):
     INVALID = "invalid"
 
 
+class EntryMode(StrEnum):
+    """How a round is keyed: once, or twice blind (passes A and B) with the differences resolved."""
+
+    SINGLE = "single"
+    DOUBLE = "double"
+
+
+class EntryPass(StrEnum):
+    """A keying pass: A (the only one in single entry), B (the blind second keying), or R, a
+    ballot keyed again with the paper in hand to resolve a difference between A and B."""
+
+    A = "A"
+    B = "B"
+    R = "R"
+
+
 class HeaderStyle(StrEnum):
     STATE = "state"
     PARTY = "party"
@@ -56,6 +72,7 @@ class Candidate:
     position: str
     birth_year: int | None = None
     person_key: str | None = None
+    provincial: bool = False  # managed by the provincial Party standing committee (reported separately)
 
 
 @dataclass(frozen=True)
@@ -102,6 +119,10 @@ class RoundSetup:
     forms: tuple[BallotForm, ...]
     percent_base: str | None = None
     decimals: int | None = None
+    entry_mode: EntryMode = EntryMode.SINGLE
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entry_mode", EntryMode(self.entry_mode))
 
     def form(self, code: str) -> BallotForm:
         for form in self.forms:
@@ -128,9 +149,11 @@ class Ballot:
     status: BallotStatus = BallotStatus.VALID
     marks: Mapping[int, Mark] = field(default_factory=dict)
     invalid_reason: str = ""
+    entry_pass: EntryPass = EntryPass.A
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", BallotStatus(self.status))
+        object.__setattr__(self, "entry_pass", EntryPass(self.entry_pass))
         object.__setattr__(self, "marks", _frozen_marks(self.marks))
         if self.status is BallotStatus.INVALID and self.marks:
             raise ValueError(f"invalid ballot {self.number} cannot carry marks")
@@ -138,13 +161,14 @@ class Ballot:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Ballot):
             return NotImplemented
-        return (self.form, self.number, self.status, dict(self.marks), self.invalid_reason) == (
-            other.form,
-            other.number,
-            other.status,
-            dict(other.marks),
-            other.invalid_reason,
+        return self.entry_pass == other.entry_pass and self.form == other.form and self.number == other.number \
+            and self.same_content(other)
+
+    def same_content(self, other: Ballot) -> bool:
+        """Whether two keyings of a ballot read the paper alike (whatever their pass)."""
+        return (self.status, dict(self.marks), self.invalid_reason) == (
+            other.status, dict(other.marks), other.invalid_reason,
         )
 
     def __hash__(self) -> int:
-        return hash((self.form, self.number, self.status, tuple(self.marks.items())))
+        return hash((self.form, self.entry_pass, self.number, self.status, tuple(self.marks.items())))

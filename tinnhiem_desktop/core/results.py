@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterable, Mapping
 
@@ -116,9 +116,17 @@ def results_from_tallies(
     setup: RoundSetup,
     tallies: Mapping[str, FormTally],
     previous: Mapping[str, PriorShare] | None = None,
+    more_issues: Iterable[Issue] = (),
 ) -> RoundResults:
+    """Results of every form from its tally; `more_issues` (e.g. double-entry differences not
+    yet resolved) join the issues of the form they name."""
     rule = round_rule(setup)
     forms = tuple(form_results(form, tallies[form.code], rule, previous) for form in setup.forms)
+    extra: dict[str, list[Issue]] = {}
+    for issue in more_issues:
+        extra.setdefault(issue.form, []).append(issue)
+    if extra:
+        forms = tuple(replace(f, issues=(*f.issues, *extra.get(f.form.code, ()))) for f in forms)
     return RoundResults(setup, rule, forms)
 
 

@@ -1,7 +1,9 @@
 """The round definition (JSON): parsing with precise errors, and its canonical dict form.
 
-The canonical dict is the same shape as the definition file, with every optional key present,
-so a setup written out reads back identically.
+The canonical dict is the same shape as the definition file, so a setup written out reads back
+identically. The keys of the first version are always present; a later key (`entry_mode`,
+a candidate's `provincial`) only when it differs from its default, so that the setup of a round
+sealed before the key existed serialises, and fingerprints, as it did then.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import unicodedata
 from typing import Any
 
 from .issues import Location, TinNhiemError
-from .model import BallotForm, Candidate, Counts, Header, HeaderStyle, Meeting, RoundSetup, TeamMember
+from .model import (
+    BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
+)
 from .rules import PRESETS, Base
 
 COUNT_KEYS = ("summoned", "present", "issued", "collected")
@@ -79,6 +83,12 @@ class _Reader:
             raise self.fail("spec_integer_too_small", where, key=key, value=value, minimum=minimum)
         if maximum is not None and value > maximum:
             raise self.fail("spec_integer_too_large", where, key=key, value=value, maximum=maximum)
+        return value
+
+    def flag(self, data: dict[str, Any], key: str, path: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail("spec_expected_boolean", f"{path}.{key}" if path else key, key=key, value=value)
         return value
 
 
@@ -162,9 +172,14 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
                     birth_year=r.integer(cand, "birth_year", cpath, required=False,
                                          minimum=MIN_BIRTH_YEAR, maximum=MAX_BIRTH_YEAR),
                     person_key=person_key,
+                    provincial=r.flag(cand, "provincial", cpath),
                 )
             )
         forms.append(BallotForm(code, r.text(form_data, "title", path), counts, tuple(candidates)))
+
+    entry_mode = data.get("entry_mode", EntryMode.SINGLE.value)
+    if not isinstance(entry_mode, str) or entry_mode not in set(EntryMode):
+        raise r.fail("unknown_entry_mode", "entry_mode", mode=entry_mode, known=[m.value for m in EntryMode])
 
     return RoundSetup(
         title=title,
@@ -176,10 +191,14 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
         forms=tuple(forms),
         percent_base=percent_base,
         decimals=decimals,
+        entry_mode=EntryMode(entry_mode),
     )
 
 
 def setup_to_dict(setup: RoundSetup) -> dict[str, Any]:
+    later: dict[str, Any] = {}
+    if setup.entry_mode is not EntryMode.SINGLE:
+        later["entry_mode"] = setup.entry_mode.value
     return {
         "title": setup.title,
         "year": setup.year,
@@ -200,10 +219,12 @@ def setup_to_dict(setup: RoundSetup) -> dict[str, Any]:
                         "position": c.position,
                         "birth_year": c.birth_year,
                         "person_key": c.person_key,
+                        **({"provincial": True} if c.provincial else {}),
                     }
                     for c in form.candidates
                 ],
             }
             for form in setup.forms
         ],
+        **later,
     }

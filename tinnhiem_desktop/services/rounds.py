@@ -11,14 +11,17 @@ from typing import Mapping
 from ..core.audit import Event, compare_with_log, fingerprint, replay
 from ..core.ballots_csv import parse_ballots_csv
 from ..core.checks import seal_gate
+from ..core.double_entry import (
+    Difference, KeyerStats, Resolution, agreed_ballot, agreed_form, compare_form, keyer_stats, unresolved_issues,
+)
 from ..core.issues import Issue, Severity, TinNhiemError
-from ..core.model import Ballot, BallotStatus, Counts, Mark, RoundSetup
+from ..core.model import Ballot, BallotStatus, Counts, EntryMode, EntryPass, Mark, RoundSetup
 from ..core.results import RoundResults, results_from_tallies
 from ..core.tally import FormTally, retally, tally_form
 from ..core.spec import nfc, parse_round_spec
 from sqlalchemy.exc import DBAPIError
 
-from ..storage.repository import RoundInfo, RoundRepository
+from ..storage.repository import RoundInfo, RoundRepository, Station
 from .files import read_text
 
 
@@ -46,6 +49,27 @@ class ImportReport:
 
 
 @dataclass(frozen=True)
+class StationConflict:
+    """A station's ballot the master did not take: keyed differently there, or out of range."""
+
+    code: str  # station_ballot_differs | station_ballot_outside_range
+    form: str
+    number: int
+    entry_pass: EntryPass
+    master: Ballot | None = None
+    station: Ballot | None = None
+
+
+@dataclass(frozen=True)
+class StationImport:
+    station: str
+    entry_pass: EntryPass
+    added: int
+    already: int
+    conflicts: tuple[StationConflict, ...]
+
+
+@dataclass(frozen=True)
 class VerifyReport:
     problems: tuple[Issue, ...]
     fingerprint: str
@@ -57,12 +81,22 @@ class VerifyReport:
         return not self.problems
 
 
+Passes = dict[EntryPass, dict[int, Ballot]]
+
+
 class RoundService:
+    """One open round. Keying acts on `entry_pass` (always A in single entry); the results count
+    pass A in single entry and the agreed set of passes A and B in double entry."""
+
     def __init__(self, repo: RoundRepository, keyer: str) -> None:
         self._repo = repo
         self.keyer = keyer
-        self._tallies: dict[str, FormTally] | None = None
-        self._ballots: dict[str, dict[int, Ballot]] | None = None
+        station = repo.info().station
+        self.entry_pass = station.entry_pass if station else EntryPass.A
+        self._passes: dict[str, Passes] | None = None
+        self._resolutions: dict[str, dict[int, Resolution]] = {}
+        self._agreed: dict[str, dict[int, Ballot]] = {}
+        self._tallies: dict[str, FormTally] = {}
 
     @classmethod
     def create(cls, path: Path, setup: RoundSetup, keyer: str) -> RoundService:
@@ -101,44 +135,100 @@ class RoundService:
         """The audit trail, oldest first."""
         return self._repo.events()
 
-    def ballots(self, form: str | None = None) -> list[Ballot]:
-        """Ballots in form order, then by number."""
+    @property
+    def double_entry(self) -> bool:
+        return self.setup.entry_mode is EntryMode.DOUBLE
+
+    @property
+    def station(self) -> Station | None:
+        return self.info.station
+
+    def ballots(self, form: str | None = None, entry_pass: EntryPass | None = None) -> list[Ballot]:
+        """The ballots of one pass (by default the one being keyed), in form order, then by number."""
+        entry_pass = EntryPass(entry_pass or self.entry_pass)
         kept = self._kept()
         codes = [form] if form is not None else [f.code for f in self.setup.forms]
-        return [kept[code][n] for code in codes for n in sorted(kept[code])]
+        return [kept[code][entry_pass][n] for code in codes for n in sorted(kept[code][entry_pass])]
+
+    def counted_ballots(self, form: str | None = None) -> list[Ballot]:
+        """The ballots the results count: pass A, or the agreed set of a double-entry round."""
+        self._kept()
+        codes = [form] if form is not None else [f.code for f in self.setup.forms]
+        return [self._agreed[code][n] for code in codes for n in sorted(self._agreed[code])]
+
+    def all_ballots(self) -> list[Ballot]:
+        """Every ballot of every pass (what a correction copies)."""
+        kept = self._kept()
+        return [b for f in self.setup.forms for p in EntryPass for _, b in sorted(kept[f.code][p].items())]
 
     def results(self) -> RoundResults:
         self._kept()
-        return results_from_tallies(self.setup, self._tallies)
+        more = unresolved_issues(self.differences()) if self.double_entry else ()
+        return results_from_tallies(self.setup, self._tallies, more_issues=more)
 
-    def _kept(self) -> dict[str, dict[int, Ballot]]:
-        """The ballots and tallies, read once and then kept current by this service's changes.
+    def _kept(self) -> dict[str, Passes]:
+        """Ballots of every pass, resolutions, the counted set and its tallies: read once and
+        then kept current by this service's changes.
 
         A writer holds the file's lock, so nothing else changes it; a reader re-reads each time,
         since a writer elsewhere may have changed the file.
         """
-        if self._ballots is None or self._repo.read_only:
-            ballots, _ = self._repo.snapshot()
-            by_form: dict[str, dict[int, Ballot]] = {f.code: {} for f in self.setup.forms}
-            for ballot in ballots:
-                by_form[ballot.form][ballot.number] = ballot
-            self._ballots = by_form
-            self._tallies = {f.code: tally_form(f, by_form[f.code].values()) for f in self.setup.forms}
-        return self._ballots
+        if self._passes is None or self._repo.read_only:
+            snapshot = self._repo.snapshot()
+            codes = [f.code for f in self.setup.forms]
+            passes: dict[str, Passes] = {code: {p: {} for p in EntryPass} for code in codes}
+            for ballot in snapshot.ballots:
+                passes[ballot.form][ballot.entry_pass][ballot.number] = ballot
+            self._resolutions = {code: {} for code in codes}
+            for (code, number), choice in snapshot.resolutions.items():
+                self._resolutions[code][number] = Resolution(choice)
+            mode = self.setup.entry_mode
+            self._agreed = {code: agreed_form(mode, passes[code], self._resolutions[code]) for code in codes}
+            self._tallies = {f.code: tally_form(f, self._agreed[f.code].values()) for f in self.setup.forms}
+            self._passes = passes
+        return self._passes
 
-    def _counted(self, form: str, old: Ballot | None, new: Ballot | None) -> None:
-        if self._ballots is None:
-            return
+    def _counted(self, form: str, entry_pass: EntryPass, number: int, new: Ballot | None) -> None:
+        """Keep one changed ballot of one pass, and retally the counted set if it changed."""
+        kept = self._kept()[form]
         if new is None:
-            del self._ballots[form][old.number]
+            kept[entry_pass].pop(number, None)
         else:
-            self._ballots[form][new.number] = new
-        self._tallies[form] = retally(self._tallies[form], self.setup.form(form), old, new)
+            kept[entry_pass][number] = new
+        old_counted = self._agreed[form].get(number)
+        if self.double_entry:
+            counted = agreed_ballot(kept[EntryPass.A].get(number), kept[EntryPass.B].get(number),
+                                    kept[EntryPass.R].get(number), self._resolutions[form].get(number))
+        else:
+            counted = kept[EntryPass.A].get(number)
+        if counted is old_counted:
+            return
+        if counted is None:
+            del self._agreed[form][number]
+        else:
+            self._agreed[form][number] = counted
+        self._tallies[form] = retally(self._tallies[form], self.setup.form(form), old_counted, counted)
 
     # -- keying ----------------------------------------------------------------------------
 
+    def set_entry_pass(self, entry_pass: EntryPass | str) -> None:
+        """Choose the pass to key: A or B in a double-entry round; a station keys its own pass."""
+        entry_pass = EntryPass(entry_pass)
+        allowed = {EntryPass.A, EntryPass.B} if self.double_entry else {EntryPass.A}
+        if self.station is not None:
+            allowed = {self.station.entry_pass}
+        if entry_pass not in allowed:
+            raise TinNhiemError("entry_pass_not_allowed", entry_pass=entry_pass.value,
+                                allowed=", ".join(sorted(p.value for p in allowed)))
+        self.entry_pass = entry_pass
+
     def next_ballot_number(self, form: str) -> int:
-        return max(self._kept()[self._form(form).code], default=0) + 1
+        numbers = self._kept()[self._form(form).code][self.entry_pass]
+        station = self.station
+        if station is not None and station.first is not None:
+            in_range = [n for n in numbers if station.allows(n)]
+            return max(in_range, default=station.first - 1) + 1
+        return max(numbers, default=0) + 1
 
     def add_ballot(
         self,
@@ -155,15 +245,16 @@ class RoundService:
             number = self.next_ballot_number(form)
         if number < 1:
             raise TinNhiemError("bad_ballot_number", value=number)
-        if number in self._kept()[self._form(form).code]:
+        self._check_station_range(number)
+        if number in self._kept()[self._form(form).code][self.entry_pass]:
             raise TinNhiemError("duplicate_ballot", form=form, ballot=number)
         invalid_reason = nfc(invalid_reason)
         if invalid_reason:
-            ballot = Ballot(form, number, BallotStatus.INVALID, {}, invalid_reason)
+            ballot = Ballot(form, number, BallotStatus.INVALID, {}, invalid_reason, self.entry_pass)
         else:
-            ballot = Ballot(form, number, BallotStatus.VALID, marks or {})
+            ballot = Ballot(form, number, BallotStatus.VALID, marks or {}, "", self.entry_pass)
         self._repo.add_ballots([ballot], self.keyer)
-        self._counted(form, None, ballot)
+        self._counted(form, self.entry_pass, number, ballot)
         return ballot
 
     def set_marks(self, form: str, number: int, marks: Mapping[int, Mark | None]) -> Ballot:
@@ -176,10 +267,10 @@ class RoundService:
         changes = {order: mark for order, mark in marks.items() if ballot.marks.get(order) != mark}
         if not changes:
             return ballot
-        self._repo.set_marks(form, number, changes, self.keyer)
+        self._repo.set_marks(form, number, changes, self.keyer, self.entry_pass)
         merged = {**ballot.marks, **changes}
         changed = replace(ballot, marks={o: m for o, m in merged.items() if m is not None})
-        self._counted(form, ballot, changed)
+        self._counted(form, self.entry_pass, number, changed)
         return changed
 
     def file_log_head(self) -> str:
@@ -189,15 +280,22 @@ class RoundService:
     @property
     def setup_editable(self) -> bool:
         """The lists, team and rule may change only before the first ballot is keyed."""
-        return not self.read_only and not any(self._kept().values())
+        return not self.read_only and self.station is None and not self._any_ballot()
+
+    def _any_ballot(self) -> bool:
+        return any(numbers for passes in self._kept().values() for numbers in passes.values())
 
     def replace_setup(self, setup: RoundSetup) -> None:
         """Change the round's setup (lists, team, rule, counts); only before counting starts."""
         self._repo.check_writable()
-        if any(self._kept().values()):
+        if self.station is not None:
+            raise TinNhiemError("station_setup_locked", file=str(self.path), station=self.station.name)
+        if self._any_ballot():
             raise TinNhiemError("setup_locked_by_ballots", file=str(self.path))
         self._repo.replace_setup(setup, self.keyer)
-        self._ballots = self._tallies = None
+        self._passes = None
+        if not self.double_entry:
+            self.entry_pass = EntryPass.A
 
     def invalidate_ballot(self, form: str, number: int, reason: str) -> Ballot:
         """Mark the whole ballot invalid, with a reason; it then carries no marks.
@@ -208,7 +306,7 @@ class RoundService:
         reason = nfc(reason)
         if not reason:
             raise TinNhiemError("invalid_reason_required", form=form, ballot=number)
-        return self._replace(Ballot(form, number, BallotStatus.INVALID, {}, reason))
+        return self._replace(Ballot(form, number, BallotStatus.INVALID, {}, reason, self.entry_pass))
 
     def restore_ballot(self, form: str, number: int, marks: Mapping[int, Mark] | None = None) -> Ballot:
         """Make an invalidated ballot valid again, with the given marks; by default with the
@@ -216,21 +314,21 @@ class RoundService:
         self._repo.check_writable()
         if marks is None:
             self._existing(form, number)
-            marks = self._repo.marks_before_invalidation(form, number)
+            marks = self._repo.marks_before_invalidation(form, number, self.entry_pass)
         self._check_orders(form, marks)
-        return self._replace(Ballot(form, number, BallotStatus.VALID, marks))
+        return self._replace(Ballot(form, number, BallotStatus.VALID, marks, "", self.entry_pass))
 
     def _replace(self, ballot: Ballot) -> Ballot:
-        old = self._existing(ballot.form, ballot.number)
+        self._existing(ballot.form, ballot.number)
         changed = self._repo.set_ballot_status(ballot, self.keyer)
-        self._counted(ballot.form, old, changed)
+        self._counted(ballot.form, ballot.entry_pass, ballot.number, changed)
         return changed
 
     def remove_ballot(self, form: str, number: int) -> Ballot:
         self._repo.check_writable()
         self._existing(form, number)
-        removed = self._repo.remove_ballot(form, number, self.keyer)
-        self._counted(form, removed, None)
+        removed = self._repo.remove_ballot(form, number, self.keyer, self.entry_pass)
+        self._counted(form, self.entry_pass, number, None)
         return removed
 
     def change_counts(self, form: str, counts: Counts) -> Counts:
@@ -245,11 +343,14 @@ class RoundService:
         """Append every ballot of a CSV file, or none of them."""
         self._repo.check_writable()
         path = Path(path)
-        existing = {code: set(numbers) for code, numbers in self._kept().items()}
-        ballots = parse_ballots_csv(read_text(path), str(path), self.setup, existing)
+        existing = {code: set(passes[self.entry_pass]) for code, passes in self._kept().items()}
+        ballots = [replace(b, entry_pass=self.entry_pass)
+                   for b in parse_ballots_csv(read_text(path), str(path), self.setup, existing)]
+        for ballot in ballots:
+            self._check_station_range(ballot.number)
         self._repo.add_ballots(ballots, self.keyer)
         for ballot in ballots:
-            self._counted(ballot.form, None, ballot)
+            self._counted(ballot.form, self.entry_pass, ballot.number, ballot)
         touched = {b.form for b in ballots}
         issues = tuple(i for i in self.results().issues if i.form in touched)
         return ImportReport(len(ballots), issues)
@@ -260,6 +361,122 @@ class RoundService:
             return self._repo.copy_to(Path(target))
         except (OSError, DBAPIError) as error:
             raise TinNhiemError("file_not_writable", file=str(target), detail=str(error)) from None
+
+    # -- stations --------------------------------------------------------------------------
+
+    def make_station_copy(
+        self, target: Path, name: str, entry_pass: EntryPass | str, first: int | None = None, last: int | None = None
+    ) -> Path:
+        """A station's own copy of this master round, to key one pass (and, when given, a range
+        of ballot numbers) on another machine; `import_station` brings its ballots back."""
+        self._repo.check_writable()
+        name, entry_pass, target = nfc(name), EntryPass(entry_pass), Path(target)
+        if not name:
+            raise TinNhiemError("station_needs_name")
+        if self.station is not None:
+            raise TinNhiemError("station_of_station", file=str(self.path), station=self.station.name)
+        allowed = {EntryPass.A, EntryPass.B} if self.double_entry else {EntryPass.A}
+        if entry_pass not in allowed:
+            raise TinNhiemError("entry_pass_not_allowed", entry_pass=entry_pass.value,
+                                allowed=", ".join(sorted(p.value for p in allowed)))
+        if (first is not None and first < 1) or (first is not None and last is not None and last < first):
+            raise TinNhiemError("bad_station_range", first=first, last=last)
+        if target.exists():
+            raise TinNhiemError("file_exists", file=str(target))
+        self.copy_to(target)
+        try:
+            with RoundService.open(target, self.keyer) as copy:
+                copy._repo.make_station(Station(name, entry_pass, first, last), self.keyer)
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return target
+
+    def import_station(self, path: Path) -> StationImport:
+        """Merge the ballots a station keyed: new ones are added (one transaction, logged with the
+        station's name and its keyers); one keyed differently here, or outside the station's
+        range, is listed as a conflict and never overwrites anything."""
+        self._repo.check_writable()
+        path = Path(path)
+        with RoundService.open(path, self.keyer, read_only=True) as other:
+            station = other.station
+            if station is None:
+                raise TinNhiemError("not_a_station_file", file=str(path))
+            if other.info.uid != self.info.uid:
+                raise TinNhiemError("station_other_round", file=str(path), title=other.setup.title)
+            if other.setup != self.setup:
+                raise TinNhiemError("station_setup_differs", file=str(path))
+            report = other.verify()
+            if not report.intact:
+                raise TinNhiemError("station_file_altered", file=str(path), count=len(report.problems))
+            theirs = other.ballots(entry_pass=station.entry_pass)
+            keyed_by = _keyers_of_ballots(other.events())
+        kept = self._kept()
+        added, already, conflicts = [], 0, []
+        for ballot in theirs:
+            mine = kept[ballot.form][ballot.entry_pass].get(ballot.number)
+            if mine is not None and mine.same_content(ballot):
+                already += 1  # the master has it already (keyed here, or copied to the station)
+            elif not station.allows(ballot.number):
+                conflicts.append(StationConflict("station_ballot_outside_range", ballot.form, ballot.number,
+                                                 ballot.entry_pass, mine, ballot))
+            elif mine is None:
+                added.append(ballot)
+            else:
+                conflicts.append(StationConflict("station_ballot_differs", ballot.form, ballot.number,
+                                                 ballot.entry_pass, mine, ballot))
+        summary = {"station": station.name, "pass": station.entry_pass.value, "file": path.name,
+                   "fingerprint": report.fingerprint, "added": len(added), "already": already,
+                   "conflicts": [[c.form, c.number, c.code] for c in conflicts]}
+        self._repo.import_station(added, self.keyer, summary, keyed_by)
+        for ballot in added:
+            self._counted(ballot.form, ballot.entry_pass, ballot.number, ballot)
+        return StationImport(station.name, station.entry_pass, len(added), already, tuple(conflicts))
+
+    # -- double entry ----------------------------------------------------------------------
+
+    def differences(self, form: str | None = None) -> list[Difference]:
+        """Every ballot number where passes A and B differ, resolved or not (double entry only)."""
+        if not self.double_entry:
+            return []
+        kept = self._kept()
+        codes = [form] if form is not None else [f.code for f in self.setup.forms]
+        return [d for code in codes for d in compare_form(code, kept[code], self._resolutions[code])]
+
+    def keyer_stats(self) -> list[KeyerStats]:
+        """Per keyer: ballots started, marks keyed, and disagreements between passes in them."""
+        return keyer_stats(self._repo.events(), self.differences())
+
+    def resolve(
+        self,
+        form: str,
+        number: int,
+        choice: Resolution | str,
+        marks: Mapping[int, Mark] | None = None,
+        invalid_reason: str = "",
+    ) -> Ballot | None:
+        """Settle a difference with the paper in hand: take A, take B, or key the ballot again
+        (marks, or an invalid reason). Returns the ballot the round now counts (None: no ballot)."""
+        self._repo.check_writable()
+        choice = Resolution(choice)
+        if not self.double_entry:
+            raise TinNhiemError("not_double_entry", file=str(self.path))
+        passes = self._kept()[self._form(form).code]
+        a, b = passes[EntryPass.A].get(number), passes[EntryPass.B].get(number)
+        if a is None and b is None:
+            raise TinNhiemError("ballot_not_found", form=form, ballot=number)
+        if a is not None and b is not None and a.same_content(b):
+            raise TinNhiemError("no_difference", form=form, ballot=number)
+        keyed = None
+        if choice is Resolution.KEYED_AGAIN:
+            self._check_orders(form, marks or {})
+            invalid_reason = nfc(invalid_reason)
+            status = BallotStatus.INVALID if invalid_reason else BallotStatus.VALID
+            keyed = Ballot(form, number, status, {} if invalid_reason else (marks or {}), invalid_reason, EntryPass.R)
+        self._repo.resolve(form, number, choice.value, keyed, self.keyer)
+        self._resolutions[form][number] = choice
+        self._counted(form, EntryPass.R, number, keyed)
+        return self._agreed[form].get(number)
 
     # -- sealing ---------------------------------------------------------------------------
 
@@ -291,10 +508,15 @@ class RoundService:
         with cls.open(source, keyer, read_only=True) as sealed:
             if not sealed.info.sealed:
                 raise TinNhiemError("correction_needs_sealed_round", file=str(source))
-            setup, ballots, replaced = sealed.setup, sealed.ballots(), sealed.info.fingerprint
+            setup, ballots, replaced = sealed.setup, sealed.all_ballots(), sealed.info.fingerprint
+            resolutions = [(d.form, d.number, d.resolution) for d in sealed.differences() if d.resolved]
         corrected = cls.create(target, setup, keyer)
         corrected._repo.log_correction(replaced, Path(source).name, reason, keyer)
-        corrected._repo.add_ballots(ballots, keyer)
+        corrected._repo.add_ballots([b for b in ballots if b.entry_pass is not EntryPass.R], keyer)
+        keyed = {(b.form, b.number): b for b in ballots if b.entry_pass is EntryPass.R}
+        for form, number, choice in resolutions:
+            corrected._repo.resolve(form, number, choice.value, keyed.get((form, number)), keyer)
+        corrected._passes = None
         return corrected
 
     def corrects(self) -> dict | None:
@@ -313,11 +535,12 @@ class RoundService:
             Issue("sqlite_integrity", Severity.ERROR, None, {"detail": detail})
             for detail in self._repo.integrity_problems()
         ]
-        ballots, events = self._repo.snapshot(with_events=True)
+        snapshot = self._repo.snapshot(with_events=True)
+        events = snapshot.events
         replayed = replay(events)
         problems.extend(replayed.issues)
-        problems.extend(compare_with_log(self.setup, ballots, replayed))
-        current = fingerprint(self.setup, ballots, self._repo.log_head())
+        problems.extend(compare_with_log(self.setup, snapshot.ballots, replayed, snapshot.resolutions))
+        current = fingerprint(self.setup, snapshot.ballots, self._repo.log_head(), snapshot.resolutions)
         info = self.info
         if info.sealed and info.fingerprint != current:
             problems.append(
@@ -340,8 +563,24 @@ class RoundService:
             if not 1 <= order <= size:
                 raise TinNhiemError("candidate_out_of_range", form=form, candidate=order, size=size)
 
+    def _check_station_range(self, number: int) -> None:
+        station = self.station
+        if station is not None and not station.allows(number):
+            raise TinNhiemError("ballot_outside_station", ballot=number, station=station.name,
+                                first=station.first, last=station.last)
+
     def _existing(self, form: str, number: int) -> Ballot:
-        ballot = self._kept()[self._form(form).code].get(number)
+        ballot = self._kept()[self._form(form).code][self.entry_pass].get(number)
         if ballot is None:
             raise TinNhiemError("ballot_not_found", form=form, ballot=number)
         return ballot
+
+
+def _keyers_of_ballots(events: list[Event]) -> dict[tuple[str, str, int], str]:
+    """Who keyed each ballot (form, pass, number), as a station's log records it."""
+    keyers = {}
+    for event in events:
+        if event.action == "ballot_added":
+            data = event.data
+            keyers[(data["form"], data.get("pass", EntryPass.A.value), data["ballot"])] = data.get("keyed_by", event.keyer)
+    return keyers

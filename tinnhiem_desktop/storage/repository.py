@@ -11,13 +11,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from sqlalchemy import delete
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from ..core.audit import GENESIS, Event, ballot_state, chain_event, fingerprint
+from ..core.audit import GENESIS, Event, ballot_state, chain_event, fingerprint, pass_data
 from ..core.issues import TinNhiemError
 from ..core.model import (
     Ballot,
@@ -25,6 +25,8 @@ from ..core.model import (
     BallotStatus,
     Candidate,
     Counts,
+    EntryMode,
+    EntryPass,
     Header,
     HeaderStyle,
     Mark,
@@ -44,11 +46,26 @@ from .roundfile import (
     read_header,
     vacuum_into,
 )
-from .tables import BallotRow, CandidateRow, EventRow, FormRow, MarkRow, RoundRow, TeamMemberRow
+from .tables import (
+    BallotRow, CandidateRow, EventRow, FormRow, MarkRow, ResolutionRow, RoundRow, TeamMemberRow,
+)
 
 
 def now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Station:
+    """A station's copy of a master round: it keys one pass, within a range of ballot numbers."""
+
+    name: str
+    entry_pass: EntryPass
+    first: int | None = None
+    last: int | None = None
+
+    def allows(self, number: int) -> bool:
+        return (self.first is None or number >= self.first) and (self.last is None or number <= self.last)
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,7 @@ class RoundInfo:
     sealed_by: str | None
     seal_reason: str | None
     fingerprint: str | None
+    station: Station | None = None
 
     @property
     def sealed(self) -> bool:
@@ -207,7 +225,7 @@ class RoundRepository:
         for form in session.exec(select(FormRow).order_by(FormRow.seq)).all():
             form_ids[form.code] = form.id
             candidates = tuple(
-                Candidate(c.seq, c.name, c.position, c.birth_year, c.person_key)
+                Candidate(c.seq, c.name, c.position, c.birth_year, c.person_key, bool(c.provincial))
                 for c in session.exec(
                     select(CandidateRow).where(CandidateRow.form_id == form.id).order_by(CandidateRow.seq)
                 )
@@ -224,9 +242,13 @@ class RoundRepository:
             forms=tuple(forms),
             percent_base=row.percent_base,
             decimals=row.decimals,
+            entry_mode=EntryMode(row.entry_mode),
         )
+        station = None
+        if row.station_name is not None:
+            station = Station(row.station_name, EntryPass(row.station_pass), row.station_first, row.station_last)
         self._info = RoundInfo(
-            row.uid, row.created_at, row.sealed_at, row.sealed_by, row.seal_reason, row.fingerprint
+            row.uid, row.created_at, row.sealed_at, row.sealed_by, row.seal_reason, row.fingerprint, station
         )
         last = session.exec(select(EventRow).order_by(EventRow.seq.desc()).limit(1)).first()
         self._last_event = _event(last) if last else None
@@ -241,22 +263,33 @@ class RoundRepository:
     def log_head(self) -> str:
         return self._last_event.hash if self._last_event else GENESIS
 
-    def snapshot(self, with_events: bool = False) -> tuple[list[Ballot], list[Event]]:
-        """Ballots (and the log) as of one moment, the setup reloaded with them: what a reader
-        beside a writer elsewhere needs."""
+    def snapshot(self, with_events: bool = False) -> Snapshot:
+        """Ballots of every pass, resolutions (and the log) as of one moment, the setup reloaded
+        with them: what a reader beside a writer elsewhere needs."""
         with self._reading() as session:
             self._load_in(session)
             events = self._events_in(session) if with_events else []
-            return self._ballots_in(session, None), events
+            return Snapshot(self._ballots_in(session, None), self._resolutions_in(session), events)
 
     def ballots(self, form: str | None = None) -> list[Ballot]:
-        """Ballots in form order, then by number."""
+        """Ballots of every pass in form order, then by pass and number."""
         with self._reading() as session:
             return self._ballots_in(session, form)
 
+    def resolutions(self) -> dict[tuple[str, int], str]:
+        """How each resolved difference of a double-entry round was settled: A, B or R."""
+        with self._reading() as session:
+            return self._resolutions_in(session)
+
+    def _resolutions_in(self, session: Session) -> dict[tuple[str, int], str]:
+        codes = {form_id: code for code, form_id in self._form_ids.items()}
+        rows = session.exec(select(ResolutionRow.form_id, ResolutionRow.number, ResolutionRow.choice))
+        return {(codes[form_id], number): choice for form_id, number, choice in rows}
+
     def _ballots_in(self, session: Session, form: str | None) -> list[Ballot]:
         codes = {form_id: code for code, form_id in self._form_ids.items()}
-        query = select(BallotRow.id, BallotRow.form_id, BallotRow.number, BallotRow.status, BallotRow.invalid_reason)
+        query = select(BallotRow.id, BallotRow.form_id, BallotRow.number, BallotRow.status, BallotRow.invalid_reason,
+                       BallotRow.entry_pass)
         marks_query = select(MarkRow.ballot_id, MarkRow.candidate_seq, MarkRow.value)
         if form is not None:
             form_id = self._form_id(form)
@@ -270,10 +303,10 @@ class RoundRepository:
             marks.setdefault(ballot_id, {})[seq] = Mark(value)
         order = {code: i for i, code in enumerate(f.code for f in self._setup.forms)}
         ballots = [
-            Ballot(codes[form_id], number, BallotStatus(status), marks.get(ballot_id, {}), reason)
-            for ballot_id, form_id, number, status, reason in rows
+            Ballot(codes[form_id], number, BallotStatus(status), marks.get(ballot_id, {}), reason, entry_pass)
+            for ballot_id, form_id, number, status, reason, entry_pass in rows
         ]
-        ballots.sort(key=lambda b: (order[b.form], b.number))
+        ballots.sort(key=lambda b: (order[b.form], b.entry_pass.value, b.number))
         return ballots
 
     def events(self, first: int | None = None) -> list[Event]:
@@ -293,14 +326,15 @@ class RoundRepository:
             last = session.exec(select(EventRow.hash).order_by(EventRow.seq.desc()).limit(1)).first()
         return last or GENESIS
 
-    def marks_before_invalidation(self, form: str, number: int) -> dict[int, Mark]:
+    def marks_before_invalidation(self, form: str, number: int, entry_pass: EntryPass = EntryPass.A) -> dict[int, Mark]:
         """The marks a ballot had when it was last made invalid, from the audit log."""
         with self._reading() as session:
             row = session.connection().exec_driver_sql(
                 "SELECT data FROM event WHERE action = 'ballot_status_set'"
                 " AND json_extract(data, '$.form') = ? AND json_extract(data, '$.ballot') = ?"
+                " AND coalesce(json_extract(data, '$.pass'), 'A') = ?"
                 " AND json_extract(data, '$.new.status') = 'invalid' ORDER BY seq DESC LIMIT 1",
-                (form, number),
+                (form, number, EntryPass(entry_pass).value),
             ).first()
         if row is None:
             return {}
@@ -314,28 +348,65 @@ class RoundRepository:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def add_ballots(self, ballots: Iterable[Ballot], keyer: str) -> None:
-        """Add ballots in one transaction: all of them or none."""
-        with self._transaction(keyer) as (session, log):
-            for ballot in ballots:
-                row = BallotRow(
-                    form_id=self._form_id(ballot.form),
-                    number=ballot.number,
-                    status=ballot.status.value,
-                    invalid_reason=ballot.invalid_reason,
-                )
-                session.add(row)
-                session.flush()
-                session.add_all(
-                    MarkRow(ballot_id=row.id, candidate_seq=order, value=mark.value)
-                    for order, mark in ballot.marks.items()
-                )
-                log("ballot_added", {"form": ballot.form, "ballot": ballot.number, "new": ballot_state(ballot)})
+    def add_ballots(
+        self,
+        ballots: Iterable[Ballot],
+        keyer: str,
+        *,
+        origin: Mapping[str, object] | None = None,
+        keyed_by: Mapping[tuple[str, str, int], str] | None = None,
+    ) -> None:
+        """Add ballots in one transaction: all of them or none.
 
-    def set_marks(self, form: str, number: int, marks: dict[int, Mark | None], keyer: str) -> None:
+        `origin` is recorded in each event (a station import names the station), and `keyed_by`
+        the keyer who keyed a ballot elsewhere, so that per-keyer figures stay true.
+        """
+        with self._transaction(keyer) as (session, log):
+            self._add_in(session, log, ballots, keyer, origin, keyed_by)
+
+    def import_station(
+        self,
+        ballots: Iterable[Ballot],
+        keyer: str,
+        summary: Mapping[str, object],
+        keyed_by: Mapping[tuple[str, str, int], str],
+    ) -> None:
+        """A station's new ballots and the import's summary event, in one transaction."""
+        with self._transaction(keyer) as (session, log):
+            self._add_in(session, log, ballots, keyer, {"station": summary["station"]}, keyed_by)
+            log("station_imported", dict(summary))
+
+    def _add_in(self, session: Session, log, ballots: Iterable[Ballot], keyer: str,
+                origin: Mapping[str, object] | None, keyed_by: Mapping[tuple[str, str, int], str] | None) -> None:
+        for ballot in ballots:
+            self._insert_ballot(session, ballot)
+            data = {"form": ballot.form, "ballot": ballot.number, **pass_data(ballot.entry_pass),
+                    "new": ballot_state(ballot), **(origin or {})}
+            author = (keyed_by or {}).get((ballot.form, ballot.entry_pass.value, ballot.number))
+            if author is not None and author != keyer:
+                data["keyed_by"] = author
+            log("ballot_added", data)
+
+    def _insert_ballot(self, session: Session, ballot: Ballot) -> None:
+        row = BallotRow(
+            form_id=self._form_id(ballot.form),
+            entry_pass=ballot.entry_pass.value,
+            number=ballot.number,
+            status=ballot.status.value,
+            invalid_reason=ballot.invalid_reason,
+        )
+        session.add(row)
+        session.flush()
+        session.add_all(
+            MarkRow(ballot_id=row.id, candidate_seq=order, value=mark.value) for order, mark in ballot.marks.items()
+        )
+
+    def set_marks(
+        self, form: str, number: int, marks: dict[int, Mark | None], keyer: str, entry_pass: EntryPass = EntryPass.A
+    ) -> None:
         """Set (or with None, clear) candidates' marks on one ballot, one event per cell."""
         with self._transaction(keyer) as (session, log):
-            row = self._existing_ballot_row(session, form, number)
+            row = self._existing_ballot_row(session, form, number, entry_pass)
             for order, mark in marks.items():
                 current = session.get(MarkRow, (row.id, order))
                 old = current.value if current else None
@@ -347,12 +418,13 @@ class RoundRepository:
                 else:
                     current.value = mark.value
                 new = None if mark is None else mark.value
-                log("mark_set", {"form": form, "ballot": number, "candidate": order, "old": old, "new": new})
+                log("mark_set", {"form": form, "ballot": number, **pass_data(entry_pass), "candidate": order,
+                                 "old": old, "new": new})
 
     def set_ballot_status(self, ballot: Ballot, keyer: str) -> Ballot:
         """Make a ballot valid or invalid, replacing its marks with the given ballot's."""
         with self._transaction(keyer) as (session, log):
-            row = self._existing_ballot_row(session, ballot.form, ballot.number)
+            row = self._existing_ballot_row(session, ballot.form, ballot.number, ballot.entry_pass)
             old = self._ballot(session, ballot.form, row)
             row.status, row.invalid_reason = ballot.status.value, ballot.invalid_reason
             session.add(row)
@@ -361,19 +433,55 @@ class RoundRepository:
                 MarkRow(ballot_id=row.id, candidate_seq=order, value=mark.value)
                 for order, mark in ballot.marks.items()
             )
-            log("ballot_status_set", {"form": ballot.form, "ballot": ballot.number,
+            log("ballot_status_set", {"form": ballot.form, "ballot": ballot.number, **pass_data(ballot.entry_pass),
                                       "old": ballot_state(old), "new": ballot_state(ballot)})
             return ballot
 
-    def remove_ballot(self, form: str, number: int, keyer: str) -> Ballot:
+    def remove_ballot(self, form: str, number: int, keyer: str, entry_pass: EntryPass = EntryPass.A) -> Ballot:
         """Remove a ballot and its marks; returns what was removed."""
         with self._transaction(keyer) as (session, log):
-            row = self._existing_ballot_row(session, form, number)
+            row = self._existing_ballot_row(session, form, number, entry_pass)
             removed = self._ballot(session, form, row)
             session.exec(delete(MarkRow).where(MarkRow.ballot_id == row.id))
             session.delete(row)
-            log("ballot_removed", {"form": form, "ballot": number, "old": ballot_state(removed)})
+            log("ballot_removed", {"form": form, "ballot": number, **pass_data(entry_pass),
+                                   "old": ballot_state(removed)})
             return removed
+
+    def resolve(self, form: str, number: int, choice: str, keyed: Ballot | None, keyer: str) -> None:
+        """Settle a difference between passes A and B: take A, take B, or the ballot keyed again
+        (`keyed`, stored as pass R). A later resolution of the same number replaces the earlier."""
+        with self._transaction(keyer) as (session, log):
+            form_id = self._form_id(form)
+            current = session.get(ResolutionRow, (form_id, number))
+            old_choice = current.choice if current else None
+            old_keyed = self._ballot_row(session, form, number, EntryPass.R)
+            if old_keyed is not None:
+                session.exec(delete(MarkRow).where(MarkRow.ballot_id == old_keyed.id))
+                session.delete(old_keyed)
+                session.flush()
+            if keyed is not None:
+                self._insert_ballot(session, replace(keyed, entry_pass=EntryPass.R))
+            if current is None:
+                current = ResolutionRow(form_id=form_id, number=number, choice=choice, resolved_by=keyer,
+                                        resolved_at=now())
+            current.choice, current.resolved_by, current.resolved_at = choice, keyer, now()
+            session.add(current)
+            log("difference_resolved", {"form": form, "ballot": number, "choice": choice, "old_choice": old_choice,
+                                        "keyed": None if keyed is None else ballot_state(keyed)})
+
+    def make_station(self, station: Station, keyer: str) -> None:
+        """Turn this file (a fresh copy of a master round) into a station's copy."""
+        with self._transaction(keyer) as (session, log):
+            row = session.get(RoundRow, 1)
+            row.station_name, row.station_pass = station.name, station.entry_pass.value
+            row.station_first, row.station_last = station.first, station.last
+            session.add(row)
+            log("station_made", {"name": station.name, "pass": station.entry_pass.value,
+                                 "first": station.first, "last": station.last})
+        self._load()
+
+
 
     def replace_setup(self, setup: RoundSetup, keyer: str) -> None:
         """Replace the whole setup; only while no ballot is keyed (the service checks)."""
@@ -397,7 +505,7 @@ class RoundRepository:
             head = session.exec(select(EventRow.hash).order_by(EventRow.seq.desc()).limit(1)).first()
             row = session.get(RoundRow, 1)
             row.sealed_at, row.sealed_by, row.seal_reason = at, by, reason or None
-            row.fingerprint = fingerprint(self._setup, ballots, head)
+            row.fingerprint = fingerprint(self._setup, ballots, head, self._resolutions_in(session))
             session.add(row)
         self._load()
         return self._info
@@ -456,12 +564,16 @@ class RoundRepository:
         except KeyError:
             raise TinNhiemError("unknown_form", form=form, known=sorted(self._form_ids)) from None
 
-    def _ballot_row(self, session: Session, form: str, number: int) -> BallotRow | None:
-        query = select(BallotRow).where(BallotRow.form_id == self._form_id(form), BallotRow.number == number)
+    def _ballot_row(self, session: Session, form: str, number: int, entry_pass: EntryPass) -> BallotRow | None:
+        query = select(BallotRow).where(
+            BallotRow.form_id == self._form_id(form),
+            BallotRow.entry_pass == EntryPass(entry_pass).value,
+            BallotRow.number == number,
+        )
         return session.exec(query).first()
 
-    def _existing_ballot_row(self, session: Session, form: str, number: int) -> BallotRow:
-        row = self._ballot_row(session, form, number)
+    def _existing_ballot_row(self, session: Session, form: str, number: int, entry_pass: EntryPass) -> BallotRow:
+        row = self._ballot_row(session, form, number, entry_pass)
         if row is None:
             raise TinNhiemError("ballot_not_found", form=form, ballot=number)
         return row
@@ -473,7 +585,7 @@ class RoundRepository:
                 select(MarkRow.candidate_seq, MarkRow.value).where(MarkRow.ballot_id == row.id)
             )
         }
-        return Ballot(form, row.number, BallotStatus(row.status), marks, row.invalid_reason)
+        return Ballot(form, row.number, BallotStatus(row.status), marks, row.invalid_reason, row.entry_pass)
 
     @staticmethod
     def _insert_setup(session: Session, setup: RoundSetup, uid: str, created_at: str) -> None:
@@ -492,6 +604,7 @@ class RoundRepository:
                 meeting_place=setup.meeting.place,
                 meeting_chair=setup.meeting.chair,
                 created_at=created_at,
+                entry_mode=setup.entry_mode.value,
             )
         )
         session.add_all(TeamMemberRow(seq=i, name=m.name, role=m.role) for i, m in enumerate(setup.team, 1))
@@ -507,9 +620,17 @@ class RoundRepository:
                     position=c.position,
                     birth_year=c.birth_year,
                     person_key=c.person_key,
+                    provincial=c.provincial,
                 )
                 for c in form.candidates
             )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    ballots: list[Ballot]
+    resolutions: dict[tuple[str, int], str]
+    events: list[Event]
 
 
 def _event_row(event: Event) -> EventRow:

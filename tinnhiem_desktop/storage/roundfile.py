@@ -22,7 +22,7 @@ from sqlalchemy.pool import StaticPool
 from ..core.issues import TinNhiemError
 
 APPLICATION_ID = 0x544E4844  # "TNHD"
-SCHEMA_VERSION = 1  # the number of Alembic revisions in migrations/versions
+SCHEMA_VERSION = 2  # the number of Alembic revisions in migrations/versions
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -199,12 +199,23 @@ def migrate(engine: Engine) -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    with engine.begin() as connection:
-        connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
-        connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+    with engine.connect() as connection:
+        # A revision may rebuild a table; with foreign keys on, dropping the old one would cascade
+        # into the rows that refer to it. The pragma only takes effect outside a transaction.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise ValueError(f"migration left {len(broken)} rows pointing at nothing")
+                connection.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+                connection.exec_driver_sql(f"PRAGMA user_version={SCHEMA_VERSION}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()
 
 
 def backup_copy(engine: Engine, path: Path, version: int) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Column, ForeignKey, Integer, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -30,6 +30,14 @@ class RoundRow(SQLModel, table=True):
     sealed_by: Optional[str] = None
     seal_reason: Optional[str] = None
     fingerprint: Optional[str] = None
+    entry_mode: str = Field(
+        default="single", sa_column=Column(String, nullable=False, server_default="single")
+    )
+    # A station's copy of a master round keys only its pass and range of ballot numbers.
+    station_name: Optional[str] = None
+    station_pass: Optional[str] = None
+    station_first: Optional[int] = None
+    station_last: Optional[int] = None
 
 
 class TeamMemberRow(SQLModel, table=True):
@@ -65,18 +73,21 @@ class CandidateRow(SQLModel, table=True):
     position: str
     birth_year: Optional[int] = None
     person_key: Optional[str] = None
+    provincial: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default="0"))
 
 
 class BallotRow(SQLModel, table=True):
     __tablename__ = "ballot"
     __table_args__ = (
-        UniqueConstraint("form_id", "number"),
+        UniqueConstraint("form_id", "pass", "number"),
         CheckConstraint("status IN ('valid', 'invalid')", name="ballot_status"),
         CheckConstraint("number >= 1", name="ballot_number_positive"),
+        CheckConstraint("pass IN ('A', 'B', 'R')", name="ballot_pass"),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
     form_id: int = Field(foreign_key="ballot_form.id")
+    entry_pass: str = Field(default="A", sa_column=Column("pass", String, nullable=False, server_default="A"))
     number: int
     status: str
     invalid_reason: str = ""
@@ -104,3 +115,47 @@ class EventRow(SQLModel, table=True):
     action: str
     data: str
     hash: str
+
+
+class ResolutionRow(SQLModel, table=True):
+    """How a difference between passes A and B was settled with the paper in hand."""
+
+    __tablename__ = "resolution"
+    __table_args__ = (CheckConstraint("choice IN ('A', 'B', 'R')", name="resolution_choice"),)
+
+    form_id: int = Field(foreign_key="ballot_form.id", primary_key=True)
+    number: int = Field(primary_key=True)
+    choice: str
+    resolved_by: str
+    resolved_at: str
+
+
+class PriorResultRow(SQLModel, table=True):
+    """A person's result in an earlier year: read from a sealed round file, or typed in by hand."""
+
+    __tablename__ = "prior_result"
+    __table_args__ = (UniqueConstraint("person_key", "year"),)
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    person_key: str
+    year: int
+    name: str
+    position: str = ""
+    cao: Optional[int] = None
+    tin_nhiem: Optional[int] = None
+    thap: int
+    base: int
+    by_hand: bool = Field(default=False, sa_column=Column(Boolean, nullable=False, server_default="0"))
+    source: str = ""  # the round file it was read from, or the organiser's note for typed figures
+    source_fingerprint: Optional[str] = None
+
+
+class ProcedureRow(SQLModel, table=True):
+    """A step of the annual procedure around the count (checklist, meeting, hand-over), as JSON."""
+
+    __tablename__ = "procedure_record"
+
+    key: str = Field(primary_key=True)
+    data: str
+    at: str
+    by: str

@@ -1,0 +1,308 @@
+"""Blind double entry, stations on other machines, and an old round file migrated after a backup."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from tinnhiem_desktop.core.double_entry import Resolution, compare_form, keyer_stats
+from tinnhiem_desktop.core.issues import TinNhiemError
+from tinnhiem_desktop.core.model import Ballot, BallotStatus, EntryMode, EntryPass, Mark
+from tinnhiem_desktop.core.spec import setup_from_dict, setup_to_dict
+from tinnhiem_desktop.services.rounds import RoundService
+
+from conftest import spec_dict
+
+AN, BINH, HONG = "Nguyễn Thị An", "Trần Văn Bình", "Lê Thị Hồng"
+C, T, L, N = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP, Mark.NO_MARK
+
+# One small form: 3 candidates, 4 ballots collected.
+FORM = {
+    "id": "1", "title": "Lãnh đạo Sở", "summoned": 5, "present": 5, "issued": 4, "collected": 4,
+    "candidates": [{"name": "Nguyễn Văn An"}, {"name": "Hoàng Thị Thu Hà"}, {"name": "Vũ Đức Thắng"}],
+}
+PAPER = {  # what the four paper ballots say
+    1: {1: C, 2: T, 3: L},
+    2: {1: C, 2: C, 3: T},
+    3: {1: L, 2: T, 3: N},
+    4: {1: T, 2: T, 3: T},
+}
+
+
+def double_setup(**extra):
+    return setup_from_dict(spec_dict(forms=[dict(FORM)], entry_mode="double", **extra), "test")
+
+
+@pytest.fixture
+def round_file(tmp_path):
+    path = tmp_path / "dot.tinnhiem"
+    RoundService.create(path, double_setup(), HONG).close()
+    return path
+
+
+def key(service: RoundService, entry_pass: str, ballots: dict[int, dict[int, Mark]]) -> None:
+    service.set_entry_pass(entry_pass)
+    for number, marks in ballots.items():
+        service.add_ballot("1", number, marks)
+
+
+def key_both_passes(path: Path) -> None:
+    """An keys pass A faithfully; Bình, blind, misreads ballot 2's second cell and skips ballot 4."""
+    with RoundService.open(path, AN) as service:
+        key(service, "A", PAPER)
+    with RoundService.open(path, BINH) as service:
+        service.set_entry_pass("B")
+        assert service.ballots() == [], "pass B must not see pass A"
+        assert service.next_ballot_number("1") == 1
+        key(service, "B", {1: PAPER[1], 2: {**PAPER[2], 2: L}, 3: PAPER[3]})
+
+
+def test_two_keyers_blind_differences_resolved_then_sealed_and_verified(round_file):
+    key_both_passes(round_file)
+    with RoundService.open(round_file, HONG) as service:
+        differences = service.differences()
+        assert [(d.number, d.kind, d.candidates) for d in differences] == [(2, "marks", (2,)), (4, "only_a", ())]
+        # Until resolved, the differing ballots count for nobody and the results say so.
+        results = service.results()
+        assert results.forms[0].tally.keyed == 2
+        assert "double_entry_unresolved" in [i.code for i in results.issues]
+        assert "double_entry_unresolved" in [i.code for i in service.seal_problems()]
+        with pytest.raises(TinNhiemError) as refused:
+            service.seal(HONG)
+        assert refused.value.code == "seal_needs_reason"
+
+        # With the paper in hand: ballot 2 is keyed again, ballot 4 exists (take A).
+        counted = service.resolve("1", 2, Resolution.KEYED_AGAIN, PAPER[2])
+        assert counted == Ballot("1", 2, BallotStatus.VALID, PAPER[2], "", EntryPass.R)
+        service.resolve("1", 4, Resolution.TAKE_A)
+        assert all(d.resolved for d in service.differences())
+        assert service.seal_problems() == []
+        tally = service.results().forms[0].tally
+        assert tally.keyed == 4
+        assert [c.cao for c in tally.candidates] == [2, 1, 0]
+        assert [c.thap for c in tally.candidates] == [1, 0, 1]
+
+        stats = {s.keyer: s for s in service.keyer_stats()}
+        assert (stats[AN].ballots, stats[AN].marks, stats[AN].disagreements) == (4, 12, 2)
+        assert (stats[BINH].ballots, stats[BINH].marks, stats[BINH].disagreements) == (3, 9, 1)
+
+        info = service.seal(HONG)
+        sealed_fingerprint = info.fingerprint
+        resolutions = [e for e in service.events() if e.action == "difference_resolved"]
+        assert [(e.keyer, e.data["choice"]) for e in resolutions] == [(HONG, "R"), (HONG, "A")]
+    with RoundService.open(round_file, HONG, read_only=True) as archived:
+        report = archived.verify()
+        assert report.intact and report.fingerprint == sealed_fingerprint
+
+
+@pytest.mark.parametrize(
+    ("statement", "code"),
+    [
+        ("UPDATE mark SET value = 'cao' WHERE candidate_seq = 2 AND ballot_id ="
+         " (SELECT id FROM ballot WHERE pass = 'B' AND number = 2)", "mark_differs_from_log"),
+        ("UPDATE resolution SET choice = 'B' WHERE number = 4", "resolution_differs_from_log"),
+        ("DELETE FROM ballot WHERE pass = 'R'", "ballot_missing"),
+    ],
+)
+def test_verify_finds_a_touched_pass_or_resolution(round_file, statement, code):
+    key_both_passes(round_file)
+    with RoundService.open(round_file, HONG) as service:
+        service.resolve("1", 2, Resolution.KEYED_AGAIN, PAPER[2])
+        service.resolve("1", 4, Resolution.TAKE_A)
+        service.seal(HONG)
+    with sqlite3.connect(round_file) as connection:
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.execute(statement)
+    with RoundService.open(round_file, HONG, read_only=True) as archived:
+        codes = {p.code for p in archived.verify().problems}
+    assert code in codes and "fingerprint_mismatch" in codes
+
+
+def test_take_b_of_a_ballot_only_a_keyed_means_it_does_not_exist(round_file):
+    key_both_passes(round_file)
+    with RoundService.open(round_file, HONG) as service:
+        assert service.resolve("1", 4, "B") is None
+        assert 4 not in [b.number for b in service.counted_ballots()]
+        with pytest.raises(TinNhiemError) as agreed:
+            service.resolve("1", 1, "A")
+        assert agreed.value.code == "no_difference"
+
+
+def test_a_single_entry_round_keys_pass_a_only(tmp_path):
+    with RoundService.create(tmp_path / "r.tinnhiem", setup_from_dict(spec_dict(), "t"), HONG) as service:
+        assert service.setup.entry_mode is EntryMode.SINGLE
+        with pytest.raises(TinNhiemError) as refused:
+            service.set_entry_pass("B")
+        assert refused.value.code == "entry_pass_not_allowed"
+        service.add_ballot("1", 1, {1: C})
+        assert service.differences() == [] and service.counted_ballots() == service.ballots()
+
+
+def test_the_entry_mode_round_trips_and_single_setups_serialise_as_before():
+    assert "entry_mode" not in setup_to_dict(setup_from_dict(spec_dict(), "t"))
+    double = double_setup()
+    assert setup_from_dict(setup_to_dict(double), "t") == double
+    with pytest.raises(TinNhiemError) as bad:
+        setup_from_dict(spec_dict(entry_mode="triple"), "t")
+    assert bad.value.code == "unknown_entry_mode" and bad.value.location.path == "entry_mode"
+
+
+marks_strategy = st.dictionaries(st.integers(1, 3), st.sampled_from(list(Mark)), max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.integers(1, 6), marks_strategy, max_size=6),
+       st.dictionaries(st.integers(1, 6), marks_strategy, max_size=6))
+def test_comparison_lists_exactly_the_numbers_where_passes_differ(a_marks, b_marks):
+    a = {n: Ballot("1", n, marks=m) for n, m in a_marks.items()}
+    b = {n: Ballot("1", n, marks=m, entry_pass=EntryPass.B) for n, m in b_marks.items()}
+    listed = {d.number: d for d in compare_form("1", {EntryPass.A: a, EntryPass.B: b}, {})}
+    for number in a.keys() | b.keys():
+        agree = number in a and number in b and a_marks[number] == b_marks[number]
+        assert (number in listed) is not agree
+        if number in listed and number in a and number in b:
+            cells = listed[number].candidates
+            assert set(cells) == {o for o in range(1, 4) if a_marks[number].get(o) != b_marks[number].get(o)}
+
+
+# -- stations -------------------------------------------------------------------------------
+
+
+def test_two_stations_key_blind_and_the_master_merges_listing_conflicts(round_file, tmp_path):
+    with RoundService.open(round_file, HONG) as master:
+        station_a = master.make_station_copy(tmp_path / "may-a.tinnhiem", "Máy 1", "A")
+        station_b = master.make_station_copy(tmp_path / "may-b.tinnhiem", "Máy 2", "B", 1, 3)
+    with RoundService.open(station_a, AN) as service:
+        assert service.entry_pass is EntryPass.A and service.station.name == "Máy 1"
+        key(service, "A", PAPER)
+    with RoundService.open(station_b, BINH) as service:
+        assert service.entry_pass is EntryPass.B and not service.setup_editable
+        with pytest.raises(TinNhiemError) as outside:
+            service.add_ballot("1", 4, PAPER[4])
+        assert outside.value.code == "ballot_outside_station"
+        key(service, "B", {1: PAPER[1], 2: PAPER[2], 3: {**PAPER[3], 1: T}})
+
+    with RoundService.open(round_file, HONG) as master:
+        master.set_entry_pass("B")
+        master.add_ballot("1", 2, {**PAPER[2], 3: C})  # keyed here too, differently
+        first = master.import_station(station_a)
+        assert (first.station, first.added, first.already, first.conflicts) == ("Máy 1", 4, 0, ())
+        second = master.import_station(station_b)
+        assert (second.added, second.already) == (2, 0)
+        assert [(c.code, c.number) for c in second.conflicts] == [("station_ballot_differs", 2)]
+        assert master.ballots("1", "B")[1].marks[3] is C, "a conflict never overwrites the master"
+        again = master.import_station(station_a)
+        assert (again.added, again.already) == (0, 4)
+        stats = {s.keyer: s for s in master.keyer_stats()}
+        assert stats[AN].ballots == 4 and stats[BINH].ballots == 2
+        imported = [e for e in master.events() if e.action == "ballot_added" and e.data.get("station") == "Máy 2"]
+        assert {e.data.get("keyed_by") for e in imported} == {BINH}
+        assert master.verify().intact
+
+
+def test_a_file_that_is_not_this_rounds_station_changes_nothing(round_file, tmp_path):
+    other = tmp_path / "khac.tinnhiem"
+    RoundService.create(other, double_setup(), HONG).close()
+    with RoundService.open(other, HONG) as service:
+        foreign_station = service.make_station_copy(tmp_path / "khac-may.tinnhiem", "Máy 9", "A")
+    with RoundService.open(round_file, HONG) as master:
+        tampered = master.make_station_copy(tmp_path / "sua.tinnhiem", "Máy 3", "A")
+    with RoundService.open(tampered, AN) as service:
+        service.add_ballot("1", 1, PAPER[1])
+    with sqlite3.connect(tampered) as connection:
+        connection.execute("UPDATE mark SET value = 'thap' WHERE candidate_seq = 1")
+
+    with RoundService.open(round_file, HONG) as master:
+        before = len(master.events())
+        for path, code in ((foreign_station, "station_other_round"), (other, "not_a_station_file"),
+                           (tampered, "station_file_altered"), (tmp_path / "none.tinnhiem", "file_not_found")):
+            with pytest.raises(TinNhiemError) as refused:
+                master.import_station(path)
+            assert refused.value.code == code
+        assert len(master.events()) == before and master.all_ballots() == []
+
+
+# -- an older schema ------------------------------------------------------------------------
+
+
+def schema_1_round(path: Path) -> None:
+    """A round file exactly as the first release wrote it: schema 1, one ballot with two marks."""
+    from alembic import command
+    from alembic.config import Config
+    from tinnhiem_desktop.storage.roundfile import APPLICATION_ID, MIGRATIONS, make_engine
+
+    engine = make_engine(path, "create")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    setup = setup_from_dict(spec_dict(), "old")
+    from tinnhiem_desktop.core.audit import ballot_state, chain_event
+
+    created = chain_event(None, "2025-11-20T08:00:00+07:00", HONG, "round_created", {"setup": setup_to_dict(setup)})
+    added = chain_event(created, "2025-11-20T08:05:00+07:00", AN, "ballot_added",
+                        {"form": "1", "ballot": 1, "new": ballot_state(Ballot("1", 1, marks={1: C, 2: L}))})
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO round (id, uid, title, year, rule_id, header_style, header_parent, header_unit,"
+                   " meeting_date, meeting_place, meeting_chair, created_at) VALUES"
+                   " (1, 'old', ?, 2026, 'qd-96-2023', 'state', ?, ?, '2026-11-27', ?, ?, ?)",
+                   (setup.title, setup.header.parent, setup.header.unit, setup.meeting.place,
+                    setup.meeting.chair, created.at))
+        for seq, member in enumerate(setup.team, 1):
+            db.execute("INSERT INTO team_member (seq, name, role) VALUES (?, ?, ?)", (seq, member.name, member.role))
+        for seq, form in enumerate(setup.forms, 1):
+            cursor = db.execute(
+                "INSERT INTO ballot_form (code, seq, title, summoned, present, issued, collected) VALUES (?,?,?,?,?,?,?)",
+                (form.code, seq, form.title, *form.counts.as_dict().values()))
+            for c in form.candidates:
+                db.execute("INSERT INTO candidate (form_id, seq, name, position, birth_year, person_key)"
+                           " VALUES (?,?,?,?,?,?)", (cursor.lastrowid, c.order, c.name, c.position,
+                                                     c.birth_year, c.person_key))
+        db.execute("INSERT INTO ballot (id, form_id, number, status, invalid_reason) VALUES (7, 1, 1, 'valid', '')")
+        db.execute("INSERT INTO mark VALUES (7, 1, 'cao'), (7, 2, 'thap')")
+        for event in (created, added):
+            db.execute("INSERT INTO event VALUES (?,?,?,?,?,?)", (event.seq, event.at, event.keyer, event.action,
+                       json.dumps(event.data, ensure_ascii=False, sort_keys=True), event.hash))
+        db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        db.execute("PRAGMA user_version=1")
+
+
+def test_a_schema_1_file_is_migrated_after_a_backup_copy_beside_it(tmp_path):
+    path = tmp_path / "nam-2025.tinnhiem"
+    schema_1_round(path)
+    old_bytes = path.read_bytes()
+
+    with pytest.raises(TinNhiemError) as reading:
+        RoundService.open(path, HONG, read_only=True)
+    assert reading.value.code == "round_file_needs_upgrade" and path.read_bytes() == old_bytes
+
+    with RoundService.open(path, HONG) as service:
+        assert service.ballots() == [Ballot("1", 1, marks={1: C, 2: L})]
+        assert service.verify().intact
+        service.set_marks("1", 1, {3: T})  # and it keys on
+    backup = tmp_path / "nam-2025.v1-backup.tinnhiem"
+    assert backup.exists()
+    with sqlite3.connect(backup) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM mark").fetchone() == (2,)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+        assert db.execute("SELECT pass, number FROM ballot").fetchall() == [("A", 1)]
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_keyer_stats_count_cells_from_the_log():
+    from tinnhiem_desktop.core.audit import ballot_state, chain_event
+
+    first = chain_event(None, "t", AN, "ballot_added",
+                        {"form": "1", "ballot": 1, "new": ballot_state(Ballot("1", 1, marks={1: C, 2: T}))})
+    second = chain_event(first, "t", BINH, "mark_set",
+                         {"form": "1", "ballot": 1, "candidate": 2, "old": "tin_nhiem", "new": "thap"})
+    stats = {s.keyer: (s.ballots, s.marks) for s in keyer_stats([first, second])}
+    assert stats == {AN: (1, 2), BINH: (0, 1)}
