@@ -84,9 +84,12 @@ def _parser() -> argparse.ArgumentParser:
     correct.add_argument("round", type=Path, metavar="SEALED.tinnhiem")
     correct.add_argument("new", type=Path, metavar="NEW.tinnhiem")
     correct.add_argument("--reason", required=True, metavar="LÝ_DO")
-    exp = commands.add_parser("export", help="xuất biên bản, báo cáo tổng hợp, phiếu trắng, nhật ký, CSV")
+    exp = commands.add_parser("export", help="xuất biên bản, thông báo kết quả, báo cáo tổng hợp, phiếu trắng, "
+                                              "nhật ký, CSV")
     exp.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     exp.add_argument("--minutes", type=Path, metavar="FILE.pdf", help="biên bản kiểm phiếu")
+    exp.add_argument("--notices", type=Path, metavar="FILE.pdf",
+                     help="thông báo kết quả lấy phiếu tín nhiệm, mỗi người được lấy phiếu một trang")
     exp.add_argument("--summary", type=Path, metavar="FILE.xlsx", help="báo cáo kết quả tổng hợp")
     exp.add_argument("--blank-ballots", type=Path, metavar="FILE.pdf", help="phiếu trắng để in trước hội nghị")
     exp.add_argument("--copies", type=int, metavar="N", help="số phiếu trắng mỗi loại (mặc định: số phiếu phát ra)")
@@ -171,7 +174,8 @@ def _correct(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     if args.copies is not None and args.copies < 1:
         raise TinNhiemError("bad_arguments", detail="--copies phải từ 1 trở lên")
-    request = ExportRequest(args.minutes, args.summary, args.blank_ballots, args.entry_log, args.csv, args.copies)
+    request = ExportRequest(args.minutes, args.summary, args.blank_ballots, args.entry_log, args.csv, args.copies,
+                            notices=args.notices)
     if not request.targets():
         raise TinNhiemError("nothing_to_export")
     with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:

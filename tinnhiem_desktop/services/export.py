@@ -12,6 +12,7 @@ from .rounds import RoundService
 
 DOCUMENT_NAMES = {
     "minutes": "Biên bản kiểm phiếu",
+    "notices": "Thông báo kết quả cho từng người",
     "summary": "Báo cáo kết quả tổng hợp",
     "blank_ballots": "Phiếu lấy phiếu tín nhiệm (phiếu trắng)",
     "entry_log": "Nhật ký nhập phiếu",
@@ -27,6 +28,7 @@ class ExportRequest:
     entry_log: Path | None = None
     csv: Path | None = None
     copies: int | None = None  # blank ballots per form; by default each form's issued count
+    notices: Path | None = None  # after `copies` so that positional callers keep working
 
     def targets(self) -> dict[str, Path]:
         return {name: Path(getattr(self, name)) for name in DOCUMENT_NAMES if getattr(self, name) is not None}
@@ -55,6 +57,10 @@ def export_documents(
             target.parent.mkdir(parents=True, exist_ok=True)
             if name == "minutes":
                 written.append(write_minutes(results, target, seal))
+            elif name == "notices":
+                from ..export.notices import write_notices
+
+                written.append(write_notices(results, target, seal))
             elif name == "summary":
                 from ..export.summary_xlsx import write_summary
 
