@@ -306,3 +306,55 @@ def test_keyer_stats_count_cells_from_the_log():
                          {"form": "1", "ballot": 1, "candidate": 2, "old": "tin_nhiem", "new": "thap"})
     stats = {s.keyer: (s.ballots, s.marks) for s in keyer_stats([first, second])}
     assert stats == {AN: (1, 2), BINH: (0, 1)}
+
+
+# -- the whole story from the command line --------------------------------------------------
+
+
+def test_done_when_two_keyers_blind_resolve_seal_minutes_and_verify_from_the_command_line(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    from tinnhiem_desktop.cli import main
+    from tinnhiem_desktop.export.minutes import grouped
+    from conftest import write_csv, write_spec
+
+    def cli(*args):
+        code = main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out + err
+
+    spec = write_spec(tmp_path / "dot.json", spec_dict(forms=[dict(FORM)], entry_mode="double"))
+    path = tmp_path / "dot.tinnhiem"
+    assert cli("new", path, "--spec", spec)[0] == 0
+    rows = [["1", str(n), "valid", *("123"[[C, T, L].index(m)] if m in (C, T, L) else "0" for m in PAPER[n].values())]
+            for n in PAPER]
+    write_csv(tmp_path / "a.csv", rows, width=3)
+    rows[1][4] = "3"  # pass B misreads ballot 2, second person
+    write_csv(tmp_path / "b.csv", rows, width=3)
+    assert cli("import-ballots", path, tmp_path / "a.csv", "--pass", "A")[0] == 0
+    assert cli("import-ballots", path, tmp_path / "b.csv", "--pass", "B")[0] == 0
+
+    code, out = cli("compare", path)
+    assert code == 1 and "1 chưa xử lý" in out and "phiếu số 2" in out
+    code, out = cli("seal", path, "--by", HONG)
+    assert code == 1 and "chênh lệch" in out
+    assert cli("resolve", path, "--form", "1", "--ballot", "2", "--marks", "1 1 2", "--by", HONG)[0] == 0
+    assert cli("compare", path)[0] == 0
+    code, out = cli("seal", path, "--by", HONG)
+    assert code == 0
+    fingerprint = out.split("(SHA-256): ")[1].strip()
+
+    minutes, log = tmp_path / "bien-ban.pdf", tmp_path / "nhat-ky.pdf"
+    assert cli("export", path, "--minutes", minutes, "--entry-log", log)[0] == 0
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(minutes).pages)
+    assert "hai lượt độc lập" in text and "1 phiếu có chênh lệch" in text
+    assert grouped(fingerprint) in text
+    log_text = " ".join(page.extract_text() for page in PdfReader(log).pages)
+    assert "Số chênh lệch hai lượt" in " ".join(log_text.split()) and "Xử lý chênh lệch" in log_text
+
+    assert cli("verify", path)[0] == 0
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE mark SET value = 'thap' WHERE candidate_seq = 1 AND ballot_id ="
+                           " (SELECT id FROM ballot WHERE pass = 'A' AND number = 1)")
+    code, out = cli("verify", path)
+    assert code == 1 and "Phiếu số 1" in out and "tín nhiệm thấp" in out

@@ -430,4 +430,4 @@ def test_closing_the_export_dialog_while_it_writes_neither_hangs_nor_loses_a_fil
     window.export_documents()
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"dot-2026-{suffix}" for suffix in ("bien-ban-kiem-phieu.pdf", "bao-cao-tong-hop.xlsx", "phieu-trang.pdf",
-                                            "nhat-ky-nhap-phieu.pdf", "du-lieu-phieu.csv"))
+                                            "nhat-ky-nhap-phieu.pdf", "du-lieu-phieu.csv", "thong-bao-ket-qua.pdf"))

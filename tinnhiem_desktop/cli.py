@@ -71,6 +71,29 @@ def _parser() -> argparse.ArgumentParser:
     imp = commands.add_parser("import-ballots", help="thêm phiếu từ tệp CSV (tất cả hoặc không dòng nào)")
     imp.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     imp.add_argument("csv", type=Path, metavar="BALLOTS.csv")
+    imp.add_argument("--pass", dest="entry_pass", choices=("A", "B"), default="A",
+                     help="lượt nhập (đợt nhập hai lượt): A hoặc B; mặc định A")
+    station = commands.add_parser("station", help="tạo bản cho một máy nhập khác (chép sang USB)")
+    station.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    station.add_argument("copy", type=Path, metavar="STATION.tinnhiem")
+    station.add_argument("--name", required=True, metavar="TÊN_MÁY", help="tên máy nhập, ví dụ 'Máy 2'")
+    station.add_argument("--pass", dest="entry_pass", choices=("A", "B"), default="A", help="lượt máy này nhập")
+    station.add_argument("--first", type=int, metavar="N", help="số phiếu đầu tiên máy này nhập")
+    station.add_argument("--last", type=int, metavar="N", help="số phiếu cuối cùng máy này nhập")
+    merge = commands.add_parser("import-station", help="nhận phiếu từ tệp của một máy nhập (không ghi đè)")
+    merge.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    merge.add_argument("station", type=Path, metavar="STATION.tinnhiem")
+    compare = commands.add_parser("compare", help="đối chiếu hai lượt nhập: các phiếu khác nhau, theo người nhập")
+    compare.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    resolve = commands.add_parser("resolve", help="xử lý một chênh lệch giữa hai lượt theo phiếu giấy")
+    resolve.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    resolve.add_argument("--form", required=True, metavar="LOẠI_PHIẾU")
+    resolve.add_argument("--ballot", required=True, type=int, metavar="SỐ_PHIẾU")
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--take", choices=("A", "B"), help="lấy theo lượt A hoặc lượt B")
+    choice.add_argument("--marks", metavar="123x0", help="nhập lại: mỗi người một ký tự 1, 2, 3, 0, x")
+    choice.add_argument("--invalid", metavar="LÝ_DO", help="nhập lại: phiếu không hợp lệ, với lý do")
+    resolve.add_argument("--by", required=True, metavar="HỌ_TÊN", help="người xử lý (cầm phiếu giấy)")
     res = commands.add_parser("results", help="in kết quả (bảng tiếng Việt hoặc JSON)")
     res.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     res.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
@@ -108,12 +131,68 @@ def _new(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     with RoundService.open(args.round, command_line_keyer()) as service:
+        service.set_entry_pass(args.entry_pass)
         report = service.import_ballots_file(args.csv)
-        print(f"Đã thêm {report.added} phiếu từ {args.csv} vào {service.path}.")
+        lane = f" (lượt {args.entry_pass})" if service.double_entry else ""
+        print(f"Đã thêm {report.added} phiếu{lane} từ {args.csv} vào {service.path}.")
         titles = {f.code: f.title for f in service.setup.forms}
         for issue in report.issues:
             if issue.code != "keyed_below_collected":
                 print(f"Cảnh báo: {describe_issue(issue, titles.get(issue.form))}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _station(args: argparse.Namespace) -> int:
+    with RoundService.open(args.round, command_line_keyer()) as service:
+        copy = service.make_station_copy(args.copy, args.name, args.entry_pass, args.first, args.last)
+    print(f"Đã tạo {copy} cho máy nhập '{args.name}' (lượt {args.entry_pass}). Nhập phiếu ở máy đó, "
+          f"rồi chạy: tinnhiem-cli import-station {args.round} {copy.name}")
+    return EXIT_OK
+
+
+def _import_station(args: argparse.Namespace) -> int:
+    with RoundService.open(args.round, command_line_keyer()) as service:
+        report = service.import_station(args.station)
+    print(f"Máy nhập '{report.station}' (lượt {report.entry_pass.value}): thêm {report.added} phiếu, "
+          f"{report.already} phiếu đã có giống hệt, {len(report.conflicts)} phiếu không nhận.")
+    for conflict in report.conflicts:
+        print("  - Loại phiếu " + conflict.form + ": " + sentence(
+            conflict.code, {"ballot": conflict.number, "entry_pass": conflict.entry_pass.value}))
+    return EXIT_OK if not report.conflicts else EXIT_FAILED
+
+
+def _compare(args: argparse.Namespace) -> int:
+    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+        if not service.double_entry:
+            raise TinNhiemError("not_double_entry", file=str(args.round))
+        differences, stats = service.differences(), service.keyer_stats()
+        names = {f.code: {c.order: c.name for c in f.candidates} for f in service.setup.forms}
+    open_count = sum(1 for d in differences if not d.resolved)
+    print(f"{len(differences)} phiếu có chênh lệch giữa lượt A và lượt B; {open_count} chưa xử lý.")
+    for d in differences:
+        state = f"đã xử lý ({d.resolution.value})" if d.resolved else "CHƯA XỬ LÝ"
+        cells = ", ".join(names[d.form][o] for o in d.candidates)
+        print(f"  Loại phiếu {d.form}, phiếu số {d.number}: {d.kind}" + (f" — {cells}" if cells else "") + f"; {state}")
+    print("Theo người nhập (phiếu / ô đã nhập / chênh lệch):")
+    for stat in stats:
+        print(f"  {stat.keyer}: {stat.ballots} / {stat.marks} / {stat.disagreements}")
+    return EXIT_OK if open_count == 0 else EXIT_FAILED
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    from .core.ballots_csv import MARK_BY_CELL
+
+    marks = None
+    if args.marks is not None:
+        cells = [c for c in args.marks.lower() if not c.isspace()]
+        if any(c not in MARK_BY_CELL for c in cells):
+            raise TinNhiemError("bad_arguments", detail="--marks chỉ gồm các ký tự 1, 2, 3, 0, x")
+        marks = {order: MARK_BY_CELL[c] for order, c in enumerate(cells, 1)}
+    choice = args.take or "R"
+    with RoundService.open(args.round, args.by) as service:
+        counted = service.resolve(args.form, args.ballot, choice, marks, args.invalid or "")
+    print(f"Đã xử lý phiếu số {args.ballot} (loại phiếu {args.form}): "
+          + ("phiếu được tính." if counted is not None else "không có phiếu này (không tính)."))
     return EXIT_OK
 
 
@@ -192,6 +271,10 @@ COMMANDS = {
     "import-ballots": _import,
     "results": _results,
     "verify": _verify,
+    "station": _station,
+    "import-station": _import_station,
+    "compare": _compare,
+    "resolve": _resolve,
     "seal": _seal,
     "correct": _correct,
     "export": _export,

@@ -28,6 +28,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+def folded(text: str) -> str:
+    """Lower case, no diacritics, words of letters and digits only: "Họ và tên:" -> "ho va ten"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return " ".join("".join(c if c.isascii() and c.isalnum() else " " for c in bare).split())
+
+
 class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source

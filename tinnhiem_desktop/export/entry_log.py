@@ -10,6 +10,7 @@ from typing import Any, Mapping, Sequence
 from fpdf.fonts import FontFace
 
 from ..core.audit import Event
+from ..core.double_entry import Difference, keyer_stats
 from ..core.model import RoundSetup
 from .blank_ballots import round_title
 from .pdf import OfficialPdf, composed, save
@@ -24,12 +25,18 @@ ACTION_NAMES = {
     "ballot_status_set": "Đổi trạng thái phiếu",
     "ballot_removed": "Xóa phiếu",
     "counts_set": "Sửa số liệu",
+    "difference_resolved": "Xử lý chênh lệch hai lượt",
+    "station_made": "Tạo bản cho máy nhập",
+    "station_imported": "Nhận phiếu từ máy nhập",
+    "correction_of": "Đính chính kết quả đã chốt",
+    "round_sealed": "Chốt kết quả",
 }
+RESOLUTION_WORDS = {"A": "lấy theo lượt A", "B": "lấy theo lượt B", "R": "nhập lại theo phiếu giấy", None: ""}
 HEADINGS = ("STT", "Thời gian", "Người nhập", "Loại phiếu", "Phiếu", "Người được lấy phiếu", "Nội dung", "Cũ", "Mới")
 WIDTHS = (11, 35, 32, 14, 13, 44, 32, 35, 36)  # mm; together the 252 mm between landscape margins
 ALIGNS = ("R", "C", "L", "C", "R", "L", "L", "L", "L")
-SUMMARY_HEADINGS = ("Người nhập", "Số thao tác", "Số phiếu đã thêm", "Số ô đã nhập")
-SUMMARY_WIDTHS = (70, 40, 40, 40)
+SUMMARY_HEADINGS = ("Người nhập", "Số thao tác", "Số phiếu đã thêm", "Số ô đã nhập", "Số chênh lệch hai lượt")
+SUMMARY_WIDTHS = (70, 35, 40, 35, 50)
 
 
 def vi_time(iso: str) -> str:
@@ -38,15 +45,6 @@ def vi_time(iso: str) -> str:
         return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M:%S")
     except (TypeError, ValueError):
         return iso
-
-
-def marks_entered(event: Event) -> int:
-    """How many cells this event keyed: a ballot's marks when added, or one cell given a mark."""
-    if event.action == "ballot_added":
-        return len(event.data.get("new", {}).get("marks", {}))
-    if event.action == "mark_set":
-        return int(event.data.get("new") is not None)
-    return 0
 
 
 def ballot_words(state: Mapping[str, Any] | None) -> str:
@@ -88,6 +86,8 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     data = event.data
     form = str(data.get("form", ""))
     ballot = str(data.get("ballot", ""))
+    if data.get("pass"):
+        ballot += f" ({data['pass']})"
     candidate, old, new = "", "", ""
     if event.action in ("round_created", "setup_replaced"):
         new = setup_words(data.get("setup", {}))
@@ -100,6 +100,16 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
         old, new = ballot_words(data.get("old")), ballot_words(data.get("new"))
     elif event.action == "ballot_removed":
         old = ballot_words(data.get("old"))
+    elif event.action == "difference_resolved":
+        old = RESOLUTION_WORDS.get(data.get("old_choice"), "")
+        new = RESOLUTION_WORDS.get(data.get("choice"), str(data.get("choice")))
+        if data.get("keyed"):
+            new += ": " + ballot_words(data["keyed"])
+    elif event.action == "station_made":
+        new = f"{data.get('name')}, lượt {data.get('pass')}"
+    elif event.action == "station_imported":
+        new = (f"{data.get('station')} ({data.get('file')}): thêm {data.get('added')} phiếu, "
+               f"{len(data.get('conflicts') or [])} phiếu không nhận")
     elif event.action == "counts_set":
         old = counts_words(data.get("old", {}), data.get("new", {}))
         new = counts_words(data.get("new", {}), data.get("old", {}))
@@ -108,20 +118,22 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     return tuple(composed(cell) for cell in cells)
 
 
-def keyer_summary(events: Sequence[Event]) -> list[tuple[str, int, int, int]]:
-    """Per keyer, in order of first appearance: events, ballots added, cells keyed."""
-    counts: Counter[str] = Counter()
-    ballots: Counter[str] = Counter()
-    marks: Counter[str] = Counter()
-    for event in events:
-        counts[event.keyer] += 1
-        ballots[event.keyer] += event.action == "ballot_added"
-        marks[event.keyer] += marks_entered(event)
-    return [(keyer, counts[keyer], ballots[keyer], marks[keyer]) for keyer in counts]
+def keyer_summary(events: Sequence[Event], differences: Sequence[Difference] = ()) -> list[tuple[str, int, int, int, int]]:
+    """Per keyer, in order of first appearance: events, ballots added, cells keyed, and the
+    differences between the two passes found in what they keyed."""
+    counts: Counter[str] = Counter(event.keyer for event in events)
+    stats = {s.keyer: s for s in keyer_stats(events, differences)}
+    keyers = list(counts) + [k for k in stats if k not in counts]  # a station's keyers log no event here
+    return [
+        (keyer, counts[keyer], stats[keyer].ballots if keyer in stats else 0,
+         stats[keyer].marks if keyer in stats else 0, stats[keyer].disagreements if keyer in stats else 0)
+        for keyer in keyers
+    ]
 
 
 def write_entry_log(setup: RoundSetup, events: Sequence[Event], target: Path, *,
-                    fingerprint: str | None, sealed_at: str | None) -> Path:
+                    fingerprint: str | None, sealed_at: str | None,
+                    differences: Sequence[Difference] = ()) -> Path:
     """Every event in order, a summary per keyer, the head of the log and the seal."""
     pdf = OfficialPdf(landscape=True)
     pdf.set_title(composed(f"{TITLE} — {setup.title}"))
@@ -135,17 +147,22 @@ def write_entry_log(setup: RoundSetup, events: Sequence[Event], target: Path, *,
 
     pdf.ln(4)
     pdf.heading("Số thao tác của từng người nhập")
-    summary = keyer_summary(events)
-    with pdf.table_of(SUMMARY_WIDTHS, size=12, aligns=("L", "R", "R", "R")) as table:
+    summary = keyer_summary(events, differences)
+    double = setup.entry_mode.value == "double"
+    with pdf.table_of(SUMMARY_WIDTHS, size=12, aligns=("L", "R", "R", "R", "R")) as table:
         heading = table.row()
         for text in SUMMARY_HEADINGS:
             heading.cell(text, align="C")
-        for keyer, count, ballots, marks in summary:
-            table.row((composed(keyer), str(count), str(ballots), str(marks)))
+        for keyer, count, ballots, marks, found in summary:
+            table.row((composed(keyer), str(count), str(ballots), str(marks), str(found) if double else "—"))
         total = table.row()
         total.cell("Cộng", style=FontFace(emphasis="BOLD"))
         for column in range(1, 4):
             total.cell(str(sum(row[column] for row in summary)))
+        total.cell(str(len(differences)) + " phiếu" if double else "—")
+    if double:
+        pdf.paragraph("Nhập hai lượt độc lập: \"số chênh lệch\" là số ô (hoặc phiếu) người đó đã nhập mà lượt kia "
+                      "nhập khác; mỗi chênh lệch đã được đối chiếu với phiếu giấy.", size=11, emphasis="I")
 
     pdf.ln(4)
     pdf.heading("Mã kiểm tra")

@@ -13,7 +13,7 @@ from ..core.rules import Base
 from .fonts import FontSet
 from .dates import vi_date, vi_datetime
 from .pdf import OfficialPdf, Signature, save
-from .results_text import rule_label
+from .results_text import entry_sentence, rule_label
 from .wording import BASE_NAMES, FLAG_NAMES, sentence
 
 WIDTHS = (9, 35, 33, 9, 15, 9, 15, 9, 15, 16)  # 165 mm: the text width of A4 with 30/15 margins
@@ -30,6 +30,7 @@ class Seal:
     fingerprint: str | None = None
     reason: str | None = None
     corrects: Mapping[str, str] | None = None  # the sealed round this one corrects
+    differences: int = 0  # ballots on which the two passes of a double-entry round differed
 
 
 def grouped(fingerprint: str) -> str:
@@ -82,6 +83,7 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
         if "decimals" in rule.overrides:
             changes.append(f"làm tròn đến {rule.decimals} chữ số thập phân (quy tắc gốc: {rule.preset.decimals})")
         pdf.paragraph("Điều chỉnh so với quy tắc gốc: " + "; ".join(changes) + ".", emphasis="I")
+    pdf.paragraph(entry_sentence(setup, seal.differences))
     for number, form in enumerate(results.forms, start=1):
         _form_section(pdf, number, form, results)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.model import Mark
+from ..core.model import EntryMode, Mark, RoundSetup
 from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, Rule, RoundResults
 from ..core.rules import Base
@@ -77,3 +77,13 @@ def _form_lines(form: FormResult, rule: Rule) -> list[str]:
     for issue in form.issues:
         lines.append(f"  ! {sentence(issue.code, issue.params)}")
     return lines
+
+
+def entry_sentence(setup: RoundSetup, differences: int) -> str:
+    """How the ballots were keyed, as the minutes say it."""
+    if setup.entry_mode is EntryMode.SINGLE:
+        return "Cách nhập phiếu: mỗi phiếu được nhập một lượt."
+    found = (f"{differences} phiếu có chênh lệch giữa hai lượt đã được đối chiếu với phiếu giấy và xử lý"
+             if differences else "hai lượt nhập khớp nhau hoàn toàn")
+    return ("Cách nhập phiếu: mỗi phiếu được nhập hai lượt độc lập (lượt A và lượt B) bởi những người khác nhau "
+            f"rồi đối chiếu; {found}.")

@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import re
-import unicodedata
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..core.issues import Location, TinNhiemError
 from ..core.model import Candidate
-from ..core.spec import MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, nfc
+from ..core.spec import MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, folded, nfc
 from .files import read_text
 
 FIELDS = ("name", "position", "birth_year", "person_key")
@@ -86,16 +85,16 @@ def guess_mapping(header_row: Sequence[str]) -> ColumnGuess:
     mapping: dict[str, int | None] = dict.fromkeys(FIELDS)
     recognised = False
     for column, cell in enumerate(header_row):
-        folded = _fold(cell)
-        field = _header_field(folded)
+        words = folded(cell)
+        field = _header_field(words)
         if field is not None and mapping[field] is None:
             mapping[field] = column
-        recognised = recognised or field is not None or folded in _OTHER_HEADERS
+        recognised = recognised or field is not None or words in _OTHER_HEADERS
     if recognised:
         if mapping["name"] is None:
             used = set(mapping.values())
             mapping["name"] = next(
-                (i for i, cell in enumerate(header_row) if i not in used and _fold(cell) not in _OTHER_HEADERS),
+                (i for i, cell in enumerate(header_row) if i not in used and folded(cell) not in _OTHER_HEADERS),
                 0,
             )
         return ColumnGuess(mapping, True)
@@ -179,13 +178,6 @@ def duplicate_pairs(candidates: Iterable[Candidate]) -> tuple[tuple[int, int], .
         pairs.extend((order, candidate.order) for order in earlier)
         earlier.append(candidate.order)
     return tuple(pairs)
-
-
-def _fold(text: str) -> str:
-    """Lower case, no diacritics, words of letters and digits only: "Họ và tên:" -> "ho va ten"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", bare).split())
 
 
 def _header_field(folded: str) -> str | None:

@@ -48,7 +48,8 @@ def export_documents(
     if not targets:
         raise TinNhiemError("nothing_to_export")
     results, info = service.results(), service.info
-    seal = Seal(info.sealed_at, info.sealed_by, info.fingerprint, info.seal_reason, service.corrects())
+    seal = Seal(info.sealed_at, info.sealed_by, info.fingerprint, info.seal_reason, service.corrects(),
+                differences=len(service.differences()))
     written = []
     for name, target in targets.items():
         if progress:
@@ -73,11 +74,12 @@ def export_documents(
                 from ..export.entry_log import write_entry_log
 
                 written.append(write_entry_log(service.setup, service.events(), target,
-                                               fingerprint=info.fingerprint, sealed_at=info.sealed_at))
+                                               fingerprint=info.fingerprint, sealed_at=info.sealed_at,
+                                               differences=service.differences()))
             else:
                 from ..export.ballots_export import write_ballots_csv
 
-                written.append(write_ballots_csv(service.setup, service.ballots(), target))
+                written.append(write_ballots_csv(service.setup, service.counted_ballots(), target))
         except OSError as error:
             raise TinNhiemError("file_not_writable", file=str(target), detail=error.strerror or str(error)) from None
     return written

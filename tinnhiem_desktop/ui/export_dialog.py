@@ -30,6 +30,7 @@ SUFFIXES = {
     "blank_ballots": "phieu-trang.pdf",
     "entry_log": "nhat-ky-nhap-phieu.pdf",
     "csv": "du-lieu-phieu.csv",
+    "notices": "thong-bao-ket-qua.pdf",
 }
 
 

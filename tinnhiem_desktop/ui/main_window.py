@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.issues import TinNhiemError
-from ..core.model import Counts
+from ..core.model import Counts, EntryPass
+from ..core.spec import folded
 from ..export.dates import vi_datetime
 from ..export.wording import COUNT_NAMES, describe_error, describe_issue, sentence
 from ..services.backups import Backups, all_copies, restore_copy
@@ -36,6 +37,20 @@ from .session import RoundSession
 from .tally import TallyTab
 
 ROUND_FILTER = "Tệp đợt lấy phiếu (*.tinnhiem)"
+
+
+def parse_range(text: str) -> tuple[int | None, int | None]:
+    """'1-150' → (1, 150); '' → (None, None). Raises ValueError."""
+    text = text.strip().replace("–", "-")
+    if not text:
+        return None, None
+    first, _, last = text.partition("-")
+    return int(first), (int(last) if last.strip() else None)
+
+
+def slug(name: str) -> str:
+    """A file-name-friendly form of a Vietnamese name: 'Máy 2 — chị Lan' → 'may-2-chi-lan'."""
+    return "-".join(folded(name).split()) or "may-nhap"
 MAX_RECENT = 8
 HELP_HTML = """
 <h2>Phím tắt khi nhập phiếu</h2>
@@ -178,6 +193,10 @@ class MainWindow(QMainWindow):
         self.edit_setup_action = self._action(file_menu, "&Sửa thông tin đợt…", self.edit_setup)
         self.correction_action = self._action(file_menu, "Lập tệp đính &chính…", self.make_correction)
         self._action(file_menu, "&Khôi phục bản sao lưu…", self.restore_backup)
+        file_menu.addSeparator()
+        self.station_action = self._action(file_menu, "Tạo bản cho &máy nhập khác…", self.make_station)
+        self.import_station_action = self._action(file_menu, "Nhận &phiếu từ máy nhập khác…", self.import_station)
+        file_menu.addSeparator()
         self.export_action = self._action(file_menu, "&Xuất tài liệu (biên bản, báo cáo…)…", self.export_documents,
                                           QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
@@ -201,7 +220,7 @@ class MainWindow(QMainWindow):
             self._action(ballot_menu, "&Khôi phục phiếu hợp lệ", lambda: self._on_tab("restore")),
             self._action(ballot_menu, "&Xóa phiếu…", lambda: self._on_tab("delete_ballot"), QKeySequence("Ctrl+Del")),
             self._action(ballot_menu, "&Số liệu (triệu tập, có mặt, phát ra, thu vào)…", self.edit_counts),
-            self._action(ballot_menu, "Đổi &người nhập…", self.choose_keyer),
+            self._action(ballot_menu, "Đổi &người nhập / lượt nhập…", self.choose_keyer),
         ]
         ballot_menu.addSeparator()
         self._action(ballot_menu, "Loại phiếu &trước", lambda: self._switch_form(-1), QKeySequence("Ctrl+PgUp"))
@@ -211,6 +230,8 @@ class MainWindow(QMainWindow):
         self.results_toggle.setText("&Bảng kết quả trực tiếp")
         results_menu.addAction(self.results_toggle)
         self.projector_action = self._action(results_menu, "&Trình chiếu kết quả", self.show_projector, QKeySequence("F5"))
+        self.compare_action = self._action(results_menu, "Đối chiếu hai &lượt nhập…", self.compare_passes,
+                                           QKeySequence("Ctrl+D"))
         self.seal_action = self._action(results_menu, "&Chốt kết quả…", self.seal_round)
         self.verify_action = self._action(results_menu, "&Kiểm tra tệp", self.verify_file)
         results_menu.addAction(self.export_action)
@@ -365,7 +386,99 @@ class MainWindow(QMainWindow):
         if not name or not name.strip():
             return False
         self.session.set_keyer(name.strip())
+        return self.choose_pass()
+
+    def choose_pass(self) -> bool:
+        """In a double-entry round, which pass this keyer keys; pass B never shows pass A."""
+        service = self.session.service
+        if not service.double_entry or service.station is not None:
+            return True
+        passes = ["Lượt A — nhập lần thứ nhất", "Lượt B — nhập lần thứ hai, độc lập (không thấy lượt A)"]
+        current = 1 if self.session.entry_pass is EntryPass.B else 0
+        choice = self.dialogs.choose("Lượt nhập", "Đợt này nhập phiếu hai lượt. Người này nhập lượt nào?",
+                                     passes, current)
+        if choice is None:
+            return False
+        chosen = EntryPass.B if choice == passes[1] else EntryPass.A
+        if chosen is not self.session.entry_pass:
+            self.session.set_entry_pass(chosen)
+        self._update_state()
         return True
+
+    def compare_passes(self) -> None:
+        if self.session is None:
+            return
+        if not self.session.double_entry:
+            self.dialogs.info("Đợt này nhập phiếu một lượt: không có hai lượt để đối chiếu.\n"
+                              "Muốn nhập hai lượt độc lập, chọn \"Nhập hai lượt\" khi tạo đợt (trước khi nhập phiếu).")
+            return
+        if self.session.entry_pass is EntryPass.B and not self.session.read_only and not self.dialogs.confirm(
+            "Bảng đối chiếu hiện nội dung của cả hai lượt nhập.\n"
+            "Chỉ mở khi cả hai lượt đã nhập xong, để lượt B vẫn độc lập. Mở bảng đối chiếu?"
+        ):
+            return
+        from .compare import CompareDialog
+
+        self.dialogs.run(CompareDialog(self.session, self.dialogs, self))
+
+    def make_station(self) -> None:
+        """A copy of this round for another machine: a station name, a pass, a range of numbers."""
+        if self.session is None or self.session.read_only:
+            return
+        service = self.session.service
+        name = self.dialogs.ask_text("Tạo bản cho máy nhập khác", "Tên máy nhập (ví dụ: Máy 2 — chị Lan):")
+        if not name or not name.strip():
+            return
+        entry_pass = EntryPass.A
+        if service.double_entry:
+            choice = self.dialogs.choose("Tạo bản cho máy nhập khác", "Máy này nhập lượt nào?",
+                                         ["Lượt A", "Lượt B"])
+            if choice is None:
+                return
+            entry_pass = EntryPass(choice[-1])
+        numbers = self.dialogs.ask_text(
+            "Tạo bản cho máy nhập khác",
+            "Phạm vi số phiếu máy này nhập, ví dụ 1-150 (để trống: mọi số phiếu):")
+        if numbers is None:
+            return
+        try:
+            first, last = parse_range(numbers)
+        except ValueError:
+            self.dialogs.error(f"Phạm vi số phiếu '{numbers}' không hợp lệ: ghi như 1-150.")
+            return
+        stem = service.path.stem
+        target = self.dialogs.save_file("Lưu bản cho máy nhập (chép sang USB)",
+                                        service.path.with_name(f"{stem}-{slug(name)}.tinnhiem"), ROUND_FILTER)
+        if not target:
+            return
+        try:
+            service.make_station_copy(Path(target), name, entry_pass, first, last)
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return
+        self.dialogs.info(f"Đã tạo '{Path(target).name}' cho máy nhập '{name.strip()}' (lượt {entry_pass.value}).\n"
+                          "Chép tệp sang máy đó, nhập phiếu, rồi mang tệp về và chọn Tệp → Nhận phiếu từ máy nhập khác.")
+
+    def import_station(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        folder = Path(self.settings.value("lastFolder", str(Path.home())))
+        path = self.dialogs.open_file("Nhận phiếu từ máy nhập khác", folder, ROUND_FILTER)
+        if not path:
+            return
+        try:
+            report = self.session.import_station(Path(path))
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return
+        lines = [f"Máy nhập '{report.station}' (lượt {report.entry_pass.value}): thêm {report.added} phiếu mới, "
+                 f"{report.already} phiếu đã có sẵn giống hệt."]
+        if report.conflicts:
+            lines.append(f"{len(report.conflicts)} phiếu KHÔNG được nhận (tệp chính giữ nguyên):")
+            lines += [f"• Loại phiếu {c.form}: " + sentence(c.code, {"ballot": c.number,
+                                                                     "entry_pass": c.entry_pass.value})
+                      for c in report.conflicts[:30]]
+        self.dialogs.info("\n".join(lines))
 
     def edit_counts(self) -> None:
         tab = self.current_tab()
@@ -562,8 +675,10 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         has_round = self.session is not None
         writable = has_round and not self.session.read_only
-        for action in (*self.ballot_actions, self.edit_setup_action, self.seal_action):
+        for action in (*self.ballot_actions, self.edit_setup_action, self.seal_action, self.station_action,
+                       self.import_station_action):
             action.setEnabled(writable)
+        self.compare_action.setEnabled(has_round and self.session.double_entry)
         self.correction_action.setEnabled(has_round and self.session.service.info.sealed)
         for action in (self.close_action, self.projector_action, self.verify_action, self.export_action):
             action.setEnabled(has_round)
@@ -579,7 +694,12 @@ class MainWindow(QMainWindow):
         else:
             state = "đang kiểm phiếu"
         self.setWindowTitle(f"{self.session.setup.title} — {service.path.name} — {state} — {APP_TITLE}")
-        self.keyer_label.setText(f"Người nhập: <b>{self.session.keyer}</b>" if writable else f"<b>{state.capitalize()}</b>")
+        keying = f"Người nhập: <b>{self.session.keyer}</b>"
+        if service.double_entry or service.station is not None:
+            keying += f" — <b>lượt {self.session.entry_pass.value}</b>"
+        if service.station is not None:
+            keying += f" — máy nhập <b>{service.station.name}</b>"
+        self.keyer_label.setText(keying if writable else f"<b>{state.capitalize()}</b>")
 
     def _remember(self, path: Path) -> None:
         recent = [p for p in self._recent() if Path(p) != path.resolve()]

@@ -6,7 +6,8 @@ from typing import Mapping
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.model import Ballot, Counts, Mark
+from ..core.double_entry import Difference, Resolution
+from ..core.model import Ballot, Counts, EntryPass, Mark
 from ..core.results import FormResult, RoundResults
 from ..services.rounds import RoundService
 
@@ -22,6 +23,8 @@ class RoundSession(QObject):
     setupChanged = Signal()  # the whole setup was replaced (before counting)
     countsChanged = Signal(str)  # form code
     keyerChanged = Signal(str)
+    passChanged = Signal(str)  # the keying pass (double entry): the grid shows that pass only
+    resolutionsChanged = Signal()
 
     def __init__(self, service: RoundService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +62,17 @@ class RoundSession(QObject):
         return self.service.ballots(form)
 
     @property
+    def entry_pass(self) -> EntryPass:
+        return self.service.entry_pass
+
+    @property
+    def double_entry(self) -> bool:
+        return self.service.double_entry
+
+    def differences(self) -> list[Difference]:
+        return self.service.differences()
+
+    @property
     def read_only(self) -> bool:
         return self.service.read_only
 
@@ -71,6 +85,26 @@ class RoundSession(QObject):
     def set_keyer(self, name: str) -> None:
         self.service.keyer = name
         self.keyerChanged.emit(name)
+
+    def set_entry_pass(self, entry_pass: EntryPass | str) -> None:
+        self.service.set_entry_pass(entry_pass)
+        self.passChanged.emit(self.service.entry_pass.value)
+        self.setupChanged.emit()  # every view rebuilds on the pass now keyed
+
+    def resolve(
+        self, form: str, number: int, choice: Resolution, marks: Mapping[int, Mark] | None = None,
+        invalid_reason: str = "",
+    ) -> Ballot | None:
+        counted = self.service.resolve(form, number, choice, marks, invalid_reason)
+        self.resolutionsChanged.emit()
+        self._recount(form)
+        return counted
+
+    def import_station(self, path):
+        report = self.service.import_station(path)
+        self._results = self.service.results()
+        self.setupChanged.emit()  # the grid of the pass now keyed may have new ballots
+        return report
 
     def add_ballot(
         self, form: str, number: int, marks: Mapping[int, Mark] | None = None, invalid_reason: str = ""

@@ -42,7 +42,9 @@ from PySide6.QtWidgets import (
 
 from ..core.checks import COUNT_CHAIN
 from ..core.issues import TinNhiemError
-from ..core.model import BallotForm, Candidate, Counts, Header, HeaderStyle, Meeting, RoundSetup, TeamMember
+from ..core.model import (
+    BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
+)
 from ..core.rules import PRESETS, Base, Preset, quorum_met
 from ..core.spec import COUNT_KEYS, MAX_BIRTH_YEAR, MAX_DECIMALS, MIN_BIRTH_YEAR
 from ..export.wording import BASE_NAMES, FLAG_NAMES, describe_error, sentence
@@ -333,11 +335,21 @@ class RulesPage(WizardPage):
         group_form.addRow(self.override_label)
         form = QFormLayout()
         form.addRow(self.tr("Quy tắc:"), self.preset_combo)
+        self.entry_combo = QComboBox()
+        self.entry_combo.addItem(self.tr("Nhập một lượt"), EntryMode.SINGLE.value)
+        self.entry_combo.addItem(self.tr("Nhập hai lượt độc lập (A và B), đối chiếu rồi mới chốt"),
+                                 EntryMode.DOUBLE.value)
+        if initial:
+            self.entry_combo.setCurrentIndex(self.entry_combo.findData(initial.entry_mode.value))
+        entry_form = QFormLayout()
+        entry_form.addRow(self.tr("Cách nhập phiếu:"), self.entry_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.description_label)
         layout.addSpacing(8)
         layout.addWidget(group)
+        layout.addSpacing(8)
+        layout.addLayout(entry_form)
         layout.addStretch(1)
         self._add_messages(layout)
 
@@ -359,6 +371,9 @@ class RulesPage(WizardPage):
     def decimals(self) -> int | None:
         value = self.decimals_spin.value()
         return value if value != self.preset().decimals else None
+
+    def entry_mode(self) -> EntryMode:
+        return EntryMode(self.entry_combo.currentData())
 
     def _preset_changed(self) -> None:
         previous, self._preset = self._preset, self.preset()
@@ -1325,6 +1340,7 @@ class RoundWizard(QWizard):
             forms=self.forms_page.forms(),
             percent_base=self.rules_page.percent_base(),
             decimals=self.rules_page.decimals(),
+            entry_mode=self.rules_page.entry_mode(),
         )
 
     def result_path(self) -> Path | None:
