@@ -100,6 +100,39 @@ def main(out: Path) -> None:
     shoot(app, out / "projector.png")
     window.projector.close()
     window.close()
+    shoot_double_entry(app, out, work, setup, lines)
+
+
+def shoot_double_entry(app: QApplication, out: Path, work: Path, setup, lines: list[str]) -> None:
+    """The comparison view of a round keyed twice, with two slips in pass B."""
+    from dataclasses import replace
+
+    from tinnhiem_desktop.core.model import EntryMode
+    from tinnhiem_desktop.ui.compare import CompareDialog
+
+    path = work / "double.tinnhiem"
+    first = work / "a.csv"
+    first.write_text("\n".join(lines[:42]) + "\n", encoding="utf-8")
+    slipped = [row.split(",") for row in lines[:41]]
+    slipped[5][4] = "3" if slipped[5][4] != "3" else "1"
+    slipped[12][3] = "x"
+    second = work / "b.csv"
+    second.write_text("\n".join(",".join(row) for row in slipped) + "\n", encoding="utf-8")
+    with RoundService.create(path, replace(setup, entry_mode=EntryMode.DOUBLE), "Lê Thị Hồng") as service:
+        service.import_ballots_file(first)
+        service.keyer = "Phạm Quốc Huy"
+        service.set_entry_pass("B")
+        service.import_ballots_file(second)
+    window = MainWindow(FirstChoice())
+    window.setGeometry(0, 0, 1366, 768)
+    window.show()
+    window.open_round(path)
+    dialog = CompareDialog(window.session, window.dialogs, window)
+    dialog.setGeometry(80, 60, 1200, 640)
+    dialog.show()
+    shoot(app, out / "double-entry-compare.png")
+    dialog.close()
+    window.close()
 
 
 if __name__ == "__main__":
