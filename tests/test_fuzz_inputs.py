@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tinnhiem_desktop.core.ballots_csv import parse_ballots_csv
 from tinnhiem_desktop.core.issues import TinNhiemError
-from tinnhiem_desktop.core.model import BallotStatus, RoundSetup
+from tinnhiem_desktop.core.model import BallotStatus, Mark, RoundSetup
 from tinnhiem_desktop.core.spec import parse_round_spec, setup_from_dict
 from tinnhiem_desktop.export.wording import describe_error
 from tinnhiem_desktop.services.candidates import candidates_from_rows, read_table
@@ -174,3 +174,51 @@ def test_any_bytes_as_a_round_file_are_refused_untouched(tmp_path_factory, data)
     coded(caught.value)
     assert path.read_bytes() == data
     assert sorted(p.name for p in Path(path).parent.iterdir()) == ["dot.tinnhiem"]
+
+
+@pytest.fixture(scope="module")
+def master_and_station(tmp_path_factory):
+    """A master round and a station's copy with three ballots keyed on it."""
+    folder = tmp_path_factory.mktemp("station")
+    master = folder / "chinh.tinnhiem"
+    with RoundService.create(master, SETUP, "fuzz") as service:
+        station = service.make_station_copy(folder / "may-2.tinnhiem", "Máy 2", "A")
+    with RoundService.open(station, "Máy 2") as service:
+        for number in (1, 2, 3):
+            service.add_ballot("1", number, {1: Mark.CAO, 2: Mark.THAP, 3: Mark.NO_MARK})
+    return master, station.read_bytes()
+
+
+def import_changes_nothing_or_all(master: Path, candidate: Path) -> None:
+    with RoundService.open(master, "fuzz") as service:
+        before = (service.all_ballots(), len(service.events()))
+        try:
+            report = service.import_station(candidate)
+        except TinNhiemError as error:
+            coded(error)
+            assert (service.all_ballots(), len(service.events())) == before
+            return
+        assert len(service.all_ballots()) == len(before[0]) + report.added
+        assert service.verify().intact
+        for ballot in service.all_ballots()[len(before[0]):]:
+            service.remove_ballot(ballot.form, ballot.number)  # back to an empty master for the next example
+
+
+@FUZZ
+@given(data=st.binary(max_size=400))
+def test_any_bytes_as_a_station_file_change_nothing(tmp_path_factory, master_and_station, data):
+    master, _ = master_and_station
+    candidate = tmp_path_factory.mktemp("fuzz") / "may.tinnhiem"
+    candidate.write_bytes(data)
+    import_changes_nothing_or_all(master, candidate)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.floats(0, 1, exclude_max=True), value=st.integers(0, 255))
+def test_a_damaged_station_file_is_refused_or_imported_whole(tmp_path_factory, master_and_station, where, value):
+    master, good = master_and_station
+    damaged = bytearray(good)
+    damaged[int(where * len(damaged))] = value
+    candidate = tmp_path_factory.mktemp("fuzz") / "may.tinnhiem"
+    candidate.write_bytes(bytes(damaged))
+    import_changes_nothing_or_all(master, candidate)
