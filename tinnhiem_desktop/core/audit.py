@@ -117,6 +117,7 @@ class ReplayedRound:
     ballots: Mapping[tuple[str, str, int], Ballot]
     issues: tuple[Issue, ...]
     resolutions: Mapping[tuple[str, int], str] = field(default_factory=dict)
+    priors: Mapping[tuple[str, int], Mapping[str, Any]] = field(default_factory=dict)  # (person key, year)
 
 
 def replay(events: Iterable[Event]) -> ReplayedRound:
@@ -124,6 +125,7 @@ def replay(events: Iterable[Event]) -> ReplayedRound:
     setup: RoundSetup | None = None
     ballots: dict[tuple[str, str, int], Ballot] = {}
     resolutions: dict[tuple[str, int], str] = {}
+    priors: dict[tuple[str, int], Mapping[str, Any]] = {}
     issues: list[Issue] = []
     prev_hash, expected_seq = GENESIS, 1
 
@@ -144,11 +146,19 @@ def replay(events: Iterable[Event]) -> ReplayedRound:
             sealed_at_seq = event.seq
             continue
         try:
+            if event.action in PRIOR_ACTIONS:
+                _apply_prior_event(event, priors, problem)
+                continue
             setup = _apply_event(event, setup, ballots, resolutions, problem)
         except (KeyError, ValueError, TypeError, AttributeError, TinNhiemError):
             problem("log_event_unreadable", seq=event.seq, action=event.action)
-    return ReplayedRound(setup, ballots, tuple(issues), resolutions)
+    return ReplayedRound(setup, ballots, tuple(issues), resolutions, priors)
 
+
+PRIOR_ACTIONS = (
+    "prior_result_set",  # an earlier year's result linked from a sealed file, or typed in by hand
+    "prior_result_removed",
+)
 
 NO_STATE_ACTIONS = (
     "correction_of",  # which sealed round this one corrects
@@ -215,6 +225,35 @@ def _apply_event(
     else:
         problem("log_unknown_action", seq=event.seq, action=event.action)
     return setup
+
+
+def _apply_prior_event(event: Event, priors: dict, problem) -> None:
+    """An earlier year's result stored or removed; its `old` must be what the log had before."""
+    data = event.data
+    if event.action == "prior_result_set":
+        key = (data["prior"]["person_key"], data["prior"]["year"])
+        new = dict(data["prior"])
+    else:
+        key, new = (data["person_key"], data["year"]), None
+    if priors.get(key) != data["old"]:
+        problem("log_inconsistent", seq=event.seq)
+    if new is None:
+        priors.pop(key, None)
+    else:
+        priors[key] = new
+
+
+def compare_priors_with_log(stored: Iterable[Mapping[str, Any]], replayed: ReplayedRound) -> list[Issue]:
+    """Every earlier-year result whose stored figures differ from what the log recorded (each as
+    the `as_data()` of a PriorResult)."""
+    mine = {(record["person_key"], record["year"]): dict(record) for record in stored}
+    issues = []
+    for key in sorted(mine.keys() | replayed.priors.keys()):
+        if mine.get(key) != (None if key not in replayed.priors else dict(replayed.priors[key])):
+            record = mine.get(key) or replayed.priors[key]
+            issues.append(Issue("prior_result_differs_from_log", Severity.ERROR, None,
+                                {"name": record["name"], "year": key[1]}))
+    return issues
 
 
 def _with_counts(setup: RoundSetup, code: str, counts: Counts) -> RoundSetup:

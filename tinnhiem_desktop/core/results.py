@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Iterable, Mapping
 
 from .checks import reconcile
+from .history import candidate_ref
 from .issues import Issue, TinNhiemError
 from .model import LEVELS, Ballot, BallotForm, Candidate, Mark, RoundSetup
 from .percent import percent
@@ -50,6 +51,8 @@ class CandidateResult:
     base: int
     percents: Mapping[Mark, Decimal | None]
     flags: tuple[str, ...]
+    prior: PriorShare | None = None  # last year's result, when known
+    prior_percent: Decimal | None = None  # last year's low-confidence share, on this round's decimals
 
 
 @dataclass(frozen=True)
@@ -96,9 +99,7 @@ def form_results(
     candidates = []
     for candidate, counted in zip(form.candidates, tally.candidates):
         base = counted.votes if base_value is None else base_value
-        prior = None
-        if previous and candidate.person_key:
-            prior = previous.get(candidate.person_key)
+        prior = previous.get(candidate_ref(candidate)) if previous else None
         candidates.append(
             CandidateResult(
                 candidate=candidate,
@@ -106,10 +107,25 @@ def form_results(
                 base=base,
                 percents={level: percent(counted.count(level), base, rule.decimals) for level in LEVELS},
                 flags=band_flags(rule.preset, counted.thap, base, prior),
+                prior=prior,
+                prior_percent=None if prior is None else percent(prior.thap, prior.base, rule.decimals),
             )
         )
     issues = reconcile(form.code, form.counts, tally, rule.preset)
     return FormResult(form, tally, rule.base, base_value, tuple(candidates), tuple(issues))
+
+
+def with_previous(results: RoundResults, previous: Mapping[str, PriorShare]) -> RoundResults:
+    """The same results with last year's shares taken from `previous` instead, flags recomputed."""
+    rule = results.rule
+
+    def person(result: CandidateResult) -> CandidateResult:
+        prior = previous.get(candidate_ref(result.candidate))
+        return replace(result, prior=prior, flags=band_flags(rule.preset, result.tally.thap, result.base, prior),
+                       prior_percent=None if prior is None else percent(prior.thap, prior.base, rule.decimals))
+
+    forms = tuple(replace(form, candidates=tuple(map(person, form.candidates))) for form in results.forms)
+    return replace(results, forms=forms)
 
 
 def results_from_tallies(
@@ -135,6 +151,7 @@ def round_results(
     ballots_by_form: Mapping[str, Iterable[Ballot]],
     previous: Mapping[str, PriorShare] | None = None,
 ) -> RoundResults:
-    """Results of every form. `previous` maps a person key to last year's low-confidence share."""
+    """Results of every form. `previous` maps a person key (`candidate_ref`) to last year's
+    low-confidence share."""
     tallies = {form.code: tally_form(form, ballots_by_form.get(form.code, ())) for form in setup.forms}
     return results_from_tallies(setup, tallies, previous)

@@ -147,10 +147,15 @@ PRESETS: dict[str, Preset] = {
 
 @dataclass(frozen=True)
 class PriorShare:
-    """Last year's low-confidence count and the base it was taken on."""
+    """Last year's low-confidence count and the base it was taken on; `by_hand` when the organiser
+    typed the figures in (the earlier round was not counted with this program), `source` says where
+    they come from (a round file's name, or the organiser's note)."""
 
     thap: int
     base: int
+    year: int | None = None
+    by_hand: bool = False
+    source: str = ""
 
 
 def band_flags(

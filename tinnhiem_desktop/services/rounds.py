@@ -6,17 +6,19 @@ import getpass
 import uuid
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
-from ..core.audit import Event, compare_with_log, fingerprint, replay
+from ..core.audit import Event, compare_priors_with_log, compare_with_log, fingerprint, replay
 from ..core.ballots_csv import parse_ballots_csv
 from ..core.checks import seal_gate
 from ..core.double_entry import (
     Difference, KeyerStats, Resolution, agreed_ballot, agreed_form, compare_form, keyer_stats, unresolved_issues,
 )
 from ..core.issues import Issue, Severity, TinNhiemError
-from ..core.model import Ballot, BallotStatus, Counts, EntryMode, EntryPass, Mark, RoundSetup
+from ..core.history import PriorResult, candidate_ref, check_prior_figures
+from ..core.model import Ballot, BallotStatus, Candidate, Counts, EntryMode, EntryPass, Mark, RoundSetup
 from ..core.results import RoundResults, results_from_tallies
+from ..core.rules import PriorShare
 from ..core.tally import FormTally, retally, tally_form
 from ..core.spec import nfc, parse_round_spec
 from sqlalchemy.exc import DBAPIError
@@ -161,10 +163,14 @@ class RoundService:
         kept = self._kept()
         return [b for f in self.setup.forms for p in EntryPass for _, b in sorted(kept[f.code][p].items())]
 
-    def results(self) -> RoundResults:
+    def results(self, previous: Mapping[str, PriorShare] | None = None) -> RoundResults:
+        """The results counted now. `previous` maps a person key (`candidate_ref`) to last year's
+        share; by default the last-year results the round holds (`last_year()`)."""
         self._kept()
         more = unresolved_issues(self.differences()) if self.double_entry else ()
-        return results_from_tallies(self.setup, self._tallies, more_issues=more)
+        if previous is None:
+            previous = self.last_year()
+        return results_from_tallies(self.setup, self._tallies, previous, more_issues=more)
 
     def _kept(self) -> dict[str, Passes]:
         """Ballots of every pass, resolutions, the counted set and its tallies: read once and
@@ -574,6 +580,67 @@ class RoundService:
         if ballot is None:
             raise TinNhiemError("ballot_not_found", form=form, ballot=number)
         return ballot
+
+    # -- earlier years ---------------------------------------------------------------------
+
+    _last_year_cache: tuple[int, dict[str, PriorShare]] | None = None  # (year, shares), kept by a writer
+
+    def prior_results(self) -> list[PriorResult]:
+        """Every earlier year's result the round holds: linked from sealed files or typed in."""
+        return self._repo.prior_results()
+
+    def last_year(self) -> dict[str, PriorShare]:
+        """Last year's shares the round holds, by person key: what the two-year rules use."""
+        year = self.setup.year - 1
+        cached = self._last_year_cache
+        if cached is None or cached[0] != year or self._repo.read_only:
+            cached = (year, {p.person_key: p.share for p in self.prior_results() if p.year == year})
+            self._last_year_cache = cached
+        return cached[1]
+
+    def link_priors(self, links: Iterable[tuple[str, int, PriorResult]]) -> list[PriorResult]:
+        """Link candidates (form, order) to earlier records: found by person key, a suggested match
+        confirmed, or chosen by hand. Each is stored under the candidate's key, in one transaction."""
+        self._repo.check_writable()
+        stored = []
+        for form, order, earlier in links:
+            candidate = self._candidate_at(form, order)
+            check_prior_figures(earlier.year, self.setup.year, earlier.thap, earlier.base, earlier.cao,
+                                earlier.tin_nhiem, earlier.source, by_hand=earlier.by_hand)
+            stored.append(replace(earlier, person_key=candidate_ref(candidate)))
+        self._repo.save_prior_results(stored, self.keyer)
+        self._last_year_cache = None
+        return stored
+
+    def set_prior_result(
+        self, form: str, order: int, year: int, thap: int, base: int, source: str,
+        cao: int | None = None, tin_nhiem: int | None = None, position: str = "",
+    ) -> PriorResult:
+        """An earlier year's result typed in by hand, for a person whose earlier round was not counted
+        with this program: the counts, the base they were taken on, and a note of the source."""
+        self._repo.check_writable()
+        candidate = self._candidate_at(form, order)
+        source, position = nfc(source), nfc(position)
+        check_prior_figures(year, self.setup.year, thap, base, cao, tin_nhiem, source)
+        prior = PriorResult(candidate_ref(candidate), year, candidate.name, thap, base, position, cao, tin_nhiem,
+                            by_hand=True, source=source)
+        return self.link_priors([(form, order, prior)])[0]
+
+    def remove_prior_result(self, person_key: str, year: int) -> PriorResult:
+        self._repo.check_writable()
+        removed = self._repo.remove_prior_result(person_key, year, self.keyer)
+        self._last_year_cache = None
+        return removed
+
+    def prior_problems(self) -> list[Issue]:
+        """Earlier-year results whose stored figures differ from what the log recorded (changed
+        behind the program's back): part of checking the file."""
+        replayed = replay(self._repo.events())
+        return compare_priors_with_log((p.as_data() for p in self.prior_results()), replayed)
+
+    def _candidate_at(self, form: str, order: int) -> Candidate:
+        self._check_orders(form, {order: None})
+        return self._form(form).candidate(order)
 
 
 def _keyers_of_ballots(events: list[Event]) -> dict[tuple[str, str, int], str]:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from ..core.audit import GENESIS, Event, ballot_state, chain_event, fingerprint, pass_data
+from ..core.history import PriorResult
 from ..core.issues import TinNhiemError
 from ..core.model import (
     Ballot,
@@ -49,6 +50,7 @@ from .roundfile import (
 from .tables import (
     BallotRow, CandidateRow, EventRow, FormRow, MarkRow, ResolutionRow, RoundRow, TeamMemberRow,
 )
+from .tables import PriorResultRow
 
 
 def now() -> str:
@@ -626,6 +628,44 @@ class RoundRepository:
             )
 
 
+    # -- earlier years' results ------------------------------------------------------------
+
+    def prior_results(self) -> list[PriorResult]:
+        """Every earlier-year result the round holds, by year then person key."""
+        with self._reading() as session:
+            rows = session.exec(select(PriorResultRow).order_by(PriorResultRow.year, PriorResultRow.person_key))
+            return [_prior(row) for row in rows]
+
+    def save_prior_results(self, priors: Iterable[PriorResult], keyer: str) -> None:
+        """Store earlier-year results (one per person key and year, replacing the one stored), in
+        one transaction, each logged with what it replaced."""
+        with self._transaction(keyer) as (session, log):
+            for prior in priors:
+                row = self._prior_row(session, prior.person_key, prior.year)
+                old = None if row is None else _prior(row).as_data()
+                if row is None:
+                    row = PriorResultRow(person_key=prior.person_key, year=prior.year, name=prior.name, thap=0, base=0)
+                for name, value in prior.as_data().items():
+                    setattr(row, name, value)
+                session.add(row)
+                log("prior_result_set", {"prior": prior.as_data(), "old": old})
+
+    def remove_prior_result(self, person_key: str, year: int, keyer: str) -> PriorResult:
+        with self._transaction(keyer) as (session, log):
+            row = self._prior_row(session, person_key, year)
+            if row is None:
+                raise TinNhiemError("prior_not_found", person_key=person_key, year=year)
+            removed = _prior(row)
+            session.delete(row)
+            log("prior_result_removed", {"person_key": person_key, "year": year, "old": removed.as_data()})
+            return removed
+
+    @staticmethod
+    def _prior_row(session: Session, person_key: str, year: int) -> PriorResultRow | None:
+        query = select(PriorResultRow).where(PriorResultRow.person_key == person_key, PriorResultRow.year == year)
+        return session.exec(query).first()
+
+
 @dataclass(frozen=True)
 class Snapshot:
     ballots: list[Ballot]
@@ -646,6 +686,14 @@ def _event_row(event: Event) -> EventRow:
 
 def _event(row: EventRow) -> Event:
     return Event(row.seq, row.at, row.keyer, row.action, json.loads(row.data), row.hash)
+
+
+def _prior(row: PriorResultRow) -> PriorResult:
+    return PriorResult(
+        person_key=row.person_key, year=row.year, name=row.name, thap=row.thap, base=row.base,
+        position=row.position, cao=row.cao, tin_nhiem=row.tin_nhiem, by_hand=bool(row.by_hand),
+        source=row.source, source_fingerprint=row.source_fingerprint,
+    )
 
 
 def _remove_quietly(path: Path) -> None:
