@@ -164,6 +164,7 @@ NO_STATE_ACTIONS = (
     "correction_of",  # which sealed round this one corrects
     "station_made",  # this file is a station's copy of a master round
     "station_imported",  # the ballots a station keyed follow as ballot_added events
+    "procedure_recorded",  # a step of the procedure around the count (core/procedure.py)
 )
 
 

@@ -22,3 +22,11 @@ def vi_datetime(iso: str) -> str:
     except (TypeError, ValueError):
         return iso
     return f"{moment.hour:02d} giờ {moment.minute:02d}, ngày {moment:%d/%m/%Y}"
+
+
+def short_date(iso: str) -> str:
+    """'24/11/2026' from an ISO date; the text itself if it is not one."""
+    try:
+        return f"{date.fromisoformat(iso):%d/%m/%Y}"
+    except (TypeError, ValueError):
+        return iso

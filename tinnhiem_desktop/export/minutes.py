@@ -11,12 +11,14 @@ from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, RoundResults
 from ..core.rules import Base
 from .fonts import FontSet
+from .history_text import by_hand_notes, last_year, prior_share
 from .dates import vi_date, vi_datetime
 from .pdf import OfficialPdf, Signature, save
 from .results_text import entry_sentence, rule_label
 from .wording import BASE_NAMES, FLAG_NAMES, sentence
 
 WIDTHS = (9, 35, 33, 9, 15, 9, 15, 9, 15, 16)  # 165 mm: the text width of A4 with 30/15 margins
+WIDTHS_WITH_LAST_YEAR = (9, 30, 26, 8, 15, 8, 15, 8, 15, 16, 15)  # and last year's share, set at 10 pt
 LEVEL_HEADINGS = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 DOTS = "................"
 
@@ -128,13 +130,17 @@ def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: Roun
         pdf.paragraph(line, indent=4, after=0.5)
     pdf.paragraph(base_words(form, decimals), after=2)
 
-    with pdf.table_of(WIDTHS, heading_rows=2, size=10.5) as table:
+    year = last_year(results)
+    widths, size = (WIDTHS, 10.5) if year is None else (WIDTHS_WITH_LAST_YEAR, 10)
+    with pdf.table_of(widths, heading_rows=2, size=size) as table:
         row = table.row()
         row.cell("STT", rowspan=2)
         row.cell("Họ và tên", rowspan=2)
         row.cell("Chức vụ", rowspan=2)
         for heading in LEVEL_HEADINGS:
             row.cell(heading, colspan=2)
+        if year is not None:
+            row.cell(f"Tín nhiệm thấp năm {year} (%)", rowspan=2)
         row.cell("Không\ntính", rowspan=2)
         row = table.row()
         for _ in LEVEL_HEADINGS:
@@ -148,18 +154,14 @@ def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: Roun
             for level in LEVELS:
                 row.cell(vi_count(person.tally.count(level)))
                 row.cell(vi_percent(person.percents[level], decimals))
+            if year is not None:
+                row.cell(prior_share(person, decimals, mark="\n"))
             row.cell(vi_count(person.tally.not_counted))
     pdf.paragraph("Ghi chú: SL là số phiếu; \"Không tính\" là số phiếu hợp lệ không đánh dấu hoặc đánh dấu "
-                  "nhiều ô đối với người đó.", emphasis="I", size=11, after=2)
-
-    flagged = [p for p in form.candidates if p.flags]
-    if flagged:
-        pdf.paragraph(f"Theo {results.rule.preset.name}, các trường hợp đến ngưỡng tín nhiệm thấp:", after=0.5)
-        for person in flagged:
-            words = "; ".join(FLAG_NAMES[flag] for flag in person.flags)
-            share = vi_percent(person.percents[LEVELS[2]], decimals)
-            pdf.paragraph(f"- {person.candidate.name} ({person.candidate.position}): {share} phiếu tín nhiệm thấp "
-                          f"— {words}.", emphasis="B", indent=4, after=0.5)
-    else:
-        pdf.paragraph(f"Không có người nào có số phiếu tín nhiệm thấp đến ngưỡng theo {results.rule.preset.name}.")
-    pdf.ln(2)
+                  "nhiều ô đối với người đó.", emphasis="I", size=11, after=0 if year else 2)
+    if year is not None:
+        pdf.paragraph(f"Tỷ lệ tín nhiệm thấp năm {year} theo tệp đợt lấy phiếu năm {year} đã chốt, hoặc nhập tay "
+                      "theo nguồn ghi dưới đây.", emphasis="I", size=11, after=0)
+        for note in by_hand_notes(form.candidates, year):
+            pdf.paragraph(note, emphasis="I", size=11, after=0)
+        pdf.ln(2)

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..core.model import Mark
 from ..core.percent import machine_percent
-from ..core.results import RoundResults
+from ..core.results import CandidateResult, RoundResults
 
 
 def results_document(results: RoundResults, *, sealed: bool, fingerprint: str | None) -> dict[str, Any]:
@@ -38,6 +38,7 @@ def results_document(results: RoundResults, *, sealed: bool, fingerprint: str | 
                             for mark in (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
                         },
                         "flags": list(c.flags),
+                        "previous": _previous(c, decimals),
                     }
                     for c in form.candidates
                 ],
@@ -56,3 +57,13 @@ def results_document(results: RoundResults, *, sealed: bool, fingerprint: str | 
             for i in results.issues
         ],
     }
+
+
+def _previous(person: CandidateResult, decimals: int) -> dict[str, Any] | None:
+    """Last year's low-confidence result, when known: `by_hand` when typed in, with its source."""
+    prior = person.prior
+    if prior is None:
+        return None
+    return {"year": prior.year, "thap": prior.thap, "base": prior.base,
+            "percent": machine_percent(person.prior_percent, decimals), "by_hand": prior.by_hand,
+            "source": prior.source}

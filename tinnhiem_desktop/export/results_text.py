@@ -6,6 +6,7 @@ from ..core.model import EntryMode, Mark, RoundSetup
 from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, Rule, RoundResults
 from ..core.rules import Base
+from .history_text import prior_share
 from .wording import BASE_NAMES, FLAG_NAMES, sentence
 
 HEADINGS = ("STT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp", "Không tính", "Ngưỡng")
@@ -53,8 +54,10 @@ def _form_lines(form: FormResult, rule: Rule) -> list[str]:
         lines.append(f"  Cơ sở tính tỷ lệ: {BASE_NAMES[form.base_kind]}")
     else:
         lines.append(f"  Cơ sở tính tỷ lệ: {BASE_NAMES[form.base_kind]} = {vi_count(form.base_value)} phiếu")
-    rows = [HEADINGS]
+    year = next((c.prior.year for c in form.candidates if c.prior), None)
+    rows = [HEADINGS if year is None else (*HEADINGS[:6], f"Thấp năm {year}", *HEADINGS[6:])]
     for c in form.candidates:
+        earlier = () if year is None else (prior_share(c, decimals),)
         rows.append(
             (
                 str(c.candidate.order),
@@ -64,14 +67,16 @@ def _form_lines(form: FormResult, rule: Rule) -> list[str]:
                     f"{c.tally.count(level)} {vi_percent(c.percents[level], decimals):>8}"
                     for level in (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
                 ),
+                *earlier,
                 str(c.tally.not_counted),
                 "; ".join(FLAG_NAMES[f] for f in c.flags),
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(HEADINGS))]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    right = RIGHT_ALIGNED if year is None else {*RIGHT_ALIGNED, 7}
     for row in rows:
         cells = [
-            cell.rjust(widths[i]) if i in RIGHT_ALIGNED else cell.ljust(widths[i]) for i, cell in enumerate(row)
+            cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)
         ]
         lines.append(("  " + "  ".join(cells)).rstrip())
     for issue in form.issues:

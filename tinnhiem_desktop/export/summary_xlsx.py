@@ -49,7 +49,18 @@ class Column(NamedTuple):
     kind: str  # "text" (wrapped), "number" or "percent"
 
 
-def _columns(combined: bool) -> list[Column]:
+class PriorCell(NamedTuple):
+    """Last year's low-confidence share in its cell: a percentage, marked when typed in by hand."""
+
+    fraction: float | None
+    by_hand: bool
+
+
+BY_HAND = "nhập tay"
+
+
+def _columns(combined: bool, last_year: int | None = None, by_hand: bool = False) -> list[Column]:
+    """The table's columns; with `last_year`, last year's low-confidence share after this year's."""
     columns = [Column("", "STT", 5, "number")]
     if combined:
         columns.append(Column("", "Loại phiếu", 13, "text"))
@@ -58,6 +69,8 @@ def _columns(combined: bool) -> list[Column]:
                 for heading in ("Phiếu phát ra", "Phiếu thu vào", "Phiếu hợp lệ", "Phiếu không hợp lệ")]
     for level in LEVEL_NAMES:
         columns += [Column(level, "Số phiếu", 7, "number"), Column(level, "Tỷ lệ", 8.5, "percent")]
+    if last_year is not None:
+        columns.append(Column("", f"Tín nhiệm thấp năm {last_year}", 16 if by_hand else 9, "percent"))
     return columns + [Column("", "Không tính", 7, "number"), Column("", "Ghi chú", 18, "text")]
 
 
@@ -87,22 +100,25 @@ def write_summary(results: RoundResults, target: Path, *, sealed_at: str | None,
     combined = workbook.active
     combined.title = COMBINED_SHEET
     people = [(form, person) for form in results.forms for person in form.candidates]
-    rows = [[number, f"{form.form.code} - {form.form.title}", *_person_values(form, person)]
+    priors = [person.prior for _, person in people if person.prior is not None]
+    last_year = setup.year - 1 if priors else None
+    by_hand = any(prior.by_hand for prior in priors)
+    rows = [[number, f"{form.form.code} - {form.form.title}", *_person_values(form, person, last_year)]
             for number, (form, person) in enumerate(people, start=1)]
-    _sheet(combined, setup, _columns(True), rows, rule.decimals,
+    _sheet(combined, setup, _columns(True, last_year, by_hand), rows, rule.decimals,
            subtitle=setup.title, lines=(rule_sentence(rule), seal), issues=results.issues)
 
     taken = {COMBINED_SHEET.casefold()}
     for form in results.forms:
         counts = form.form.counts
         sheet = workbook.create_sheet(sheet_title(form.form, taken))
-        rows = [[person.candidate.order, *_person_values(form, person)] for person in form.candidates]
+        rows = [[person.candidate.order, *_person_values(form, person, last_year)] for person in form.candidates]
         lines = (
             f"Số người được triệu tập: {vi_count(counts.summoned)}; số người có mặt: {vi_count(counts.present)}.",
             f"Quy tắc: {rule_label(rule)}. {base_words(form, rule.decimals)}",
             seal,
         )
-        _sheet(sheet, setup, _columns(False), rows, rule.decimals, lines=lines, issues=form.issues,
+        _sheet(sheet, setup, _columns(False, last_year, by_hand), rows, rule.decimals, lines=lines, issues=form.issues,
                subtitle=f"{setup.title} — Loại phiếu {form.form.code}: {form.form.title}")
 
     target = Path(target)
@@ -112,13 +128,19 @@ def write_summary(results: RoundResults, target: Path, *, sealed_at: str | None,
     return target
 
 
-def _person_values(form: FormResult, person: CandidateResult) -> list[object]:
+def _person_values(form: FormResult, person: CandidateResult, last_year: int | None = None) -> list[object]:
     counts, tally = form.form.counts, form.tally
     values: list[object] = [person.candidate.name, person.candidate.position,
                             counts.issued, counts.collected, tally.valid, tally.invalid]
     for level in LEVELS:
         values += [person.tally.count(level), _fraction(person.percents[level])]
-    return values + [person.tally.not_counted, "; ".join(FLAG_NAMES[flag] for flag in person.flags)]
+    notes = [FLAG_NAMES[flag] for flag in person.flags]
+    if last_year is not None:
+        prior = person.prior
+        values.append(PriorCell(_fraction(person.prior_percent), prior is not None and prior.by_hand))
+        if prior is not None and prior.by_hand:
+            notes.append(f"Số liệu năm {last_year} {BY_HAND}: {prior.source}")
+    return values + [person.tally.not_counted, "; ".join(notes)]
 
 
 def _fraction(value: Decimal | None) -> float | None:
@@ -234,10 +256,13 @@ def _table(sheet: Worksheet, top: int, columns: Sequence[Column], rows: list[lis
                      if column.kind == "text" and value), default=1)
         sheet.row_dimensions[offset].height = max(lines, 1) * TABLE_PT * 1.25
         for index, (column, value) in enumerate(zip(columns, values), start=1):
-            cell = sheet.cell(offset, index, value)
+            marked = isinstance(value, PriorCell) and value.by_hand
+            cell = sheet.cell(offset, index, value.fraction if isinstance(value, PriorCell) else value)
             cell.font, cell.border = body_font, BOX
             if column.kind == "text":
                 cell.alignment = wrapped
             else:
                 cell.alignment = number
                 cell.number_format = percent if column.kind == "percent" else "#,##0"
+                if marked:
+                    cell.number_format = f'{percent} "({BY_HAND})"'

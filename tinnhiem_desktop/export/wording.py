@@ -7,6 +7,7 @@ from typing import Any, Mapping
 from ..core.issues import Issue, Location, TinNhiemError
 from ..core.model import Mark
 from ..core.rules import Base
+from .dates import short_date
 
 COUNT_NAMES = {
     "summoned": "số người được triệu tập",
@@ -173,6 +174,35 @@ MESSAGES = {
     # documents
     "round_not_sealed": "Đợt lấy phiếu chưa chốt kết quả: các tài liệu sẽ ghi \"chưa chốt\".",
     "nothing_to_export": "Chưa chọn tài liệu nào để xuất.",
+    # the procedure around the count (preparation, meeting, hand-over, reports upward)
+    "meeting_date_missing": "Chưa có ngày họp: chưa tính được hạn nộp bản tự nhận xét, đánh giá.",
+    "self_assessment_overdue": "Chưa nhận bản tự nhận xét, đánh giá của đồng chí {name} (hạn nộp {deadline_date} đã qua).",
+    "self_assessment_waiting": "Chưa nhận bản tự nhận xét, đánh giá của đồng chí {name} (hạn nộp {deadline_date}).",
+    "self_assessment_late": "Bản tự nhận xét, đánh giá của đồng chí {name} nhận ngày {received_date}, sau hạn nộp {deadline_date}.",
+    "team_not_proposed": "Chưa có danh sách Tổ kiểm phiếu đề xuất (Tệp → Sửa thông tin đợt → Tổ kiểm phiếu).",
+    "team_without_head": "Tổ kiểm phiếu chưa có Tổ trưởng: hãy ghi vai trò \"Tổ trưởng\" cho một thành viên.",
+    "team_member_rated": "Đồng chí {name} vừa ở Tổ kiểm phiếu vừa là người được lấy phiếu: thành viên Tổ kiểm phiếu không được là người được lấy phiếu.",
+    "blank_ballots_not_printed": "Chưa in phiếu trắng (Xuất tài liệu → Phiếu lấy phiếu tín nhiệm).",
+    "attendance_not_recorded": "Chưa điểm danh: chưa ghi số người có mặt tại hội nghị.",
+    "team_vote_not_recorded": "Chưa ghi kết quả hội nghị biểu quyết thông qua Tổ kiểm phiếu.",
+    "team_not_approved": "Tổ kiểm phiếu chưa được hội nghị thông qua: {in_favour} ý kiến đồng ý, {against} ý kiến không đồng ý.",
+    "team_vote_exceeds_present": "Số ý kiến biểu quyết Tổ kiểm phiếu ({votes}) nhiều hơn số người có mặt ({present}).",
+    "issued_not_recorded": "Chưa ghi số phiếu phát ra.",
+    "collected_not_recorded": "Chưa ghi số phiếu thu vào.",
+    "counting_not_opened": "Chưa mở nhập phiếu (kiểm phiếu).",
+    "results_not_sealed": "Chưa chốt kết quả.",
+    "results_not_announced": "Chưa ghi nhận việc công bố kết quả trước hội nghị.",
+    "handover_not_recorded": "Chưa ghi nhận việc bàn giao biên bản kiểm phiếu và phiếu đã kiểm cho Thủ trưởng cơ quan.",
+    "report_office_not_made": "Chưa lập báo cáo kết quả gửi cơ quan tham mưu về tổ chức cán bộ.",
+    "report_provincial_not_made": "Chưa lập báo cáo riêng về cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý.",
+    "procedure_needs_seal": "Việc này chỉ ghi nhận sau khi đã chốt kết quả; đợt lấy phiếu trong '{file}' chưa chốt.",
+    "procedure_bad_date": "Ngày '{value}' không hợp lệ (cần dạng năm-tháng-ngày, ví dụ 2026-11-24).",
+    "procedure_bad_time": "Thời điểm '{value}' không hợp lệ (cần dạng 2026-11-27T11:30).",
+    "vote_bad_number": "Số ý kiến {what} phải là số nguyên không âm (đang là {value!r}).",
+    "handover_needs_names": "Cần ghi họ và tên người giao và người nhận.",
+    "no_provincial_candidates": "Đợt này không có người nào được đánh dấu thuộc diện Ban Thường vụ Tỉnh ủy quản lý: không có gì để báo cáo riêng.",
+    "procedure_differs_from_log": "Ghi nhận '{key}' của quy trình trong tệp khác với nhật ký.",
+    "procedure_record_other_seal": "Ghi nhận '{key}' (sau khi chốt) không thuộc kết quả đã chốt của tệp này.",
     # command line
     "bad_arguments": "Tham số không đúng: {detail}",
     "unexpected_error": "Lỗi không mong đợi: {detail}",
@@ -192,6 +222,9 @@ def _enriched(params: Mapping[str, Any]) -> dict[str, Any]:
     for key in ("sealed", "current"):
         if isinstance(values.get(key), str):
             values[f"{key}_short"] = values[key][:16]
+    for key in ("deadline", "received"):
+        if key in values:
+            values[f"{key}_date"] = short_date(values[key]) if values[key] else "chưa xác định"
     if "known" in values:
         values["known"] = ", ".join(str(k) for k in values["known"])
     if "ballots" in values:

@@ -8,6 +8,7 @@ from typing import Callable
 
 from ..core.issues import Issue, Severity, TinNhiemError
 from ..export.minutes import Seal, write_minutes
+from .procedure import ProcedureService, note_blank_ballots_printed
 from .rounds import RoundService
 
 DOCUMENT_NAMES = {
@@ -57,7 +58,7 @@ def export_documents(
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             if name == "minutes":
-                written.append(write_minutes(results, target, seal))
+                written.append(write_minutes(results, target, seal, team_vote=ProcedureService(service).team_vote()))
             elif name == "notices":
                 from ..export.notices import write_notices
 
@@ -70,6 +71,7 @@ def export_documents(
                 from ..export.blank_ballots import write_blank_ballots
 
                 written.append(write_blank_ballots(service.setup, target, request.copies))
+                note_blank_ballots_printed(service, request.copies)
             elif name == "entry_log":
                 from ..export.entry_log import write_entry_log
 

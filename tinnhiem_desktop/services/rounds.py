@@ -17,6 +17,7 @@ from ..core.double_entry import (
 from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.history import PriorResult, candidate_ref, check_prior_figures
 from ..core.model import Ballot, BallotStatus, Candidate, Counts, EntryMode, EntryPass, Mark, RoundSetup
+from ..core.procedure import ProcedureRecord
 from ..core.results import RoundResults, results_from_tallies
 from ..core.rules import PriorShare
 from ..core.tally import FormTally, retally, tally_form
@@ -580,6 +581,28 @@ class RoundService:
         if ballot is None:
             raise TinNhiemError("ballot_not_found", form=form, ballot=number)
         return ballot
+
+    # -- the procedure around the count (services/procedure.py) ----------------------------
+
+    def check_writable(self) -> None:
+        self._repo.check_writable()
+
+    @property
+    def opened_read_only(self) -> bool:
+        """Opened only to read (unlike `read_only`, not merely sealed)."""
+        return self._repo.read_only
+
+    def procedure_records(self) -> dict[str, ProcedureRecord]:
+        return self._repo.procedure_records()
+
+    def record_procedure(self, key: str, data: Mapping[str, object] | None) -> None:
+        """A step before the seal, logged (None clears it)."""
+        self._repo.record_procedure(key, data, self.keyer)
+
+    def record_after_seal(self, key: str, data: Mapping[str, object]) -> None:
+        """A step that follows the seal, stored beside the sealed round without changing it."""
+        self._repo.record_after_seal(key, data, self.keyer)
+
 
     # -- earlier years ---------------------------------------------------------------------
 

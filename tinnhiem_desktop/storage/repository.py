@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 from ..core.audit import GENESIS, Event, ballot_state, chain_event, fingerprint, pass_data
 from ..core.history import PriorResult
 from ..core.issues import TinNhiemError
+from ..core.procedure import RECORD_ACTION, ProcedureRecord
 from ..core.model import (
     Ballot,
     BallotForm,
@@ -48,7 +49,7 @@ from .roundfile import (
     vacuum_into,
 )
 from .tables import (
-    BallotRow, CandidateRow, EventRow, FormRow, MarkRow, ResolutionRow, RoundRow, TeamMemberRow,
+    BallotRow, CandidateRow, EventRow, FormRow, MarkRow, ProcedureRow, ResolutionRow, RoundRow, TeamMemberRow,
 )
 from .tables import PriorResultRow
 
@@ -664,6 +665,57 @@ class RoundRepository:
     def _prior_row(session: Session, person_key: str, year: int) -> PriorResultRow | None:
         query = select(PriorResultRow).where(PriorResultRow.person_key == person_key, PriorResultRow.year == year)
         return session.exec(query).first()
+
+    # -- the procedure around the count ----------------------------------------------------
+
+    def procedure_records(self) -> dict[str, ProcedureRecord]:
+        with self._reading() as session:
+            return {
+                row.key: ProcedureRecord(row.key, json.loads(row.data), row.at, row.by)
+                for row in session.exec(select(ProcedureRow))
+            }
+
+    def record_procedure(self, key: str, data: Mapping[str, object] | None, keyer: str) -> None:
+        """Record (or with None, clear) a step before sealing, logged with its old and new data."""
+        with self._transaction(keyer) as (session, log):
+            row = session.get(ProcedureRow, key)
+            old = json.loads(row.data) if row else None
+            new = None if data is None else json.loads(json.dumps(data, ensure_ascii=False))
+            if new is None:
+                if row is not None:
+                    session.delete(row)
+            else:
+                if row is None:
+                    row = ProcedureRow(key=key, data="", at="", by="")
+                row.data, row.at, row.by = json.dumps(new, ensure_ascii=False, sort_keys=True), now(), keyer
+                session.add(row)
+            log(RECORD_ACTION, {"key": key, "old": old, "new": new})
+
+    def record_after_seal(self, key: str, data: Mapping[str, object], keyer: str) -> None:
+        """A record of what follows the seal (the hand-over): beside the sealed round, never in it.
+
+        No event is appended (the log ends at the seal and the fingerprint covers its head); the
+        record names the fingerprint it belongs to, and keeps the data it replaces.
+        """
+        if self.read_only:
+            raise TinNhiemError("round_read_only", file=str(self.path))
+        if not self._info.sealed:
+            raise TinNhiemError("procedure_needs_seal", file=str(self.path))
+        try:
+            with Session(self._engine) as session:
+                row = session.get(ProcedureRow, key)
+                earlier = []
+                if row is not None:
+                    old = json.loads(row.data)
+                    earlier = [*old.pop("earlier", []), {**old, "at": row.at, "by": row.by}]
+                else:
+                    row = ProcedureRow(key=key, data="", at="", by="")
+                stored = {**data, "fingerprint": self._info.fingerprint, "earlier": earlier}
+                row.data, row.at, row.by = json.dumps(stored, ensure_ascii=False, sort_keys=True), now(), keyer
+                session.add(row)
+                session.commit()
+        except DBAPIError as error:
+            raise TinNhiemError("write_failed", file=str(self.path), detail=str(error.orig)) from None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,98 @@
+"""The procedure's checklist in Vietnamese: step names, the self-assessment deadline, a text form."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..core.issues import Severity
+from ..core.percent import vi_count
+from ..core.procedure import (
+    SELF_ASSESSMENT_DAYS, AssessmentStatus, Checklist, Handover, Stage, TeamVote, self_assessment_deadline,
+)
+from .dates import vi_datetime
+from .wording import describe_issue
+
+STAGE_NAMES = {
+    Stage.PREPARE: "Chuẩn bị (bước 1)",
+    Stage.MEETING: "Tại hội nghị (bước 2–4)",
+    Stage.CLOSE: "Chốt, công bố và bàn giao kết quả",
+    Stage.REPORT: "Báo cáo cấp trên (bước 5)",
+}
+
+STEP_NAMES = {
+    "self_assessments": "Nhận đủ bản tự nhận xét, đánh giá của người được lấy phiếu",
+    "team_proposed": "Đề xuất Tổ kiểm phiếu (có Tổ trưởng)",
+    "blank_ballots": "In phiếu trắng",
+    "attendance": "Điểm danh: số người có mặt",
+    "team_vote": "Hội nghị biểu quyết thông qua Tổ kiểm phiếu",
+    "issued": "Phát phiếu",
+    "collected": "Thu phiếu",
+    "counting_opened": "Mở nhập phiếu (kiểm phiếu)",
+    "sealed": "Chốt kết quả",
+    "results_announced": "Công bố kết quả trước hội nghị",
+    "handover": "Bàn giao biên bản và phiếu đã kiểm cho Thủ trưởng cơ quan",
+    "report_office": "Báo cáo kết quả gửi cơ quan tham mưu về tổ chức cán bộ",
+    "report_provincial": "Báo cáo riêng cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý",
+}
+
+ASSESSMENT_NAMES = {
+    AssessmentStatus.ON_TIME: "đã nhận, đúng hạn",
+    AssessmentStatus.LATE: "đã nhận, sau hạn",
+    AssessmentStatus.WAITING: "chưa nhận (còn hạn)",
+    AssessmentStatus.OVERDUE: "chưa nhận — quá hạn",
+}
+
+WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+def day_words(day: date) -> str:
+    """'thứ Ba, 24/11/2026'."""
+    return f"{WEEKDAYS[day.weekday()]}, {day:%d/%m/%Y}"
+
+
+def deadline_line(meeting_date: str) -> str:
+    """The self-assessment deadline and its rule, as the wizard and the checklist show it."""
+    rule = f"chậm nhất {SELF_ASSESSMENT_DAYS:02d} ngày trước ngày hội nghị, tính theo ngày lịch"
+    deadline = self_assessment_deadline(meeting_date)
+    if deadline is None:
+        return f"Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; {rule})."
+    return f"Hạn nộp bản tự nhận xét, đánh giá: {day_words(deadline)} ({rule})."
+
+
+def checklist_text(checklist: Checklist, meeting_date: str, titles: dict[str, str]) -> str:
+    """The whole checklist as plain text (tinnhiem-cli checklist)."""
+    lines = [deadline_line(meeting_date), "", "Bản tự nhận xét, đánh giá của người được lấy phiếu:"]
+    for number, person in enumerate(checklist.assessments, start=1):
+        state = ASSESSMENT_NAMES[person.status]
+        if person.received is not None:
+            state += f" (ngày {person.received:%d/%m/%Y})"
+        lines.append(f"  {number}. {person.name}" + (f" — {person.position}" if person.position else "")
+                     + f": {state}")
+    if not checklist.assessments:
+        lines.append("  (chưa có người được lấy phiếu)")
+    stage = None
+    for step in checklist.steps:
+        if step.stage is not stage:
+            stage = step.stage
+            lines += ["", STAGE_NAMES[stage] + ":"]
+        when = f" — {vi_datetime(step.at)}" + (f", {step.by}" if step.by else "") if step.at else ""
+        lines.append(f"  [{'x' if step.done else ' '}] {STEP_NAMES[step.key]}{when}")
+    lines += ["", "Còn thiếu, cần lưu ý:" if checklist.issues else "Đã đủ các bước."]
+    for issue in checklist.issues:
+        mark = "-" if issue.severity is Severity.INFO else "!"
+        lines.append(f"  {mark} {describe_issue(issue, titles.get(issue.form))}")
+    return "\n".join(lines) + "\n"
+
+
+def team_vote_sentence(vote: TeamVote) -> str:
+    """The meeting's vote on the counting team, as the minutes print it."""
+    figures = f"{vi_count(vote.in_favour)} ý kiến đồng ý, {vi_count(vote.against)} ý kiến không đồng ý"
+    if vote.approved:
+        return f"Hội nghị đã biểu quyết thông qua Tổ kiểm phiếu với {figures}."
+    return f"Kết quả hội nghị biểu quyết Tổ kiểm phiếu: {figures} (chưa được thông qua)."
+
+
+def handover_sentence(handover: Handover) -> str:
+    receiver = handover.received_by + (f" ({handover.position})" if handover.position else "")
+    return (f"Biên bản kiểm phiếu và {vi_count(handover.ballots)} phiếu đã kiểm đã được đồng chí {handover.handed_by} "
+            f"bàn giao cho đồng chí {receiver} lúc {vi_datetime(handover.at)}.")
