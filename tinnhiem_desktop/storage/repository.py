@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import sys
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -96,6 +99,7 @@ class RoundRepository:
         self._setup: RoundSetup | None = None
         self._info: RoundInfo | None = None
         self._last_event: Event | None = None
+        self._scratch: Path | None = None  # the migrated copy an older file is read through
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -166,13 +170,17 @@ class RoundRepository:
     def _open(cls, path: Path, lock: WriterLock | None, mode: str, read_only: bool) -> RoundRepository:
         header = read_header(path)
         engine = make_engine(path, mode)
+        scratch = None
         try:
             if header.user_version < SCHEMA_VERSION:
-                if read_only:
-                    raise TinNhiemError("round_file_needs_upgrade", file=str(path))
-                backup_copy(engine, path, header.user_version)
-                migrate(engine)
+                if read_only:  # an archived file is read through a migrated copy, never touched
+                    scratch = Path(tempfile.mkdtemp(prefix="tinnhiem-"))
+                    engine = _migrated_copy(engine, scratch / path.name)
+                else:
+                    backup_copy(engine, path, header.user_version)
+                    migrate(engine)
             repo = cls(path, engine, lock, read_only)
+            repo._scratch = scratch
             repo._load()
             if not read_only:
                 enable_wal(engine)
@@ -186,9 +194,14 @@ class RoundRepository:
         except BaseException:
             engine.dispose()
             raise
+        finally:
+            if scratch is not None and sys.exc_info()[0] is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
 
     def close(self) -> None:
         self._engine.dispose()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
         if self._lock:
             self._lock.release()
             self._lock = None
@@ -746,6 +759,21 @@ def _prior(row: PriorResultRow) -> PriorResult:
         position=row.position, cao=row.cao, tin_nhiem=row.tin_nhiem, by_hand=bool(row.by_hand),
         source=row.source, source_fingerprint=row.source_fingerprint,
     )
+
+
+def _migrated_copy(engine, target: Path):
+    """A copy of an older file brought to the current schema, opened read-only; the engine of the
+    original is disposed of."""
+    try:
+        vacuum_into(engine, target)
+    finally:
+        engine.dispose()
+    writer = make_engine(target, "write")
+    try:
+        migrate(writer)
+    finally:
+        writer.dispose()
+    return make_engine(target, "read")
 
 
 def _remove_quietly(path: Path) -> None:
