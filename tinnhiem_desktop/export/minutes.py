@@ -8,12 +8,14 @@ from typing import Mapping
 
 from ..core.model import LEVELS
 from ..core.percent import vi_count, vi_percent
+from ..core.procedure import TeamVote
 from ..core.results import FormResult, RoundResults
 from ..core.rules import Base
 from .fonts import FontSet
 from .history_text import by_hand_notes, last_year, prior_share
 from .dates import vi_date, vi_datetime
 from .pdf import OfficialPdf, Signature, save
+from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, rule_label
 from .wording import BASE_NAMES, FLAG_NAMES, sentence
 
@@ -48,7 +50,8 @@ def base_words(form: FormResult, decimals: int) -> str:
     return f"{base}; làm tròn đến {decimals} chữ số thập phân (từ 5 trở lên làm tròn lên)."
 
 
-def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None) -> Path:
+def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None,
+                  team_vote: TeamVote | None = None) -> Path:
     setup, rule = results.setup, results.rule
     pdf = OfficialPdf(fonts)
     pdf.set_title("Biên bản kiểm phiếu")
@@ -73,6 +76,8 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
     pdf.paragraph("Tổ kiểm phiếu do hội nghị bầu gồm các đồng chí:", after=0.5)
     for number, member in enumerate(setup.team, start=1):
         pdf.paragraph(f"{number}. {member.name}" + (f" — {member.role}" if member.role else ""), indent=6, after=0.5)
+    if team_vote is not None:
+        pdf.paragraph(team_vote_sentence(team_vote), after=0.5)
     pdf.ln(2)
 
     pdf.heading("II. KẾT QUẢ KIỂM PHIẾU")
@@ -165,3 +170,16 @@ def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: Roun
         for note in by_hand_notes(form.candidates, year):
             pdf.paragraph(note, emphasis="I", size=11, after=0)
         pdf.ln(2)
+
+    flagged = [p for p in form.candidates if p.flags]
+    if flagged:
+        pdf.paragraph(f"Theo {results.rule.preset.name}, các trường hợp đến ngưỡng tín nhiệm thấp:", after=0.5)
+        for person in flagged:
+            words = "; ".join(FLAG_NAMES[flag] for flag in person.flags)
+            share = vi_percent(person.percents[LEVELS[2]], decimals)
+            earlier = f" (năm {year}: {prior_share(person, decimals)})" if year and person.prior else ""
+            pdf.paragraph(f"- {person.candidate.name} ({person.candidate.position}): {share} phiếu tín nhiệm thấp"
+                          f"{earlier} — {words}.", emphasis="B", indent=4, after=0.5)
+    else:
+        pdf.paragraph(f"Không có người nào có số phiếu tín nhiệm thấp đến ngưỡng theo {results.rule.preset.name}.")
+    pdf.ln(2)
