@@ -149,14 +149,18 @@ def _fraction(value: Decimal | None) -> float | None:
 
 
 def _sheet(sheet: Worksheet, setup: RoundSetup, columns: Sequence[Column], rows: list[list[object]],
-           decimals: int, *, subtitle: str, lines: Sequence[str], issues: Sequence[Issue]) -> None:
+           decimals: int, *, subtitle: str, lines: Sequence[str], issues: Sequence[Issue], title: str = TITLE,
+           iso_date: str | None = None) -> None:
+    """A sheet with the document header dated `iso_date` (by default the meeting's), the title,
+    the lines, the table and the notes."""
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     last = len(columns)
     name_column = 1 + [c.heading for c in columns].index("Họ và tên")
     row = _document_header(sheet, setup, left_last=name_column + 1,
-                           right_first=1 + [c.group for c in columns].index(LEVEL_NAMES[0]), last=last)
-    _line(sheet, row + 1, 1, last, TITLE, bold=True, size=14)
+                           right_first=1 + [c.group for c in columns].index(LEVEL_NAMES[0]), last=last,
+                           iso_date=iso_date)
+    _line(sheet, row + 1, 1, last, title, bold=True, size=14)
     _line(sheet, row + 2, 1, last, subtitle, bold=True, size=13)
     row += 3
     for text in lines:
@@ -185,7 +189,8 @@ def _sheet(sheet: Worksheet, setup: RoundSetup, columns: Sequence[Column], rows:
     sheet.oddHeader.center.size = 12
 
 
-def _document_header(sheet: Worksheet, setup: RoundSetup, *, left_last: int, right_first: int, last: int) -> int:
+def _document_header(sheet: Worksheet, setup: RoundSetup, *, left_last: int, right_first: int, last: int,
+                     iso_date: str | None = None) -> int:
     """Issuing body on the left, motto on the right, then place and date; returns the next row."""
     header = setup.header
     party = header.style is HeaderStyle.PARTY
@@ -201,7 +206,7 @@ def _document_header(sheet: Worksheet, setup: RoundSetup, *, left_last: int, rig
     for row, (text, size, underline) in enumerate(right, start=1):
         _line(sheet, row, right_first, last, text, bold=True, size=size, underline=underline)
     row = max(len(left), len(right)) + 1
-    _line(sheet, row, right_first, last, place_and_date(header, setup.meeting.date), italic=True, size=13)
+    _line(sheet, row, right_first, last, place_and_date(header, iso_date or setup.meeting.date), italic=True, size=13)
     return row + 1
 
 

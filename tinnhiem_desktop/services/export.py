@@ -8,7 +8,7 @@ from typing import Callable
 
 from ..core.issues import Issue, Severity, TinNhiemError
 from ..export.minutes import Seal, write_minutes
-from .procedure import ProcedureService, note_blank_ballots_printed
+from .procedure import ProcedureService, iso_date, note_blank_ballots_printed
 from .rounds import RoundService
 
 DOCUMENT_NAMES = {
@@ -84,4 +84,76 @@ def export_documents(
                 written.append(write_ballots_csv(service.setup, service.counted_ballots(), target))
         except OSError as error:
             raise TinNhiemError("file_not_writable", file=str(target), detail=error.strerror or str(error)) from None
+    return written
+
+
+REPORT_NAMES = {
+    False: "Báo cáo kết quả gửi cơ quan tham mưu về tổ chức cán bộ",
+    True: "Báo cáo riêng cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý",
+}
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """The reports upward to write: to the personnel office (everyone rated) and to the provincial
+    committee (its people only), each as .xlsx and/or PDF."""
+
+    office_xlsx: Path | None = None
+    office_pdf: Path | None = None
+    provincial_xlsx: Path | None = None
+    provincial_pdf: Path | None = None
+    date: str | None = None  # the reports' date (ISO); today by default
+    office_to: str = ""  # "Kính gửi"
+    provincial_to: str | None = None  # by default the committee's Ban Tổ chức
+
+    def targets(self, provincial: bool) -> list[tuple[str, Path]]:
+        """(format, file) of one report: "xlsx" and/or "pdf"."""
+        paths = (self.provincial_xlsx, self.provincial_pdf) if provincial else (self.office_xlsx, self.office_pdf)
+        return [(kind, Path(path)) for kind, path in zip(("xlsx", "pdf"), paths) if path is not None]
+
+
+def export_reports(
+    service: RoundService, request: ReportRequest, progress: Callable[[str], None] | None = None
+) -> list[Path]:
+    """Write the reports upward; a sealed round's reports are recorded as made (when the file is
+    open for writing). Returns the files written, in order."""
+    from datetime import date
+
+    from ..export.procedure_text import handover_sentence
+    from ..export.report_upward import Report, default_recipient, write_report_pdf, write_report_xlsx
+
+    if not request.targets(False) and not request.targets(True):
+        raise TinNhiemError("nothing_to_export")
+    report_date = iso_date(request.date or date.today())
+    results, info = service.results(), service.info
+    seal = Seal(info.sealed_at, info.sealed_by, info.fingerprint, info.seal_reason, service.corrects())
+    procedure = ProcedureService(service)
+    handover = procedure.handover()
+    written = []
+    for provincial in (False, True):
+        targets = request.targets(provincial)
+        if not targets:
+            continue
+        if progress:
+            progress(REPORT_NAMES[provincial])
+        recipient = request.office_to if not provincial else request.provincial_to
+        if recipient is None:
+            recipient = default_recipient(True, service.setup.header)
+        report = Report(provincial, report_date, recipient,
+                        signer_title=handover.position if handover else "",
+                        signer_name=handover.received_by if handover else "",
+                        handover=handover_sentence(handover) if handover else "",
+                        team_vote=procedure.team_vote())
+        made = []
+        for kind, target in targets:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                writer = write_report_xlsx if kind == "xlsx" else write_report_pdf
+                made.append(writer(results, target, report, seal))
+            except OSError as error:
+                raise TinNhiemError("file_not_writable", file=str(target),
+                                    detail=error.strerror or str(error)) from None
+        written += made
+        if info.sealed and not service.opened_read_only:
+            procedure.record_report(provincial, report_date, recipient, made)
     return written
