@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Callable
+
+DATETIME = "{hour:02d} giờ {minute:02d}, ngày {day:%d/%m/%Y}"
 
 
 def vi_date(iso: str) -> str | None:
@@ -15,13 +18,15 @@ def vi_date(iso: str) -> str | None:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def vi_datetime(iso: str) -> str:
-    """'10 giờ 42, ngày 27/11/2026' from an ISO time; the text itself if it is not one."""
+def vi_datetime(iso: str, translate: Callable[[str], str] | None = None) -> str:
+    """'10 giờ 42, ngày 27/11/2026' from an ISO time; the text itself if it is not one. The window
+    passes `translate` to have it in its own language."""
     try:
         moment = datetime.fromisoformat(iso)
     except (TypeError, ValueError):
         return iso
-    return f"{moment.hour:02d} giờ {moment.minute:02d}, ngày {moment:%d/%m/%Y}"
+    template = translate(DATETIME) if translate else DATETIME
+    return template.format(hour=moment.hour, minute=moment.minute, day=moment)
 
 
 def short_date(iso: str) -> str:

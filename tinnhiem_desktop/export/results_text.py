@@ -7,15 +7,17 @@ from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, Rule, RoundResults
 from ..core.rules import Base
 from .history_text import prior_share
-from .wording import BASE_NAMES, FLAG_NAMES, sentence
+from .wording import BASE_NAMES, FLAG_NAMES, Translate, sentence, vietnamese
 
 HEADINGS = ("STT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp", "Không tính", "Ngưỡng")
 RIGHT_ALIGNED = {0, 3, 4, 5, 6}
+RULE_OVERRIDDEN = "{name} (điều chỉnh so với quy tắc gốc)"
 
 
-def rule_label(rule: Rule) -> str:
+def rule_label(rule: Rule, translate: Translate = vietnamese) -> str:
     """The preset's name, and whether the round overrides it."""
-    return rule.preset.name + (" (điều chỉnh so với quy tắc gốc)" if rule.overrides else "")
+    name = translate(rule.preset.name)
+    return translate(RULE_OVERRIDDEN).format(name=name) if rule.overrides else name
 
 
 def rule_sentence(rule: Rule) -> str:

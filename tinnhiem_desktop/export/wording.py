@@ -1,8 +1,13 @@
-"""Vietnamese sentences for the codes that core, storage and services report."""
+"""Vietnamese sentences for the codes that core, storage and services report.
+
+Every function takes an optional `translate`, applied to each template and name before it is
+filled in: the window passes its translator (ui/i18n.py), the command line and the documents keep
+the Vietnamese as it is.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from ..core.issues import Issue, Location, TinNhiemError
 from ..core.model import Mark
@@ -35,6 +40,25 @@ BASE_NAMES = {
     Base.COLLECTED: "tổng số phiếu thu vào",
     Base.VALID_BALLOTS: "tổng số phiếu hợp lệ",
     Base.VALID_FOR_PERSON: "số phiếu hợp lệ đối với từng người",
+}
+
+Translate = Callable[[str], str]
+
+
+def vietnamese(text: str) -> str:
+    """The default `translate`: the Vietnamese text as it is."""
+    return text
+
+
+PHRASES = {  # the pieces that locate a message or qualify a status
+    "file": "Tệp '{file}'",
+    "line": "dòng {line}",
+    "column": "cột {column}",
+    "path": "mục {path}",
+    "form": "Loại phiếu '{form}'",
+    "form_titled": "Loại phiếu '{form}' ({title})",
+    "with_reason": "{status} (lý do: {reason})",
+    "no_date": "chưa xác định",
 }
 
 FLAG_NAMES = {
@@ -209,22 +233,25 @@ MESSAGES = {
 }
 
 
-def _enriched(params: Mapping[str, Any]) -> dict[str, Any]:
+def _enriched(params: Mapping[str, Any], translate: Translate = vietnamese) -> dict[str, Any]:
     values = dict(params)
     if "count" in values and values["count"] in COUNT_NAMES:
-        values["count_name"] = COUNT_NAMES[values["count"]].capitalize()
+        values["count_name"] = translate(COUNT_NAMES[values["count"]]).capitalize()
     for key in ("stored", "logged"):
         if key in values:
-            values[f"{key}_name"] = MARK_NAMES.get(values[key], values[key])
-            status = STATUS_NAMES.get(values[key], values[key])
+            value = values[key]
+            values[f"{key}_name"] = translate(MARK_NAMES[value]) if value in MARK_NAMES else value
+            status = translate(STATUS_NAMES[value]) if value in STATUS_NAMES else value
             reason = values.get(f"{key}_reason")
-            values[f"{key}_status"] = f"{status} (lý do: {reason})" if reason else status
+            values[f"{key}_status"] = (
+                translate(PHRASES["with_reason"]).format(status=status, reason=reason) if reason else status
+            )
     for key in ("sealed", "current"):
         if isinstance(values.get(key), str):
             values[f"{key}_short"] = values[key][:16]
     for key in ("deadline", "received"):
         if key in values:
-            values[f"{key}_date"] = short_date(values[key]) if values[key] else "chưa xác định"
+            values[f"{key}_date"] = short_date(values[key]) if values[key] else translate(PHRASES["no_date"])
     if "known" in values:
         values["known"] = ", ".join(str(k) for k in values["known"])
     if "ballots" in values:
@@ -233,41 +260,44 @@ def _enriched(params: Mapping[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _text(code: str, params: Mapping[str, Any]) -> str:
+def _text(code: str, params: Mapping[str, Any], translate: Translate = vietnamese) -> str:
     template = MESSAGES.get(code)
     if template is not None:
         try:
-            return template.format(**_enriched(params))
+            return translate(template).format(**_enriched(params, translate))
         except (KeyError, IndexError, ValueError):
             pass  # a parameter is missing: still say something rather than fail
     return f"{code} {dict(params)}"
 
 
-def sentence(code: str, params: Mapping[str, Any]) -> str:
-    text = _text(code, params)
+def sentence(code: str, params: Mapping[str, Any], translate: Translate = vietnamese) -> str:
+    text = _text(code, params, translate)
     return text[:1].upper() + text[1:]
 
 
-def where(location: Location) -> str:
-    parts = [f"Tệp '{location.source}'"]
+def where(location: Location, translate: Translate = vietnamese) -> str:
+    parts = [translate(PHRASES["file"]).format(file=location.source)]
     if location.line is not None:
-        parts.append(f"dòng {location.line}")
+        parts.append(translate(PHRASES["line"]).format(line=location.line))
     if location.column is not None:
-        parts.append(f"cột {location.column}")
+        parts.append(translate(PHRASES["column"]).format(column=location.column))
     if location.path:
-        parts.append(f"mục {location.path}")
+        parts.append(translate(PHRASES["path"]).format(path=location.path))
     return ", ".join(parts)
 
 
-def describe_error(error: TinNhiemError) -> str:
+def describe_error(error: TinNhiemError, translate: Translate = vietnamese) -> str:
     if error.location is None:
-        return sentence(error.code, error.params)
-    return f"{where(error.location)}: {_text(error.code, error.params)}"
+        return sentence(error.code, error.params, translate)
+    return f"{where(error.location, translate)}: {_text(error.code, error.params, translate)}"
 
 
-def describe_issue(issue: Issue, form_title: str | None = None) -> str:
-    text = sentence(issue.code, issue.params)
+def describe_issue(issue: Issue, form_title: str | None = None, translate: Translate = vietnamese) -> str:
+    text = sentence(issue.code, issue.params, translate)
     if issue.form is None:
         return text
-    label = f"Loại phiếu '{issue.form}'" + (f" ({form_title})" if form_title else "")
+    if form_title:
+        label = translate(PHRASES["form_titled"]).format(form=issue.form, title=form_title)
+    else:
+        label = translate(PHRASES["form"]).format(form=issue.form)
     return f"{label} — {text}"

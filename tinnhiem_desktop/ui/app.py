@@ -6,11 +6,12 @@ import sys
 import traceback
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from ..export.wording import sentence
-from .dialogs import Dialogs
+from .dialogs import APP_TITLE, Dialogs
 from .fonts import load_packaged_fonts
+from .i18n import install_translation, sentence
 from .main_window import MainWindow
 
 
@@ -19,7 +20,7 @@ def _report_unexpected(kind, error, trace) -> None:
     traceback.print_exception(kind, error, trace)
     Dialogs(QApplication.activeWindow()).error(
         sentence("unexpected_error", {"detail": f"{kind.__name__}: {error}"})
-        + "\n\nDữ liệu đã nhập trước đó vẫn được lưu trong tệp."
+        + "\n\n" + QCoreApplication.translate("app", "Dữ liệu đã nhập trước đó vẫn được lưu trong tệp.")
     )
 
 
@@ -28,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setOrganizationName("TinNhiem")
     app.setApplicationName("TinNhiemDesktop")
-    app.setApplicationDisplayName("Tín Nhiệm Desktop")
+    app.setApplicationDisplayName(APP_TITLE)
+    install_translation(app)
     sys.excepthook = _report_unexpected
     load_packaged_fonts()
     window = MainWindow()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,21 +21,21 @@ from ..core.ballots_csv import MARK_BY_CELL
 from ..core.double_entry import Difference, Resolution
 from ..core.issues import TinNhiemError
 from ..core.model import Ballot, BallotStatus, Mark
-from ..export.wording import describe_error
 from .dialogs import Dialogs
+from .i18n import describe_error
 from .session import RoundSession
-from .tally import MARK_TEXT
+from .tally import mark_text
 
 KIND_TEXT = {
-    "marks": "Khác ô đánh dấu",
-    "status": "Khác về hợp lệ",
-    "only_a": "Chỉ lượt A có phiếu này",
-    "only_b": "Chỉ lượt B có phiếu này",
+    "marks": QT_TRANSLATE_NOOP("compare", "Khác ô đánh dấu"),
+    "status": QT_TRANSLATE_NOOP("compare", "Khác về hợp lệ"),
+    "only_a": QT_TRANSLATE_NOOP("compare", "Chỉ lượt A có phiếu này"),
+    "only_b": QT_TRANSLATE_NOOP("compare", "Chỉ lượt B có phiếu này"),
 }
 RESOLUTION_TEXT = {
-    Resolution.TAKE_A: "Lấy theo lượt A",
-    Resolution.TAKE_B: "Lấy theo lượt B",
-    Resolution.KEYED_AGAIN: "Đã nhập lại",
+    Resolution.TAKE_A: QT_TRANSLATE_NOOP("compare", "Lấy theo lượt A"),
+    Resolution.TAKE_B: QT_TRANSLATE_NOOP("compare", "Lấy theo lượt B"),
+    Resolution.KEYED_AGAIN: QT_TRANSLATE_NOOP("compare", "Đã nhập lại"),
 }
 OPEN_COLOUR, DONE_COLOUR = QColor("#ffcdd2"), QColor("#c8e6c9")
 INVALID_PREFIX = "khl"
@@ -44,12 +44,13 @@ INVALID_PREFIX = "khl"
 def side_text(ballot: Ballot | None, difference: Difference, names: dict[int, str]) -> str:
     """What one pass says, as far as the difference goes."""
     if ballot is None:
-        return "(không có phiếu)"
+        return QCoreApplication.translate("compare", "(không có phiếu)")
     if ballot.status is BallotStatus.INVALID:
-        return f"Không hợp lệ ({ballot.invalid_reason})"
+        return QCoreApplication.translate("compare", "Không hợp lệ ({reason})").format(reason=ballot.invalid_reason)
     orders = difference.candidates or sorted(ballot.marks)
+    empty = QCoreApplication.translate("compare", "(trống)")
     return "; ".join(
-        f"{order}. {names[order]}: {MARK_TEXT[ballot.marks[order]] if order in ballot.marks else '(trống)'}"
+        f"{order}. {names[order]}: {mark_text(ballot.marks[order]) if order in ballot.marks else empty}"
         for order in orders
     )
 
@@ -61,15 +62,17 @@ def parse_keyed_again(text: str, size: int) -> tuple[dict[int, Mark], str]:
     if text.lower().startswith(INVALID_PREFIX):
         reason = text[len(INVALID_PREFIX):].lstrip(" :").strip()
         if not reason:
-            raise ValueError("Cần ghi lý do sau 'khl:'.")
+            raise ValueError(QCoreApplication.translate("compare", "Cần ghi lý do sau 'khl:'."))
         return {}, reason
     cells = [c for c in text.lower() if not c.isspace()]
     if len(cells) != size:
-        raise ValueError(f"Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {len(cells)}.")
+        raise ValueError(QCoreApplication.translate(
+            "compare", "Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.").format(size=size, typed=len(cells)))
     marks = {}
     for order, cell in enumerate(cells, 1):
         if cell not in MARK_BY_CELL:
-            raise ValueError(f"Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.")
+            raise ValueError(QCoreApplication.translate(
+                "compare", "Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.").format(cell=cell, order=order))
         marks[order] = MARK_BY_CELL[cell]
     return marks, ""
 
@@ -77,22 +80,30 @@ def parse_keyed_again(text: str, size: int) -> tuple[dict[int, Mark], str]:
 class CompareDialog(QDialog):
     """The differences, who keyed what, and the three ways to settle each: A, B, or key again."""
 
-    COLUMNS = ("Loại phiếu", "Số phiếu", "Chênh lệch", "Lượt A", "Lượt B", "Xử lý")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("CompareDialog", "Loại phiếu"),
+        QT_TRANSLATE_NOOP("CompareDialog", "Số phiếu"),
+        QT_TRANSLATE_NOOP("CompareDialog", "Chênh lệch"),
+        QT_TRANSLATE_NOOP("CompareDialog", "Lượt A"),
+        QT_TRANSLATE_NOOP("CompareDialog", "Lượt B"),
+        QT_TRANSLATE_NOOP("CompareDialog", "Xử lý"),
+    )
 
     def __init__(self, session: RoundSession, dialogs: Dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Đối chiếu hai lượt nhập")
+        self.setWindowTitle(self.tr("Đối chiếu hai lượt nhập"))
         self.session, self.dialogs = session, dialogs
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.stats = QTableWidget(0, 4)
-        self.stats.setHorizontalHeaderLabels(["Người nhập", "Phiếu đã nhập", "Ô đã nhập", "Chênh lệch"])
+        self.stats.setHorizontalHeaderLabels(
+            [self.tr("Người nhập"), self.tr("Phiếu đã nhập"), self.tr("Ô đã nhập"), self.tr("Chênh lệch")])
         self.stats.verticalHeader().hide()
         self.stats.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.stats.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.stats.setMaximumHeight(140)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("CompareDialog", text) for text in self.COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -103,10 +114,10 @@ class CompareDialog(QDialog):
         for column in (3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
-        self.take_a = QPushButton("Lấy theo lượt &A")
-        self.take_b = QPushButton("Lấy theo lượt &B")
-        self.key_again = QPushButton("&Nhập lại theo phiếu giấy…")
-        close = QPushButton("Đóng")
+        self.take_a = QPushButton(self.tr("Lấy theo lượt &A"))
+        self.take_b = QPushButton(self.tr("Lấy theo lượt &B"))
+        self.key_again = QPushButton(self.tr("&Nhập lại theo phiếu giấy…"))
+        close = QPushButton(self.tr("Đóng"))
         self.take_a.clicked.connect(lambda: self.resolve_current(Resolution.TAKE_A))
         self.take_b.clicked.connect(lambda: self.resolve_current(Resolution.TAKE_B))
         self.key_again.clicked.connect(lambda: self.resolve_current(Resolution.KEYED_AGAIN))
@@ -119,9 +130,9 @@ class CompareDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(QLabel("<b>Theo người nhập</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Theo người nhập</b>")))
         layout.addWidget(self.stats)
-        layout.addWidget(QLabel("<b>Các phiếu hai lượt nhập khác nhau</b> — cầm phiếu giấy để xử lý từng phiếu:"))
+        layout.addWidget(QLabel(self.tr("<b>Các phiếu hai lượt nhập khác nhau</b> — cầm phiếu giấy để xử lý từng phiếu:")))
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -132,12 +143,17 @@ class CompareDialog(QDialog):
         self.differences = self.session.differences()
         open_count = sum(1 for d in self.differences if not d.resolved)
         if not self.differences:
-            self.summary.setText("Hai lượt nhập khớp nhau hoàn toàn (hoặc chưa nhập lượt nào).")
+            self.summary.setText(self.tr("Hai lượt nhập khớp nhau hoàn toàn (hoặc chưa nhập lượt nào)."))
+        elif open_count:
+            self.summary.setText(
+                self.tr("{count} phiếu có chênh lệch giữa hai lượt; <b>còn {open} phiếu chưa xử lý</b> — các phiếu "
+                        "này chưa được tính vào kết quả và chưa thể chốt kết quả.").format(
+                    count=len(self.differences), open=open_count)
+            )
         else:
             self.summary.setText(
-                f"{len(self.differences)} phiếu có chênh lệch giữa hai lượt; "
-                + (f"<b>còn {open_count} phiếu chưa xử lý</b> — các phiếu này chưa được tính vào kết quả "
-                   "và chưa thể chốt kết quả." if open_count else "tất cả đã được xử lý.")
+                self.tr("{count} phiếu có chênh lệch giữa hai lượt; tất cả đã được xử lý.").format(
+                    count=len(self.differences))
             )
         stats = self.session.service.keyer_stats()
         self.stats.setRowCount(len(stats))
@@ -156,10 +172,11 @@ class CompareDialog(QDialog):
             texts = (
                 difference.form,
                 str(difference.number),
-                KIND_TEXT[difference.kind],
+                QCoreApplication.translate("compare", KIND_TEXT[difference.kind]),
                 side_text(difference.a, difference, names),
                 side_text(difference.b, difference, names),
-                RESOLUTION_TEXT[difference.resolution] if difference.resolved else "Chưa xử lý",
+                QCoreApplication.translate("compare", RESOLUTION_TEXT[difference.resolution])
+                if difference.resolved else self.tr("Chưa xử lý"),
             )
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
@@ -196,10 +213,10 @@ class CompareDialog(QDialog):
         if choice is Resolution.KEYED_AGAIN:
             size = len(self.session.setup.form(form_code).candidates)
             text = self.dialogs.ask_text(
-                "Nhập lại theo phiếu giấy",
-                f"Phiếu số {number}, loại phiếu {form_code}: gõ {size} ký tự theo thứ tự người trên phiếu\n"
-                "(1 tín nhiệm cao, 2 tín nhiệm, 3 tín nhiệm thấp, 0 không đánh dấu, x đánh dấu nhiều ô),\n"
-                "hoặc 'khl: lý do' nếu phiếu không hợp lệ:",
+                self.tr("Nhập lại theo phiếu giấy"),
+                self.tr("Phiếu số {number}, loại phiếu {form}: gõ {size} ký tự theo thứ tự người trên phiếu\n"
+                        "(1 tín nhiệm cao, 2 tín nhiệm, 3 tín nhiệm thấp, 0 không đánh dấu, x đánh dấu nhiều ô),\n"
+                        "hoặc 'khl: lý do' nếu phiếu không hợp lệ:").format(number=number, form=form_code, size=size),
             )
             if not text:
                 return False

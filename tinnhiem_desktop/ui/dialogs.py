@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-APP_TITLE = "Tín Nhiệm Desktop"
+APP_TITLE = "Tín Nhiệm Desktop"  # the program's name, the same in every language
 
 
 class Dialogs:
@@ -18,7 +19,7 @@ class Dialogs:
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> None:
         box = QMessageBox(icon, APP_TITLE, text, parent=self.parent)
-        box.addButton("Đóng", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("Dialogs", "Đóng"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
 
     def error(self, text: str) -> None:
@@ -30,8 +31,8 @@ class Dialogs:
     def confirm(self, text: str) -> bool:
         """Yes or no; "Không" is the default, since Enter is the keyers' next-ballot key."""
         box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, text, parent=self.parent)
-        yes = box.addButton("Có", QMessageBox.ButtonRole.YesRole)
-        no = box.addButton("Không", QMessageBox.ButtonRole.NoRole)
+        yes = box.addButton(QCoreApplication.translate("Dialogs", "Có"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(QCoreApplication.translate("Dialogs", "Không"), QMessageBox.ButtonRole.NoRole)
         box.setDefaultButton(no)
         box.setEscapeButton(no)
         box.exec()
@@ -41,8 +42,8 @@ class Dialogs:
         dialog = QInputDialog(self.parent)
         dialog.setWindowTitle(title)
         dialog.setLabelText(label)
-        dialog.setOkButtonText("Đồng ý")
-        dialog.setCancelButtonText("Hủy")
+        dialog.setOkButtonText(QCoreApplication.translate("Dialogs", "Đồng ý"))
+        dialog.setCancelButtonText(QCoreApplication.translate("Dialogs", "Hủy"))
         return dialog
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.issues import TinNhiemError
-from ..export.wording import describe_error, describe_issue
 from ..services.export import DOCUMENT_NAMES, ExportRequest, export_documents, export_warnings
 from ..services.rounds import RoundService
 from .dialogs import Dialogs
+from .i18n import describe_error, describe_issue, wording
 
 SUFFIXES = {
     "minutes": "bien-ban-kiem-phieu.pdf",
@@ -55,7 +55,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, service: RoundService, dialogs: Dialogs, folder: Path, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Xuất tài liệu")
+        self.setWindowTitle(self.tr("Xuất tài liệu"))
         self.service, self.dialogs = service, dialogs
         self.written: list[Path] = []
         self._thread: QThread | None = None
@@ -69,26 +69,26 @@ class ExportDialog(QDialog):
         layout.addWidget(self.warning)
         self.boxes: dict[str, QCheckBox] = {}
         for name, label in DOCUMENT_NAMES.items():
-            box = QCheckBox(label)
+            box = QCheckBox(wording(label))
             box.setChecked(name in ("minutes", "summary"))
             self.boxes[name] = box
             if name == "blank_ballots":
                 row = QHBoxLayout()
                 row.addWidget(box)
-                row.addWidget(QLabel("Số bản mỗi loại phiếu:"))
+                row.addWidget(QLabel(self.tr("Số bản mỗi loại phiếu:")))
                 self.copies = QSpinBox()
                 self.copies.setRange(0, 5000)
-                self.copies.setSpecialValueText("theo số phiếu phát ra")
+                self.copies.setSpecialValueText(self.tr("theo số phiếu phát ra"))
                 row.addWidget(self.copies)
                 row.addStretch()
                 layout.addLayout(row)
             else:
                 layout.addWidget(box)
         folder_row = QHBoxLayout()
-        folder_row.addWidget(QLabel("Thư mục:"))
+        folder_row.addWidget(QLabel(self.tr("Thư mục:")))
         self.folder = QLineEdit(str(folder))
         folder_row.addWidget(self.folder, 1)
-        choose = QPushButton("Chọn…")
+        choose = QPushButton(self.tr("Chọn…"))
         choose.clicked.connect(self._choose_folder)
         folder_row.addWidget(choose)
         layout.addLayout(folder_row)
@@ -99,14 +99,14 @@ class ExportDialog(QDialog):
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
-        self.export_button = QPushButton("Xuất")
+        self.export_button = QPushButton(self.tr("Xuất"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
-        self.open_folder_button = QPushButton("Mở thư mục")
+        self.open_folder_button = QPushButton(self.tr("Mở thư mục"))
         self.open_folder_button.clicked.connect(lambda: self._open(Path(self.folder.text())))
-        self.open_file_button = QPushButton("Mở tệp")
+        self.open_file_button = QPushButton(self.tr("Mở tệp"))
         self.open_file_button.clicked.connect(lambda: self._open(self.written[0]))
-        close = QPushButton("Đóng")
+        close = QPushButton(self.tr("Đóng"))
         close.clicked.connect(self.accept)
         for button in (self.open_folder_button, self.open_file_button):
             button.setEnabled(False)
@@ -125,7 +125,7 @@ class ExportDialog(QDialog):
     def start(self) -> None:
         request = self.request()
         if not request.targets():
-            self.status.setText("Chưa chọn tài liệu nào để xuất.")
+            self.status.setText(self.tr("Chưa chọn tài liệu nào để xuất."))
             return
         self.export_button.setEnabled(False)
         self.progress.setRange(0, len(request.targets()))
@@ -145,13 +145,13 @@ class ExportDialog(QDialog):
         self._thread.start()
 
     def _progressed(self, document: str) -> None:
-        self.status.setText(f"Đang xuất: {document}…")
+        self.status.setText(self.tr("Đang xuất: {document}…").format(document=wording(document)))
         self.progress.setValue(self.progress.value() + 1)
 
     def _done(self, written: list) -> None:
         self.written = written
         self.progress.setValue(self.progress.maximum())
-        self.status.setText("Đã xuất:\n" + "\n".join(str(path) for path in written))
+        self.status.setText(self.tr("Đã xuất:") + "\n" + "\n".join(str(path) for path in written))
         self.export_button.setEnabled(True)
         self.open_folder_button.setEnabled(True)
         self.open_file_button.setEnabled(bool(written))
@@ -164,7 +164,7 @@ class ExportDialog(QDialog):
         self.dialogs.error(message)
 
     def _choose_folder(self) -> None:
-        chosen = self.dialogs.choose_folder("Chọn thư mục lưu tài liệu", Path(self.folder.text()))
+        chosen = self.dialogs.choose_folder(self.tr("Chọn thư mục lưu tài liệu"), Path(self.folder.text()))
         if chosen:
             self.folder.setText(str(chosen))
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,18 +25,23 @@ from PySide6.QtWidgets import (
 from ..core.issues import TinNhiemError
 from ..core.model import Counts, EntryPass
 from ..core.spec import folded
-from ..export.dates import vi_datetime
-from ..export.wording import COUNT_NAMES, describe_error, describe_issue, sentence
+from ..export.wording import COUNT_NAMES
 from ..services.backups import Backups, all_copies, restore_copy
 from ..services.backups import default_folder as default_backup_folder
 from ..services.rounds import RoundService, station_user
 from .commands import ChangeCounts
 from .dialogs import APP_TITLE, Dialogs
+from .i18n import (
+    LANGUAGE_MENU, LANGUAGES, RESTART_NOTE, describe_error, describe_issue, moment, sentence, store_language,
+    stored_language, wording,
+)
 from .results import ProjectorView, ResultsPane
 from .session import RoundSession
 from .tally import TallyTab
 
-ROUND_FILTER = "Tệp đợt lấy phiếu (*.tinnhiem)"
+ROUND_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Tệp đợt lấy phiếu (*.tinnhiem)")
+# Who made a change without a keyer, as the round's log records it (printed in the documents).
+PREPARING, CORRECTING = "chuẩn bị đợt", "đính chính"
 
 
 def parse_range(text: str) -> tuple[int | None, int | None]:
@@ -52,7 +57,7 @@ def slug(name: str) -> str:
     """A file-name-friendly form of a Vietnamese name: 'Máy 2 — chị Lan' → 'may-2-chi-lan'."""
     return "-".join(folded(name).split()) or "may-nhap"
 MAX_RECENT = 8
-HELP_HTML = """
+HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
 <h2>Phím tắt khi nhập phiếu</h2>
 <table cellpadding="4">
 <tr><td><b>1</b></td><td>Tín nhiệm cao, rồi sang người tiếp theo</td></tr>
@@ -76,13 +81,13 @@ HELP_HTML = """
 Mỗi thao tác được ghi vào tệp ngay lập tức: không cần lưu.</p>
 <p>Trên lưới, mỗi ô ghi cả chữ và màu: <b>1 Cao</b>, <b>2 TN</b>, <b>3 Thấp</b>, <b>0 Trống</b>,
 <b>X Nhiều</b>. Bảng bên phải trình bày phiếu hiện tại giống tờ phiếu giấy để đối chiếu.</p>
-"""
+""")
 
 
 class CountsDialog(QDialog):
     def __init__(self, parent: QWidget, title: str, counts: Counts) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Số liệu — {title}")
+        self.setWindowTitle(self.tr("Số liệu — {form}").format(form=title))
         layout = QFormLayout(self)
         self.spins: dict[str, QSpinBox] = {}
         for name, value in counts.as_dict().items():
@@ -90,10 +95,10 @@ class CountsDialog(QDialog):
             spin.setRange(0, 100000)
             spin.setValue(value)
             self.spins[name] = spin
-            layout.addRow(COUNT_NAMES[name].capitalize() + ":", spin)
+            layout.addRow(wording(COUNT_NAMES[name]).capitalize() + ":", spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Đồng ý")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Hủy")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Đồng ý"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
@@ -130,13 +135,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
 
         self.results_stack = QStackedWidget()
-        self.results_dock = QDockWidget("Kết quả trực tiếp", self)
+        self.results_dock = QDockWidget(self.tr("Kết quả trực tiếp"), self)
         self.results_dock.setObjectName("resultsDock")
         self.results_dock.setWidget(self.results_stack)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.results_dock)
 
         self.keyer_label = QLabel()
-        self.saved_label = QLabel("Mọi thao tác được ghi vào tệp ngay khi thực hiện — không cần lưu.")
+        self.saved_label = QLabel(self.tr("Mọi thao tác được ghi vào tệp ngay khi thực hiện — không cần lưu."))
         self.statusBar().addPermanentWidget(self.keyer_label)
         self.statusBar().addPermanentWidget(self.saved_label)
 
@@ -162,12 +167,12 @@ class MainWindow(QMainWindow):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch()
-        title = QLabel("<h1>Tín Nhiệm Desktop</h1><p>Kiểm phiếu lấy phiếu tín nhiệm</p>")
+        title = QLabel(self.tr("<h1>Tín Nhiệm Desktop</h1><p>Kiểm phiếu lấy phiếu tín nhiệm</p>"))
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         for text, slot in (
-            ("Tạo đợt lấy phiếu mới… (Ctrl+N)", self.new_round),
-            ("Mở tệp đợt lấy phiếu… (Ctrl+O)", self.open_dialog),
+            (self.tr("Tạo đợt lấy phiếu mới… (Ctrl+N)"), self.new_round),
+            (self.tr("Mở tệp đợt lấy phiếu… (Ctrl+O)"), self.open_dialog),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -186,66 +191,82 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&Tệp")
-        self._action(file_menu, "Đợt lấy phiếu &mới…", self.new_round, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Mở…", self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu("Mở &gần đây")
-        self.edit_setup_action = self._action(file_menu, "&Sửa thông tin đợt…", self.edit_setup)
-        self.correction_action = self._action(file_menu, "Lập tệp đính &chính…", self.make_correction)
-        self._action(file_menu, "&Khôi phục bản sao lưu…", self.restore_backup)
+        file_menu = bar.addMenu(self.tr("&Tệp"))
+        self._action(file_menu, self.tr("Đợt lấy phiếu &mới…"), self.new_round, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("&Mở…"), self.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Mở &gần đây"))
+        self.edit_setup_action = self._action(file_menu, self.tr("&Sửa thông tin đợt…"), self.edit_setup)
+        self.correction_action = self._action(file_menu, self.tr("Lập tệp đính &chính…"), self.make_correction)
+        self._action(file_menu, self.tr("&Khôi phục bản sao lưu…"), self.restore_backup)
         file_menu.addSeparator()
-        self.station_action = self._action(file_menu, "Tạo bản cho &máy nhập khác…", self.make_station)
-        self.import_station_action = self._action(file_menu, "Nhận &phiếu từ máy nhập khác…", self.import_station)
+        self.station_action = self._action(file_menu, self.tr("Tạo bản cho &máy nhập khác…"), self.make_station)
+        self.import_station_action = self._action(file_menu, self.tr("Nhận &phiếu từ máy nhập khác…"),
+                                                  self.import_station)
         file_menu.addSeparator()
-        self.export_action = self._action(file_menu, "&Xuất tài liệu (biên bản, báo cáo…)…", self.export_documents,
-                                          QKeySequence.StandardKey.Print)
+        self.export_action = self._action(file_menu, self.tr("&Xuất tài liệu (biên bản, báo cáo…)…"),
+                                          self.export_documents, QKeySequence.StandardKey.Print)
         file_menu.addSeparator()
-        self.close_action = self._action(file_menu, "Đó&ng tệp", self.close_round, QKeySequence.StandardKey.Close)
-        self._action(file_menu, "T&hoát", self.close, QKeySequence.StandardKey.Quit)
+        self.close_action = self._action(file_menu, self.tr("Đó&ng tệp"), self.close_round,
+                                         QKeySequence.StandardKey.Close)
+        self._action(file_menu, self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit_menu = bar.addMenu("&Sửa")
-        undo = self.undo.createUndoAction(self, "&Hoàn tác")
+        edit_menu = bar.addMenu(self.tr("&Sửa"))
+        undo = self.undo.createUndoAction(self, self.tr("&Hoàn tác"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.undo.createRedoAction(self, "&Làm lại")
+        redo = self.undo.createRedoAction(self, self.tr("&Làm lại"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
-        self._action(edit_menu, "Phóng &to chữ", lambda: self.zoom(1), [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self._action(edit_menu, "Thu &nhỏ chữ", lambda: self.zoom(-1), QKeySequence("Ctrl+-"))
+        self._action(edit_menu, self.tr("Phóng &to chữ"), lambda: self.zoom(1),
+                     [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
+        self._action(edit_menu, self.tr("Thu &nhỏ chữ"), lambda: self.zoom(-1), QKeySequence("Ctrl+-"))
 
-        ballot_menu = bar.addMenu("&Phiếu")
+        ballot_menu = bar.addMenu(self.tr("&Phiếu"))
         self.ballot_actions = [
-            self._action(ballot_menu, "Phiếu &không hợp lệ…", lambda: self._on_tab("invalidate"), QKeySequence("Ctrl+I")),
-            self._action(ballot_menu, "&Khôi phục phiếu hợp lệ", lambda: self._on_tab("restore")),
-            self._action(ballot_menu, "&Xóa phiếu…", lambda: self._on_tab("delete_ballot"), QKeySequence("Ctrl+Del")),
-            self._action(ballot_menu, "&Số liệu (triệu tập, có mặt, phát ra, thu vào)…", self.edit_counts),
-            self._action(ballot_menu, "Đổi &người nhập / lượt nhập…", self.choose_keyer),
+            self._action(ballot_menu, self.tr("Phiếu &không hợp lệ…"), lambda: self._on_tab("invalidate"),
+                         QKeySequence("Ctrl+I")),
+            self._action(ballot_menu, self.tr("&Khôi phục phiếu hợp lệ"), lambda: self._on_tab("restore")),
+            self._action(ballot_menu, self.tr("&Xóa phiếu…"), lambda: self._on_tab("delete_ballot"),
+                         QKeySequence("Ctrl+Del")),
+            self._action(ballot_menu, self.tr("&Số liệu (triệu tập, có mặt, phát ra, thu vào)…"), self.edit_counts),
+            self._action(ballot_menu, self.tr("Đổi &người nhập / lượt nhập…"), self.choose_keyer),
         ]
         ballot_menu.addSeparator()
-        self._action(ballot_menu, "Loại phiếu &trước", lambda: self._switch_form(-1), QKeySequence("Ctrl+PgUp"))
-        self._action(ballot_menu, "Loại phiếu &sau", lambda: self._switch_form(1), QKeySequence("Ctrl+PgDown"))
-        results_menu = bar.addMenu("&Kết quả")
+        self._action(ballot_menu, self.tr("Loại phiếu &trước"), lambda: self._switch_form(-1),
+                     QKeySequence("Ctrl+PgUp"))
+        self._action(ballot_menu, self.tr("Loại phiếu &sau"), lambda: self._switch_form(1),
+                     QKeySequence("Ctrl+PgDown"))
+        results_menu = bar.addMenu(self.tr("&Kết quả"))
         self.results_toggle = self.results_dock.toggleViewAction()
-        self.results_toggle.setText("&Bảng kết quả trực tiếp")
+        self.results_toggle.setText(self.tr("&Bảng kết quả trực tiếp"))
         results_menu.addAction(self.results_toggle)
-        self.projector_action = self._action(results_menu, "&Trình chiếu kết quả", self.show_projector, QKeySequence("F5"))
-        self.compare_action = self._action(results_menu, "Đối chiếu hai &lượt nhập…", self.compare_passes,
+        self.projector_action = self._action(results_menu, self.tr("&Trình chiếu kết quả"), self.show_projector,
+                                             QKeySequence("F5"))
+        self.compare_action = self._action(results_menu, self.tr("Đối chiếu hai &lượt nhập…"), self.compare_passes,
                                            QKeySequence("Ctrl+D"))
-        self.seal_action = self._action(results_menu, "&Chốt kết quả…", self.seal_round)
-        self.verify_action = self._action(results_menu, "&Kiểm tra tệp", self.verify_file)
+        self.seal_action = self._action(results_menu, self.tr("&Chốt kết quả…"), self.seal_round)
+        self.verify_action = self._action(results_menu, self.tr("&Kiểm tra tệp"), self.verify_file)
         results_menu.addAction(self.export_action)
-        help_menu = bar.addMenu("T&rợ giúp")
-        self._action(help_menu, "&Phím tắt…", self.show_help, QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, "&Giới thiệu", lambda: self.dialogs.info(
-            "Tín Nhiệm Desktop — kiểm phiếu lấy phiếu tín nhiệm.\nMỗi đợt là một tệp .tinnhiem tự chứa."))
+        help_menu = bar.addMenu(self.tr("T&rợ giúp"))
+        self._action(help_menu, self.tr("&Phím tắt…"), self.show_help, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, self.tr("&Giới thiệu"), lambda: self.dialogs.info(
+            self.tr("Tín Nhiệm Desktop — kiểm phiếu lấy phiếu tín nhiệm.\nMỗi đợt là một tệp .tinnhiem tự chứa.")))
+        language_menu = help_menu.addMenu(LANGUAGE_MENU)
+        languages = QActionGroup(self)
+        for language, name in LANGUAGES.items():
+            action = languages.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(language == stored_language())
+            action.triggered.connect(lambda _checked=False, chosen=language: self.set_language(chosen))
+            language_menu.addAction(action)
         self._refresh_recent()
 
     # -- opening and closing ---------------------------------------------------------------
 
     def open_dialog(self) -> None:
         folder = Path(self.settings.value("lastFolder", str(Path.home())))
-        path = self.dialogs.open_file("Mở tệp đợt lấy phiếu", folder, ROUND_FILTER)
+        path = self.dialogs.open_file(self.tr("Mở tệp đợt lấy phiếu"), folder, self.tr(ROUND_FILTER))
         if path:
             self.open_round(path)
 
@@ -256,7 +277,7 @@ class MainWindow(QMainWindow):
             service = RoundService.open(path, station_user(), read_only=read_only)
         except TinNhiemError as error:
             if error.code == "round_file_in_use" and not read_only:
-                if self.dialogs.confirm(describe_error(error) + "\n\nMở tệp ở chế độ chỉ xem?"):
+                if self.dialogs.confirm(describe_error(error) + "\n\n" + self.tr("Mở tệp ở chế độ chỉ xem?")):
                     return self.open_round(path, read_only=True)
                 return False
             self.dialogs.error(describe_error(error))
@@ -270,7 +291,7 @@ class MainWindow(QMainWindow):
 
     def create_round(self, path: Path, setup) -> bool:
         try:
-            service = RoundService.create(path, setup, f"{station_user()} (chuẩn bị đợt)")
+            service = RoundService.create(path, setup, f"{station_user()} ({PREPARING})")
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return False
@@ -379,9 +400,9 @@ class MainWindow(QMainWindow):
             return False
         roster = [f"{m.name} ({m.role})" if m.role else m.name for m in self.session.setup.team]
         if not roster:
-            name = self.dialogs.ask_text("Người nhập phiếu", "Họ và tên người nhập phiếu:")
+            name = self.dialogs.ask_text(self.tr("Người nhập phiếu"), self.tr("Họ và tên người nhập phiếu:"))
         else:
-            choice = self.dialogs.choose("Người nhập phiếu", "Ai đang nhập phiếu?", roster)
+            choice = self.dialogs.choose(self.tr("Người nhập phiếu"), self.tr("Ai đang nhập phiếu?"), roster)
             name = None if choice is None else self.session.setup.team[roster.index(choice)].name
         if not name or not name.strip():
             return False
@@ -393,9 +414,9 @@ class MainWindow(QMainWindow):
         service = self.session.service
         if not service.double_entry or service.station is not None:
             return True
-        passes = ["Lượt A — nhập lần thứ nhất", "Lượt B — nhập lần thứ hai, độc lập (không thấy lượt A)"]
+        passes = [self.tr("Lượt A — nhập lần thứ nhất"), self.tr("Lượt B — nhập lần thứ hai, độc lập (không thấy lượt A)")]
         current = 1 if self.session.entry_pass is EntryPass.B else 0
-        choice = self.dialogs.choose("Lượt nhập", "Đợt này nhập phiếu hai lượt. Người này nhập lượt nào?",
+        choice = self.dialogs.choose(self.tr("Lượt nhập"), self.tr("Đợt này nhập phiếu hai lượt. Người này nhập lượt nào?"),
                                      passes, current)
         if choice is None:
             return False
@@ -409,12 +430,13 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         if not self.session.double_entry:
-            self.dialogs.info("Đợt này nhập phiếu một lượt: không có hai lượt để đối chiếu.\n"
-                              "Muốn nhập hai lượt độc lập, chọn \"Nhập hai lượt\" khi tạo đợt (trước khi nhập phiếu).")
+            self.dialogs.info(self.tr("Đợt này nhập phiếu một lượt: không có hai lượt để đối chiếu.\n"
+                                      "Muốn nhập hai lượt độc lập, chọn \"Nhập hai lượt\" khi tạo đợt "
+                                      "(trước khi nhập phiếu)."))
             return
         if self.session.entry_pass is EntryPass.B and not self.session.read_only and not self.dialogs.confirm(
-            "Bảng đối chiếu hiện nội dung của cả hai lượt nhập.\n"
-            "Chỉ mở khi cả hai lượt đã nhập xong, để lượt B vẫn độc lập. Mở bảng đối chiếu?"
+            self.tr("Bảng đối chiếu hiện nội dung của cả hai lượt nhập.\n"
+                    "Chỉ mở khi cả hai lượt đã nhập xong, để lượt B vẫn độc lập. Mở bảng đối chiếu?")
         ):
             return
         from .compare import CompareDialog
@@ -426,29 +448,29 @@ class MainWindow(QMainWindow):
         if self.session is None or self.session.read_only:
             return
         service = self.session.service
-        name = self.dialogs.ask_text("Tạo bản cho máy nhập khác", "Tên máy nhập (ví dụ: Máy 2 — chị Lan):")
+        title = self.tr("Tạo bản cho máy nhập khác")
+        name = self.dialogs.ask_text(title, self.tr("Tên máy nhập (ví dụ: Máy 2 — chị Lan):"))
         if not name or not name.strip():
             return
         entry_pass = EntryPass.A
         if service.double_entry:
-            choice = self.dialogs.choose("Tạo bản cho máy nhập khác", "Máy này nhập lượt nào?",
-                                         ["Lượt A", "Lượt B"])
+            passes = [self.tr("Lượt A"), self.tr("Lượt B")]
+            choice = self.dialogs.choose(title, self.tr("Máy này nhập lượt nào?"), passes)
             if choice is None:
                 return
-            entry_pass = EntryPass(choice[-1])
+            entry_pass = (EntryPass.A, EntryPass.B)[passes.index(choice)]
         numbers = self.dialogs.ask_text(
-            "Tạo bản cho máy nhập khác",
-            "Phạm vi số phiếu máy này nhập, ví dụ 1-150 (để trống: mọi số phiếu):")
+            title, self.tr("Phạm vi số phiếu máy này nhập, ví dụ 1-150 (để trống: mọi số phiếu):"))
         if numbers is None:
             return
         try:
             first, last = parse_range(numbers)
         except ValueError:
-            self.dialogs.error(f"Phạm vi số phiếu '{numbers}' không hợp lệ: ghi như 1-150.")
+            self.dialogs.error(self.tr("Phạm vi số phiếu '{numbers}' không hợp lệ: ghi như 1-150.").format(numbers=numbers))
             return
         stem = service.path.stem
-        target = self.dialogs.save_file("Lưu bản cho máy nhập (chép sang USB)",
-                                        service.path.with_name(f"{stem}-{slug(name)}.tinnhiem"), ROUND_FILTER)
+        target = self.dialogs.save_file(self.tr("Lưu bản cho máy nhập (chép sang USB)"),
+                                        service.path.with_name(f"{stem}-{slug(name)}.tinnhiem"), self.tr(ROUND_FILTER))
         if not target:
             return
         try:
@@ -456,14 +478,16 @@ class MainWindow(QMainWindow):
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
-        self.dialogs.info(f"Đã tạo '{Path(target).name}' cho máy nhập '{name.strip()}' (lượt {entry_pass.value}).\n"
-                          "Chép tệp sang máy đó, nhập phiếu, rồi mang tệp về và chọn Tệp → Nhận phiếu từ máy nhập khác.")
+        self.dialogs.info(self.tr("Đã tạo '{file}' cho máy nhập '{station}' (lượt {entry_pass}).\n"
+                                  "Chép tệp sang máy đó, nhập phiếu, rồi mang tệp về và chọn Tệp → Nhận phiếu từ "
+                                  "máy nhập khác.").format(file=Path(target).name, station=name.strip(),
+                                                           entry_pass=entry_pass.value))
 
     def import_station(self) -> None:
         if self.session is None or self.session.read_only:
             return
         folder = Path(self.settings.value("lastFolder", str(Path.home())))
-        path = self.dialogs.open_file("Nhận phiếu từ máy nhập khác", folder, ROUND_FILTER)
+        path = self.dialogs.open_file(self.tr("Nhận phiếu từ máy nhập khác"), folder, self.tr(ROUND_FILTER))
         if not path:
             return
         try:
@@ -471,12 +495,14 @@ class MainWindow(QMainWindow):
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
-        lines = [f"Máy nhập '{report.station}' (lượt {report.entry_pass.value}): thêm {report.added} phiếu mới, "
-                 f"{report.already} phiếu đã có sẵn giống hệt."]
+        lines = [self.tr("Máy nhập '{station}' (lượt {entry_pass}): thêm {added} phiếu mới, {already} phiếu đã có "
+                         "sẵn giống hệt.").format(station=report.station, entry_pass=report.entry_pass.value,
+                                                  added=report.added, already=report.already)]
         if report.conflicts:
-            lines.append(f"{len(report.conflicts)} phiếu KHÔNG được nhận (tệp chính giữ nguyên):")
-            lines += [f"• Loại phiếu {c.form}: " + sentence(c.code, {"ballot": c.number,
-                                                                     "entry_pass": c.entry_pass.value})
+            lines.append(self.tr("{count} phiếu KHÔNG được nhận (tệp chính giữ nguyên):").format(
+                count=len(report.conflicts)))
+            lines += [self.tr("• Loại phiếu {form}: {reason}").format(
+                          form=c.form, reason=sentence(c.code, {"ballot": c.number, "entry_pass": c.entry_pass.value}))
                       for c in report.conflicts[:30]]
         self.dialogs.info("\n".join(lines))
 
@@ -494,7 +520,8 @@ class MainWindow(QMainWindow):
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
-        self.undo.push(ChangeCounts(self.session, f"Số liệu loại phiếu {form.code}", self._undo_failed, form.code, old, new))
+        text = self.tr("Số liệu loại phiếu {form}").format(form=form.code)
+        self.undo.push(ChangeCounts(self.session, text, self._undo_failed, form.code, old, new))
 
     def seal_round(self) -> None:
         if self.session is None or self.session.read_only:
@@ -504,15 +531,15 @@ class MainWindow(QMainWindow):
         reason = ""
         if problems:
             reason = self.dialogs.ask_text(
-                "Chốt kết quả",
-                "Số liệu chưa khớp:\n" + "\n".join(f"• {p}" for p in problems)
-                + "\n\nMuốn chốt vẫn phải ghi lý do (in trong biên bản):",
+                self.tr("Chốt kết quả"),
+                self.tr("Số liệu chưa khớp:") + "\n" + "\n".join(f"• {p}" for p in problems)
+                + "\n\n" + self.tr("Muốn chốt vẫn phải ghi lý do (in trong biên bản):"),
             ) or ""
             if not reason.strip():
                 return
         elif not self.dialogs.confirm(
-            f"Chốt kết quả với người chốt là {self.session.keyer}?\n"
-            "Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính chính."
+            self.tr("Chốt kết quả với người chốt là {name}?\n"
+                    "Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính chính.").format(name=self.session.keyer)
         ):
             return
         try:
@@ -521,22 +548,22 @@ class MainWindow(QMainWindow):
             self.dialogs.error(describe_error(error))
             return
         self._update_state()
-        self.dialogs.info(f"Đã chốt kết quả lúc {vi_datetime(info.sealed_at)}.\n"
-                          f"Dấu vân tay (SHA-256), in trong biên bản:\n{info.fingerprint}")
+        self.dialogs.info(self.tr("Đã chốt kết quả lúc {time}.\nDấu vân tay (SHA-256), in trong biên bản:\n"
+                                  "{fingerprint}").format(time=moment(info.sealed_at), fingerprint=info.fingerprint))
 
     def make_correction(self) -> None:
         if self.session is None or not self.session.service.info.sealed:
             return
-        reason = self.dialogs.ask_text("Lập tệp đính chính", "Lý do đính chính kết quả đã chốt:")
+        reason = self.dialogs.ask_text(self.tr("Lập tệp đính chính"), self.tr("Lý do đính chính kết quả đã chốt:"))
         if not reason or not reason.strip():
             return
         source = self.session.service.path
-        target = self.dialogs.save_file("Lưu tệp đính chính", source.with_name(f"{source.stem}-dinh-chinh.tinnhiem"),
-                                        ROUND_FILTER)
+        target = self.dialogs.save_file(self.tr("Lưu tệp đính chính"),
+                                        source.with_name(f"{source.stem}-dinh-chinh.tinnhiem"), self.tr(ROUND_FILTER))
         if not target:
             return
         try:
-            RoundService.correction(source, target, reason, f"{station_user()} (đính chính)").close()
+            RoundService.correction(source, target, reason, f"{station_user()} ({CORRECTING})").close()
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
@@ -550,23 +577,28 @@ class MainWindow(QMainWindow):
             return
         try:
             if self.backups.backup_if_due():
-                self.statusBar().showMessage("Đã tự động sao lưu tệp đợt lấy phiếu.", 4000)
+                self.statusBar().showMessage(self.tr("Đã tự động sao lưu tệp đợt lấy phiếu."), 4000)
         except TinNhiemError as error:  # a backup that fails must not stop the keying
-            self.statusBar().showMessage("Không sao lưu được: " + describe_error(error), 8000)
+            self.statusBar().showMessage(self.tr("Không sao lưu được: {reason}").format(reason=describe_error(error)),
+                                         8000)
 
     def restore_backup(self) -> None:
         copies = all_copies(self._backup_root())
         if not copies:
-            self.dialogs.info("Chưa có bản sao lưu nào. Chương trình tự sao lưu vài phút một lần khi đang nhập phiếu.")
+            self.dialogs.info(self.tr("Chưa có bản sao lưu nào. Chương trình tự sao lưu vài phút một lần khi đang "
+                                      "nhập phiếu."))
             return
-        labels = [f"{copy.path.stem.rsplit('-', 2)[0]} — lúc {copy.label}" for copy in copies]
-        chosen = self.dialogs.choose("Khôi phục bản sao lưu", "Chọn bản sao lưu (mới nhất ở đầu):", labels)
+        labels = [self.tr("{name} — lúc {time} ngày {date}").format(
+                      name=copy.path.stem.rsplit("-", 2)[0], time=f"{copy.taken:%H:%M:%S}", date=f"{copy.taken:%d/%m/%Y}")
+                  for copy in copies]
+        chosen = self.dialogs.choose(self.tr("Khôi phục bản sao lưu"), self.tr("Chọn bản sao lưu (mới nhất ở đầu):"),
+                                     labels)
         if chosen is None:
             return
         copy = copies[labels.index(chosen)]
         folder = Path(self.settings.value("lastFolder", str(Path.home())))
-        target = self.dialogs.save_file("Lưu bản khôi phục thành tệp mới",
-                                        folder / f"{copy.path.stem}-khoi-phuc.tinnhiem", ROUND_FILTER)
+        target = self.dialogs.save_file(self.tr("Lưu bản khôi phục thành tệp mới"),
+                                        folder / f"{copy.path.stem}-khoi-phuc.tinnhiem", self.tr(ROUND_FILTER))
         if not target:
             return
         try:
@@ -591,11 +623,12 @@ class MainWindow(QMainWindow):
             return
         report = self.session.service.verify()
         if report.intact:
-            self.dialogs.info(f"Tệp nguyên vẹn: {report.events} sự kiện trong nhật ký khớp với dữ liệu.\n"
-                              f"Dấu vân tay hiện tại: {report.fingerprint}")
+            self.dialogs.info(self.tr("Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.\n"
+                                      "Dấu vân tay hiện tại: {fingerprint}").format(events=report.events,
+                                                                                   fingerprint=report.fingerprint))
         else:
             lines = [describe_issue(p) for p in report.problems[:20]]
-            self.dialogs.error("TỆP KHÔNG NGUYÊN VẸN:\n" + "\n".join(lines))
+            self.dialogs.error(self.tr("TỆP KHÔNG NGUYÊN VẸN:") + "\n" + "\n".join(lines))
 
     def show_projector(self) -> None:
         tab = self.current_tab()
@@ -617,17 +650,23 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         dialog = QDialog(self)
-        dialog.setWindowTitle("Phím tắt — Tín Nhiệm Desktop")
+        dialog.setWindowTitle(self.tr("Phím tắt — Tín Nhiệm Desktop"))
         browser = QTextBrowser()
-        browser.setHtml(HELP_HTML)
+        browser.setHtml(self.tr(HELP_HTML))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText("Đóng")
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
         close.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
         layout.addWidget(browser)
         layout.addWidget(close)
         dialog.resize(720, 560)
         self.dialogs.run(dialog)
+
+    def set_language(self, language: str) -> None:
+        """Store the window's language; the program opens in it from the next start."""
+        if language != stored_language():
+            store_language(language)
+            self.dialogs.info(RESTART_NOTE)
 
     def zoom(self, step: int) -> None:
         self._font_size = min(max(self._font_size + step, 7), 40)
@@ -667,7 +706,8 @@ class MainWindow(QMainWindow):
         tab.view.setFocus()
 
     def _undo_failed(self, error: TinNhiemError) -> None:
-        self.dialogs.error(describe_error(error) + "\n\nLịch sử hoàn tác đã được xóa; dữ liệu trong tệp vẫn đúng.")
+        self.dialogs.error(describe_error(error) + "\n\n"
+                           + self.tr("Lịch sử hoàn tác đã được xóa; dữ liệu trong tệp vẫn đúng."))
         QTimer.singleShot(0, self.undo.clear)
 
     # -- state, settings, recent files, drops ----------------------------------------------
@@ -688,17 +728,17 @@ class MainWindow(QMainWindow):
             return
         service = self.session.service
         if service.info.sealed:
-            state = "đã chốt kết quả"
+            state = self.tr("đã chốt kết quả")
         elif service.read_only:
-            state = "chỉ xem"
+            state = self.tr("chỉ xem")
         else:
-            state = "đang kiểm phiếu"
+            state = self.tr("đang kiểm phiếu")
         self.setWindowTitle(f"{self.session.setup.title} — {service.path.name} — {state} — {APP_TITLE}")
-        keying = f"Người nhập: <b>{self.session.keyer}</b>"
+        keying = self.tr("Người nhập: <b>{name}</b>").format(name=self.session.keyer)
         if service.double_entry or service.station is not None:
-            keying += f" — <b>lượt {self.session.entry_pass.value}</b>"
+            keying += " — " + self.tr("<b>lượt {entry_pass}</b>").format(entry_pass=self.session.entry_pass.value)
         if service.station is not None:
-            keying += f" — máy nhập <b>{service.station.name}</b>"
+            keying += " — " + self.tr("máy nhập <b>{station}</b>").format(station=service.station.name)
         self.keyer_label.setText(keying if writable else f"<b>{state.capitalize()}</b>")
 
     def _remember(self, path: Path) -> None:

@@ -3,7 +3,7 @@ words and the reconciliation line; and the full-screen projector view for the me
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -19,8 +19,8 @@ from ..core.model import Mark
 from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult
 from ..core.rules import Base
-from ..export.results_text import rule_label
-from ..export.wording import BASE_NAMES, FLAG_NAMES, sentence
+from ..export.wording import BASE_NAMES, FLAG_NAMES
+from .i18n import rule_label, sentence, wording
 from .session import RoundSession
 
 LEVELS = (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
@@ -31,7 +31,19 @@ AMBER, RED, GREEN = QColor("#ffe082"), QColor("#ef9a9a"), QColor("#c8e6c9")
 class ResultsModel(QAbstractTableModel):
     """One form's results; on a change only the rows whose figures differ are repainted."""
 
-    HEADINGS = ("STT", "Họ và tên", "Cao", "%", "Tín nhiệm", "%", "Thấp", "%", "Không tính", "Biểu đồ", "Ngưỡng")
+    HEADINGS = (
+        QT_TRANSLATE_NOOP("ResultsModel", "STT"),
+        QT_TRANSLATE_NOOP("ResultsModel", "Họ và tên"),
+        QT_TRANSLATE_NOOP("ResultsModel", "Cao"),
+        "%",
+        QT_TRANSLATE_NOOP("ResultsModel", "Tín nhiệm"),
+        "%",
+        QT_TRANSLATE_NOOP("ResultsModel", "Thấp"),
+        "%",
+        QT_TRANSLATE_NOOP("ResultsModel", "Không tính"),
+        QT_TRANSLATE_NOOP("ResultsModel", "Biểu đồ"),
+        QT_TRANSLATE_NOOP("ResultsModel", "Ngưỡng"),
+    )
     BAR = 9
 
     def __init__(self, result: FormResult, decimals: int, parent=None) -> None:
@@ -57,9 +69,9 @@ class ResultsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADINGS[section]
+            return QCoreApplication.translate("ResultsModel", self.HEADINGS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == self.BAR:
-            return "Xanh lá: tín nhiệm cao · Xanh dương: tín nhiệm · Đỏ: tín nhiệm thấp · Xám: không tính"
+            return self.tr("Xanh lá: tín nhiệm cao · Xanh dương: tín nhiệm · Đỏ: tín nhiệm thấp · Xám: không tính")
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
@@ -79,7 +91,7 @@ class ResultsModel(QAbstractTableModel):
                 ],
                 str(tally.not_counted),
                 None,
-                "; ".join(FLAG_NAMES[f] for f in result.flags),
+                "; ".join(wording(FLAG_NAMES[f]) for f in result.flags),
             ]
             return values[column]
         if role == Qt.ItemDataRole.UserRole and column == self.BAR:
@@ -115,11 +127,11 @@ class BarDelegate(QStyledItemDelegate):
 def reconciliation(result: FormResult) -> tuple[str, QColor]:
     """The keyed / collected / issued line and its colour: green, amber (not yet), red (wrong)."""
     counts, tally = result.form.counts, result.tally
-    text = (
-        f"Đã nhập {tally.keyed} (hợp lệ {tally.valid}, không hợp lệ {tally.invalid}) · "
-        f"Thu vào {counts.collected} · Phát ra {counts.issued} · Có mặt {counts.present} · "
-        f"Triệu tập {counts.summoned}"
-    )
+    text = QCoreApplication.translate(
+        "results",
+        "Đã nhập {keyed} (hợp lệ {valid}, không hợp lệ {invalid}) · Thu vào {collected} · Phát ra {issued} · "
+        "Có mặt {present} · Triệu tập {summoned}",
+    ).format(keyed=tally.keyed, valid=tally.valid, invalid=tally.invalid, **counts.as_dict())
     problems = [i for i in result.issues if i.code != "ballots_incomplete" or tally.keyed >= counts.collected]
     if any(i.severity.value == "error" or i.code == "keyed_exceeds_collected" for i in problems):
         colour = RED
@@ -131,9 +143,11 @@ def reconciliation(result: FormResult) -> tuple[str, QColor]:
 
 
 def base_line(result: FormResult) -> str:
+    base = wording(BASE_NAMES[result.base_kind])
     if result.base_kind is Base.VALID_FOR_PERSON:
-        return f"Tỷ lệ % tính trên {BASE_NAMES[result.base_kind]}."
-    return f"Tỷ lệ % tính trên {BASE_NAMES[result.base_kind]}: {vi_count(result.base_value)} phiếu."
+        return QCoreApplication.translate("results", "Tỷ lệ % tính trên {base}.").format(base=base)
+    return QCoreApplication.translate("results", "Tỷ lệ % tính trên {base}: {count} phiếu.").format(
+        base=base, count=vi_count(result.base_value))
 
 
 class ResultsPane(QWidget):
@@ -177,11 +191,13 @@ class ResultsPane(QWidget):
 
     def _show(self, result: FormResult) -> None:
         self.model.set_result(result, self.session.results.rule.decimals)
-        self.title.setText(f"<b>Loại phiếu {result.form.code}: {result.form.title}</b>")
+        self.title.setText(self.tr("<b>Loại phiếu {code}: {title}</b>").format(code=result.form.code,
+                                                                              title=result.form.title))
         text, colour = reconciliation(result)
         self.reconciliation.setText(text)
         self.reconciliation.setStyleSheet(f"background: {colour.name()}; border-radius: 3px;")
-        self.base.setText(f"{base_line(result)} Quy tắc: {rule_label(self.session.results.rule)}.")
+        self.base.setText(self.tr("{base} Quy tắc: {rule}.").format(base=base_line(result),
+                                                                     rule=rule_label(self.session.results.rule)))
         notes = [sentence(i.code, i.params) for i in result.issues if i.code != "keyed_below_collected"]
         self.issues.setText("\n".join(notes))
         self.issues.setVisible(bool(notes))
@@ -194,7 +210,7 @@ class ProjectorView(QWidget):
 
     def __init__(self, session: RoundSession, first_form: str) -> None:
         super().__init__()
-        self.setWindowTitle("Kết quả kiểm phiếu — trình chiếu")
+        self.setWindowTitle(self.tr("Kết quả kiểm phiếu — trình chiếu"))
         self.session = session
         codes = [f.code for f in session.setup.forms]
         self._codes = codes
@@ -210,7 +226,7 @@ class ProjectorView(QWidget):
             pane.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.panes.append(pane)
             layout.addWidget(pane)
-        self.hint = QLabel("← → đổi loại phiếu · Esc trở lại")
+        self.hint = QLabel(self.tr("← → đổi loại phiếu · Esc trở lại"))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.hint)
         palette = self.palette()
@@ -234,7 +250,8 @@ class ProjectorView(QWidget):
     def _show_form(self) -> None:
         setup = self.session.setup
         self.heading.setText(
-            f"<b>{setup.header.unit}</b><br><b>KẾT QUẢ LẤY PHIẾU TÍN NHIỆM</b><br>{setup.title}"
+            self.tr("<b>{unit}</b><br><b>KẾT QUẢ LẤY PHIẾU TÍN NHIỆM</b><br>{title}").format(
+                unit=setup.header.unit, title=setup.title)
         )
         for i, pane in enumerate(self.panes):
             pane.setVisible(i == self._index)

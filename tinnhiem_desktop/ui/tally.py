@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,24 +26,24 @@ from PySide6.QtWidgets import (
 
 from ..core.issues import TinNhiemError
 from ..core.model import Ballot, BallotForm, BallotStatus, Mark
-from ..export.wording import describe_error
 from .commands import AddBallot, RemoveBallot, SetMarks, SetStatus
 from .dialogs import Dialogs
+from .i18n import describe_error
 from .session import RoundSession
 
 MARK_TEXT = {
-    Mark.CAO: "1 Cao",
-    Mark.TIN_NHIEM: "2 TN",
-    Mark.THAP: "3 Thấp",
-    Mark.NO_MARK: "0 KĐD",
-    Mark.MULTI: "X Nhiều",
+    Mark.CAO: QT_TRANSLATE_NOOP("tally", "1 Cao"),
+    Mark.TIN_NHIEM: QT_TRANSLATE_NOOP("tally", "2 TN"),
+    Mark.THAP: QT_TRANSLATE_NOOP("tally", "3 Thấp"),
+    Mark.NO_MARK: QT_TRANSLATE_NOOP("tally", "0 KĐD"),
+    Mark.MULTI: QT_TRANSLATE_NOOP("tally", "X Nhiều"),
 }
 MARK_WORDS = {
-    Mark.CAO: "Tín nhiệm cao",
-    Mark.TIN_NHIEM: "Tín nhiệm",
-    Mark.THAP: "Tín nhiệm thấp",
-    Mark.NO_MARK: "Không đánh dấu",
-    Mark.MULTI: "Đánh dấu nhiều ô",
+    Mark.CAO: QT_TRANSLATE_NOOP("tally", "Tín nhiệm cao"),
+    Mark.TIN_NHIEM: QT_TRANSLATE_NOOP("tally", "Tín nhiệm"),
+    Mark.THAP: QT_TRANSLATE_NOOP("tally", "Tín nhiệm thấp"),
+    Mark.NO_MARK: QT_TRANSLATE_NOOP("tally", "Không đánh dấu"),
+    Mark.MULTI: QT_TRANSLATE_NOOP("tally", "Đánh dấu nhiều ô"),
 }
 MARK_COLOUR = {
     Mark.CAO: QColor("#c8e6c9"),
@@ -54,11 +54,11 @@ MARK_COLOUR = {
 }
 INVALID_COLOUR = QColor("#bdbdbd")
 INCOMPLETE_COLOUR = QColor("#fff3c4")
-INVALID_REASONS = [
-    "Không phải phiếu do Tổ kiểm phiếu phát ra",
-    "Phiếu không có dấu của cơ quan, tổ chức",
-    "Phiếu gạch tên, ghi thêm tên hoặc viết thêm nội dung",
-    "Lý do khác...",
+INVALID_REASONS = [  # offered translated, stored in Vietnamese: the minutes print the reason
+    QT_TRANSLATE_NOOP("tally", "Không phải phiếu do Tổ kiểm phiếu phát ra"),
+    QT_TRANSLATE_NOOP("tally", "Phiếu không có dấu của cơ quan, tổ chức"),
+    QT_TRANSLATE_NOOP("tally", "Phiếu gạch tên, ghi thêm tên hoặc viết thêm nội dung"),
+    QT_TRANSLATE_NOOP("tally", "Lý do khác..."),
 ]
 
 DIGIT_MARKS = {
@@ -84,12 +84,23 @@ def short_name(name: str) -> str:
     return name.split()[-1] if name.split() else name
 
 
+def mark_text(mark: Mark | None) -> str:
+    """A grid cell's text: '1 Cao', '2 TN'...; '' for a cell not keyed."""
+    return QCoreApplication.translate("tally", MARK_TEXT[mark]) if mark is not None else ""
+
+
+def mark_words(mark: Mark) -> str:
+    return QCoreApplication.translate("tally", MARK_WORDS[mark])
+
+
 def status_text(ballot: Ballot | None, size: int) -> str:
     if ballot is None:
-        return "Phiếu mới"
+        return QCoreApplication.translate("tally", "Phiếu mới")
     if ballot.status is BallotStatus.INVALID:
-        return f"Không hợp lệ: {ballot.invalid_reason}"
-    return "Hợp lệ" if len(ballot.marks) == size else f"Còn {size - len(ballot.marks)} ô"
+        return QCoreApplication.translate("tally", "Không hợp lệ: {reason}").format(reason=ballot.invalid_reason)
+    if len(ballot.marks) == size:
+        return QCoreApplication.translate("tally", "Hợp lệ")
+    return QCoreApplication.translate("tally", "Còn {count} ô").format(count=size - len(ballot.marks))
 
 
 class BallotTableModel(QAbstractTableModel):
@@ -136,7 +147,7 @@ class BallotTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if ballot is not None and ballot.status is BallotStatus.INVALID:
                 return "—"
-            return MARK_TEXT.get(mark, "")
+            return mark_text(mark)
         if role == Qt.ItemDataRole.BackgroundRole:
             if ballot is not None and ballot.status is BallotStatus.INVALID:
                 return QBrush(INVALID_COLOUR)
@@ -145,8 +156,11 @@ class BallotTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             candidate = self.form.candidate(column)
-            state = MARK_WORDS.get(mark, "chưa nhập")
-            return f"Phiếu số {self.number_at(index.row())} — {candidate.order}. {candidate.name}, {candidate.position}: {state}"
+            state = mark_words(mark) if mark is not None else self.tr("chưa nhập")
+            return self.tr("Phiếu số {number} — {order}. {name}, {position}: {state}").format(
+                number=self.number_at(index.row()), order=candidate.order, name=candidate.name,
+                position=candidate.position, state=state,
+            )
         return None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -155,7 +169,7 @@ class BallotTableModel(QAbstractTableModel):
                 return str(self.number_at(section)) + ("" if self.ballot_at(section) else " +")
             return None
         if section == self.STATUS:
-            return "Trạng thái" if role == Qt.ItemDataRole.DisplayRole else None
+            return self.tr("Trạng thái") if role == Qt.ItemDataRole.DisplayRole else None
         candidate = self.form.candidate(section)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{candidate.order}\n{short_name(candidate.name)}"
@@ -244,7 +258,15 @@ class TallyView(QTableView):
 class BallotPanel(QWidget):
     """The current ballot laid out like the paper: candidates top to bottom, three boxes each."""
 
-    COLUMNS = ("STT", "Họ và tên", "Chức vụ", "Tín nhiệm\ncao", "Tín nhiệm", "Tín nhiệm\nthấp", "Ghi chú")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("BallotPanel", "STT"),
+        QT_TRANSLATE_NOOP("BallotPanel", "Họ và tên"),
+        QT_TRANSLATE_NOOP("BallotPanel", "Chức vụ"),
+        QT_TRANSLATE_NOOP("BallotPanel", "Tín nhiệm\ncao"),
+        QT_TRANSLATE_NOOP("BallotPanel", "Tín nhiệm"),
+        QT_TRANSLATE_NOOP("BallotPanel", "Tín nhiệm\nthấp"),
+        QT_TRANSLATE_NOOP("BallotPanel", "Ghi chú"),
+    )
     BOX = {Mark.CAO: 3, Mark.TIN_NHIEM: 4, Mark.THAP: 5}
 
     def __init__(self, form: BallotForm) -> None:
@@ -253,7 +275,7 @@ class BallotPanel(QWidget):
         self.title = QLabel()
         self.title.setObjectName("ballotPanelTitle")
         self.table = QTableWidget(len(form.candidates), len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("BallotPanel", text) for text in self.COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -264,7 +286,7 @@ class BallotPanel(QWidget):
                 if column >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
-        self.table.item(0, 6).setText("không đánh dấu")
+        self.table.item(0, 6).setText(self.tr("không đánh dấu"))
         self.table.resizeColumnsToContents()  # measured once: re-measuring on every keystroke is slow
         self.table.item(0, 6).setText("")
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -276,7 +298,8 @@ class BallotPanel(QWidget):
 
     def show_ballot(self, ballot: Ballot | None, number: int, current_order: int) -> None:
         size = len(self.form.candidates)
-        self.title.setText(f"<b>Phiếu số {number}</b> — {status_text(ballot, size)}")
+        self.title.setText(self.tr("<b>Phiếu số {number}</b> — {status}").format(
+            number=number, status=status_text(ballot, size)))
         invalid = ballot is not None and ballot.status is BallotStatus.INVALID
         for row, candidate in enumerate(self.form.candidates):
             mark = None if ballot is None or invalid else ballot.marks.get(candidate.order)
@@ -288,8 +311,11 @@ class BallotPanel(QWidget):
                 item = self.table.item(row, column)
                 item.setText("X" if mark is box_mark or mark is Mark.MULTI else "")
                 item.setBackground(QBrush(MARK_COLOUR[box_mark]) if mark is box_mark else QBrush())
-            note = "không hợp lệ" if invalid else {None: "chưa nhập", Mark.NO_MARK: "không đánh dấu",
-                                                   Mark.MULTI: "nhiều ô"}.get(mark, "")
+            if invalid:
+                note = self.tr("không hợp lệ")
+            else:
+                note = {None: self.tr("chưa nhập"), Mark.NO_MARK: self.tr("không đánh dấu"),
+                        Mark.MULTI: self.tr("nhiều ô")}.get(mark, "")
             self.table.item(row, 6).setText(note)
             font = self.table.item(row, 1).font()
             font.setBold(current)
@@ -346,9 +372,11 @@ class TallyTab(QWidget):
 
     def apply_sizes(self) -> None:
         metrics = self.view.fontMetrics()
-        self.view.horizontalHeader().setDefaultSectionSize(metrics.horizontalAdvance("X Nhiều") + 16)
+        widest = max(metrics.horizontalAdvance(mark_text(mark)) for mark in Mark)
+        self.view.horizontalHeader().setDefaultSectionSize(widest + 16)
         self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
-        self.view.setColumnWidth(BallotTableModel.STATUS, metrics.horizontalAdvance("Không hợp lệ: xxxx") + 16)
+        invalid = QCoreApplication.translate("tally", "Không hợp lệ: {reason}").format(reason="xxxx")
+        self.view.setColumnWidth(BallotTableModel.STATUS, metrics.horizontalAdvance(invalid) + 16)
         self.view.horizontalHeader().setMinimumHeight(2 * metrics.height() + 12)
 
     def current(self) -> tuple[int, int]:
@@ -380,8 +408,10 @@ class TallyTab(QWidget):
         candidate = self.form.candidate(order)
         total = len(self.form.candidates)
         self.candidate_line.setText(
-            f"Phiếu số <b>{self.model.number_at(row)}</b> · Người thứ <b>{order}/{total}</b>: "
-            f"<b>{candidate.name}</b> — {candidate.position}"
+            self.tr("Phiếu số <b>{number}</b> · Người thứ <b>{order}/{total}</b>: <b>{name}</b> — {position}").format(
+                number=self.model.number_at(row), order=order, total=total, name=candidate.name,
+                position=candidate.position,
+            )
         )
         self.panel.show_ballot(self.model.ballot_at(row), self.model.number_at(row), order)
 
@@ -400,8 +430,8 @@ class TallyTab(QWidget):
         elif self.session.read_only and (key in DIGIT_MARKS or key in SHIFTED_DIGITS
                                          or key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete)):
             sealed = self.session.service.info.sealed
-            self.message.emit("Đợt lấy phiếu đã chốt kết quả: không thể nhập thêm." if sealed
-                              else "Tệp đang mở ở chế độ chỉ xem: không thể nhập.")
+            self.message.emit(self.tr("Đợt lấy phiếu đã chốt kết quả: không thể nhập thêm.") if sealed
+                              else self.tr("Tệp đang mở ở chế độ chỉ xem: không thể nhập."))
         elif key == Qt.Key.Key_Home:
             self.go_to(self.current()[0], 1)
         elif key == Qt.Key.Key_End:
@@ -425,7 +455,7 @@ class TallyTab(QWidget):
 
     def key_mark(self, mark: Mark) -> None:
         row, order = self.current()
-        if self._set(row, {order: mark}, f"Nhập {MARK_WORDS[mark].lower()}"):
+        if self._set(row, {order: mark}, self.tr("Nhập {mark}").format(mark=mark_words(mark).lower())):
             self._advance(row, order)
 
     def fill_rest(self, mark: Mark) -> None:
@@ -433,14 +463,15 @@ class TallyTab(QWidget):
         ballot = self.model.ballot_at(row)
         keyed = ballot.marks if ballot else {}
         orders = [o for o in range(order, len(self.form.candidates) + 1) if o not in keyed]
-        if orders and self._set(row, {o: mark for o in orders}, f"Điền {MARK_WORDS[mark].lower()} cho các ô còn lại"):
+        text = self.tr("Điền {mark} cho các ô còn lại").format(mark=mark_words(mark).lower())
+        if orders and self._set(row, {o: mark for o in orders}, text):
             self.go_to(row + 1, 1)
 
     def clear_here(self) -> None:
         row, order = self.current()
         ballot = self.model.ballot_at(row)
         if ballot and order in ballot.marks:
-            self._set(row, {order: None}, "Xóa ô")
+            self._set(row, {order: None}, self.tr("Xóa ô"))
 
     def clear_back(self) -> None:
         row, order = self.current()
@@ -453,23 +484,25 @@ class TallyTab(QWidget):
             self.go_to(row, order)
             ballot = self.model.ballot_at(row)
         if ballot and order in ballot.marks:
-            self._set(row, {order: None}, "Xóa ô")
+            self._set(row, {order: None}, self.tr("Xóa ô"))
 
     def invalidate(self) -> None:
         row, _ = self.current()
         ballot = self.model.ballot_at(row)
         number = self.model.number_at(row)
         if ballot is not None and ballot.status is BallotStatus.INVALID:
-            self.message.emit(f"Phiếu số {number} đã là phiếu không hợp lệ.")
+            self.message.emit(self.tr("Phiếu số {number} đã là phiếu không hợp lệ.").format(number=number))
             return
-        reason = self.dialogs.choose(
-            "Phiếu không hợp lệ", f"Lý do phiếu số {number} không hợp lệ:", INVALID_REASONS
-        )
+        title = self.tr("Phiếu không hợp lệ")
+        question = self.tr("Lý do phiếu số {number} không hợp lệ:").format(number=number)
+        offered = [QCoreApplication.translate("tally", reason) for reason in INVALID_REASONS]
+        chosen = self.dialogs.choose(title, question, offered)
+        reason = None if chosen is None else INVALID_REASONS[offered.index(chosen)]
         if reason == INVALID_REASONS[-1]:
-            reason = self.dialogs.ask_text("Phiếu không hợp lệ", f"Lý do phiếu số {number} không hợp lệ:")
+            reason = self.dialogs.ask_text(title, question)
         if not reason or not reason.strip():
             return
-        text = f"Phiếu số {number} không hợp lệ"
+        text = self.tr("Phiếu số {number} không hợp lệ").format(number=number)
         if ballot is None:
             done = self._perform(lambda: self.session.add_ballot(self.form.code, number, invalid_reason=reason))
             if done:
@@ -488,7 +521,8 @@ class TallyTab(QWidget):
             return
         done = self._perform(lambda: self.session.restore(self.form.code, ballot.number, None))
         if done:
-            self.undo.push(SetStatus(self.session, f"Khôi phục phiếu số {ballot.number}", self._undo_failed, ballot, done))
+            text = self.tr("Khôi phục phiếu số {number}").format(number=ballot.number)
+            self.undo.push(SetStatus(self.session, text, self._undo_failed, ballot, done))
             self.go_to(row, 1)
 
     def delete_ballot(self) -> None:
@@ -497,13 +531,14 @@ class TallyTab(QWidget):
         if ballot is None:
             return
         if not self.dialogs.confirm(
-            f"Xóa phiếu số {ballot.number} khỏi loại phiếu '{self.form.title}'?\n"
-            "Số của các phiếu khác không thay đổi."
+            self.tr("Xóa phiếu số {number} khỏi loại phiếu '{form}'?\nSố của các phiếu khác không thay đổi.").format(
+                number=ballot.number, form=self.form.title)
         ):
             return
         done = self._perform(lambda: self.session.remove(self.form.code, ballot.number))
         if done:
-            self.undo.push(RemoveBallot(self.session, f"Xóa phiếu số {ballot.number}", self._undo_failed, done))
+            text = self.tr("Xóa phiếu số {number}").format(number=ballot.number)
+            self.undo.push(RemoveBallot(self.session, text, self._undo_failed, done))
             self.go_to(row, order)
 
     def _set(self, row: int, marks: dict[int, Mark | None], text: str) -> bool:
@@ -515,19 +550,25 @@ class TallyTab(QWidget):
                 return False
             done = self._perform(lambda: self.session.add_ballot(self.form.code, number, new))
             if done:
-                self.undo.push(AddBallot(self.session, f"Phiếu số {number}: {text.lower()}", self._undo_failed, done))
+                self.undo.push(AddBallot(self.session, self._step(number, text), self._undo_failed, done))
             return done is not None
         if ballot.status is BallotStatus.INVALID:
-            self.message.emit(f"Phiếu số {number} không hợp lệ: khôi phục phiếu trước khi nhập (menu Phiếu).")
+            self.message.emit(
+                self.tr("Phiếu số {number} không hợp lệ: khôi phục phiếu trước khi nhập (menu Phiếu).").format(number=number)
+            )
             return False
         old = {o: ballot.marks.get(o) for o in marks}
         if old == marks:
             return True  # keyed as it already was: nothing to write, nothing to undo
         done = self._perform(lambda: self.session.set_marks(self.form.code, number, marks))
         if done:
-            self.undo.push(SetMarks(self.session, f"Phiếu số {number}: {text.lower()}", self._undo_failed,
+            self.undo.push(SetMarks(self.session, self._step(number, text), self._undo_failed,
                                     self.form.code, number, old, marks))
         return done is not None
+
+    def _step(self, number: int, text: str) -> str:
+        """The undo stack's name for one keying step on a ballot."""
+        return self.tr("Phiếu số {number}: {action}").format(number=number, action=text.lower())
 
     def _advance(self, row: int, order: int) -> None:
         if order < len(self.form.candidates):

@@ -47,7 +47,7 @@ from ..core.model import (
 )
 from ..core.rules import PRESETS, Base, Preset, quorum_met
 from ..core.spec import COUNT_KEYS, MAX_BIRTH_YEAR, MAX_DECIMALS, MIN_BIRTH_YEAR
-from ..export.wording import BASE_NAMES, FLAG_NAMES, describe_error, sentence
+from ..export.wording import BASE_NAMES, FLAG_NAMES
 from ..services.candidates import (
     FIELDS,
     CandidateImport,
@@ -62,8 +62,12 @@ from ..services.candidates import (
     table_start,
 )
 from .dialogs import Dialogs
+from .i18n import describe_error, sentence, wording
 
 ROUND_SUFFIX = ".tinnhiem"
+# Defaults that become the round's own data, printed on the Vietnamese documents: not translated.
+DEFAULT_TITLE = "Hội nghị lấy phiếu tín nhiệm năm {year}"
+HEAD_ROLE, MEMBER_ROLE = "Tổ trưởng", "Thành viên"
 MIN_YEAR, MAX_YEAR = 1945, 2100
 MAX_COUNT = 1_000_000
 PREVIEW_ROWS = 10
@@ -261,7 +265,7 @@ class InfoPage(WizardPage):
             edit.textChanged.connect(self.recheck)
 
     def _default_title(self, year: int) -> str:
-        return self.tr("Hội nghị lấy phiếu tín nhiệm năm {year}").format(year=year)
+        return DEFAULT_TITLE.format(year=year)
 
     def _title_edited(self) -> None:
         self._title_follows_year = False
@@ -309,7 +313,7 @@ class RulesPage(WizardPage):
         self.setSubTitle(self.tr("Văn bản quy định cách tính tỷ lệ và các ngưỡng tín nhiệm thấp."))
         self.preset_combo = QComboBox()
         for preset in PRESETS.values():
-            self.preset_combo.addItem(preset.name, preset.id)
+            self.preset_combo.addItem(wording(preset.name), preset.id)
         self.description_label = QLabel()
         self.description_label.setWordWrap(True)
         self.description_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -317,7 +321,7 @@ class RulesPage(WizardPage):
         self.base_combo = QComboBox()
         self.base_combo.addItem(self.tr("Theo quy tắc"), None)
         for base in Base:
-            self.base_combo.addItem(_capitalised(BASE_NAMES[base]), base.value)
+            self.base_combo.addItem(_capitalised(wording(BASE_NAMES[base])), base.value)
         self.decimals_spin = QSpinBox()
         self.decimals_spin.setRange(0, MAX_DECIMALS)
         self.override_label = _message_label(WARNING_COLOUR)
@@ -384,10 +388,10 @@ class RulesPage(WizardPage):
     def _describe(self) -> None:
         preset = self.preset()
         lines = [
-            self.tr("Nguồn: {source}.").format(source=preset.source),
-            self.tr("Tỷ lệ phần trăm tính trên {base}.").format(base=BASE_NAMES[preset.base]),
+            self.tr("Nguồn: {source}.").format(source=wording(preset.source)),
+            self.tr("Tỷ lệ phần trăm tính trên {base}.").format(base=wording(BASE_NAMES[preset.base])),
             self.tr("Các ngưỡng tín nhiệm thấp được báo:"),
-            *(f"    •  {FLAG_NAMES[band.flag]}" for band in preset.bands),
+            *(f"    •  {wording(FLAG_NAMES[band.flag])}" for band in preset.bands),
         ]
         if preset.quorum is not None:
             lines.append(
@@ -405,7 +409,7 @@ class RulesPage(WizardPage):
         if self.percent_base() is not None:
             changes.append(
                 self.tr("tỷ lệ tính trên {base} (quy tắc gốc: {original})").format(
-                    base=BASE_NAMES[Base(self.percent_base())], original=BASE_NAMES[preset.base]
+                    base=wording(BASE_NAMES[Base(self.percent_base())]), original=wording(BASE_NAMES[preset.base])
                 )
             )
         if self.decimals() is not None:
@@ -438,7 +442,7 @@ class TeamPage(WizardPage):
         self.table.setColumnWidth(1, 220)
         self.add_button = QPushButton(self.tr("Thêm người"))
         self.remove_button = QPushButton(self.tr("Xóa người"))
-        for member in initial.team if initial else (TeamMember("", self.tr("Tổ trưởng")),):
+        for member in initial.team if initial else (TeamMember("", HEAD_ROLE),):
             self._append(member.name, member.role)
 
         buttons = QHBoxLayout()
@@ -466,7 +470,7 @@ class TeamPage(WizardPage):
         self.recheck()
 
     def add_member(self) -> None:
-        role = self.tr("Tổ trưởng") if self.table.rowCount() == 0 else self.tr("Thành viên")
+        role = HEAD_ROLE if self.table.rowCount() == 0 else MEMBER_ROLE
         row = self._append("", role)
         self.table.setFocus()
         self.table.setCurrentCell(row, 0)

@@ -1,0 +1,112 @@
+"""Languages of the window: Vietnamese (the sources' own language, the default) or English.
+
+English comes from `translations/tinnhiem_en.qm`, built by `scripts/translations.py` from the ui
+sources (`tr`, `QCoreApplication.translate`, `QT_TRANSLATE_NOOP`) and, in the "wording" context,
+from the sentences and names of the non-Qt layers, which the window translates through the helpers
+below. The command line and the documents never pass a translator: they stay Vietnamese.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any, Mapping
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
+
+from ..core.issues import Issue, TinNhiemError
+from ..core.results import Rule
+from ..core.rules import PRESETS
+from ..export import dates, results_text, wording as vi
+from ..services.export import DOCUMENT_NAMES
+
+SETTING = "language"
+DEFAULT_LANGUAGE = "vi"
+# Each language named in itself, and the menu and note in both: none of these is translated.
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+LANGUAGE_MENU = "Ngôn ngữ / Language"
+RESTART_NOTE = (
+    "Ngôn ngữ mới có hiệu lực khi mở lại chương trình.\n"
+    "The new language applies when the program is opened again."
+)
+WORDING = "wording"
+
+_installed: list[QTranslator] = []  # kept alive here: Qt does not own an installed translator
+
+
+def stored_language() -> str:
+    """The language stored in the settings ("vi" or "en")."""
+    value = str(QSettings().value(SETTING, DEFAULT_LANGUAGE))
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def store_language(language: str) -> None:
+    QSettings().setValue(SETTING, language)
+
+
+def install_translation(app: QCoreApplication, language: str | None = None) -> str:
+    """Install the translators of `language` (default: the stored one) in place of any installed
+    before; returns the language now in force ("vi" when English cannot be loaded)."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    language = language or stored_language()
+    if language == DEFAULT_LANGUAGE:
+        return language
+    ours = QTranslator(app)
+    with resources.as_file(resources.files(__package__) / "translations" / f"tinnhiem_{language}.qm") as path:
+        if not ours.load(str(path)):
+            return DEFAULT_LANGUAGE
+    qt = QTranslator(app)  # Qt's own texts (standard context menus...), where Qt ships them
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    app.installTranslator(ours)
+    _installed.append(ours)
+    return language
+
+
+# -- the non-Qt layers' words, in the window's language --------------------------------------
+
+
+def wording(text: str) -> str:
+    """A template or name of the non-Qt layers (export.wording, rules, documents) translated."""
+    return QCoreApplication.translate(WORDING, text)
+
+
+def sentence(code: str, params: Mapping[str, Any]) -> str:
+    return vi.sentence(code, params, wording)
+
+
+def describe_error(error: TinNhiemError) -> str:
+    return vi.describe_error(error, wording)
+
+
+def describe_issue(issue: Issue, form_title: str | None = None) -> str:
+    return vi.describe_issue(issue, form_title, wording)
+
+
+def rule_label(rule: Rule) -> str:
+    return results_text.rule_label(rule, wording)
+
+
+def moment(iso: str) -> str:
+    """A date and time: '10 giờ 42, ngày 27/11/2026'."""
+    return dates.vi_datetime(iso, wording)
+
+
+def wording_sources() -> list[str]:
+    """Every text the window translates in the "wording" context, in a stable order."""
+    texts = [
+        *vi.MESSAGES.values(),
+        *vi.PHRASES.values(),
+        *vi.COUNT_NAMES.values(),
+        *vi.MARK_NAMES.values(),
+        *vi.STATUS_NAMES.values(),
+        *vi.BASE_NAMES.values(),
+        *vi.FLAG_NAMES.values(),
+        *(text for preset in PRESETS.values() for text in (preset.name, preset.source)),
+        *DOCUMENT_NAMES.values(),
+        results_text.RULE_OVERRIDDEN,
+        dates.DATETIME,
+    ]
+    return list(dict.fromkeys(texts))
