@@ -13,14 +13,18 @@ import os
 import re
 import sys
 import traceback
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from .core.issues import Severity, TinNhiemError
 from .export.results_json import results_document
 from .export.dates import vi_datetime
+from .export.procedure_text import checklist_text
 from .export.results_text import results_text
 from .export.wording import describe_error, describe_issue, sentence
-from .services.export import ExportRequest, export_documents, export_warnings
+from .services.export import ExportRequest, ReportRequest, export_documents, export_reports, export_warnings
+from .services.procedure import ProcedureService, correct_round, iso_date
 from .services.rounds import RoundService, command_line_keyer, load_round_spec
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
@@ -118,6 +122,19 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--copies", type=int, metavar="N", help="số phiếu trắng mỗi loại (mặc định: số phiếu phát ra)")
     exp.add_argument("--entry-log", type=Path, metavar="FILE.pdf", help="nhật ký nhập phiếu")
     exp.add_argument("--csv", type=Path, metavar="FILE.csv", help="dữ liệu phiếu, cùng định dạng với import-ballots")
+    exp.add_argument("--report-xlsx", type=Path, metavar="FILE.xlsx",
+                     help="báo cáo kết quả gửi cơ quan tham mưu về tổ chức cán bộ (mọi người được lấy phiếu)")
+    exp.add_argument("--report-pdf", type=Path, metavar="FILE.pdf", help="báo cáo đó, bản PDF")
+    exp.add_argument("--provincial-xlsx", type=Path, metavar="FILE.xlsx",
+                     help="báo cáo riêng cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý")
+    exp.add_argument("--provincial-pdf", type=Path, metavar="FILE.pdf", help="báo cáo riêng đó, bản PDF")
+    exp.add_argument("--report-date", metavar="YYYY-MM-DD", help="ngày của báo cáo (mặc định: hôm nay)")
+    exp.add_argument("--report-to", default="", metavar="NƠI_NHẬN", help="'Kính gửi' của báo cáo gửi cơ quan tổ chức")
+    exp.add_argument("--provincial-to", metavar="NƠI_NHẬN",
+                     help="'Kính gửi' của báo cáo riêng (mặc định: Ban Tổ chức Tỉnh ủy)")
+    check = commands.add_parser("checklist", help="các bước của quy trình lấy phiếu: đã làm, còn thiếu")
+    check.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    check.add_argument("--today", metavar="YYYY-MM-DD", help="tính hạn nộp theo ngày này (mặc định: hôm nay)")
     return parser
 
 
@@ -210,6 +227,7 @@ def _results(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
         report = service.verify()
+        report = replace(report, problems=report.problems + tuple(ProcedureService(service).check_records()))
         results = service.results()
         titles = {f.code: f.title for f in service.setup.forms}
     state = "đã chốt" if report.sealed else "chưa chốt"
@@ -245,7 +263,7 @@ def _seal(args: argparse.Namespace) -> int:
 
 
 def _correct(args: argparse.Namespace) -> int:
-    with RoundService.correction(args.round, args.new, args.reason, command_line_keyer()) as service:
+    with correct_round(args.round, args.new, args.reason, command_line_keyer()) as service:
         print(f"Đã lập tệp đính chính {service.path} từ {args.round}; có thể sửa phiếu rồi chốt lại.")
     return EXIT_OK
 
@@ -255,16 +273,44 @@ def _export(args: argparse.Namespace) -> int:
         raise TinNhiemError("bad_arguments", detail="--copies phải từ 1 trở lên")
     request = ExportRequest(args.minutes, args.summary, args.blank_ballots, args.entry_log, args.csv, args.copies,
                             notices=args.notices)
-    if not request.targets():
+    reports = ReportRequest(args.report_xlsx, args.report_pdf, args.provincial_xlsx, args.provincial_pdf,
+                            args.report_date and iso_date(args.report_date), args.report_to, args.provincial_to)
+    has_reports = bool(reports.targets(False) or reports.targets(True))
+    if not request.targets() and not has_reports:
         raise TinNhiemError("nothing_to_export")
-    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+    with _open_to_record(args.round, recording=request.blank_ballots is not None or has_reports) as service:
         titles = {f.code: f.title for f in service.setup.forms}
         for issue in export_warnings(service):
             print(f"Cảnh báo: {describe_issue(issue, titles.get(issue.form))}", file=sys.stderr)
-        for path in export_documents(service, request):
+        written = export_documents(service, request) if request.targets() else []
+        if has_reports:
+            written += export_reports(service, reports)
+        for path in written:
             print(f"Đã ghi {path}")
     return EXIT_OK
 
+
+def _open_to_record(path: Path, recording: bool) -> RoundService:
+    """Read-only, or, when the export is a step of the procedure (blank ballots printed, reports
+    sent), for writing so that the step is recorded; read-only still when another program holds it."""
+    if recording:
+        try:
+            return RoundService.open(path, command_line_keyer())
+        except TinNhiemError as error:
+            if error.code != "round_file_in_use":
+                raise
+            print(f"Lưu ý: {describe_error(error)} Tài liệu vẫn được xuất nhưng không được ghi nhận vào quy trình.",
+                  file=sys.stderr)
+    return RoundService.open(path, command_line_keyer(), read_only=True)
+
+
+def _checklist(args: argparse.Namespace) -> int:
+    today = date.fromisoformat(iso_date(args.today)) if args.today else None
+    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+        checklist = ProcedureService(service).checklist(today)
+        titles = {f.code: f.title for f in service.setup.forms}
+        print(checklist_text(checklist, service.setup.meeting.date, titles), end="")
+    return EXIT_OK
 
 COMMANDS = {
     "new": _new,
@@ -278,6 +324,7 @@ COMMANDS = {
     "seal": _seal,
     "correct": _correct,
     "export": _export,
+    "checklist": _checklist,
 }
 
 
