@@ -1,0 +1,2349 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi">
+    <context>
+        <name>BallotPanel</name>
+        <message>
+            <source>STT</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Họ và tên</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Chức vụ</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm
+cao</source>
+            <translation>High
+confidence</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm</source>
+            <translation>Confidence</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm
+thấp</source>
+            <translation>Low
+confidence</translation>
+        </message>
+        <message>
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>không đánh dấu</source>
+            <translation>no mark</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Phiếu số {number}&lt;/b&gt; — {status}</source>
+            <translation>&lt;b&gt;Ballot {number}&lt;/b&gt; — {status}</translation>
+        </message>
+        <message>
+            <source>không hợp lệ</source>
+            <translation>invalid</translation>
+        </message>
+        <message>
+            <source>chưa nhập</source>
+            <translation>not keyed</translation>
+        </message>
+        <message>
+            <source>nhiều ô</source>
+            <translation>several boxes</translation>
+        </message>
+    </context>
+    <context>
+        <name>BallotTableModel</name>
+        <message>
+            <source>chưa nhập</source>
+            <translation>not keyed</translation>
+        </message>
+        <message>
+            <source>Phiếu số {number} — {order}. {name}, {position}: {state}</source>
+            <translation>Ballot {number} — {order}. {name}, {position}: {state}</translation>
+        </message>
+        <message>
+            <source>Trạng thái</source>
+            <translation>Status</translation>
+        </message>
+    </context>
+    <context>
+        <name>CandidateImportDialog</name>
+        <message>
+            <source>Nhập danh sách từ tệp {file}</source>
+            <translation>Import the list from {file}</translation>
+        </message>
+        <message>
+            <source>Dòng đầu là tiêu đề</source>
+            <translation>First row is a heading</translation>
+        </message>
+        <message>
+            <source>STT</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Họ và tên</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Chức vụ</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Năm sinh</source>
+            <translation>Year of birth</translation>
+        </message>
+        <message>
+            <source>Mã</source>
+            <translation>Key</translation>
+        </message>
+        <message>
+            <source>Ghi chú</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Nhập</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Trang tính:</source>
+            <translation>Sheet:</translation>
+        </message>
+        <message>
+            <source>Bắt đầu từ dòng:</source>
+            <translation>Start at row:</translation>
+        </message>
+        <message>
+            <source>Họ và tên:</source>
+            <translation>Full name:</translation>
+        </message>
+        <message>
+            <source>Chức vụ:</source>
+            <translation>Position:</translation>
+        </message>
+        <message>
+            <source>Năm sinh:</source>
+            <translation>Year of birth:</translation>
+        </message>
+        <message>
+            <source>Mã:</source>
+            <translation>Person key:</translation>
+        </message>
+        <message>
+            <source>Cột nào chứa thông tin nào</source>
+            <translation>Which column holds what</translation>
+        </message>
+        <message>
+            <source>Xem trước {count} người đầu tiên:</source>
+            <translation>Preview of the first {count} people:</translation>
+        </message>
+        <message>
+            <source>(không có)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>Trang tính này không có dữ liệu.</source>
+            <translation>This sheet has no data.</translation>
+        </message>
+        <message>
+            <source>Không có dòng nào có họ và tên.</source>
+            <translation>No row has a full name.</translation>
+        </message>
+        <message>
+            <source>Trùng với số {orders}</source>
+            <translation>Same as no. {orders}</translation>
+        </message>
+        <message>
+            <source>Sẽ nhập {count} người.</source>
+            <translation>{count} people will be imported.</translation>
+        </message>
+        <message>
+            <source>Bỏ qua {count} dòng không có họ và tên.</source>
+            <translation>{count} rows without a full name are skipped.</translation>
+        </message>
+        <message>
+            <source>Có {count} cặp trùng họ tên và năm sinh (xem cột Ghi chú).</source>
+            <translation>{count} pairs have the same full name and year of birth (see the Note column).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompareDialog</name>
+        <message>
+            <source>Loại phiếu</source>
+            <translation>Ballot form</translation>
+        </message>
+        <message>
+            <source>Số phiếu</source>
+            <translation>Ballot no.</translation>
+        </message>
+        <message>
+            <source>Chênh lệch</source>
+            <translation>Differences</translation>
+        </message>
+        <message>
+            <source>Lượt A</source>
+            <translation>Pass A</translation>
+        </message>
+        <message>
+            <source>Lượt B</source>
+            <translation>Pass B</translation>
+        </message>
+        <message>
+            <source>Xử lý</source>
+            <translation>Settled by</translation>
+        </message>
+        <message>
+            <source>Đối chiếu hai lượt nhập</source>
+            <translation>Compare the two keying passes</translation>
+        </message>
+        <message>
+            <source>Người nhập</source>
+            <translation>Keyer</translation>
+        </message>
+        <message>
+            <source>Phiếu đã nhập</source>
+            <translation>Ballots keyed</translation>
+        </message>
+        <message>
+            <source>Ô đã nhập</source>
+            <translation>Cells keyed</translation>
+        </message>
+        <message>
+            <source>Lấy theo lượt &amp;A</source>
+            <translation>Take pass &amp;A</translation>
+        </message>
+        <message>
+            <source>Lấy theo lượt &amp;B</source>
+            <translation>Take pass &amp;B</translation>
+        </message>
+        <message>
+            <source>&amp;Nhập lại theo phiếu giấy…</source>
+            <translation>&amp;Key again from the paper ballot…</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Theo người nhập&lt;/b&gt;</source>
+            <translation>&lt;b&gt;By keyer&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Các phiếu hai lượt nhập khác nhau&lt;/b&gt; — cầm phiếu giấy để xử lý từng phiếu:</source>
+            <translation>&lt;b&gt;Ballots on which the two passes differ&lt;/b&gt; — settle each one with the paper ballot in hand:</translation>
+        </message>
+        <message>
+            <source>Hai lượt nhập khớp nhau hoàn toàn (hoặc chưa nhập lượt nào).</source>
+            <translation>The two keying passes agree completely (or neither pass has been keyed yet).</translation>
+        </message>
+        <message>
+            <source>{count} phiếu có chênh lệch giữa hai lượt; &lt;b&gt;còn {open} phiếu chưa xử lý&lt;/b&gt; — các phiếu này chưa được tính vào kết quả và chưa thể chốt kết quả.</source>
+            <translation>{count} ballots differ between the two passes; &lt;b&gt;{open} ballots are not settled yet&lt;/b&gt; — they are not counted in the results, and the results cannot be sealed yet.</translation>
+        </message>
+        <message>
+            <source>{count} phiếu có chênh lệch giữa hai lượt; tất cả đã được xử lý.</source>
+            <translation>{count} ballots differ between the two passes; all of them have been settled.</translation>
+        </message>
+        <message>
+            <source>Chưa xử lý</source>
+            <translation>Not settled</translation>
+        </message>
+        <message>
+            <source>Nhập lại theo phiếu giấy</source>
+            <translation>Key again from the paper ballot</translation>
+        </message>
+        <message>
+            <source>Phiếu số {number}, loại phiếu {form}: gõ {size} ký tự theo thứ tự người trên phiếu
+(1 tín nhiệm cao, 2 tín nhiệm, 3 tín nhiệm thấp, 0 không đánh dấu, x đánh dấu nhiều ô),
+hoặc 'khl: lý do' nếu phiếu không hợp lệ:</source>
+            <translation>Ballot {number}, ballot form {form}: type {size} characters, in the order of the people on the ballot
+(1 high confidence, 2 confidence, 3 low confidence, 0 no mark, x more than one box marked),
+or 'khl: reason' if the ballot is invalid:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountsDialog</name>
+        <message>
+            <source>Số liệu — {form}</source>
+            <translation>Counts — {form}</translation>
+        </message>
+        <message>
+            <source>Đồng ý</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountsPage</name>
+        <message>
+            <source>Số liệu</source>
+            <translation>Counts</translation>
+        </message>
+        <message>
+            <source>Số người và số phiếu của từng loại phiếu; có thể để 0 và sửa lại khi kiểm phiếu.</source>
+            <translation>The numbers of people and ballots for each ballot form; you can leave 0 and correct them while counting.</translation>
+        </message>
+        <message>
+            <source>Loại phiếu</source>
+            <translation>Ballot form</translation>
+        </message>
+        <message>
+            <source>Số người được
+triệu tập</source>
+            <translation>People
+summoned</translation>
+        </message>
+        <message>
+            <source>Số người
+có mặt</source>
+            <translation>People
+present</translation>
+        </message>
+        <message>
+            <source>Số phiếu
+phát ra</source>
+            <translation>Ballots
+issued</translation>
+        </message>
+        <message>
+            <source>Số phiếu
+thu vào</source>
+            <translation>Ballots
+collected</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{code}': {reason}</source>
+            <translation>Ballot form '{code}': {reason}</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{form}': {reason}</source>
+            <translation>Ballot form '{form}': {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dialogs</name>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Có</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Không</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>Đồng ý</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Xuất tài liệu</source>
+            <translation>Export documents</translation>
+        </message>
+        <message>
+            <source>Số bản mỗi loại phiếu:</source>
+            <translation>Copies of each ballot form:</translation>
+        </message>
+        <message>
+            <source>theo số phiếu phát ra</source>
+            <translation>as many as ballots issued</translation>
+        </message>
+        <message>
+            <source>Thư mục:</source>
+            <translation>Folder:</translation>
+        </message>
+        <message>
+            <source>Chọn…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Xuất</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Mở thư mục</source>
+            <translation>Open folder</translation>
+        </message>
+        <message>
+            <source>Mở tệp</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Chưa chọn tài liệu nào để xuất.</source>
+            <translation>No document has been chosen for export.</translation>
+        </message>
+        <message>
+            <source>Đang xuất: {document}…</source>
+            <translation>Exporting: {document}…</translation>
+        </message>
+        <message>
+            <source>Đã xuất:</source>
+            <translation>Exported:</translation>
+        </message>
+        <message>
+            <source>Chọn thư mục lưu tài liệu</source>
+            <translation>Choose the folder for the documents</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormEditor</name>
+        <message>
+            <source>Bắt buộc, VD: Lãnh đạo Sở</source>
+            <translation>Required, e.g. Lãnh đạo Sở (Department leaders)</translation>
+        </message>
+        <message>
+            <source>STT</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Họ và tên</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Chức vụ</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Năm sinh</source>
+            <translation>Year of birth</translation>
+        </message>
+        <message>
+            <source>Mã</source>
+            <translation>Key</translation>
+        </message>
+        <message>
+            <source>Thêm</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Xóa</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Lên</source>
+            <translation>Up</translation>
+        </message>
+        <message>
+            <source>Xuống</source>
+            <translation>Down</translation>
+        </message>
+        <message>
+            <source>Dán từ Excel</source>
+            <translation>Paste from Excel</translation>
+        </message>
+        <message>
+            <source>Chọn các ô trong Excel, nhấn Ctrl+C, rồi bấm nút này (hoặc Ctrl+V trong bảng).</source>
+            <translation>Select the cells in Excel, press Ctrl+C, then click this button (or press Ctrl+V in the table).</translation>
+        </message>
+        <message>
+            <source>Nhập từ tệp...</source>
+            <translation>Import from file...</translation>
+        </message>
+        <message>
+            <source>Mã:</source>
+            <translation>Code:</translation>
+        </message>
+        <message>
+            <source>Tên loại phiếu:</source>
+            <translation>Ballot form name:</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{code}', dòng {row}: chưa có họ và tên.</source>
+            <translation>Ballot form '{code}', row {row}: the full name is missing.</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{code}', dòng {row}: năm sinh '{value}' không hợp lệ (cần năm có 4 chữ số, từ {low} đến {high}).</source>
+            <translation>Ballot form '{code}', row {row}: the year of birth '{value}' is not valid (a 4-digit year from {low} to {high} is needed).</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{code}': mã '{key}' bị trùng ở dòng {first} và dòng {row}.</source>
+            <translation>Ballot form '{code}': the key '{key}' appears twice, in rows {first} and {row}.</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{code}' chưa có người được lấy phiếu nào. Hãy gõ vào bảng, dán từ Excel hoặc nhập từ tệp.</source>
+            <translation>Ballot form '{code}' has nobody to rate yet. Type the names into the table, paste them from Excel or import them from a file.</translation>
+        </message>
+        <message>
+            <source>Đã thêm {count} người {source} vào loại phiếu '{code}'.</source>
+            <translation>Added {count} people {source} to ballot form '{code}'.</translation>
+        </message>
+        <message>
+            <source>Bỏ qua {count} dòng không có họ và tên.</source>
+            <translation>{count} rows without a full name are skipped.</translation>
+        </message>
+        <message>
+            <source>Khay nhớ tạm không có dữ liệu. Hãy chọn các ô trong Excel, nhấn Ctrl+C rồi dán lại.</source>
+            <translation>The clipboard is empty. Select the cells in Excel, press Ctrl+C and paste again.</translation>
+        </message>
+        <message>
+            <source>Dữ liệu dán, dòng {line} — {reason}</source>
+            <translation>Pasted data, row {line} — {reason}</translation>
+        </message>
+        <message>
+            <source>Dữ liệu dán không có họ và tên nào.</source>
+            <translation>The pasted data has no full names.</translation>
+        </message>
+        <message>
+            <source>từ Excel</source>
+            <translation>from Excel</translation>
+        </message>
+        <message>
+            <source>Nhập danh sách từ tệp</source>
+            <translation>Import the list from a file</translation>
+        </message>
+        <message>
+            <source>Bảng tính Excel hoặc CSV (*.xlsx *.xlsm *.csv);;Tất cả các tệp (*)</source>
+            <translation>Excel or CSV spreadsheets (*.xlsx *.xlsm *.csv);;All files (*)</translation>
+        </message>
+        <message>
+            <source>từ tệp '{file}'</source>
+            <translation>from the file '{file}'</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormsPage</name>
+        <message>
+            <source>Loại phiếu và danh sách</source>
+            <translation>Ballot forms and lists</translation>
+        </message>
+        <message>
+            <source>Mỗi loại phiếu có danh sách người được lấy phiếu riêng, theo thứ tự in trên phiếu.</source>
+            <translation>Each ballot form has its own list of people rated, in the order printed on the ballot.</translation>
+        </message>
+        <message>
+            <source>Thêm loại phiếu</source>
+            <translation>Add ballot form</translation>
+        </message>
+        <message>
+            <source>Xóa loại phiếu</source>
+            <translation>Delete ballot form</translation>
+        </message>
+        <message>
+            <source>Các loại phiếu:</source>
+            <translation>Ballot forms:</translation>
+        </message>
+        <message>
+            <source>Xóa loại phiếu '{form}' cùng danh sách {count} người?</source>
+            <translation>Delete ballot form '{form}' with its list of {count} people?</translation>
+        </message>
+        <message>
+            <source>Lưu ý: {names} cũng là thành viên Tổ kiểm phiếu. Thành viên Tổ kiểm phiếu không được là người được lấy phiếu; hãy kiểm tra lại.</source>
+            <translation>Note: {names} is also on the counting team. A member of the counting team must not be rated; please check.</translation>
+        </message>
+        <message>
+            <source>Lưu ý: loại phiếu '{code}' có {name} hai lần (trùng họ tên và năm sinh).</source>
+            <translation>Note: ballot form '{code}' lists {name} twice (same full name and year of birth).</translation>
+        </message>
+        <message>
+            <source>Loại phiếu thứ {number} chưa có mã.</source>
+            <translation>Ballot form no. {number} has no code.</translation>
+        </message>
+        <message>
+            <source>Mã loại phiếu '{code}' không được chứa dấu phẩy.</source>
+            <translation>The ballot form code '{code}' must not contain a comma.</translation>
+        </message>
+        <message>
+            <source>Mã loại phiếu '{code}' bị trùng; mỗi loại phiếu cần một mã riêng.</source>
+            <translation>The ballot form code '{code}' is used twice; each ballot form needs its own code.</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{code}' chưa có tên (VD: Lãnh đạo Sở).</source>
+            <translation>Ballot form '{code}' has no name (e.g. Lãnh đạo Sở).</translation>
+        </message>
+    </context>
+    <context>
+        <name>InfoPage</name>
+        <message>
+            <source>Thông tin đợt lấy phiếu</source>
+            <translation>Voting round information</translation>
+        </message>
+        <message>
+            <source>Tên hội nghị, cơ quan ban hành văn bản, thời gian và địa điểm họp.</source>
+            <translation>The meeting's name, the issuing body of the documents, the date and place of the meeting.</translation>
+        </message>
+        <message>
+            <source>Nhà nước — Nghị định 30/2020/NĐ-CP</source>
+            <translation>State — Decree 30/2020/NĐ-CP</translation>
+        </message>
+        <message>
+            <source>Đảng — Hướng dẫn 36-HD/VPTW</source>
+            <translation>Party — Guideline 36-HD/VPTW</translation>
+        </message>
+        <message>
+            <source>VD: ỦY BAN NHÂN DÂN TỈNH AN PHÚ</source>
+            <translation>e.g. ỦY BAN NHÂN DÂN TỈNH AN PHÚ (in Vietnamese, as printed on the documents)</translation>
+        </message>
+        <message>
+            <source>Bắt buộc, VD: SỞ GIAO THÔNG VẬN TẢI</source>
+            <translation>Required, e.g. SỞ GIAO THÔNG VẬN TẢI (in Vietnamese, as printed on the documents)</translation>
+        </message>
+        <message>
+            <source>(chưa chọn)</source>
+            <translation>(not chosen)</translation>
+        </message>
+        <message>
+            <source>Tên hội nghị:</source>
+            <translation>Meeting name:</translation>
+        </message>
+        <message>
+            <source>Năm:</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <source>Thể thức văn bản:</source>
+            <translation>Document style:</translation>
+        </message>
+        <message>
+            <source>Cơ quan chủ quản:</source>
+            <translation>Parent body:</translation>
+        </message>
+        <message>
+            <source>Đơn vị:</source>
+            <translation>Unit:</translation>
+        </message>
+        <message>
+            <source>Ngày họp:</source>
+            <translation>Meeting date:</translation>
+        </message>
+        <message>
+            <source>Địa điểm:</source>
+            <translation>Place:</translation>
+        </message>
+        <message>
+            <source>Chủ trì hội nghị:</source>
+            <translation>Chair of the meeting:</translation>
+        </message>
+        <message>
+            <source>Chưa nhập tên hội nghị.</source>
+            <translation>The meeting's name is missing.</translation>
+        </message>
+        <message>
+            <source>Chưa nhập tên đơn vị. Tên đơn vị in ở đầu biên bản, VD: SỞ GIAO THÔNG VẬN TẢI.</source>
+            <translation>The unit's name is missing. It is printed at the top of the minutes, e.g. SỞ GIAO THÔNG VẬN TẢI.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Tệp đợt lấy phiếu (*.tinnhiem)</source>
+            <translation>Voting round files (*.tinnhiem)</translation>
+        </message>
+        <message>
+            <source>
+&lt;h2&gt;Phím tắt khi nhập phiếu&lt;/h2&gt;
+&lt;table cellpadding="4"&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tín nhiệm cao, rồi sang người tiếp theo&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tín nhiệm&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Tín nhiệm thấp&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;0&lt;/b&gt; hoặc &lt;b&gt;Dấu cách&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Không đánh dấu (ô bỏ trống trên phiếu)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Đánh dấu nhiều ô (không tính cho người này)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+1 / Shift+2 / Shift+3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Điền mức đó cho mọi ô chưa nhập từ ô hiện tại đến hết phiếu&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Backspace&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Xóa ô vừa nhập và lùi lại&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Xóa ô hiện tại&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sang phiếu tiếp theo&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Cả phiếu không hợp lệ (chọn lý do)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Xóa phiếu (có hỏi lại; số các phiếu khác không đổi)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Mũi tên, Home, End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Di chuyển; &lt;b&gt;Ctrl+Home&lt;/b&gt; về phiếu đầu, &lt;b&gt;Ctrl+End&lt;/b&gt; đến phiếu mới&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Hoàn tác / Làm lại&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+PageUp / Ctrl+PageDown&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Đổi loại phiếu&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Phóng to / thu nhỏ chữ&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Trình chiếu kết quả cho hội nghị (Esc để trở lại)&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+&lt;p&gt;Sau khi nhập ô của người cuối cùng, chương trình tự chuyển sang phiếu mới.
+Mỗi thao tác được ghi vào tệp ngay lập tức: không cần lưu.&lt;/p&gt;
+&lt;p&gt;Trên lưới, mỗi ô ghi cả chữ và màu: &lt;b&gt;1 Cao&lt;/b&gt;, &lt;b&gt;2 TN&lt;/b&gt;, &lt;b&gt;3 Thấp&lt;/b&gt;, &lt;b&gt;0 Trống&lt;/b&gt;,
+&lt;b&gt;X Nhiều&lt;/b&gt;. Bảng bên phải trình bày phiếu hiện tại giống tờ phiếu giấy để đối chiếu.&lt;/p&gt;
+</source>
+            <translation>
+&lt;h2&gt;Keyboard shortcuts for keying ballots&lt;/h2&gt;
+&lt;table cellpadding="4"&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;High confidence, then on to the next person&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;2&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Confidence&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Low confidence&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;0&lt;/b&gt; or &lt;b&gt;Space&lt;/b&gt;&lt;/td&gt;&lt;td&gt;No mark (the box is left empty on the ballot)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;X&lt;/b&gt;&lt;/td&gt;&lt;td&gt;More than one box marked (not counted for this person)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Shift+1 / Shift+2 / Shift+3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Fill that level into every cell not yet keyed, from the current cell to the end of the ballot&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Backspace&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Clear the cell just keyed and step back&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Clear the current cell&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;On to the next ballot&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+I&lt;/b&gt;&lt;/td&gt;&lt;td&gt;The whole ballot is invalid (choose the reason)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Delete&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Delete the ballot (asks first; the other ballots keep their numbers)&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrows, Home, End&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Move; &lt;b&gt;Ctrl+Home&lt;/b&gt; to the first ballot, &lt;b&gt;Ctrl+End&lt;/b&gt; to a new ballot&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z / Ctrl+Y&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Undo / Redo&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+PageUp / Ctrl+PageDown&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Change ballot form&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl++ / Ctrl+-&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Larger / smaller text&lt;/td&gt;&lt;/tr&gt;
+&lt;tr&gt;&lt;td&gt;&lt;b&gt;F5&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Project the results for the meeting (Esc returns)&lt;/td&gt;&lt;/tr&gt;
+&lt;/table&gt;
+&lt;p&gt;After the last person's cell is keyed, the program moves on to a new ballot by itself.
+Every action is written to the file at once: there is no need to save.&lt;/p&gt;
+&lt;p&gt;On the grid each cell shows both text and colour: &lt;b&gt;1 High&lt;/b&gt;, &lt;b&gt;2 Conf&lt;/b&gt;, &lt;b&gt;3 Low&lt;/b&gt;, &lt;b&gt;0 None&lt;/b&gt;,
+&lt;b&gt;X Multi&lt;/b&gt;. The panel on the right lays out the current ballot like the paper ballot, to compare by eye.&lt;/p&gt;
+</translation>
+        </message>
+        <message>
+            <source>Kết quả trực tiếp</source>
+            <translation>Live results</translation>
+        </message>
+        <message>
+            <source>Mọi thao tác được ghi vào tệp ngay khi thực hiện — không cần lưu.</source>
+            <translation>Every action is written to the file as it is made — there is no need to save.</translation>
+        </message>
+        <message>
+            <source>&lt;h1&gt;Tín Nhiệm Desktop&lt;/h1&gt;&lt;p&gt;Kiểm phiếu lấy phiếu tín nhiệm&lt;/p&gt;</source>
+            <translation>&lt;h1&gt;Tín Nhiệm Desktop&lt;/h1&gt;&lt;p&gt;Counting confidence-vote ballots&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Tạo đợt lấy phiếu mới… (Ctrl+N)</source>
+            <translation>Create a new voting round… (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>Mở tệp đợt lấy phiếu… (Ctrl+O)</source>
+            <translation>Open a voting round file… (Ctrl+O)</translation>
+        </message>
+        <message>
+            <source>&amp;Tệp</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>Đợt lấy phiếu &amp;mới…</source>
+            <translation>&amp;New voting round…</translation>
+        </message>
+        <message>
+            <source>&amp;Mở…</source>
+            <translation>&amp;Open…</translation>
+        </message>
+        <message>
+            <source>Mở &amp;gần đây</source>
+            <translation>Open &amp;recent</translation>
+        </message>
+        <message>
+            <source>&amp;Sửa thông tin đợt…</source>
+            <translation>&amp;Edit round information…</translation>
+        </message>
+        <message>
+            <source>Lập tệp đính &amp;chính…</source>
+            <translation>Make a &amp;correction file…</translation>
+        </message>
+        <message>
+            <source>&amp;Khôi phục bản sao lưu…</source>
+            <translation>Restore a &amp;backup…</translation>
+        </message>
+        <message>
+            <source>Tạo bản cho &amp;máy nhập khác…</source>
+            <translation>Make a copy for another keying &amp;station…</translation>
+        </message>
+        <message>
+            <source>Nhận &amp;phiếu từ máy nhập khác…</source>
+            <translation>Receive &amp;ballots from another keying station…</translation>
+        </message>
+        <message>
+            <source>&amp;Xuất tài liệu (biên bản, báo cáo…)…</source>
+            <translation>E&amp;xport documents (minutes, reports…)…</translation>
+        </message>
+        <message>
+            <source>Đó&amp;ng tệp</source>
+            <translation>C&amp;lose file</translation>
+        </message>
+        <message>
+            <source>T&amp;hoát</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;Sửa</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;Hoàn tác</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>&amp;Làm lại</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>Phóng &amp;to chữ</source>
+            <translation>&amp;Larger text</translation>
+        </message>
+        <message>
+            <source>Thu &amp;nhỏ chữ</source>
+            <translation>&amp;Smaller text</translation>
+        </message>
+        <message>
+            <source>&amp;Phiếu</source>
+            <translation>&amp;Ballot</translation>
+        </message>
+        <message>
+            <source>Phiếu &amp;không hợp lệ…</source>
+            <translation>&amp;Invalid ballot…</translation>
+        </message>
+        <message>
+            <source>&amp;Khôi phục phiếu hợp lệ</source>
+            <translation>&amp;Make the ballot valid again</translation>
+        </message>
+        <message>
+            <source>&amp;Xóa phiếu…</source>
+            <translation>&amp;Delete ballot…</translation>
+        </message>
+        <message>
+            <source>&amp;Số liệu (triệu tập, có mặt, phát ra, thu vào)…</source>
+            <translation>&amp;Counts (summoned, present, issued, collected)…</translation>
+        </message>
+        <message>
+            <source>Đổi &amp;người nhập / lượt nhập…</source>
+            <translation>Change &amp;keyer / keying pass…</translation>
+        </message>
+        <message>
+            <source>Loại phiếu &amp;trước</source>
+            <translation>&amp;Previous ballot form</translation>
+        </message>
+        <message>
+            <source>Loại phiếu &amp;sau</source>
+            <translation>&amp;Next ballot form</translation>
+        </message>
+        <message>
+            <source>&amp;Kết quả</source>
+            <translation>&amp;Results</translation>
+        </message>
+        <message>
+            <source>&amp;Bảng kết quả trực tiếp</source>
+            <translation>&amp;Live results panel</translation>
+        </message>
+        <message>
+            <source>&amp;Trình chiếu kết quả</source>
+            <translation>&amp;Project the results</translation>
+        </message>
+        <message>
+            <source>Đối chiếu hai &amp;lượt nhập…</source>
+            <translation>Compare the two keying &amp;passes…</translation>
+        </message>
+        <message>
+            <source>&amp;Chốt kết quả…</source>
+            <translation>&amp;Seal the results…</translation>
+        </message>
+        <message>
+            <source>&amp;Kiểm tra tệp</source>
+            <translation>&amp;Verify the file</translation>
+        </message>
+        <message>
+            <source>T&amp;rợ giúp</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;Phím tắt…</source>
+            <translation>&amp;Keyboard shortcuts…</translation>
+        </message>
+        <message>
+            <source>&amp;Giới thiệu</source>
+            <translation>&amp;About</translation>
+        </message>
+        <message>
+            <source>Tín Nhiệm Desktop — kiểm phiếu lấy phiếu tín nhiệm.
+Mỗi đợt là một tệp .tinnhiem tự chứa.</source>
+            <translation>Tín Nhiệm Desktop — counting confidence-vote ballots.
+Each voting round is one self-contained .tinnhiem file.</translation>
+        </message>
+        <message>
+            <source>Mở tệp đợt lấy phiếu</source>
+            <translation>Open a voting round file</translation>
+        </message>
+        <message>
+            <source>Mở tệp ở chế độ chỉ xem?</source>
+            <translation>Open the file read-only?</translation>
+        </message>
+        <message>
+            <source>Người nhập phiếu</source>
+            <translation>Keyer</translation>
+        </message>
+        <message>
+            <source>Họ và tên người nhập phiếu:</source>
+            <translation>Full name of the person keying the ballots:</translation>
+        </message>
+        <message>
+            <source>Ai đang nhập phiếu?</source>
+            <translation>Who is keying the ballots?</translation>
+        </message>
+        <message>
+            <source>Lượt A — nhập lần thứ nhất</source>
+            <translation>Pass A — first keying</translation>
+        </message>
+        <message>
+            <source>Lượt B — nhập lần thứ hai, độc lập (không thấy lượt A)</source>
+            <translation>Pass B — second keying, independent (pass A is not shown)</translation>
+        </message>
+        <message>
+            <source>Lượt nhập</source>
+            <translation>Keying pass</translation>
+        </message>
+        <message>
+            <source>Đợt này nhập phiếu hai lượt. Người này nhập lượt nào?</source>
+            <translation>This round keys every ballot twice. Which pass does this person key?</translation>
+        </message>
+        <message>
+            <source>Đợt này nhập phiếu một lượt: không có hai lượt để đối chiếu.
+Muốn nhập hai lượt độc lập, chọn "Nhập hai lượt" khi tạo đợt (trước khi nhập phiếu).</source>
+            <translation>This round keys every ballot once: there are no two passes to compare.
+To key twice independently, choose "Key twice" when creating the round (before any ballot is keyed).</translation>
+        </message>
+        <message>
+            <source>Bảng đối chiếu hiện nội dung của cả hai lượt nhập.
+Chỉ mở khi cả hai lượt đã nhập xong, để lượt B vẫn độc lập. Mở bảng đối chiếu?</source>
+            <translation>The comparison shows what both keying passes contain.
+Open it only when both passes are finished, so that pass B stays independent. Open the comparison?</translation>
+        </message>
+        <message>
+            <source>Tạo bản cho máy nhập khác</source>
+            <translation>Copy for another keying station</translation>
+        </message>
+        <message>
+            <source>Tên máy nhập (ví dụ: Máy 2 — chị Lan):</source>
+            <translation>Name of the keying station (e.g. Machine 2 — Ms Lan):</translation>
+        </message>
+        <message>
+            <source>Lượt A</source>
+            <translation>Pass A</translation>
+        </message>
+        <message>
+            <source>Lượt B</source>
+            <translation>Pass B</translation>
+        </message>
+        <message>
+            <source>Máy này nhập lượt nào?</source>
+            <translation>Which pass does this station key?</translation>
+        </message>
+        <message>
+            <source>Phạm vi số phiếu máy này nhập, ví dụ 1-150 (để trống: mọi số phiếu):</source>
+            <translation>Range of ballot numbers this station keys, e.g. 1-150 (empty: every number):</translation>
+        </message>
+        <message>
+            <source>Phạm vi số phiếu '{numbers}' không hợp lệ: ghi như 1-150.</source>
+            <translation>The range of ballot numbers '{numbers}' is not valid: write it like 1-150.</translation>
+        </message>
+        <message>
+            <source>Lưu bản cho máy nhập (chép sang USB)</source>
+            <translation>Save the station copy (to copy to a USB stick)</translation>
+        </message>
+        <message>
+            <source>Đã tạo '{file}' cho máy nhập '{station}' (lượt {entry_pass}).
+Chép tệp sang máy đó, nhập phiếu, rồi mang tệp về và chọn Tệp → Nhận phiếu từ máy nhập khác.</source>
+            <translation>Created '{file}' for the keying station '{station}' (pass {entry_pass}).
+Copy the file to that machine, key the ballots, then bring the file back and choose File → Receive ballots from another keying station.</translation>
+        </message>
+        <message>
+            <source>Nhận phiếu từ máy nhập khác</source>
+            <translation>Receive ballots from another keying station</translation>
+        </message>
+        <message>
+            <source>Máy nhập '{station}' (lượt {entry_pass}): thêm {added} phiếu mới, {already} phiếu đã có sẵn giống hệt.</source>
+            <translation>Keying station '{station}' (pass {entry_pass}): {added} new ballots added, {already} ballots were already here, identical.</translation>
+        </message>
+        <message>
+            <source>{count} phiếu KHÔNG được nhận (tệp chính giữ nguyên):</source>
+            <translation>{count} ballots were NOT received (the main file is unchanged):</translation>
+        </message>
+        <message>
+            <source>• Loại phiếu {form}: {reason}</source>
+            <translation>• Ballot form {form}: {reason}</translation>
+        </message>
+        <message>
+            <source>Số liệu loại phiếu {form}</source>
+            <translation>Counts of ballot form {form}</translation>
+        </message>
+        <message>
+            <source>Chốt kết quả</source>
+            <translation>Seal the results</translation>
+        </message>
+        <message>
+            <source>Số liệu chưa khớp:</source>
+            <translation>The counts do not reconcile:</translation>
+        </message>
+        <message>
+            <source>Muốn chốt vẫn phải ghi lý do (in trong biên bản):</source>
+            <translation>To seal all the same, write the reason (it is printed in the minutes):</translation>
+        </message>
+        <message>
+            <source>Chốt kết quả với người chốt là {name}?
+Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính chính.</source>
+            <translation>Seal the results, with {name} as the person sealing?
+Once sealed, the file is read-only; any change needs a correction file.</translation>
+        </message>
+        <message>
+            <source>Đã chốt kết quả lúc {time}.
+Dấu vân tay (SHA-256), in trong biên bản:
+{fingerprint}</source>
+            <translation>Results sealed at {time}.
+Fingerprint (SHA-256), printed in the minutes:
+{fingerprint}</translation>
+        </message>
+        <message>
+            <source>Lập tệp đính chính</source>
+            <translation>Make a correction file</translation>
+        </message>
+        <message>
+            <source>Lý do đính chính kết quả đã chốt:</source>
+            <translation>Reason for correcting the sealed results:</translation>
+        </message>
+        <message>
+            <source>Lưu tệp đính chính</source>
+            <translation>Save the correction file</translation>
+        </message>
+        <message>
+            <source>Đã tự động sao lưu tệp đợt lấy phiếu.</source>
+            <translation>The voting round file was backed up automatically.</translation>
+        </message>
+        <message>
+            <source>Không sao lưu được: {reason}</source>
+            <translation>Backup failed: {reason}</translation>
+        </message>
+        <message>
+            <source>Chưa có bản sao lưu nào. Chương trình tự sao lưu vài phút một lần khi đang nhập phiếu.</source>
+            <translation>There are no backups yet. The program backs up every few minutes while ballots are being keyed.</translation>
+        </message>
+        <message>
+            <source>{name} — lúc {time} ngày {date}</source>
+            <translation>{name} — at {time} on {date}</translation>
+        </message>
+        <message>
+            <source>Khôi phục bản sao lưu</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Chọn bản sao lưu (mới nhất ở đầu):</source>
+            <translation>Choose a backup (newest first):</translation>
+        </message>
+        <message>
+            <source>Lưu bản khôi phục thành tệp mới</source>
+            <translation>Save the restored copy as a new file</translation>
+        </message>
+        <message>
+            <source>Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.
+Dấu vân tay hiện tại: {fingerprint}</source>
+            <translation>The file is intact: {events} events in the log match the data.
+Current fingerprint: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>TỆP KHÔNG NGUYÊN VẸN:</source>
+            <translation>THE FILE IS NOT INTACT:</translation>
+        </message>
+        <message>
+            <source>Phím tắt — Tín Nhiệm Desktop</source>
+            <translation>Keyboard shortcuts — Tín Nhiệm Desktop</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Lịch sử hoàn tác đã được xóa; dữ liệu trong tệp vẫn đúng.</source>
+            <translation>The undo history was cleared; the data in the file is still correct.</translation>
+        </message>
+        <message>
+            <source>đã chốt kết quả</source>
+            <translation>results sealed</translation>
+        </message>
+        <message>
+            <source>chỉ xem</source>
+            <translation>read-only</translation>
+        </message>
+        <message>
+            <source>đang kiểm phiếu</source>
+            <translation>counting</translation>
+        </message>
+        <message>
+            <source>Người nhập: &lt;b&gt;{name}&lt;/b&gt;</source>
+            <translation>Keyer: &lt;b&gt;{name}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;lượt {entry_pass}&lt;/b&gt;</source>
+            <translation>&lt;b&gt;pass {entry_pass}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>máy nhập &lt;b&gt;{station}&lt;/b&gt;</source>
+            <translation>keying station &lt;b&gt;{station}&lt;/b&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectorView</name>
+        <message>
+            <source>Kết quả kiểm phiếu — trình chiếu</source>
+            <translation>Counting results — projector</translation>
+        </message>
+        <message>
+            <source>← → đổi loại phiếu · Esc trở lại</source>
+            <translation>← → change ballot form · Esc returns</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{unit}&lt;/b&gt;&lt;br&gt;&lt;b&gt;KẾT QUẢ LẤY PHIẾU TÍN NHIỆM&lt;/b&gt;&lt;br&gt;{title}</source>
+            <translation>&lt;b&gt;{unit}&lt;/b&gt;&lt;br&gt;&lt;b&gt;CONFIDENCE VOTE RESULTS&lt;/b&gt;&lt;br&gt;{title}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsModel</name>
+        <message>
+            <source>STT</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Họ và tên</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Cao</source>
+            <translation>High</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm</source>
+            <translation>Confidence</translation>
+        </message>
+        <message>
+            <source>Thấp</source>
+            <translation>Low</translation>
+        </message>
+        <message>
+            <source>Không tính</source>
+            <translation>Not counted</translation>
+        </message>
+        <message>
+            <source>Biểu đồ</source>
+            <translation>Chart</translation>
+        </message>
+        <message>
+            <source>Ngưỡng</source>
+            <translation>Threshold</translation>
+        </message>
+        <message>
+            <source>Xanh lá: tín nhiệm cao · Xanh dương: tín nhiệm · Đỏ: tín nhiệm thấp · Xám: không tính</source>
+            <translation>Green: high confidence · Blue: confidence · Red: low confidence · Grey: not counted</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsPane</name>
+        <message>
+            <source>&lt;b&gt;Loại phiếu {code}: {title}&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Ballot form {code}: {title}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>{base} Quy tắc: {rule}.</source>
+            <translation>{base} Rule: {rule}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoundWizard</name>
+        <message>
+            <source>Tạo đợt lấy phiếu mới</source>
+            <translation>New voting round</translation>
+        </message>
+        <message>
+            <source>Sửa thông tin đợt lấy phiếu</source>
+            <translation>Edit the voting round information</translation>
+        </message>
+        <message>
+            <source>&lt; &amp;Quay lại</source>
+            <translation>&lt; &amp;Back</translation>
+        </message>
+        <message>
+            <source>&amp;Tiếp theo &gt;</source>
+            <translation>&amp;Next &gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Hoàn tất</source>
+            <translation>&amp;Finish</translation>
+        </message>
+        <message>
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>RulesPage</name>
+        <message>
+            <source>Quy tắc kiểm phiếu</source>
+            <translation>Counting rules</translation>
+        </message>
+        <message>
+            <source>Văn bản quy định cách tính tỷ lệ và các ngưỡng tín nhiệm thấp.</source>
+            <translation>The regulation that sets how percentages are calculated and the low-confidence thresholds.</translation>
+        </message>
+        <message>
+            <source>Theo quy tắc</source>
+            <translation>As the rule says</translation>
+        </message>
+        <message>
+            <source>Điều chỉnh cho đợt này (chỉ khi cần)</source>
+            <translation>Adjustments for this round (only if needed)</translation>
+        </message>
+        <message>
+            <source>Tỷ lệ tính trên:</source>
+            <translation>Percentages of:</translation>
+        </message>
+        <message>
+            <source>Số chữ số thập phân:</source>
+            <translation>Decimal places:</translation>
+        </message>
+        <message>
+            <source>Quy tắc:</source>
+            <translation>Rule:</translation>
+        </message>
+        <message>
+            <source>Nhập một lượt</source>
+            <translation>Key once</translation>
+        </message>
+        <message>
+            <source>Nhập hai lượt độc lập (A và B), đối chiếu rồi mới chốt</source>
+            <translation>Key twice independently (A and B), compare, then seal</translation>
+        </message>
+        <message>
+            <source>Cách nhập phiếu:</source>
+            <translation>Keying:</translation>
+        </message>
+        <message>
+            <source>Nguồn: {source}.</source>
+            <translation>Source: {source}.</translation>
+        </message>
+        <message>
+            <source>Tỷ lệ phần trăm tính trên {base}.</source>
+            <translation>Percentages are calculated on the {base}.</translation>
+        </message>
+        <message>
+            <source>Các ngưỡng tín nhiệm thấp được báo:</source>
+            <translation>Low-confidence thresholds reported:</translation>
+        </message>
+        <message>
+            <source>Hội nghị hợp lệ khi có mặt từ {fraction} số người được triệu tập.</source>
+            <translation>The meeting is valid when at least {fraction} of the people summoned are present.</translation>
+        </message>
+        <message>
+            <source>Tỷ lệ làm tròn đến {decimals} chữ số thập phân (từ 5 trở lên làm tròn lên).</source>
+            <translation>Percentages are rounded to {decimals} decimal places (5 and above rounds up).</translation>
+        </message>
+        <message>
+            <source>tỷ lệ tính trên {base} (quy tắc gốc: {original})</source>
+            <translation>percentages of the {base} (original rule: {original})</translation>
+        </message>
+        <message>
+            <source>làm tròn đến {decimals} chữ số thập phân (quy tắc gốc: {original})</source>
+            <translation>rounded to {decimals} decimal places (original rule: {original})</translation>
+        </message>
+        <message>
+            <source>Đã điều chỉnh so với quy tắc gốc: {changes}. Điều chỉnh được ghi vào biên bản.</source>
+            <translation>Adjusted from the original rule: {changes}. The adjustment is written in the minutes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SavePage</name>
+        <message>
+            <source>Lưu tệp</source>
+            <translation>Save the file</translation>
+        </message>
+        <message>
+            <source>Tệp .tinnhiem chứa toàn bộ đợt lấy phiếu: thông tin, các phiếu đã nhập và nhật ký.</source>
+            <translation>The .tinnhiem file holds the whole voting round: its information, the ballots keyed and the log.</translation>
+        </message>
+        <message>
+            <source>Chọn...</source>
+            <translation>Choose...</translation>
+        </message>
+        <message>
+            <source>Hãy lưu tệp ở thư mục được sao lưu thường xuyên. Chương trình không ghi đè lên tệp đã có.</source>
+            <translation>Save the file in a folder that is backed up regularly. The program never overwrites an existing file.</translation>
+        </message>
+        <message>
+            <source>Lưu đợt lấy phiếu vào tệp:</source>
+            <translation>Save the voting round in the file:</translation>
+        </message>
+        <message>
+            <source>Lưu đợt lấy phiếu</source>
+            <translation>Save the voting round</translation>
+        </message>
+        <message>
+            <source>Tệp đợt lấy phiếu (*.tinnhiem)</source>
+            <translation>Voting round files (*.tinnhiem)</translation>
+        </message>
+        <message>
+            <source>Chưa chọn nơi lưu tệp.</source>
+            <translation>No place to save the file has been chosen.</translation>
+        </message>
+        <message>
+            <source>Thư mục '{folder}' không tồn tại.</source>
+            <translation>The folder '{folder}' does not exist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TallyTab</name>
+        <message>
+            <source>Phiếu số &lt;b&gt;{number}&lt;/b&gt; · Người thứ &lt;b&gt;{order}/{total}&lt;/b&gt;: &lt;b&gt;{name}&lt;/b&gt; — {position}</source>
+            <translation>Ballot &lt;b&gt;{number}&lt;/b&gt; · Person &lt;b&gt;{order}/{total}&lt;/b&gt;: &lt;b&gt;{name}&lt;/b&gt; — {position}</translation>
+        </message>
+        <message>
+            <source>Đợt lấy phiếu đã chốt kết quả: không thể nhập thêm.</source>
+            <translation>The results of this voting round are sealed: no more ballots can be keyed.</translation>
+        </message>
+        <message>
+            <source>Tệp đang mở ở chế độ chỉ xem: không thể nhập.</source>
+            <translation>The file is open read-only: nothing can be keyed.</translation>
+        </message>
+        <message>
+            <source>Nhập {mark}</source>
+            <translation>Key {mark}</translation>
+        </message>
+        <message>
+            <source>Điền {mark} cho các ô còn lại</source>
+            <translation>Fill {mark} into the remaining cells</translation>
+        </message>
+        <message>
+            <source>Xóa ô</source>
+            <translation>Clear cell</translation>
+        </message>
+        <message>
+            <source>Phiếu số {number} đã là phiếu không hợp lệ.</source>
+            <translation>Ballot {number} is already invalid.</translation>
+        </message>
+        <message>
+            <source>Phiếu không hợp lệ</source>
+            <translation>Invalid ballot</translation>
+        </message>
+        <message>
+            <source>Lý do phiếu số {number} không hợp lệ:</source>
+            <translation>Why ballot {number} is invalid:</translation>
+        </message>
+        <message>
+            <source>Phiếu số {number} không hợp lệ</source>
+            <translation>Ballot {number} invalid</translation>
+        </message>
+        <message>
+            <source>Khôi phục phiếu số {number}</source>
+            <translation>Make ballot {number} valid again</translation>
+        </message>
+        <message>
+            <source>Xóa phiếu số {number} khỏi loại phiếu '{form}'?
+Số của các phiếu khác không thay đổi.</source>
+            <translation>Delete ballot {number} from ballot form '{form}'?
+The other ballots keep their numbers.</translation>
+        </message>
+        <message>
+            <source>Xóa phiếu số {number}</source>
+            <translation>Delete ballot {number}</translation>
+        </message>
+        <message>
+            <source>Phiếu số {number} không hợp lệ: khôi phục phiếu trước khi nhập (menu Phiếu).</source>
+            <translation>Ballot {number} is invalid: make it valid again before keying (Ballot menu).</translation>
+        </message>
+        <message>
+            <source>Phiếu số {number}: {action}</source>
+            <translation>Ballot {number}: {action}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamPage</name>
+        <message>
+            <source>Tổ kiểm phiếu</source>
+            <translation>Counting team</translation>
+        </message>
+        <message>
+            <source>Tổ trưởng và các thành viên do hội nghị bầu; tên của họ in ở phần ký biên bản.</source>
+            <translation>The team leader (Tổ trưởng) and the members elected by the meeting; their names are printed in the signature block of the minutes. Roles are printed as written.</translation>
+        </message>
+        <message>
+            <source>Họ và tên</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Vai trò</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Thêm người</source>
+            <translation>Add person</translation>
+        </message>
+        <message>
+            <source>Xóa người</source>
+            <translation>Delete person</translation>
+        </message>
+        <message>
+            <source>Lưu ý: {names} có tên trong danh sách người được lấy phiếu. Thành viên Tổ kiểm phiếu không được là người được lấy phiếu; hãy kiểm tra lại.</source>
+            <translation>Note: {names} is on a list of people rated. A member of the counting team must not be rated; please check.</translation>
+        </message>
+        <message>
+            <source>Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.</source>
+            <translation>The counting team needs at least one member with a full name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <source>Dữ liệu đã nhập trước đó vẫn được lưu trong tệp.</source>
+            <translation>Everything keyed before is still saved in the file.</translation>
+        </message>
+    </context>
+    <context>
+        <name>compare</name>
+        <message>
+            <source>Khác ô đánh dấu</source>
+            <translation>Marks differ</translation>
+        </message>
+        <message>
+            <source>Khác về hợp lệ</source>
+            <translation>Validity differs</translation>
+        </message>
+        <message>
+            <source>Chỉ lượt A có phiếu này</source>
+            <translation>Only pass A has this ballot</translation>
+        </message>
+        <message>
+            <source>Chỉ lượt B có phiếu này</source>
+            <translation>Only pass B has this ballot</translation>
+        </message>
+        <message>
+            <source>Lấy theo lượt A</source>
+            <translation>Taken from pass A</translation>
+        </message>
+        <message>
+            <source>Lấy theo lượt B</source>
+            <translation>Taken from pass B</translation>
+        </message>
+        <message>
+            <source>Đã nhập lại</source>
+            <translation>Keyed again</translation>
+        </message>
+        <message>
+            <source>(không có phiếu)</source>
+            <translation>(no ballot)</translation>
+        </message>
+        <message>
+            <source>Không hợp lệ ({reason})</source>
+            <translation>Invalid ({reason})</translation>
+        </message>
+        <message>
+            <source>(trống)</source>
+            <translation>(empty)</translation>
+        </message>
+        <message>
+            <source>Cần ghi lý do sau 'khl:'.</source>
+            <translation>Write the reason after 'khl:'.</translation>
+        </message>
+        <message>
+            <source>Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.</source>
+            <translation>Exactly {size} characters are needed (one per person); {typed} were typed.</translation>
+        </message>
+        <message>
+            <source>Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.</source>
+            <translation>The character '{cell}' at position {order} is not 1, 2, 3, 0 or x.</translation>
+        </message>
+    </context>
+    <context>
+        <name>results</name>
+        <message>
+            <source>Đã nhập {keyed} (hợp lệ {valid}, không hợp lệ {invalid}) · Thu vào {collected} · Phát ra {issued} · Có mặt {present} · Triệu tập {summoned}</source>
+            <translation>Keyed {keyed} (valid {valid}, invalid {invalid}) · Collected {collected} · Issued {issued} · Present {present} · Summoned {summoned}</translation>
+        </message>
+        <message>
+            <source>Tỷ lệ % tính trên {base}.</source>
+            <translation>Percentages of the {base}.</translation>
+        </message>
+        <message>
+            <source>Tỷ lệ % tính trên {base}: {count} phiếu.</source>
+            <translation>Percentages of the {base}: {count} ballots.</translation>
+        </message>
+    </context>
+    <context>
+        <name>tally</name>
+        <message>
+            <source>1 Cao</source>
+            <translation>1 High</translation>
+        </message>
+        <message>
+            <source>2 TN</source>
+            <translation>2 Conf</translation>
+        </message>
+        <message>
+            <source>3 Thấp</source>
+            <translation>3 Low</translation>
+        </message>
+        <message>
+            <source>0 KĐD</source>
+            <translation>0 None</translation>
+        </message>
+        <message>
+            <source>X Nhiều</source>
+            <translation>X Multi</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm cao</source>
+            <translation>High confidence</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm</source>
+            <translation>Confidence</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm thấp</source>
+            <translation>Low confidence</translation>
+        </message>
+        <message>
+            <source>Không đánh dấu</source>
+            <translation>No mark</translation>
+        </message>
+        <message>
+            <source>Đánh dấu nhiều ô</source>
+            <translation>More than one box marked</translation>
+        </message>
+        <message>
+            <source>Không phải phiếu do Tổ kiểm phiếu phát ra</source>
+            <translation>Not a ballot issued by the counting team</translation>
+        </message>
+        <message>
+            <source>Phiếu không có dấu của cơ quan, tổ chức</source>
+            <translation>The ballot has no stamp of the agency or organisation</translation>
+        </message>
+        <message>
+            <source>Phiếu gạch tên, ghi thêm tên hoặc viết thêm nội dung</source>
+            <translation>A name crossed out, a name or other text added</translation>
+        </message>
+        <message>
+            <source>Lý do khác...</source>
+            <translation>Other reason...</translation>
+        </message>
+        <message>
+            <source>Phiếu mới</source>
+            <translation>New ballot</translation>
+        </message>
+        <message>
+            <source>Không hợp lệ: {reason}</source>
+            <translation>Invalid: {reason}</translation>
+        </message>
+        <message>
+            <source>Hợp lệ</source>
+            <translation>Valid</translation>
+        </message>
+        <message>
+            <source>Còn {count} ô</source>
+            <translation>{count} cells left</translation>
+        </message>
+    </context>
+    <context>
+        <name>wording</name>
+        <message>
+            <source>Không tìm thấy tệp '{file}'.</source>
+            <translation>The file '{file}' was not found.</translation>
+        </message>
+        <message>
+            <source>Không đọc được tệp '{file}': {detail}.</source>
+            <translation>The file '{file}' cannot be read: {detail}.</translation>
+        </message>
+        <message>
+            <source>Tệp không phải văn bản UTF-8 (hãy lưu lại tệp với mã hóa UTF-8).</source>
+            <translation>The file is not UTF-8 text (save it again with UTF-8 encoding).</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' đã có; chương trình không ghi đè lên đợt lấy phiếu khác. Hãy chọn tên tệp mới.</source>
+            <translation>The file '{file}' already exists; the program never overwrites another voting round. Choose a new file name.</translation>
+        </message>
+        <message>
+            <source>Không ghi được vào '{file}': {detail}.</source>
+            <translation>Cannot write to '{file}': {detail}.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' không phải là tệp đợt lấy phiếu (.tinnhiem) của Tín Nhiệm Desktop. Tệp không bị thay đổi.</source>
+            <translation>The file '{file}' is not a Tín Nhiệm Desktop voting round file (.tinnhiem). The file was not changed.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' bị cắt cụt hoặc hỏng (thiếu dữ liệu so với phần đầu tệp). Tệp không bị thay đổi; hãy dùng bản sao lưu.</source>
+            <translation>The file '{file}' is truncated or damaged (data is missing compared with its header). The file was not changed; use a backup copy.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' bị hỏng, không đọc được ({detail}). Tệp không bị thay đổi; hãy dùng bản sao lưu.</source>
+            <translation>The file '{file}' is damaged and cannot be read ({detail}). The file was not changed; use a backup copy.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' được tạo bởi phiên bản mới hơn của chương trình (lược đồ {version}, phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình. Tệp không bị thay đổi.</source>
+            <translation>The file '{file}' was made by a newer version of the program (schema {version}; this version reads up to {supported}). Update the program. The file was not changed.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' có lược đồ cũ; hãy mở tệp để ghi một lần để chương trình nâng cấp (có tạo bản sao lưu).</source>
+            <translation>The file '{file}' has an old schema; open it once for writing so that the program upgrades it (a backup copy is made).</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' đang được mở để ghi ở nơi khác ({holder}). Chỉ một nơi được ghi vào một đợt lấy phiếu tại một thời điểm.</source>
+            <translation>The file '{file}' is open for writing elsewhere ({holder}). Only one place at a time may write to a voting round.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.</source>
+            <translation>The file '{file}' is open read-only; it cannot be changed.</translation>
+        </message>
+        <message>
+            <source>Đợt lấy phiếu trong tệp '{file}' đã chốt kết quả lúc {sealed_at}; không thể thay đổi.</source>
+            <translation>The results of the voting round in '{file}' were sealed at {sealed_at}; it cannot be changed.</translation>
+        </message>
+        <message>
+            <source>Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.</source>
+            <translation>Cannot write to '{file}' ({detail}). The action was not carried out; everything keyed before is still there.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' không phải bảng tính Excel (.xlsx) hoặc tệp CSV; hãy mở tệp trong Excel và lưu lại thành .xlsx hoặc CSV UTF-8.</source>
+            <translation>The file '{file}' is not an Excel spreadsheet (.xlsx) or a CSV file; open it in Excel and save it as .xlsx or CSV UTF-8.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' không có trang tính '{sheet}' (có: {known}).</source>
+            <translation>The file '{file}' has no sheet '{sheet}' (it has: {known}).</translation>
+        </message>
+        <message>
+            <source>JSON sai cú pháp: {detail}.</source>
+            <translation>JSON syntax error: {detail}.</translation>
+        </message>
+        <message>
+            <source>cần một đối tượng JSON {{...}}.</source>
+            <translation>a JSON object {{...}} is needed.</translation>
+        </message>
+        <message>
+            <source>cần một danh sách JSON [...].</source>
+            <translation>a JSON list [...] is needed.</translation>
+        </message>
+        <message>
+            <source>danh sách không được để trống.</source>
+            <translation>the list must not be empty.</translation>
+        </message>
+        <message>
+            <source>thiếu mục '{key}'.</source>
+            <translation>the item '{key}' is missing.</translation>
+        </message>
+        <message>
+            <source>mục '{key}' phải là chuỗi văn bản.</source>
+            <translation>the item '{key}' must be text.</translation>
+        </message>
+        <message>
+            <source>mục '{key}' không được để trống.</source>
+            <translation>the item '{key}' must not be empty.</translation>
+        </message>
+        <message>
+            <source>mục '{key}' phải là số nguyên (đang là {value!r}).</source>
+            <translation>the item '{key}' must be a whole number (it is {value!r}).</translation>
+        </message>
+        <message>
+            <source>mục '{key}' = {value} lớn hơn mức tối đa {maximum}.</source>
+            <translation>the item '{key}' = {value} is above the maximum {maximum}.</translation>
+        </message>
+        <message>
+            <source>mục '{key}' = {value} nhỏ hơn mức tối thiểu {minimum}.</source>
+            <translation>the item '{key}' = {value} is below the minimum {minimum}.</translation>
+        </message>
+        <message>
+            <source>không có bộ quy tắc '{rule}'. Các bộ quy tắc: {known}.</source>
+            <translation>there is no rule '{rule}'. The rules are: {known}.</translation>
+        </message>
+        <message>
+            <source>không có cơ sở tính tỷ lệ '{base}'. Dùng một trong: {known}.</source>
+            <translation>there is no percentage base '{base}'. Use one of: {known}.</translation>
+        </message>
+        <message>
+            <source>số chữ số thập phân {value} vượt quá {maximum}.</source>
+            <translation>{value} decimal places is more than {maximum}.</translation>
+        </message>
+        <message>
+            <source>kiểu thể thức '{style}' không hợp lệ (dùng 'state' hoặc 'party').</source>
+            <translation>the document style '{style}' is not valid (use 'state' or 'party').</translation>
+        </message>
+        <message>
+            <source>mã loại phiếu '{form}' không được chứa dấu phẩy.</source>
+            <translation>the ballot form code '{form}' must not contain a comma.</translation>
+        </message>
+        <message>
+            <source>mã loại phiếu '{form}' bị trùng.</source>
+            <translation>the ballot form code '{form}' is used twice.</translation>
+        </message>
+        <message>
+            <source>mã người '{key}' bị trùng trong cùng loại phiếu.</source>
+            <translation>the person key '{key}' is used twice in the same ballot form.</translation>
+        </message>
+        <message>
+            <source>mục '{key}' phải là true hoặc false (đang là {value!r}).</source>
+            <translation>the item '{key}' must be true or false (it is {value!r}).</translation>
+        </message>
+        <message>
+            <source>cách nhập phiếu '{mode}' không hợp lệ (dùng: {known}).</source>
+            <translation>the keying mode '{mode}' is not valid (use: {known}).</translation>
+        </message>
+        <message>
+            <source>tệp trống, thiếu dòng tiêu đề form,ballot,status,1,2,...</source>
+            <translation>the file is empty; the heading row form,ballot,status,1,2,... is missing</translation>
+        </message>
+        <message>
+            <source>dòng tiêu đề phải bắt đầu bằng form,ballot,status rồi đến 1,2,...,N.</source>
+            <translation>the heading row must start with form,ballot,status followed by 1,2,...,N.</translation>
+        </message>
+        <message>
+            <source>dòng tiêu đề: cần cột '{expected}', gặp '{found}'.</source>
+            <translation>heading row: the column '{expected}' was expected, '{found}' was found.</translation>
+        </message>
+        <message>
+            <source>dòng thiếu cột: cần ít nhất form,ballot,status.</source>
+            <translation>the row has too few columns: at least form,ballot,status are needed.</translation>
+        </message>
+        <message>
+            <source>CSV sai cú pháp: {detail}.</source>
+            <translation>CSV syntax error: {detail}.</translation>
+        </message>
+        <message>
+            <source>không có loại phiếu '{form}' trong đợt này (có: {known}).</source>
+            <translation>this round has no ballot form '{form}' (it has: {known}).</translation>
+        </message>
+        <message>
+            <source>số phiếu '{value}' không hợp lệ: phải là số nguyên dương.</source>
+            <translation>the ballot number '{value}' is not valid: it must be a positive whole number.</translation>
+        </message>
+        <message>
+            <source>phiếu số {ballot} của loại phiếu '{form}' đã có; số phiếu không được trùng.</source>
+            <translation>ballot {ballot} of ballot form '{form}' already exists; ballot numbers must not repeat.</translation>
+        </message>
+        <message>
+            <source>trạng thái '{value}' không hợp lệ: dùng 'valid' (hợp lệ), 'invalid' hoặc 'invalid:lý do' (không hợp lệ).</source>
+            <translation>the status '{value}' is not valid: use 'valid', 'invalid' or 'invalid:reason'.</translation>
+        </message>
+        <message>
+            <source>ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô).</source>
+            <translation>the mark '{value}' is not valid: use 1 (high confidence), 2 (confidence), 3 (low confidence), 0 or empty (no mark), x (more than one box marked).</translation>
+        </message>
+        <message>
+            <source>loại phiếu '{form}' chỉ có {size} người; không có người thứ {candidate}.</source>
+            <translation>ballot form '{form}' has only {size} people; there is no person no. {candidate}.</translation>
+        </message>
+        <message>
+            <source>phiếu số {ballot} không hợp lệ nên không được có ô đánh dấu.</source>
+            <translation>ballot {ballot} is invalid, so it must not have any marks.</translation>
+        </message>
+        <message>
+            <source>năm sinh '{value}' không hợp lệ: cần năm có 4 chữ số, từ 1900 đến 2100.</source>
+            <translation>the year of birth '{value}' is not valid: a 4-digit year from 1900 to 2100 is needed.</translation>
+        </message>
+        <message>
+            <source>không có phiếu số {ballot} của loại phiếu '{form}'.</source>
+            <translation>there is no ballot {ballot} of ballot form '{form}'.</translation>
+        </message>
+        <message>
+            <source>phiếu số {ballot} của loại phiếu '{form}' đã bị đánh dấu không hợp lệ; hãy khôi phục phiếu trước khi nhập.</source>
+            <translation>ballot {ballot} of ballot form '{form}' is marked invalid; make it valid again before keying.</translation>
+        </message>
+        <message>
+            <source>cần ghi lý do phiếu số {ballot} không hợp lệ.</source>
+            <translation>write why ballot {ballot} is invalid.</translation>
+        </message>
+        <message>
+            <source>Đã có phiếu được nhập trong '{file}': không thể sửa danh sách, Tổ kiểm phiếu hay quy tắc nữa.</source>
+            <translation>Ballots have already been keyed in '{file}': the lists, the counting team and the rule can no longer be changed.</translation>
+        </message>
+        <message>
+            <source>{count_name} của loại phiếu '{form}' phải là số nguyên không âm (đang là {value!r}).</source>
+            <translation>{count_name} of ballot form '{form}' must be a whole number, not negative (it is {value!r}).</translation>
+        </message>
+        <message>
+            <source>Số người có mặt ({present}) lớn hơn số người được triệu tập ({summoned}).</source>
+            <translation>The number of people present ({present}) is larger than the number summoned ({summoned}).</translation>
+        </message>
+        <message>
+            <source>Số phiếu phát ra ({issued}) lớn hơn số người có mặt ({present}).</source>
+            <translation>The number of ballots issued ({issued}) is larger than the number of people present ({present}).</translation>
+        </message>
+        <message>
+            <source>Số phiếu thu vào ({collected}) lớn hơn số phiếu phát ra ({issued}).</source>
+            <translation>The number of ballots collected ({collected}) is larger than the number issued ({issued}).</translation>
+        </message>
+        <message>
+            <source>Số phiếu đã nhập ({keyed}) nhiều hơn số phiếu thu vào ({collected}).</source>
+            <translation>More ballots are keyed ({keyed}) than were collected ({collected}).</translation>
+        </message>
+        <message>
+            <source>Số phiếu đã nhập ({keyed}) chưa bằng số phiếu thu vào ({collected}).</source>
+            <translation>Fewer ballots are keyed ({keyed}) than were collected ({collected}).</translation>
+        </message>
+        <message>
+            <source>Số người có mặt ({present}/{summoned}) chưa đạt {required} số người được triệu tập.</source>
+            <translation>The number of people present ({present}/{summoned}) is below {required} of the number summoned.</translation>
+        </message>
+        <message>
+            <source>{count} phiếu còn ô chưa nhập: phiếu số {ballot_list}.</source>
+            <translation>{count} ballots have cells not yet keyed: ballots {ballot_list}.</translation>
+        </message>
+        <message>
+            <source>{count} phiếu có chênh lệch giữa lượt nhập A và lượt nhập B chưa được xử lý: phiếu số {ballot_list}. Các phiếu này chưa được tính vào kết quả.</source>
+            <translation>{count} ballots differ between keying pass A and keying pass B and are not settled: ballots {ballot_list}. These ballots are not counted in the results yet.</translation>
+        </message>
+        <message>
+            <source>Không thể nhập lượt {entry_pass}: tệp này chỉ nhập lượt {allowed}.</source>
+            <translation>Pass {entry_pass} cannot be keyed: this file keys pass {allowed} only.</translation>
+        </message>
+        <message>
+            <source>Đợt lấy phiếu trong '{file}' nhập phiếu một lượt: không có chênh lệch để xử lý.</source>
+            <translation>The voting round in '{file}' keys every ballot once: there are no differences to settle.</translation>
+        </message>
+        <message>
+            <source>Phiếu số {ballot} của loại phiếu '{form}' được hai lượt nhập giống nhau: không có chênh lệch để xử lý.</source>
+            <translation>Both passes keyed ballot {ballot} of ballot form '{form}' the same: there is no difference to settle.</translation>
+        </message>
+        <message>
+            <source>Phiếu số {ballot} nằm ngoài phạm vi phiếu của máy nhập '{station}' (từ {first} đến {last}).</source>
+            <translation>Ballot {ballot} is outside the range of keying station '{station}' (from {first} to {last}).</translation>
+        </message>
+        <message>
+            <source>Cần đặt tên cho máy nhập (ví dụ: Máy 2).</source>
+            <translation>The keying station needs a name (e.g. Machine 2).</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' đã là bản của máy nhập '{station}': chỉ tạo bản máy nhập từ tệp chính.</source>
+            <translation>The file '{file}' is already the copy of keying station '{station}': station copies are made from the main file only.</translation>
+        </message>
+        <message>
+            <source>Phạm vi số phiếu không hợp lệ (từ {first} đến {last}).</source>
+            <translation>The range of ballot numbers is not valid (from {first} to {last}).</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' là bản của máy nhập '{station}': danh sách và quy tắc chỉ sửa ở tệp chính.</source>
+            <translation>The file '{file}' is the copy of keying station '{station}': the lists and the rule are changed in the main file only.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' không phải bản của một máy nhập (tạo bằng Tệp → Tạo bản cho máy nhập khác).</source>
+            <translation>The file '{file}' is not a keying station copy (made with File → Make a copy for another keying station).</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' thuộc đợt lấy phiếu khác ('{title}'): không nhập vào đợt này. Không có gì thay đổi.</source>
+            <translation>The file '{file}' belongs to another voting round ('{title}'): it is not imported into this one. Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' có danh sách hoặc số liệu khác tệp chính: không nhập. Không có gì thay đổi.</source>
+            <translation>The file '{file}' has lists or counts that differ from the main file: it is not imported. Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' không qua được kiểm tra toàn vẹn ({count} vấn đề; chạy 'tinnhiem-cli verify' để xem): không nhập. Không có gì thay đổi.</source>
+            <translation>The file '{file}' fails the integrity check ({count} problems; run 'tinnhiem-cli verify' to see them): it is not imported. Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Phiếu số {ballot} (lượt {entry_pass}) đã có ở tệp chính với nội dung khác: giữ nguyên tệp chính.</source>
+            <translation>Ballot {ballot} (pass {entry_pass}) is already in the main file with different content: the main file is kept as it is.</translation>
+        </message>
+        <message>
+            <source>Phiếu số {ballot} (lượt {entry_pass}) nằm ngoài phạm vi của máy nhập: không nhập.</source>
+            <translation>Ballot {ballot} (pass {entry_pass}) is outside the keying station's range: it is not imported.</translation>
+        </message>
+        <message>
+            <source>Cơ sở dữ liệu hỏng: {detail}.</source>
+            <translation>The database is damaged: {detail}.</translation>
+        </message>
+        <message>
+            <source>Nhật ký bị mất sự kiện: cần sự kiện số {expected}, gặp số {found}.</source>
+            <translation>Events are missing from the log: event {expected} was expected, event {found} was found.</translation>
+        </message>
+        <message>
+            <source>Sự kiện số {seq} trong nhật ký đã bị sửa (mã băm không khớp).</source>
+            <translation>Event {seq} in the log has been altered (the hash does not match).</translation>
+        </message>
+        <message>
+            <source>Sự kiện số {seq} trong nhật ký không khớp với trạng thái trước nó.</source>
+            <translation>Event {seq} in the log does not match the state before it.</translation>
+        </message>
+        <message>
+            <source>Sự kiện số {seq} ('{action}') trong nhật ký có nội dung không đọc được (đã bị sửa?).</source>
+            <translation>Event {seq} ('{action}') in the log cannot be read (altered?).</translation>
+        </message>
+        <message>
+            <source>Sự kiện số {seq} có loại '{action}' không xác định.</source>
+            <translation>Event {seq} has an unknown type '{action}'.</translation>
+        </message>
+        <message>
+            <source>Nhật ký không có sự kiện tạo đợt lấy phiếu.</source>
+            <translation>The log has no event creating the voting round.</translation>
+        </message>
+        <message>
+            <source>Thông tin đợt lấy phiếu (danh sách, Tổ kiểm phiếu...) khác với nhật ký.</source>
+            <translation>The voting round information (lists, counting team...) differs from the log.</translation>
+        </message>
+        <message>
+            <source>{count_name} trong tệp là {stored}, theo nhật ký là {logged}.</source>
+            <translation>{count_name} in the file is {stored}; according to the log it is {logged}.</translation>
+        </message>
+        <message>
+            <source>Phiếu số {ballot} có trong tệp nhưng nhật ký không ghi lần nhập nào.</source>
+            <translation>Ballot {ballot} is in the file, but the log records no keying of it.</translation>
+        </message>
+        <message>
+            <source>Phiếu số {ballot} có trong nhật ký nhưng đã mất khỏi tệp.</source>
+            <translation>Ballot {ballot} is in the log but is missing from the file.</translation>
+        </message>
+        <message>
+            <source>Phiếu số {ballot}: trong tệp là phiếu {stored_status}, theo nhật ký là phiếu {logged_status}.</source>
+            <translation>Ballot {ballot}: in the file it is {stored_status}; according to the log it is {logged_status}.</translation>
+        </message>
+        <message>
+            <source>Phiếu số {ballot}: cách xử lý chênh lệch trong tệp là '{stored}', theo nhật ký là '{logged}'.</source>
+            <translation>Ballot {ballot}: the difference was settled as '{stored}' in the file, as '{logged}' according to the log.</translation>
+        </message>
+        <message>
+            <source>Phiếu số {ballot}, người thứ {candidate}: trong tệp là '{stored_name}', theo nhật ký là '{logged_name}'.</source>
+            <translation>Ballot {ballot}, person no. {candidate}: '{stored_name}' in the file, '{logged_name}' according to the log.</translation>
+        </message>
+        <message>
+            <source>Dấu vân tay của tệp ({current_short}) khác dấu vân tay khi chốt ({sealed_short}).</source>
+            <translation>The file's fingerprint ({current_short}) differs from the fingerprint at sealing ({sealed_short}).</translation>
+        </message>
+        <message>
+            <source>Kết quả năm {year} của {name} trong tệp khác với nhật ký.</source>
+            <translation>The {year} result of {name} in the file differs from the log.</translation>
+        </message>
+        <message>
+            <source>Năm {year} không trước năm của đợt này ({this_year}): chỉ ghi kết quả của các năm trước.</source>
+            <translation>The year {year} is not before this round's year ({this_year}): only earlier years' results are recorded.</translation>
+        </message>
+        <message>
+            <source>Số phiếu của năm trước phải là số nguyên không âm (đang là {value!r}).</source>
+            <translation>Last year's numbers of ballots must be whole numbers, not negative (it is {value!r}).</translation>
+        </message>
+        <message>
+            <source>Số phiếu làm cơ sở tính tỷ lệ của năm trước phải lớn hơn 0.</source>
+            <translation>Last year's number of ballots the percentages are based on must be more than 0.</translation>
+        </message>
+        <message>
+            <source>Tổng số phiếu năm trước đã ghi ({counted}) lớn hơn số phiếu làm cơ sở tính tỷ lệ ({base}).</source>
+            <translation>The total of last year's ballots recorded ({counted}) is larger than the number the percentages are based on ({base}).</translation>
+        </message>
+        <message>
+            <source>Cần ghi nguồn của số liệu nhập tay (ví dụ: Biên bản kiểm phiếu ngày 25/11/2025).</source>
+            <translation>Write the source of figures typed by hand (e.g. counting minutes of 25/11/2025).</translation>
+        </message>
+        <message>
+            <source>Đợt này không có kết quả năm {year} của mã người '{person_key}'.</source>
+            <translation>This round has no {year} result for the person key '{person_key}'.</translation>
+        </message>
+        <message>
+            <source>là bản của máy nhập '{station}', không phải tệp chính của đợt lấy phiếu</source>
+            <translation>is the copy of keying station '{station}', not the voting round's main file</translation>
+        </message>
+        <message>
+            <source>chưa chốt kết quả</source>
+            <translation>the results are not sealed</translation>
+        </message>
+        <message>
+            <source>không nguyên vẹn ({count} chỗ sai; chỗ đầu tiên: {detail})</source>
+            <translation>is not intact ({count} faults; the first: {detail})</translation>
+        </message>
+        <message>
+            <source>không đọc được: {detail}</source>
+            <translation>cannot be read: {detail}</translation>
+        </message>
+        <message>
+            <source>là bản sao của tệp '{other}' (cùng đợt lấy phiếu, cùng dấu vân tay)</source>
+            <translation>is a copy of the file '{other}' (same voting round, same fingerprint)</translation>
+        </message>
+        <message>
+            <source>cùng một đợt lấy phiếu với tệp '{other}' nhưng kết quả chốt khác nhau: không biết tệp nào đúng</source>
+            <translation>is the same voting round as the file '{other}' but with different sealed results: it is unknown which file is right</translation>
+        </message>
+        <message>
+            <source>đã được đính chính bằng tệp '{other}'</source>
+            <translation>has been corrected by the file '{other}'</translation>
+        </message>
+        <message>
+            <source>cùng đơn vị và cùng năm {year} với tệp '{other}': không biết tệp nào là đợt chính thức</source>
+            <translation>has the same unit and year {year} as the file '{other}': it is unknown which is the official round</translation>
+        </message>
+        <message>
+            <source>là đợt năm {year}, không phải năm {wanted}</source>
+            <translation>is the round of {year}, not of {wanted}</translation>
+        </message>
+        <message>
+            <source>là đợt năm {year}; báo cáo tổng hợp năm {wanted} chỉ dùng tệp năm {wanted} và năm {previous}</source>
+            <translation>is the round of {year}; the summary report for {wanted} uses only files of {wanted} and {previous}</translation>
+        </message>
+        <message>
+            <source>Không có tệp đợt lấy phiếu nào đã chốt kết quả và nguyên vẹn để tổng hợp.</source>
+            <translation>There is no intact voting round file with sealed results to consolidate.</translation>
+        </message>
+        <message>
+            <source>Không có tệp đợt lấy phiếu năm {year} nào đã chốt kết quả và nguyên vẹn để tổng hợp.</source>
+            <translation>There is no intact voting round file of {year} with sealed results to consolidate.</translation>
+        </message>
+        <message>
+            <source>Không tìm thấy tệp đợt lấy phiếu (.tinnhiem) nào trong: {paths}.</source>
+            <translation>No voting round file (.tinnhiem) was found in: {paths}.</translation>
+        </message>
+        <message>
+            <source>Cần ghi họ và tên người chốt kết quả.</source>
+            <translation>Write the full name of the person sealing the results.</translation>
+        </message>
+        <message>
+            <source>Chưa thể chốt kết quả: còn {count} vấn đề về số liệu (xem ở trên). Muốn chốt vẫn phải ghi rõ lý do; lý do được lưu, ghi nhật ký và in trong biên bản.</source>
+            <translation>The results cannot be sealed yet: {count} problems with the counts remain (see above). To seal all the same, write the reason clearly; it is stored, logged and printed in the minutes.</translation>
+        </message>
+        <message>
+            <source>Cần ghi lý do lập tệp đính chính.</source>
+            <translation>Write the reason for making a correction file.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' chưa chốt kết quả: cứ sửa trực tiếp trong tệp đó, không cần tệp đính chính.</source>
+            <translation>The results in '{file}' are not sealed: change that file directly, no correction file is needed.</translation>
+        </message>
+        <message>
+            <source>Sự kiện số {seq} được ghi sau khi đã chốt kết quả (sự kiện chốt số {sealed}).</source>
+            <translation>Event {seq} was recorded after the results were sealed (the seal is event {sealed}).</translation>
+        </message>
+        <message>
+            <source>Đợt lấy phiếu chưa chốt kết quả: các tài liệu sẽ ghi "chưa chốt".</source>
+            <translation>The results of the voting round are not sealed: the documents will say "chưa chốt" (not sealed).</translation>
+        </message>
+        <message>
+            <source>Chưa chọn tài liệu nào để xuất.</source>
+            <translation>No document has been chosen for export.</translation>
+        </message>
+        <message>
+            <source>Chưa có ngày họp: chưa tính được hạn nộp bản tự nhận xét, đánh giá.</source>
+            <translation>There is no meeting date yet: the deadline for the self-assessments cannot be worked out.</translation>
+        </message>
+        <message>
+            <source>Chưa nhận bản tự nhận xét, đánh giá của đồng chí {name} (hạn nộp {deadline_date} đã qua).</source>
+            <translation>The self-assessment of {name} has not been received (the deadline {deadline_date} has passed).</translation>
+        </message>
+        <message>
+            <source>Chưa nhận bản tự nhận xét, đánh giá của đồng chí {name} (hạn nộp {deadline_date}).</source>
+            <translation>The self-assessment of {name} has not been received (deadline {deadline_date}).</translation>
+        </message>
+        <message>
+            <source>Bản tự nhận xét, đánh giá của đồng chí {name} nhận ngày {received_date}, sau hạn nộp {deadline_date}.</source>
+            <translation>The self-assessment of {name} was received on {received_date}, after the deadline {deadline_date}.</translation>
+        </message>
+        <message>
+            <source>Chưa có danh sách Tổ kiểm phiếu đề xuất (Tệp → Sửa thông tin đợt → Tổ kiểm phiếu).</source>
+            <translation>There is no proposed counting team yet (File → Edit round information → Counting team).</translation>
+        </message>
+        <message>
+            <source>Tổ kiểm phiếu chưa có Tổ trưởng: hãy ghi vai trò "Tổ trưởng" cho một thành viên.</source>
+            <translation>The counting team has no team leader: give one member the role "Tổ trưởng".</translation>
+        </message>
+        <message>
+            <source>Đồng chí {name} vừa ở Tổ kiểm phiếu vừa là người được lấy phiếu: thành viên Tổ kiểm phiếu không được là người được lấy phiếu.</source>
+            <translation>{name} is both on the counting team and rated: a member of the counting team must not be rated.</translation>
+        </message>
+        <message>
+            <source>Chưa in phiếu trắng (Xuất tài liệu → Phiếu lấy phiếu tín nhiệm).</source>
+            <translation>The blank ballots have not been printed (Export documents → Confidence-vote ballot papers).</translation>
+        </message>
+        <message>
+            <source>Chưa điểm danh: chưa ghi số người có mặt tại hội nghị.</source>
+            <translation>No roll call yet: the number of people present at the meeting is not recorded.</translation>
+        </message>
+        <message>
+            <source>Chưa ghi kết quả hội nghị biểu quyết thông qua Tổ kiểm phiếu.</source>
+            <translation>The meeting's vote approving the counting team is not recorded.</translation>
+        </message>
+        <message>
+            <source>Tổ kiểm phiếu chưa được hội nghị thông qua: {in_favour} ý kiến đồng ý, {against} ý kiến không đồng ý.</source>
+            <translation>The meeting has not approved the counting team: {in_favour} in favour, {against} against.</translation>
+        </message>
+        <message>
+            <source>Số ý kiến biểu quyết Tổ kiểm phiếu ({votes}) nhiều hơn số người có mặt ({present}).</source>
+            <translation>The votes on the counting team ({votes}) outnumber the people present ({present}).</translation>
+        </message>
+        <message>
+            <source>Chưa ghi số phiếu phát ra.</source>
+            <translation>The number of ballots issued is not recorded.</translation>
+        </message>
+        <message>
+            <source>Chưa ghi số phiếu thu vào.</source>
+            <translation>The number of ballots collected is not recorded.</translation>
+        </message>
+        <message>
+            <source>Chưa mở nhập phiếu (kiểm phiếu).</source>
+            <translation>Keying (counting) has not been opened.</translation>
+        </message>
+        <message>
+            <source>Chưa chốt kết quả.</source>
+            <translation>The results are not sealed.</translation>
+        </message>
+        <message>
+            <source>Chưa ghi nhận việc công bố kết quả trước hội nghị.</source>
+            <translation>The announcement of the results to the meeting is not recorded.</translation>
+        </message>
+        <message>
+            <source>Chưa ghi nhận việc bàn giao biên bản kiểm phiếu và phiếu đã kiểm cho Thủ trưởng cơ quan.</source>
+            <translation>The hand-over of the counting minutes and the counted ballots to the head of the agency is not recorded.</translation>
+        </message>
+        <message>
+            <source>Chưa lập báo cáo kết quả gửi cơ quan tham mưu về tổ chức cán bộ.</source>
+            <translation>The results report to the personnel advisory body has not been made.</translation>
+        </message>
+        <message>
+            <source>Chưa lập báo cáo riêng về cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý.</source>
+            <translation>The separate report on officials managed by the Provincial Party Standing Committee has not been made.</translation>
+        </message>
+        <message>
+            <source>Việc này chỉ ghi nhận sau khi đã chốt kết quả; đợt lấy phiếu trong '{file}' chưa chốt.</source>
+            <translation>This is recorded only after the results are sealed; the voting round in '{file}' is not sealed.</translation>
+        </message>
+        <message>
+            <source>Ngày '{value}' không hợp lệ (cần dạng năm-tháng-ngày, ví dụ 2026-11-24).</source>
+            <translation>The date '{value}' is not valid (year-month-day is needed, e.g. 2026-11-24).</translation>
+        </message>
+        <message>
+            <source>Thời điểm '{value}' không hợp lệ (cần dạng 2026-11-27T11:30).</source>
+            <translation>The time '{value}' is not valid (the form 2026-11-27T11:30 is needed).</translation>
+        </message>
+        <message>
+            <source>Số ý kiến {what} phải là số nguyên không âm (đang là {value!r}).</source>
+            <translation>The number of votes {what} must be a whole number, not negative (it is {value!r}).</translation>
+        </message>
+        <message>
+            <source>Cần ghi họ và tên người giao và người nhận.</source>
+            <translation>Write the full names of the person handing over and the person receiving.</translation>
+        </message>
+        <message>
+            <source>Đợt này không có người nào được đánh dấu thuộc diện Ban Thường vụ Tỉnh ủy quản lý: không có gì để báo cáo riêng.</source>
+            <translation>Nobody in this round is marked as managed by the Provincial Party Standing Committee: there is nothing to report separately.</translation>
+        </message>
+        <message>
+            <source>Ghi nhận '{key}' của quy trình trong tệp khác với nhật ký.</source>
+            <translation>The procedure record '{key}' in the file differs from the log.</translation>
+        </message>
+        <message>
+            <source>Ghi nhận '{key}' (sau khi chốt) không thuộc kết quả đã chốt của tệp này.</source>
+            <translation>The record '{key}' (made after sealing) does not belong to this file's sealed results.</translation>
+        </message>
+        <message>
+            <source>Tham số không đúng: {detail}</source>
+            <translation>Wrong arguments: {detail}</translation>
+        </message>
+        <message>
+            <source>Lỗi không mong đợi: {detail}</source>
+            <translation>Unexpected error: {detail}</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}'</source>
+            <translation>File '{file}'</translation>
+        </message>
+        <message>
+            <source>dòng {line}</source>
+            <translation>line {line}</translation>
+        </message>
+        <message>
+            <source>cột {column}</source>
+            <translation>column {column}</translation>
+        </message>
+        <message>
+            <source>mục {path}</source>
+            <translation>item {path}</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{form}'</source>
+            <translation>Ballot form '{form}'</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{form}' ({title})</source>
+            <translation>Ballot form '{form}' ({title})</translation>
+        </message>
+        <message>
+            <source>{status} (lý do: {reason})</source>
+            <translation>{status} (reason: {reason})</translation>
+        </message>
+        <message>
+            <source>chưa xác định</source>
+            <translation>not set</translation>
+        </message>
+        <message>
+            <source>số người được triệu tập</source>
+            <translation>number of people summoned</translation>
+        </message>
+        <message>
+            <source>số người có mặt</source>
+            <translation>number of people present</translation>
+        </message>
+        <message>
+            <source>số phiếu phát ra</source>
+            <translation>number of ballots issued</translation>
+        </message>
+        <message>
+            <source>số phiếu thu vào</source>
+            <translation>number of ballots collected</translation>
+        </message>
+        <message>
+            <source>số phiếu đã nhập</source>
+            <translation>number of ballots keyed</translation>
+        </message>
+        <message>
+            <source>tín nhiệm cao</source>
+            <translation>high confidence</translation>
+        </message>
+        <message>
+            <source>tín nhiệm</source>
+            <translation>confidence</translation>
+        </message>
+        <message>
+            <source>tín nhiệm thấp</source>
+            <translation>low confidence</translation>
+        </message>
+        <message>
+            <source>không đánh dấu</source>
+            <translation>no mark</translation>
+        </message>
+        <message>
+            <source>đánh dấu nhiều ô</source>
+            <translation>more than one box marked</translation>
+        </message>
+        <message>
+            <source>(chưa nhập)</source>
+            <translation>(not keyed)</translation>
+        </message>
+        <message>
+            <source>hợp lệ</source>
+            <translation>valid</translation>
+        </message>
+        <message>
+            <source>không hợp lệ</source>
+            <translation>invalid</translation>
+        </message>
+        <message>
+            <source>tổng số người được triệu tập</source>
+            <translation>total number of people summoned</translation>
+        </message>
+        <message>
+            <source>tổng số người có mặt</source>
+            <translation>total number of people present</translation>
+        </message>
+        <message>
+            <source>tổng số phiếu phát ra</source>
+            <translation>total number of ballots issued</translation>
+        </message>
+        <message>
+            <source>tổng số phiếu thu vào</source>
+            <translation>total number of ballots collected</translation>
+        </message>
+        <message>
+            <source>tổng số phiếu hợp lệ</source>
+            <translation>total number of valid ballots</translation>
+        </message>
+        <message>
+            <source>số phiếu hợp lệ đối với từng người</source>
+            <translation>number of valid ballots for each person</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm thấp trên 1/2</source>
+            <translation>Low confidence above 1/2</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm thấp từ 2/3 trở lên</source>
+            <translation>Low confidence 2/3 or more</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm thấp trên 2/3</source>
+            <translation>Low confidence above 2/3</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm thấp từ 80% trở lên</source>
+            <translation>Low confidence 80% or more</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm thấp từ 70% trở lên hai năm liên tiếp</source>
+            <translation>Low confidence 70% or more two years running</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm thấp trên 1/2 hai năm liên tiếp</source>
+            <translation>Low confidence above 1/2 two years running</translation>
+        </message>
+        <message>
+            <source>Hướng dẫn lấy phiếu tín nhiệm hằng năm (ngành GTVT, 2013)</source>
+            <translation>Annual confidence vote guideline (transport sector, 2013)</translation>
+        </message>
+        <message>
+            <source>Hướng dẫn hằng năm của ngành Giao thông vận tải (2013)</source>
+            <translation>Annual guideline of the transport sector (2013)</translation>
+        </message>
+        <message>
+            <source>Quy định 262-QĐ/TW (2014)</source>
+            <translation>Regulation 262-QĐ/TW (2014)</translation>
+        </message>
+        <message>
+            <source>Bộ Chính trị, Quy định số 262-QĐ/TW ngày 08/10/2014</source>
+            <translation>Politburo, Regulation No. 262-QĐ/TW of 08/10/2014</translation>
+        </message>
+        <message>
+            <source>Quy định 96-QĐ/TW (2023)</source>
+            <translation>Regulation 96-QĐ/TW (2023)</translation>
+        </message>
+        <message>
+            <source>Bộ Chính trị, Quy định số 96-QĐ/TW ngày 02/02/2023</source>
+            <translation>Politburo, Regulation No. 96-QĐ/TW of 02/02/2023</translation>
+        </message>
+        <message>
+            <source>Nghị quyết 35/2012/QH13</source>
+            <translation>Resolution 35/2012/QH13</translation>
+        </message>
+        <message>
+            <source>Quốc hội, Nghị quyết số 35/2012/QH13 ngày 21/11/2012</source>
+            <translation>National Assembly, Resolution No. 35/2012/QH13 of 21/11/2012</translation>
+        </message>
+        <message>
+            <source>Nghị quyết 85/2014/QH13</source>
+            <translation>Resolution 85/2014/QH13</translation>
+        </message>
+        <message>
+            <source>Quốc hội, Nghị quyết số 85/2014/QH13 ngày 28/11/2014</source>
+            <translation>National Assembly, Resolution No. 85/2014/QH13 of 28/11/2014</translation>
+        </message>
+        <message>
+            <source>Nghị quyết 96/2023/QH15</source>
+            <translation>Resolution 96/2023/QH15</translation>
+        </message>
+        <message>
+            <source>Quốc hội, Nghị quyết số 96/2023/QH15 ngày 23/06/2023</source>
+            <translation>National Assembly, Resolution No. 96/2023/QH15 of 23/06/2023</translation>
+        </message>
+        <message>
+            <source>Biên bản kiểm phiếu</source>
+            <translation>Counting minutes</translation>
+        </message>
+        <message>
+            <source>Thông báo kết quả cho từng người</source>
+            <translation>Result notice to each person</translation>
+        </message>
+        <message>
+            <source>Báo cáo kết quả tổng hợp</source>
+            <translation>Summary report of the results</translation>
+        </message>
+        <message>
+            <source>Phiếu lấy phiếu tín nhiệm (phiếu trắng)</source>
+            <translation>Confidence-vote ballot papers (blank)</translation>
+        </message>
+        <message>
+            <source>Nhật ký nhập phiếu</source>
+            <translation>Ballot entry log</translation>
+        </message>
+        <message>
+            <source>Dữ liệu phiếu (CSV)</source>
+            <translation>Ballot data (CSV)</translation>
+        </message>
+        <message>
+            <source>{name} (điều chỉnh so với quy tắc gốc)</source>
+            <translation>{name} (adjusted from the original rule)</translation>
+        </message>
+        <message>
+            <source>{hour:02d} giờ {minute:02d}, ngày {day:%d/%m/%Y}</source>
+            <translation>{hour:02d}:{minute:02d} on {day:%d/%m/%Y}</translation>
+        </message>
+    </context>
+</TS>
