@@ -64,3 +64,65 @@ def tamper_mark(path: Path, ballot: int = 1, candidate: int = 1, value: str = "c
             "(SELECT id FROM ballot WHERE number = ? AND pass = 'A')", (value, candidate, ballot)).rowcount
     connection.close()
     assert changed == 1
+
+
+GTVT, TAI_CHINH, Y_TE = "SỞ GIAO THÔNG VẬN TẢI", "SỞ TÀI CHÍNH", "SỞ Y TẾ"
+BY_HAND_SOURCE = "Biên bản kiểm phiếu ngày 25/11/2025 (bản giấy)"
+
+
+def two_years_three_units(folder: Path) -> dict[str, Path]:
+    """Round files of 2025 and 2026 for three units, as the program makes them:
+
+    - Sở Giao thông vận tải (Hướng dẫn 2013): 2026 started from its 2025 file; An 75% then 70%
+      (two years at 70%), Hà renamed 'Hoàng Thu Hà' (same key) 70% then 75%, Thắng without a key.
+    - Sở Tài chính (NQ 35/2012, base summoned): its 2025 file tampered after sealing; in 2026 Bình's
+      2025 figure (60%) typed in by hand, 55% now (over half two years); Lan without last year.
+    - Sở Y tế (QĐ 96/2023): no 2025 file at all; Thắng (same name and birth year as in Sở Giao
+      thông vận tải's 2025 file, no key) moved here.
+    Also an unsealed 2026 draft of Sở Xây dựng and a copy of Sở Giao thông vận tải's 2026 file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    from tinnhiem_desktop.core.model import Counts
+    from tinnhiem_desktop.services.history import carry_history, next_round_setup
+
+    files = {}
+    files["gtvt-2025"] = make_round(folder / "gtvt-2025.tinnhiem", GTVT, 2025, "huong-dan-2013", [
+        person("Nguyễn Văn An", "Giám đốc Sở", 15, 1970, "an-1970"),
+        person("Hoàng Thị Thu Hà", "Phó Giám đốc Sở", 14, 1975, "ha-1975"),
+        person("Vũ Đức Thắng", "Phó Giám đốc Sở", 2, 1980),
+    ])
+    setup = next_round_setup(files["gtvt-2025"])
+    form = setup.forms[0]
+    an, ha, _ = form.candidates
+    ha = ha.__class__(2, "Hoàng Thu Hà", "Phó Giám đốc Sở", 1975, ha.person_key)
+    kept = (an, ha, form.candidates[0].__class__(3, "Phan Văn Khải", "Phó Giám đốc Sở", 1979))
+    setup = setup.__class__(**{**setup.__dict__, "forms": (form.__class__(form.code, form.title, form.counts, kept),)})
+    files["gtvt-2026"] = folder / "gtvt-2026.tinnhiem"
+    with RoundService.create(files["gtvt-2026"], setup, "Lê Thị Hồng") as service:
+        carry_history(service, files["gtvt-2025"])
+        service.change_counts("1", Counts(20, 20, 20, 20))
+        key_ballots(service, [{"thap": t} for t in (14, 15, 3)], 20)
+        service.seal("Lê Thị Hồng")
+
+    tai_chinh = [person("Trần Văn Bình", "Giám đốc Sở", 12, 1965, "binh-1965"),
+                 person("Nguyễn Thị Lan", "Phó Giám đốc Sở", 5, 1972, "lan-1972")]
+    files["tc-2025"] = make_round(folder / "tc-2025.tinnhiem", TAI_CHINH, 2025, "nq-35-2012", tai_chinh)
+    tamper_mark(files["tc-2025"], ballot=1, candidate=1, value="cao")
+    files["tc-2026"] = folder / "tc-2026.tinnhiem"
+    now = [person("Trần Văn Bình", "Giám đốc Sở", 11, 1965, "binh-1965"),
+           person("Nguyễn Thị Lan", "Phó Giám đốc Sở", 4, 1972, "lan-1972")]
+    setup = setup_from_dict(unit_spec(TAI_CHINH, 2026, "nq-35-2012", now), "test")
+    with RoundService.create(files["tc-2026"], setup, "Lê Thị Hồng") as service:
+        service.set_prior_result("1", 1, 2025, thap=12, base=20, source=BY_HAND_SOURCE)
+        key_ballots(service, now, 20)
+        service.seal("Lê Thị Hồng")
+
+    files["yt-2026"] = make_round(folder / "yt-2026.tinnhiem", Y_TE, 2026, "qd-96-2023", [
+        person("Lý Thị Mai", "Giám đốc Sở", 14, 1969, "mai-1969"),  # 70%: two thirds or more
+        person("Vũ Đức Thắng", "Phó Giám đốc Sở", 3, 1980),
+    ])
+    files["xd-2026-nhap"] = make_round(folder / "xd-2026-nhap.tinnhiem", "SỞ XÂY DỰNG", 2026, "qd-96-2023",
+                                       [person("Hồ Văn Nam", "Giám đốc Sở", 1)], seal=False)
+    files["gtvt-2026-ban-sao"] = folder / "gtvt-2026-ban-sao.tinnhiem"
+    files["gtvt-2026-ban-sao"].write_bytes(files["gtvt-2026"].read_bytes())
+    return files

@@ -135,6 +135,19 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("checklist", help="các bước của quy trình lấy phiếu: đã làm, còn thiếu")
     check.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     check.add_argument("--today", metavar="YYYY-MM-DD", help="tính hạn nộp theo ngày này (mặc định: hôm nay)")
+    cons = commands.add_parser("consolidate", help="tổng hợp tệp đã chốt của nhiều đơn vị thành một báo cáo cho cấp trên")
+    cons.add_argument("paths", type=Path, nargs="+", metavar="THƯ_MỤC_HOẶC_TỆP",
+                      help="các tệp .tinnhiem, hoặc thư mục chứa chúng (năm nay và năm trước)")
+    cons.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="báo cáo tổng hợp, bản Excel")
+    cons.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="báo cáo tổng hợp, bản PDF")
+    cons.add_argument("--year", type=int, metavar="NĂM", help="năm tổng hợp (mặc định: năm mới nhất trong các tệp)")
+    cons.add_argument("--unit", default="", metavar="TÊN_CƠ_QUAN",
+                      help="cơ quan lập báo cáo (mặc định: cơ quan cấp trên ghi trong tệp của các đơn vị)")
+    cons.add_argument("--parent", default="", metavar="CƠ_QUAN_CHỦ_QUẢN", help="cơ quan cấp trên của cơ quan lập báo cáo")
+    cons.add_argument("--title", default="", metavar="TIÊU_ĐỀ", help="tiêu đề báo cáo")
+    cons.add_argument("--date", metavar="YYYY-MM-DD", help="ngày của báo cáo (mặc định: hôm nay)")
+    cons.add_argument("--by", default="", metavar="HỌ_TÊN", help="người lập biểu")
+    cons.add_argument("--head", default="", metavar="HỌ_TÊN", help="thủ trưởng cơ quan ký báo cáo")
     return parser
 
 
@@ -312,6 +325,34 @@ def _checklist(args: argparse.Namespace) -> int:
         print(checklist_text(checklist, service.setup.meeting.date, titles), end="")
     return EXIT_OK
 
+def _consolidate(args: argparse.Namespace) -> int:
+    from datetime import date as calendar_date
+
+    from .services.consolidate import consolidate, report_of, write_report
+
+    if args.xlsx is None and args.pdf is None:
+        raise TinNhiemError("bad_arguments", detail="cần --xlsx hoặc --pdf (nơi ghi báo cáo)")
+    if args.date is not None:
+        try:
+            calendar_date.fromisoformat(args.date)
+        except ValueError:
+            raise TinNhiemError("bad_arguments", detail=f"--date phải có dạng năm-tháng-ngày (đang là {args.date})") from None
+    result = consolidate(args.paths, args.year)
+    report = report_of(result, unit=args.unit, parent=args.parent, title=args.title, date=args.date,
+                       prepared_by=args.by, head=args.head)
+    print(f"Tổng hợp năm {report.year}: {len(report.units)} đơn vị; số liệu năm {report.year - 1} từ "
+          f"{report.history_files} tệp.")
+    for section in report.units:
+        print(f"  {section.unit} — {section.results.rule.preset.name} ({section.file})")
+    if report.refused:
+        print(f"{len(report.refused)} tệp không sử dụng:")
+        for line in report.refused:
+            print(f"  - {line.file}: {line.reason}")
+    for path in write_report(report, args.xlsx, args.pdf):
+        print(f"Đã ghi {path}")
+    return EXIT_OK
+
+
 COMMANDS = {
     "new": _new,
     "import-ballots": _import,
@@ -324,6 +365,7 @@ COMMANDS = {
     "seal": _seal,
     "correct": _correct,
     "export": _export,
+    "consolidate": _consolidate,
     "checklist": _checklist,
 }
 

@@ -31,6 +31,8 @@ class RefusedFile:
     path: Path
     code: str
     params: Mapping[str, Any] = field(default_factory=dict)
+    unit: tuple[str, str] | None = None  # the body and year the file is of, when it could be read
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -46,8 +48,7 @@ class SealedRound:
 
     @property
     def unit(self) -> tuple[str, str]:
-        """Which body held the round: its parent and its own name, as identities."""
-        return name_key(self.setup.header.parent), name_key(self.setup.header.unit)
+        return unit_of(self.setup)
 
     @property
     def year(self) -> int:
@@ -61,6 +62,11 @@ class EarlierPerson:
     record: PriorResult
     birth_year: int | None
     round: SealedRound
+
+
+def unit_of(setup: RoundSetup) -> tuple[str, str]:
+    """Which body held a round: its parent and its own name, as identities."""
+    return name_key(setup.header.parent), name_key(setup.header.unit)
 
 
 def round_files(paths: Iterable[Path]) -> list[Path]:
@@ -83,17 +89,18 @@ def open_sealed(path: Path) -> SealedRound | RefusedFile:
     """The round in the file, verified; or the reason it cannot be used."""
     try:
         with RoundService.open(path, command_line_keyer(), read_only=True) as service:
-            info = service.info
+            info, setup = service.info, service.setup
+            of = {"unit": unit_of(setup), "year": setup.year}
             if info.station is not None:
-                return RefusedFile(path, "history_station_copy", {"station": info.station.name})
+                return RefusedFile(path, "history_station_copy", {"station": info.station.name}, **of)
             if not info.sealed:
-                return RefusedFile(path, "history_not_sealed")
+                return RefusedFile(path, "history_not_sealed", **of)
             report = service.verify()
             problems = [*report.problems, *service.prior_problems()]
             if problems:
-                titles = {f.code: f.title for f in service.setup.forms}
+                titles = {f.code: f.title for f in setup.forms}
                 return RefusedFile(path, "history_altered", {
-                    "count": len(problems), "detail": describe_issue(problems[0], titles.get(problems[0].form))})
+                    "count": len(problems), "detail": describe_issue(problems[0], titles.get(problems[0].form))}, **of)
             return SealedRound(path, service.setup, info, service.results(), tuple(service.prior_results()),
                                service.corrects())
     except TinNhiemError as error:
@@ -118,18 +125,23 @@ def _sift(rounds: Sequence[SealedRound]) -> tuple[list[SealedRound], list[Refuse
     for index, sealed in enumerate(rounds):
         if sealed.info.fingerprint in corrected:  # and so is every copy of it
             refused[index] = RefusedFile(sealed.path, "history_corrected",
-                                         {"other": corrected[sealed.info.fingerprint].path.name})
-    first_by_uid: dict[str, int] = {}
+                                         {"other": corrected[sealed.info.fingerprint].path.name}, sealed.unit, sealed.year)
+    by_uid: dict[str, list[int]] = {}
     for index, sealed in enumerate(rounds):
-        if index in refused:
+        if index not in refused:
+            by_uid.setdefault(sealed.info.uid, []).append(index)
+    for indexes in by_uid.values():
+        if len({rounds[i].info.fingerprint for i in indexes}) > 1:  # one round sealed twice, differently
+            for index in indexes:
+                others = ", ".join(rounds[i].path.name for i in indexes if i != index)
+                refused[index] = RefusedFile(rounds[index].path, "history_round_differs", {"other": others},
+                                             rounds[index].unit, rounds[index].year)
             continue
-        first = first_by_uid.setdefault(sealed.info.uid, index)
-        if first != index:
-            same = rounds[first]
-            code = "history_duplicate" if same.info.fingerprint == sealed.info.fingerprint else "history_round_differs"
-            refused[index] = RefusedFile(sealed.path, code, {"other": same.path.name})
-            if code == "history_round_differs":  # two different seals of one round: neither can be trusted
-                refused[first] = RefusedFile(same.path, code, {"other": sealed.path.name})
+        kept = min(indexes, key=lambda i: _age(rounds[i].path))  # copies of one file: the oldest is kept
+        for index in indexes:
+            if index != kept:
+                refused[index] = RefusedFile(rounds[index].path, "history_duplicate", {"other": rounds[kept].path.name},
+                                             rounds[index].unit, rounds[index].year)
     by_unit: dict[tuple, list[int]] = {}
     for index, sealed in enumerate(rounds):
         if index not in refused:
@@ -139,9 +151,19 @@ def _sift(rounds: Sequence[SealedRound]) -> tuple[list[SealedRound], list[Refuse
             for index in indexes:
                 others = ", ".join(rounds[i].path.name for i in indexes if i != index)
                 refused[index] = RefusedFile(rounds[index].path, "history_same_unit",
-                                             {"other": others, "year": rounds[index].year})
+                                             {"other": others, "year": rounds[index].year}, rounds[index].unit,
+                                             rounds[index].year)
     kept = [sealed for index, sealed in enumerate(rounds) if index not in refused]
     return kept, [refused[index] for index in sorted(refused)]
+
+
+def _age(path: Path) -> tuple[float, int, str]:
+    """Which of several copies of one file came first: the oldest, else the shortest name."""
+    try:
+        modified = path.stat().st_mtime
+    except OSError:
+        modified = float("inf")
+    return modified, len(path.name), path.name
 
 
 def earlier_people(sealed: SealedRound) -> list[EarlierPerson]:
@@ -200,7 +222,8 @@ def read_history(paths: Iterable[Path], year: int) -> History:
     """The sealed rounds of `year` among the files and folders given; the rest refused with the reason."""
     rounds, refused = open_sealed_rounds(paths)
     kept = [r for r in rounds if r.year == year]
-    other = [RefusedFile(r.path, "history_other_year", {"year": r.year, "wanted": year}) for r in rounds if r.year != year]
+    other = [RefusedFile(r.path, "history_other_year", {"year": r.year, "wanted": year}, r.unit, r.year)
+             for r in rounds if r.year != year]
     return History(year, tuple(kept), tuple(refused + other))
 
 

@@ -1,0 +1,144 @@
+"""The consolidated report (báo cáo tổng hợp) for the level above, as the Excel and PDF versions share
+it: the units' sections, their totals, the files refused, and the words for each."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..core.model import Header
+from ..core.percent import vi_count
+from ..core.results import CandidateResult, RoundResults
+from .dates import vi_datetime
+from .history_text import by_hand_notes
+from .minutes import grouped
+from .results_text import rule_sentence
+from .wording import FLAG_NAMES
+
+
+@dataclass(frozen=True)
+class UnitSection:
+    """One unit's sealed round as the report shows it."""
+
+    results: RoundResults  # with last year's shares
+    file: str
+    fingerprint: str
+    sealed_at: str
+    sealed_by: str
+    seal_reason: str | None = None
+    last_year_file: str | None = None  # the unit's own sealed round of last year, when among the files
+    last_year_refused: tuple[str, ...] = ()  # the unit's files of last year that could not be used
+    suggestions: tuple[str, ...] = ()  # "X may be Y of last year's file Z" (not linked, so not counted)
+
+    @property
+    def unit(self) -> str:
+        return self.results.setup.header.unit
+
+    @property
+    def people(self) -> list[tuple[str, CandidateResult]]:
+        """(form code, person) in list order."""
+        return [(form.form.code, person) for form in self.results.forms for person in form.candidates]
+
+
+@dataclass(frozen=True)
+class RefusedLine:
+    file: str
+    reason: str  # a Vietnamese sentence
+
+
+@dataclass(frozen=True)
+class ConsolidatedReport:
+    header: Header  # the body that consolidates: the level above the units
+    date: str  # ISO date of the report
+    year: int
+    title: str
+    units: tuple[UnitSection, ...]
+    refused: tuple[RefusedLine, ...]
+    history_files: int  # last year's sealed files used
+    signers: tuple[tuple[str, str], ...] = (("Người lập biểu", ""), ("Thủ trưởng cơ quan", ""))
+
+
+def default_title(year: int) -> str:
+    return f"BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM NĂM {year}"
+
+
+@dataclass(frozen=True)
+class Totals:
+    people: int
+    flagged: int  # people with at least one threshold reached
+    flags: Counter  # people per flag
+    with_last_year: int
+    by_hand: int  # of which typed in by hand
+
+    @classmethod
+    def of(cls, units: Sequence[UnitSection]) -> Totals:
+        people = [person for unit in units for _, person in unit.people]
+        return cls(
+            people=len(people),
+            flagged=sum(1 for p in people if p.flags),
+            flags=Counter(flag for p in people for flag in p.flags),
+            with_last_year=sum(1 for p in people if p.prior is not None),
+            by_hand=sum(1 for p in people if p.prior is not None and p.prior.by_hand),
+        )
+
+    def flag_words(self) -> str:
+        """'Tín nhiệm thấp trên 1/2: 2 người; ...' in the order of FLAG_NAMES; 'không có' when none."""
+        parts = [f"{words}: {self.flags[flag]} người" for flag, words in FLAG_NAMES.items() if self.flags[flag]]
+        return "; ".join(parts) or "không có người nào đến ngưỡng"
+
+    def last_year_words(self, year: int) -> str:
+        hand = f" ({self.by_hand} người nhập tay)" if self.by_hand else ""
+        return f"có số liệu năm {year} của {self.with_last_year}/{self.people} người{hand}"
+
+
+def introduction(report: ConsolidatedReport) -> str:
+    refused = (f" {len(report.refused)} tệp không được sử dụng, kèm lý do, ở mục III."
+               if report.refused else " Không có tệp nào bị loại.")
+    return (f"Tổng hợp từ {len(report.units)} tệp đợt lấy phiếu năm {report.year} của {len(report.units)} đơn vị, "
+            "mỗi tệp đã chốt kết quả và được kiểm tra nguyên vẹn (chuỗi băm của nhật ký, đối chiếu dữ liệu với "
+            f"nhật ký, dấu vân tay khi chốt). Số liệu năm {report.year - 1} lấy từ {report.history_files} tệp năm "
+            f"{report.year - 1} đã chốt và nguyên vẹn, hoặc do đơn vị nhập tay có ghi nguồn.{refused}")
+
+
+def unit_lines(section: UnitSection, year: int) -> list[str]:
+    """What the report says of a unit before its table: body, rule, counts, file, last year."""
+    setup, results = section.results.setup, section.results
+    lines = []
+    if setup.header.parent:
+        lines.append(f"Cơ quan cấp trên: {setup.header.parent}.")
+    lines.append(rule_sentence(results.rule))
+    for form in results.forms:
+        counts, tally = form.form.counts, form.tally
+        lines.append(f"Loại phiếu {form.form.code} ({form.form.title}): triệu tập {vi_count(counts.summoned)}, "
+                     f"có mặt {vi_count(counts.present)}, phát ra {vi_count(counts.issued)}, thu vào "
+                     f"{vi_count(counts.collected)}, hợp lệ {vi_count(tally.valid)}, không hợp lệ "
+                     f"{vi_count(tally.invalid)}.")
+    lines.append(f"Tệp {section.file}: chốt kết quả lúc {vi_datetime(section.sealed_at)} bởi {section.sealed_by}; dấu vân "
+                 f"tay {grouped(section.fingerprint)}.")
+    if section.seal_reason:
+        lines.append(f"Lý do chốt khi số liệu chưa khớp: {section.seal_reason}")
+    held = " (số liệu năm trước do đơn vị liên kết hoặc nhập tay)" if _any_prior(section) else ""
+    if section.last_year_file:
+        lines.append(f"Số liệu năm {year - 1}: theo tệp {section.last_year_file}.")
+    elif section.last_year_refused:
+        lines.append(f"Tệp năm {year - 1} của đơn vị ({', '.join(section.last_year_refused)}) không sử dụng được, "
+                     f"xem mục III{held}.")
+    else:
+        lines.append(f"Không có tệp năm {year - 1} của đơn vị này trong các tệp tổng hợp{held}.")
+    return lines
+
+
+def unit_notes(section: UnitSection, year: int) -> list[str]:
+    """What follows a unit's table: figures typed in by hand, and suggested links."""
+    notes = by_hand_notes((person for _, person in section.people), year - 1)
+    notes += [f"Chưa liên kết: {text}" for text in section.suggestions]
+    return notes
+
+
+def flags_text(person: CandidateResult) -> str:
+    return "; ".join(FLAG_NAMES[flag] for flag in person.flags)
+
+
+def _any_prior(section: UnitSection) -> bool:
+    return any(person.prior is not None for _, person in section.people)

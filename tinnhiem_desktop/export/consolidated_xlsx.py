@@ -1,0 +1,254 @@
+"""The consolidated report as an Excel workbook.
+
+"Báo cáo" is the report to print and sign: the header, the overview of units, one section per unit
+with its people and totals, the files refused, the signatures. "Dữ liệu" has one row per person
+with the unit beside it, for the level above to filter, sort and add up. Counts are numbers and
+percentages are Excel percentages holding exactly the value core rounded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..core.model import LEVELS, HeaderStyle
+from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
+from .history_text import BY_HAND
+from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date
+from .summary_xlsx import BOX, FONT, MM, TABLE_PT, _fraction, _line, _lines, percent_format
+
+REPORT_SHEET, DATA_SHEET = "Báo cáo", "Dữ liệu"
+# the report sheet's columns: the per-person table; the other tables span several of them
+WIDTHS = (5, 22, 22, 8, 9, 7, 8.5, 7, 8.5, 7, 8.5, 13, 30)
+LAST = len(WIDTHS)
+LEVEL_NAMES = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
+OVERVIEW_SPANS = ((1, 1), (2, 3), (4, 7), (8, 9), (10, 11), (12, 12), (13, 13))
+REFUSED_SPANS = ((1, 1), (2, 4), (5, 13))
+HEADING_FILL = PatternFill("solid", fgColor="EBEBEB")
+
+
+def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
+    workbook = Workbook()
+    workbook.properties.title = report.title
+    workbook.properties.creator = "Tín Nhiệm Desktop"
+    sheet = workbook.active
+    sheet.title = REPORT_SHEET
+    _report_sheet(sheet, report)
+    _data_sheet(workbook.create_sheet(DATA_SHEET), report)
+    target = Path(target)
+    partial = target.with_name(target.name + ".partial")
+    workbook.save(partial)
+    partial.replace(target)
+    return target
+
+
+def _report_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
+    for index, width in enumerate(WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    row = _header(sheet, report)
+    _line(sheet, row, 1, LAST, report.title, bold=True, size=14)
+    _line(sheet, row + 1, 1, LAST, introduction(report), align="left")
+    row += 3
+
+    _line(sheet, row, 1, LAST, "I. TỔNG HỢP CHUNG", bold=True, align="left")
+    row += 1
+    row = _spanned(sheet, row, OVERVIEW_SPANS, ["STT", "Đơn vị", "Quy tắc áp dụng", "Số người được lấy phiếu",
+                                                "Số người đến ngưỡng", f"Có số liệu năm {report.year - 1}",
+                                                "Ngưỡng đã đến"], heading=True)
+    for number, section in enumerate(report.units, start=1):
+        totals = Totals.of([section])
+        row = _spanned(sheet, row, OVERVIEW_SPANS, [
+            number, section.unit, section.results.rule.preset.name, totals.people, totals.flagged,
+            f"{totals.with_last_year}/{totals.people}", totals.flag_words() if totals.flagged else "—"],
+            texts=(1, 2, 6))
+    totals = Totals.of(report.units)
+    _line(sheet, row, 1, LAST, f"Cộng: {len(report.units)} đơn vị, {totals.people} người được lấy phiếu; "
+                               f"{totals.flagged} người đến ngưỡng tín nhiệm thấp ({totals.flag_words()}); "
+                               f"{totals.last_year_words(report.year - 1)}.", bold=True, align="left")
+    row += 2
+
+    _line(sheet, row, 1, LAST, "II. KẾT QUẢ TỪNG ĐƠN VỊ", bold=True, align="left")
+    row += 1
+    for number, section in enumerate(report.units, start=1):
+        row = _unit(sheet, row, number, section, report.year) + 1
+
+    _line(sheet, row, 1, LAST, "III. CÁC TỆP KHÔNG SỬ DỤNG", bold=True, align="left")
+    row += 1
+    if report.refused:
+        row = _spanned(sheet, row, REFUSED_SPANS, ["STT", "Tệp", "Lý do"], heading=True)
+        for number, line in enumerate(report.refused, start=1):
+            row = _spanned(sheet, row, REFUSED_SPANS, [number, line.file, line.reason], texts=(1, 2))
+    else:
+        _line(sheet, row, 1, LAST, "Không có: mọi tệp được chọn đều đã chốt kết quả và nguyên vẹn.", align="left")
+        row += 1
+    _signatures(sheet, row + 1, report.signers)
+    _print_setup(sheet)
+
+
+def _header(sheet: Worksheet, report: ConsolidatedReport) -> int:
+    """The consolidating body on the left, the motto on the right, then place and date."""
+    header = report.header
+    party = header.style is HeaderStyle.PARTY
+    left = [(header.parent.upper(), False, False)] if header.parent else []
+    left.append((header.unit.upper(), True, not party))
+    right = ([("ĐẢNG CỘNG SẢN VIỆT NAM", 14, True)] if party else
+             [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, False), ("Độc lập - Tự do - Hạnh phúc", 13, True)])
+    for row, (text, bold, underline) in enumerate(left, start=1):
+        _line(sheet, row, 1, 3, text, bold=bold, underline=underline)
+    for row, (text, size, underline) in enumerate(right, start=1):
+        _line(sheet, row, 6, LAST, text, bold=True, size=size, underline=underline)
+    row = max(len(left), len(right)) + 1
+    _line(sheet, row, 6, LAST, place_and_date(header, report.date), italic=True, size=13)
+    return row + 2
+
+
+def _unit(sheet: Worksheet, row: int, number: int, section: UnitSection, year: int) -> int:
+    """A unit's section: its heading and lines, the table of its people, its totals and notes."""
+    _line(sheet, row, 1, LAST, f"{number}. {section.unit}", bold=True, align="left")
+    row += 1
+    for text in unit_lines(section, year):
+        _line(sheet, row, 1, LAST, f"- {text}", align="left", size=TABLE_PT)
+        row += 1
+    decimals = section.results.rule.decimals
+    top = row
+    groups = ["", "", "", "", "", *[name for name in LEVEL_NAMES for _ in (0, 1)], "", ""]
+    headings = ["STT", "Họ và tên", "Chức vụ", "Loại phiếu", "Cơ sở tính tỷ lệ", *["Số phiếu", "Tỷ lệ"] * 3,
+                f"Tín nhiệm thấp năm {year - 1}", "Ngưỡng đã đến"]
+    for index, (group, heading) in enumerate(zip(groups, headings), start=1):
+        if not group:
+            sheet.cell(top, index, heading)
+            sheet.merge_cells(start_row=top, start_column=index, end_row=top + 1, end_column=index)
+        else:
+            sheet.cell(top + 1, index, heading)
+            if group != groups[index - 2]:
+                sheet.cell(top, index, group)
+                sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
+    for cells in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=LAST):
+        for cell in cells:
+            _style(cell, heading=True)
+    sheet.row_dimensions[top].height = 2 * TABLE_PT * 1.3
+    row = top + 2
+    percent = percent_format(decimals)
+    for order, (form, person) in enumerate(section.people, start=1):
+        values = [order, person.candidate.name, person.candidate.position, form, person.base]
+        formats = ["0", None, None, "@", "#,##0"]
+        for level in LEVELS:
+            values += [person.tally.count(level), _fraction(person.percents[level])]
+            formats += ["#,##0", percent]
+        hand = person.prior is not None and person.prior.by_hand
+        values += [_fraction(person.prior_percent), flags_text(person)]
+        formats += [f'{percent} "({BY_HAND})"' if hand else percent, None]
+        _table_row(sheet, row, values, formats)
+        row += 1
+    totals = Totals.of([section])
+    _line(sheet, row, 1, LAST, f"Cộng: {totals.people} người được lấy phiếu; {totals.flagged} người đến ngưỡng "
+                               f"({totals.flag_words()}); {totals.last_year_words(year - 1)}.",
+          bold=True, align="left", size=TABLE_PT)
+    row += 1
+    for note in unit_notes(section, year):
+        _line(sheet, row, 1, LAST, note, italic=True, align="left", size=TABLE_PT)
+        row += 1
+    return row
+
+
+def _table_row(sheet: Worksheet, row: int, values: Sequence[object], formats: Sequence[str | None]) -> None:
+    lines = max((_lines(str(v), WIDTHS[i]) for i, (v, f) in enumerate(zip(values, formats)) if f is None and v),
+                default=1)
+    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3
+    for index, (value, number_format) in enumerate(zip(values, formats), start=1):
+        cell = sheet.cell(row, index, value)
+        _style(cell, text=number_format is None)
+        if number_format:  # "@": text, centred like the numbers
+            cell.number_format = number_format
+
+
+def _spanned(sheet: Worksheet, row: int, spans: Sequence[tuple[int, int]], values: Sequence[object],
+             heading: bool = False, texts: Sequence[int] = ()) -> int:
+    """One table row whose cells each span columns first..last, those at `texts` (indexes) set
+    left as text, the others centred; returns the next row."""
+    lines = 1
+    for position, ((first, last), value) in enumerate(zip(spans, values)):
+        if first != last:
+            sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        sheet.cell(row, first, value)
+        for column in range(first, last + 1):
+            _style(sheet.cell(row, column), heading=heading, text=position in texts and not heading)
+        width = sum(WIDTHS[first - 1:last])
+        lines = max(lines, _lines(str(value), width))
+    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3 + (4 if heading else 0)
+    return row + 1
+
+
+def _style(cell, *, heading: bool = False, text: bool = False) -> None:
+    cell.font = Font(name=FONT, size=TABLE_PT, bold=heading)
+    cell.border = BOX
+    cell.alignment = Alignment(horizontal="left" if text else "center", vertical="center", wrap_text=True)
+    if heading:
+        cell.fill = HEADING_FILL
+
+
+def _signatures(sheet: Worksheet, row: int, signers: Sequence[tuple[str, str]]) -> None:
+    blocks = ((1, 4), (9, LAST))
+    for (first, last), (title, name) in zip(blocks, signers):
+        _line(sheet, row, first, last, title.upper(), bold=True)
+        _line(sheet, row + 1, first, last, "(Ký, ghi rõ họ tên)", italic=True)
+        _line(sheet, row + 5, first, last, name or "", bold=True)
+
+
+def _data_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
+    """One row per person, every unit: for filtering, sorting and adding up."""
+    year = report.year - 1
+    columns = [("Đơn vị", 24, None), ("Cơ quan cấp trên", 22, None), ("Quy tắc áp dụng", 24, None),
+               ("Tệp", 20, None), ("Loại phiếu", 8, None), ("STT", 5, "0"), ("Họ và tên", 22, None),
+               ("Chức vụ", 22, None), ("Năm sinh", 7, "0"), ("Mã người", 14, None), ("Cơ sở tính tỷ lệ", 9, "#,##0")]
+    for name in LEVEL_NAMES:
+        columns += [(f"{name}: số phiếu", 9, "#,##0"), (f"{name}: tỷ lệ", 9, "%")]
+    columns += [(f"Tín nhiệm thấp năm {year}: tỷ lệ", 10, "%"), (f"Năm {year}: nguồn", 20, None),
+                ("Ngưỡng đã đến", 30, None)]
+    for index, (heading, width, _) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+        cell = sheet.cell(1, index, heading)
+        _style(cell, heading=True)
+    sheet.row_dimensions[1].height = 3 * TABLE_PT * 1.3
+    row = 2
+    for section in report.units:
+        setup, percent = section.results.setup, percent_format(section.results.rule.decimals)
+        for form, person in section.people:
+            candidate, prior = person.candidate, person.prior
+            source = "" if prior is None else (f"{BY_HAND}: {prior.source}" if prior.by_hand else prior.source)
+            values = [section.unit, setup.header.parent, section.results.rule.preset.name, section.file, form,
+                      candidate.order, candidate.name, candidate.position, candidate.birth_year,
+                      candidate.person_key or "", person.base]
+            for level in LEVELS:
+                values += [person.tally.count(level), _fraction(person.percents[level])]
+            values += [_fraction(person.prior_percent), source, flags_text(person)]
+            for index, (value, (_, _, number_format)) in enumerate(zip(values, columns), start=1):
+                cell = sheet.cell(row, index, value)
+                cell.font, cell.border = Font(name=FONT, size=TABLE_PT), BOX
+                if number_format:
+                    cell.number_format = percent if number_format == "%" else number_format
+            row += 1
+    sheet.freeze_panes = "H2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(row - 1, 1)}"
+    _print_setup(sheet)
+    sheet.print_title_rows = "1:1"
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    page = sheet.page_setup
+    page.paperSize = sheet.PAPERSIZE_A4
+    page.orientation = sheet.ORIENTATION_LANDSCAPE
+    page.fitToWidth, page.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = PageMargins(left=MARGIN_LEFT * MM, right=MARGIN_RIGHT * MM, top=MARGIN_TOP * MM,
+                                     bottom=MARGIN_BOTTOM * MM, header=8 * MM, footer=8 * MM)
+    sheet.print_options.horizontalCentered = True
+    sheet.HeaderFooter.differentFirst = True
+    sheet.oddHeader.center.text = "&P"
+    sheet.oddHeader.center.size = 12
