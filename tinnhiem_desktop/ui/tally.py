@@ -286,7 +286,8 @@ class BallotPanel(QWidget):
                 if column >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
-        self.table.item(0, 6).setText(self.tr("không đánh dấu"))
+        notes = (self.tr("không hợp lệ"), self.tr("chưa nhập"), self.tr("không đánh dấu"), self.tr("nhiều ô"))
+        self.table.item(0, 6).setText(max(notes, key=self.table.fontMetrics().horizontalAdvance))
         self.table.resizeColumnsToContents()  # measured once: re-measuring on every keystroke is slow
         self.table.item(0, 6).setText("")
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
