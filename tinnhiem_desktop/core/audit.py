@@ -244,6 +244,23 @@ def _apply_prior_event(event: Event, priors: dict, problem) -> None:
         priors[key] = new
 
 
+def replay_priors(events: Iterable[Event]) -> ReplayedRound:
+    """The earlier-year results as the log's prior events build them, in order (the hash chain is
+    `replay`'s to check)."""
+    priors: dict[tuple[str, int], Mapping[str, Any]] = {}
+    issues: list[Issue] = []
+
+    def problem(code: str, **params: Any) -> None:
+        issues.append(Issue(code, Severity.ERROR, None, params))
+
+    for event in events:
+        try:
+            _apply_prior_event(event, priors, problem)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            problem("log_event_unreadable", seq=event.seq, action=event.action)
+    return ReplayedRound(None, {}, tuple(issues), {}, priors)
+
+
 def compare_priors_with_log(stored: Iterable[Mapping[str, Any]], replayed: ReplayedRound) -> list[Issue]:
     """Every earlier-year result whose stored figures differ from what the log recorded (each as
     the `as_data()` of a PriorResult)."""
@@ -254,7 +271,7 @@ def compare_priors_with_log(stored: Iterable[Mapping[str, Any]], replayed: Repla
             record = mine.get(key) or replayed.priors[key]
             issues.append(Issue("prior_result_differs_from_log", Severity.ERROR, None,
                                 {"name": record["name"], "year": key[1]}))
-    return issues
+    return [*replayed.issues, *issues]
 
 
 def _with_counts(setup: RoundSetup, code: str, counts: Counts) -> RoundSetup:

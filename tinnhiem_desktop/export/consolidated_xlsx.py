@@ -31,6 +31,10 @@ LEVEL_NAMES = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 OVERVIEW_SPANS = ((1, 1), (2, 3), (4, 7), (8, 9), (10, 11), (12, 12), (13, 13))
 REFUSED_SPANS = ((1, 1), (2, 4), (5, 13))
 HEADING_FILL = PatternFill("solid", fgColor="EBEBEB")
+# shared style objects: openpyxl compares every new one with those it has, which is slow by the thousand
+BODY_FONT, BOLD_FONT = Font(name=FONT, size=TABLE_PT), Font(name=FONT, size=TABLE_PT, bold=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
@@ -186,9 +190,9 @@ def _spanned(sheet: Worksheet, row: int, spans: Sequence[tuple[int, int]], value
 
 
 def _style(cell, *, heading: bool = False, text: bool = False) -> None:
-    cell.font = Font(name=FONT, size=TABLE_PT, bold=heading)
+    cell.font = BOLD_FONT if heading else BODY_FONT
     cell.border = BOX
-    cell.alignment = Alignment(horizontal="left" if text else "center", vertical="center", wrap_text=True)
+    cell.alignment = LEFT if text else CENTRE
     if heading:
         cell.fill = HEADING_FILL
 
@@ -230,7 +234,7 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
             values += [_fraction(person.prior_percent), source, flags_text(person)]
             for index, (value, (_, _, number_format)) in enumerate(zip(values, columns), start=1):
                 cell = sheet.cell(row, index, value)
-                cell.font, cell.border = Font(name=FONT, size=TABLE_PT), BOX
+                cell.font, cell.border = BODY_FONT, BOX
                 if number_format:
                     cell.number_format = percent if number_format == "%" else number_format
             row += 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from ..core.audit import Event, compare_priors_with_log, compare_with_log, fingerprint, replay
+from ..core.audit import Event, compare_priors_with_log, compare_with_log, fingerprint, replay, replay_priors
 from ..core.ballots_csv import parse_ballots_csv
 from ..core.checks import seal_gate
 from ..core.double_entry import (
@@ -658,8 +658,8 @@ class RoundService:
     def prior_problems(self) -> list[Issue]:
         """Earlier-year results whose stored figures differ from what the log recorded (changed
         behind the program's back): part of checking the file."""
-        replayed = replay(self._repo.events())
-        return compare_priors_with_log((p.as_data() for p in self.prior_results()), replayed)
+        priors, events = self._repo.prior_results_and_events()
+        return compare_priors_with_log((p.as_data() for p in priors), replay_priors(events))
 
     def _candidate_at(self, form: str, order: int) -> Candidate:
         self._check_orders(form, {order: None})

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from ..core.audit import GENESIS, Event, ballot_state, chain_event, fingerprint, pass_data
+from ..core.audit import PRIOR_ACTIONS
 from ..core.history import PriorResult
 from ..core.issues import TinNhiemError
 from ..core.procedure import RECORD_ACTION, ProcedureRecord
@@ -673,6 +674,14 @@ class RoundRepository:
             session.delete(row)
             log("prior_result_removed", {"person_key": person_key, "year": year, "old": removed.as_data()})
             return removed
+
+    def prior_results_and_events(self) -> tuple[list[PriorResult], list[Event]]:
+        """The stored earlier-year results and the log's events about them, as of one moment."""
+        with self._reading() as session:
+            rows = session.exec(select(PriorResultRow).order_by(PriorResultRow.year, PriorResultRow.person_key))
+            priors = [_prior(row) for row in rows]
+            query = select(EventRow).where(EventRow.action.in_(PRIOR_ACTIONS)).order_by(EventRow.seq)
+            return priors, [_event(row) for row in session.exec(query)]
 
     @staticmethod
     def _prior_row(session: Session, person_key: str, year: int) -> PriorResultRow | None:

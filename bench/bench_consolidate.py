@@ -1,0 +1,81 @@
+"""Consolidating twenty units' sealed round files of this year, with last year's twenty beside them:
+open and verify all forty, link last year by person key, write the report as .xlsx and PDF."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import time
+from pathlib import Path
+
+from common import FAMILY, GIVEN, MIDDLE, bench_folder
+
+from tinnhiem_desktop.core.spec import setup_from_dict
+from tinnhiem_desktop.services.consolidate import consolidate, report_of, write_report
+from tinnhiem_desktop.services.rounds import RoundService
+
+UNITS = 20
+FORMS = ((10, 80), (25, 250))  # (candidates, ballots): the board, and all civil servants
+RULES = ("huong-dan-2013", "qd-96-2023", "nq-35-2012")
+
+
+def unit_round(path: Path, unit: int, year: int) -> Path:
+    """A unit's sealed round: two forms, every ballot keyed, some people with low confidence."""
+    if path.exists():
+        return path
+    rng = random.Random(unit * 100 + year)
+    forms = []
+    for f, (candidates, ballots) in enumerate(FORMS, start=1):
+        people = [{"name": f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}", "position": "Trưởng phòng",
+                   "birth_year": 1960 + (unit + f * 7 + c) % 30, "person_key": f"u{unit}-f{f}-c{c}"}
+                  for c in range(1, candidates + 1)]
+        forms.append({"id": str(f), "title": ("Lãnh đạo Sở", "Lãnh đạo các phòng")[f - 1], "summoned": ballots,
+                      "present": ballots, "issued": ballots, "collected": ballots, "candidates": people})
+    setup = setup_from_dict({
+        "title": f"Hội nghị lấy phiếu tín nhiệm năm {year}", "year": year, "rule": RULES[unit % len(RULES)],
+        "header": {"style": "state", "parent": "ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "unit": f"SỞ SỐ {unit}"},
+        "meeting": {"date": f"{year}-11-27", "place": "Hội trường", "chair": "Trần Văn Bình"},
+        "team": [{"name": "Lê Thị Hồng", "role": "Tổ trưởng"}], "forms": forms}, "bench")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["form", "ballot", "status", *range(1, 26)])
+    for f, (candidates, ballots) in enumerate(FORMS, start=1):
+        low = {c: rng.random() < 0.08 for c in range(1, candidates + 1)}  # a few people rated low by most
+        for n in range(1, ballots + 1):
+            marks = [("3" if rng.random() < 0.75 else "1") if low[c] else rng.choice("1122223")
+                     for c in range(1, candidates + 1)]
+            writer.writerow([f, n, "valid", *marks])
+    ballots_csv = path.with_suffix(".csv")
+    ballots_csv.write_text(buffer.getvalue(), encoding="utf-8")
+    with RoundService.create(path, setup, "bench") as service:
+        service.import_ballots_file(ballots_csv)
+        service.seal("bench")
+    ballots_csv.unlink()
+    return path
+
+
+def main() -> dict[str, float]:
+    folder = bench_folder() / "consolidate"
+    folder.mkdir(exist_ok=True)
+    for unit in range(1, UNITS + 1):
+        for year in (2025, 2026):
+            unit_round(folder / f"so-{unit:02d}-{year}.tinnhiem", unit, year)
+    out = bench_folder()
+    started = time.perf_counter()
+    result = consolidate([folder])
+    read = time.perf_counter()
+    report = report_of(result)
+    write_report(report, out / "tong-hop.xlsx", out / "tong-hop.pdf")
+    done = time.perf_counter()
+    people = result.people
+    flagged = sum(unit.flagged for unit in result.units)
+    two_years = sum(count for flag, count in result.flag_counts().items() if flag.endswith("_two_years"))
+    print(f"consolidate {UNITS} units (+{len(result.history.rounds)} of last year), {people} people, {flagged} "
+          f"flagged ({two_years} two-year flags): read and verify {read - started:.2f} s, "
+          f"report {done - read:.2f} s, total {done - started:.2f} s")
+    return {"consolidate_seconds": done - started, "consolidate_read_seconds": read - started}
+
+
+if __name__ == "__main__":
+    main()
