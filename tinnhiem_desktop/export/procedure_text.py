@@ -10,7 +10,7 @@ from ..core.procedure import (
     SELF_ASSESSMENT_DAYS, AssessmentStatus, Checklist, Handover, Stage, TeamVote, self_assessment_deadline,
 )
 from .dates import vi_datetime
-from .wording import describe_issue
+from .wording import Translate, describe_issue, vietnamese
 
 STAGE_NAMES = {
     Stage.PREPARE: "Chuẩn bị (bước 1)",
@@ -43,20 +43,24 @@ ASSESSMENT_NAMES = {
 }
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+DEADLINE = ("Hạn nộp bản tự nhận xét, đánh giá: {day} (chậm nhất {days:02d} ngày trước ngày hội nghị, "
+            "tính theo ngày lịch).")
+DEADLINE_UNKNOWN = ("Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; chậm nhất {days:02d} "
+                    "ngày trước ngày hội nghị, tính theo ngày lịch).")
 
 
-def day_words(day: date) -> str:
+def day_words(day: date, translate: Translate = vietnamese) -> str:
     """'thứ Ba, 24/11/2026'."""
-    return f"{WEEKDAYS[day.weekday()]}, {day:%d/%m/%Y}"
+    return f"{translate(WEEKDAYS[day.weekday()])}, {day:%d/%m/%Y}"
 
 
-def deadline_line(meeting_date: str) -> str:
-    """The self-assessment deadline and its rule, as the wizard and the checklist show it."""
-    rule = f"chậm nhất {SELF_ASSESSMENT_DAYS:02d} ngày trước ngày hội nghị, tính theo ngày lịch"
+def deadline_line(meeting_date: str, translate: Translate = vietnamese) -> str:
+    """The self-assessment deadline and its rule, as the wizard and the checklist show it; the
+    window passes its `translate`."""
     deadline = self_assessment_deadline(meeting_date)
     if deadline is None:
-        return f"Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; {rule})."
-    return f"Hạn nộp bản tự nhận xét, đánh giá: {day_words(deadline)} ({rule})."
+        return translate(DEADLINE_UNKNOWN).format(days=SELF_ASSESSMENT_DAYS)
+    return translate(DEADLINE).format(day=day_words(deadline, translate), days=SELF_ASSESSMENT_DAYS)
 
 
 def checklist_text(checklist: Checklist, meeting_date: str, titles: dict[str, str]) -> str:

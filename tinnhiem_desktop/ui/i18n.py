@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslato
 from ..core.issues import Issue, TinNhiemError
 from ..core.results import Rule
 from ..core.rules import PRESETS
-from ..export import dates, results_text, wording as vi
-from ..services.export import DOCUMENT_NAMES
+from ..export import dates, procedure_text, results_text, wording as vi
+from ..services.export import DOCUMENT_NAMES, REPORT_NAMES
 
 SETTING = "language"
 DEFAULT_LANGUAGE = "vi"
@@ -108,5 +108,12 @@ def wording_sources() -> list[str]:
         *DOCUMENT_NAMES.values(),
         results_text.RULE_OVERRIDDEN,
         dates.DATETIME,
+        *procedure_text.STAGE_NAMES.values(),
+        *procedure_text.STEP_NAMES.values(),
+        *procedure_text.ASSESSMENT_NAMES.values(),
+        *procedure_text.WEEKDAYS,
+        procedure_text.DEADLINE,
+        procedure_text.DEADLINE_UNKNOWN,
+        *REPORT_NAMES.values(),
     ]
     return list(dict.fromkeys(texts))

@@ -175,6 +175,81 @@ confidence</translation>
         </message>
     </context>
     <context>
+        <name>ChecklistDialog</name>
+        <message>
+            <source>Quy trình lấy phiếu tín nhiệm</source>
+            <translation>Confidence vote procedure</translation>
+        </message>
+        <message>
+            <source>Bản tự nhận xét, đánh giá của người được lấy phiếu:</source>
+            <translation>Written self-assessments of the people rated:</translation>
+        </message>
+        <message>
+            <source>Loại phiếu</source>
+            <translation>Ballot form</translation>
+        </message>
+        <message>
+            <source>Họ và tên</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Chức vụ</source>
+            <translation>Position</translation>
+        </message>
+        <message>
+            <source>Ngày nhận</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <source>Tình trạng</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Ngày nhận:</source>
+            <translation>Received on:</translation>
+        </message>
+        <message>
+            <source>Ghi đã nhận</source>
+            <translation>Record as received</translation>
+        </message>
+        <message>
+            <source>Ghi chưa nhận</source>
+            <translation>Record as not received</translation>
+        </message>
+        <message>
+            <source>Bước</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <source>Lúc, người ghi</source>
+            <translation>When, recorded by</translation>
+        </message>
+        <message>
+            <source>Còn thiếu, cần lưu ý:</source>
+            <translation>Missing, to note:</translation>
+        </message>
+        <message>
+            <source>Ghi nhận đã in phiếu trắng</source>
+            <translation>Record blank ballots printed</translation>
+        </message>
+        <message>
+            <source>Ghi nhận đã công bố kết quả</source>
+            <translation>Record results presented</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Đã đủ các bước.</source>
+            <translation>Every step is done.</translation>
+        </message>
+        <message>
+            <source>Hãy chọn người (một hoặc nhiều dòng) trong danh sách trước.</source>
+            <translation>First select the people (one or more rows) in the list.</translation>
+        </message>
+    </context>
+    <context>
         <name>CompareDialog</name>
         <message>
             <source>Loại phiếu</source>
@@ -573,6 +648,53 @@ collected</translation>
         <message>
             <source>Loại phiếu '{code}' chưa có tên (VD: Lãnh đạo Sở).</source>
             <translation>Ballot form '{code}' has no name (e.g. Lãnh đạo Sở).</translation>
+        </message>
+    </context>
+    <context>
+        <name>HandoverDialog</name>
+        <message>
+            <source>Bàn giao biên bản và phiếu</source>
+            <translation>Hand over the minutes and ballots</translation>
+        </message>
+        <message>
+            <source>Tổ kiểm phiếu bàn giao biên bản kiểm phiếu và {ballots} phiếu đã kiểm cho Thủ trưởng cơ quan.</source>
+            <translation>The counting team hands the counting minutes and the {ballots} counted ballots to the head of the body.</translation>
+        </message>
+        <message>
+            <source>ví dụ: Giám đốc Sở</source>
+            <translation>e.g. Giám đốc Sở (Director)</translation>
+        </message>
+        <message>
+            <source>Người giao (Tổ kiểm phiếu):</source>
+            <translation>Handed over by (counting team):</translation>
+        </message>
+        <message>
+            <source>Người nhận:</source>
+            <translation>Received by:</translation>
+        </message>
+        <message>
+            <source>Chức vụ người nhận:</source>
+            <translation>Receiver's position:</translation>
+        </message>
+        <message>
+            <source>Thời điểm bàn giao:</source>
+            <translation>Handed over at:</translation>
+        </message>
+        <message>
+            <source>Ghi nhận bàn giao</source>
+            <translation>Record the hand-over</translation>
+        </message>
+        <message>
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Chỉ bàn giao sau khi đã chốt kết quả.</source>
+            <translation>The hand-over comes only after the results are sealed.</translation>
+        </message>
+        <message>
+            <source>Tệp đang mở chỉ để xem: không ghi nhận được.</source>
+            <translation>The file is open for viewing only: nothing can be recorded.</translation>
         </message>
     </context>
     <context>
@@ -1086,6 +1208,121 @@ Current fingerprint: {fingerprint}</translation>
         </message>
     </context>
     <context>
+        <name>MeetingStepsDialog</name>
+        <message>
+            <source>Các bước tại hội nghị</source>
+            <translation>Steps at the meeting</translation>
+        </message>
+        <message>
+            <source>Số người có mặt theo từng loại phiếu (điểm danh tại hội nghị):</source>
+            <translation>People present per ballot form (attendance taken at the meeting):</translation>
+        </message>
+        <message>
+            <source>Loại phiếu</source>
+            <translation>Ballot form</translation>
+        </message>
+        <message>
+            <source>Triệu tập</source>
+            <translation>Summoned</translation>
+        </message>
+        <message>
+            <source>Có mặt</source>
+            <translation>Present</translation>
+        </message>
+        <message>
+            <source>Hội nghị biểu quyết thông qua Tổ kiểm phiếu gồm các đồng chí:</source>
+            <translation>The meeting votes on the counting team proposed:</translation>
+        </message>
+        <message>
+            <source>(chưa có Tổ kiểm phiếu: hãy sửa thông tin đợt)</source>
+            <translation>(no counting team yet: edit the round information)</translation>
+        </message>
+        <message>
+            <source>Số ý kiến đồng ý:</source>
+            <translation>In favour:</translation>
+        </message>
+        <message>
+            <source>Số ý kiến không đồng ý:</source>
+            <translation>Against:</translation>
+        </message>
+        <message>
+            <source>Số phiếu phát ra theo từng loại phiếu:</source>
+            <translation>Ballots issued per ballot form:</translation>
+        </message>
+        <message>
+            <source>Số phiếu thu vào theo từng loại phiếu:</source>
+            <translation>Ballots collected per ballot form:</translation>
+        </message>
+        <message>
+            <source>Các bước tại hội nghị đã xong. Tổ kiểm phiếu bắt đầu kiểm phiếu: nhập từng phiếu vào chương trình.</source>
+            <translation>The steps at the meeting are done. The counting team starts counting: key each ballot into the program.</translation>
+        </message>
+        <message>
+            <source>‹ Quay lại</source>
+            <translation>‹ Back</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Điểm danh</source>
+            <translation>Attendance</translation>
+        </message>
+        <message>
+            <source>Biểu quyết Tổ kiểm phiếu</source>
+            <translation>Vote on the counting team</translation>
+        </message>
+        <message>
+            <source>Phát phiếu</source>
+            <translation>Ballots issued</translation>
+        </message>
+        <message>
+            <source>Thu phiếu</source>
+            <translation>Ballots collected</translation>
+        </message>
+        <message>
+            <source>Mở nhập phiếu</source>
+            <translation>Open counting</translation>
+        </message>
+        <message>
+            <source>Bước {number}/{total}: {title}</source>
+            <translation>Step {number}/{total}: {title}</translation>
+        </message>
+        <message>
+            <source>Ghi và tiếp ›</source>
+            <translation>Record and continue ›</translation>
+        </message>
+        <message>
+            <source>⚠ có mặt nhiều hơn triệu tập</source>
+            <translation>⚠ more present than summoned</translation>
+        </message>
+        <message>
+            <source>✓ đạt {quorum} số được triệu tập</source>
+            <translation>✓ {quorum} of those summoned reached</translation>
+        </message>
+        <message>
+            <source>⚠ chưa đạt {quorum} số được triệu tập</source>
+            <translation>⚠ {quorum} of those summoned not reached</translation>
+        </message>
+        <message>
+            <source>✓ Tổ kiểm phiếu được thông qua.</source>
+            <translation>✓ The counting team is approved.</translation>
+        </message>
+        <message>
+            <source>⚠ Chưa được thông qua: số đồng ý phải nhiều hơn số không đồng ý.</source>
+            <translation>⚠ Not approved: more must be in favour than against.</translation>
+        </message>
+        <message>
+            <source>Loại phiếu {code}: có mặt {present}, phát ra {issued}, thu vào {collected}.</source>
+            <translation>Ballot form {code}: {present} present, {issued} issued, {collected} collected.</translation>
+        </message>
+        <message>
+            <source>Biểu quyết Tổ kiểm phiếu: {in_favour} đồng ý, {against} không đồng ý.</source>
+            <translation>Vote on the counting team: {in_favour} in favour, {against} against.</translation>
+        </message>
+    </context>
+    <context>
         <name>ProjectorView</name>
         <message>
             <source>Kết quả kiểm phiếu — trình chiếu</source>
@@ -1098,6 +1335,69 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>&lt;b&gt;{unit}&lt;/b&gt;&lt;br&gt;&lt;b&gt;KẾT QUẢ LẤY PHIẾU TÍN NHIỆM&lt;/b&gt;&lt;br&gt;{title}</source>
             <translation>&lt;b&gt;{unit}&lt;/b&gt;&lt;br&gt;&lt;b&gt;CONFIDENCE VOTE RESULTS&lt;/b&gt;&lt;br&gt;{title}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsDialog</name>
+        <message>
+            <source>Báo cáo cấp trên</source>
+            <translation>Reports upward</translation>
+        </message>
+        <message>
+            <source>⚠ Kết quả chưa chốt: báo cáo sẽ ghi "BẢN NHÁP" và không được ghi nhận là đã gửi.</source>
+            <translation>⚠ The results are not sealed: the reports will say "BẢN NHÁP" (draft) and are not recorded as sent.</translation>
+        </message>
+        <message>
+            <source>Ngày báo cáo:</source>
+            <translation>Report date:</translation>
+        </message>
+        <message>
+            <source>ví dụ: Phòng Tổ chức cán bộ (để trống: in dòng chấm)</source>
+            <translation>e.g. Phòng Tổ chức cán bộ (empty: a dotted line)</translation>
+        </message>
+        <message>
+            <source>Kính gửi (cơ quan tổ chức cán bộ):</source>
+            <translation>Addressed to (personnel office):</translation>
+        </message>
+        <message>
+            <source>Kính gửi (báo cáo riêng):</source>
+            <translation>Addressed to (separate report):</translation>
+        </message>
+        <message>
+            <source>Chưa có người nào được đánh dấu thuộc diện Ban Thường vụ Tỉnh ủy quản lý (đánh dấu trong thông tin đợt, danh sách người được lấy phiếu).</source>
+            <translation>Nobody is marked as managed by the provincial Party standing committee (mark them in the round information, list of people rated).</translation>
+        </message>
+        <message>
+            <source>Thư mục:</source>
+            <translation>Folder:</translation>
+        </message>
+        <message>
+            <source>Chọn…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Xuất báo cáo</source>
+            <translation>Write the reports</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Chưa chọn báo cáo nào để xuất.</source>
+            <translation>No report chosen.</translation>
+        </message>
+        <message>
+            <source>Đang xuất…</source>
+            <translation>Writing…</translation>
+        </message>
+        <message>
+            <source>Đã xuất:</source>
+            <translation>Written:</translation>
+        </message>
+        <message>
+            <source>Chọn thư mục lưu báo cáo</source>
+            <translation>Choose the folder for the reports</translation>
         </message>
     </context>
     <context>
@@ -2637,6 +2937,126 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>{hour:02d} giờ {minute:02d}, ngày {day:%d/%m/%Y}</source>
             <translation>{hour:02d}:{minute:02d} on {day:%d/%m/%Y}</translation>
+        </message>
+        <message>
+            <source>Chuẩn bị (bước 1)</source>
+            <translation>Preparation (step 1)</translation>
+        </message>
+        <message>
+            <source>Tại hội nghị (bước 2–4)</source>
+            <translation>At the meeting (steps 2–4)</translation>
+        </message>
+        <message>
+            <source>Chốt, công bố và bàn giao kết quả</source>
+            <translation>Sealing, presenting and handing over the results</translation>
+        </message>
+        <message>
+            <source>Báo cáo cấp trên (bước 5)</source>
+            <translation>Reports upward (step 5)</translation>
+        </message>
+        <message>
+            <source>Nhận đủ bản tự nhận xét, đánh giá của người được lấy phiếu</source>
+            <translation>Every self-assessment received from the people rated</translation>
+        </message>
+        <message>
+            <source>Đề xuất Tổ kiểm phiếu (có Tổ trưởng)</source>
+            <translation>Counting team proposed (with a head)</translation>
+        </message>
+        <message>
+            <source>In phiếu trắng</source>
+            <translation>Blank ballots printed</translation>
+        </message>
+        <message>
+            <source>Điểm danh: số người có mặt</source>
+            <translation>Attendance: people present</translation>
+        </message>
+        <message>
+            <source>Hội nghị biểu quyết thông qua Tổ kiểm phiếu</source>
+            <translation>The meeting's vote approving the counting team</translation>
+        </message>
+        <message>
+            <source>Phát phiếu</source>
+            <translation>Ballots issued</translation>
+        </message>
+        <message>
+            <source>Thu phiếu</source>
+            <translation>Ballots collected</translation>
+        </message>
+        <message>
+            <source>Mở nhập phiếu (kiểm phiếu)</source>
+            <translation>Counting opened</translation>
+        </message>
+        <message>
+            <source>Chốt kết quả</source>
+            <translation>Results sealed</translation>
+        </message>
+        <message>
+            <source>Công bố kết quả trước hội nghị</source>
+            <translation>Results presented to the meeting</translation>
+        </message>
+        <message>
+            <source>Bàn giao biên bản và phiếu đã kiểm cho Thủ trưởng cơ quan</source>
+            <translation>Minutes and counted ballots handed to the head of the body</translation>
+        </message>
+        <message>
+            <source>Báo cáo kết quả gửi cơ quan tham mưu về tổ chức cán bộ</source>
+            <translation>Results report to the personnel office</translation>
+        </message>
+        <message>
+            <source>Báo cáo riêng cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý</source>
+            <translation>Separate report on the people managed by the provincial Party standing committee</translation>
+        </message>
+        <message>
+            <source>đã nhận, đúng hạn</source>
+            <translation>received, on time</translation>
+        </message>
+        <message>
+            <source>đã nhận, sau hạn</source>
+            <translation>received, late</translation>
+        </message>
+        <message>
+            <source>chưa nhận (còn hạn)</source>
+            <translation>not received (not yet due)</translation>
+        </message>
+        <message>
+            <source>chưa nhận — quá hạn</source>
+            <translation>not received — overdue</translation>
+        </message>
+        <message>
+            <source>thứ Hai</source>
+            <translation>Monday</translation>
+        </message>
+        <message>
+            <source>thứ Ba</source>
+            <translation>Tuesday</translation>
+        </message>
+        <message>
+            <source>thứ Tư</source>
+            <translation>Wednesday</translation>
+        </message>
+        <message>
+            <source>thứ Năm</source>
+            <translation>Thursday</translation>
+        </message>
+        <message>
+            <source>thứ Sáu</source>
+            <translation>Friday</translation>
+        </message>
+        <message>
+            <source>thứ Bảy</source>
+            <translation>Saturday</translation>
+        </message>
+        <message>
+            <source>Chủ nhật</source>
+            <translation>Sunday</translation>
+        </message>
+        <message>
+            <source>Hạn nộp bản tự nhận xét, đánh giá: {day} (chậm nhất {days:02d} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
+            <translation>Self-assessments due: {day} (at the latest {days:02d} calendar days before the meeting day).</translation>
+        </message>
+        <message>
+            <source>Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; chậm nhất {days:02d} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
+            <translation>Self-assessments due: not known yet (no meeting date; at the latest {days:02d} calendar days before the meeting day).</translation>
         </message>
     </context>
 </TS>
