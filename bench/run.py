@@ -17,6 +17,7 @@ HERE = Path(__file__).parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import bench_consolidate  # noqa: E402
 import bench_export  # noqa: E402
 import bench_keys_per_ballot  # noqa: E402
 import bench_keystroke  # noqa: E402
@@ -33,6 +34,8 @@ TARGETS = [
     ("Summary report (.xlsx), 3 forms × 60 candidates", "summary_seconds", "s", 2),
     ("Keystrokes per 15-candidate ballot with fill-the-rest (mean of 200; floor without it: 15)",
      "keys_per_ballot_mean", "keys", 15),
+    ("Consolidating 20 units' sealed files with last year's 20: read, verify, .xlsx and PDF",
+     "consolidate_seconds", "s", 60),
 ]
 
 
@@ -54,6 +57,7 @@ def main() -> None:
     figures.update(bench_keystroke.main())
     figures.update(bench_startup.main())
     figures.update(bench_keys_per_ballot.main())
+    figures.update(bench_consolidate.main())
     rows = []
     for label, key, unit, target in TARGETS:
         value = figures[key]

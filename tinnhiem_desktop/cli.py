@@ -325,6 +325,7 @@ def _checklist(args: argparse.Namespace) -> int:
         print(checklist_text(checklist, service.setup.meeting.date, titles), end="")
     return EXIT_OK
 
+
 def _consolidate(args: argparse.Namespace) -> int:
     from datetime import date as calendar_date
 

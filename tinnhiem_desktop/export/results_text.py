@@ -56,10 +56,12 @@ def _form_lines(form: FormResult, rule: Rule) -> list[str]:
         lines.append(f"  Cơ sở tính tỷ lệ: {BASE_NAMES[form.base_kind]}")
     else:
         lines.append(f"  Cơ sở tính tỷ lệ: {BASE_NAMES[form.base_kind]} = {vi_count(form.base_value)} phiếu")
-    year = next((c.prior.year for c in form.candidates if c.prior), None)
-    rows = [HEADINGS if year is None else (*HEADINGS[:6], f"Thấp năm {year}", *HEADINGS[6:])]
+    priors = [c.prior for c in form.candidates if c.prior]
+    year = next((prior.year for prior in priors if prior.year), None)
+    earlier_heading = f"Thấp năm {year}" if year else "Thấp năm trước"
+    rows = [HEADINGS if not priors else (*HEADINGS[:6], earlier_heading, *HEADINGS[6:])]
     for c in form.candidates:
-        earlier = () if year is None else (prior_share(c, decimals),)
+        earlier = (prior_share(c, decimals),) if priors else ()
         rows.append(
             (
                 str(c.candidate.order),
@@ -75,7 +77,7 @@ def _form_lines(form: FormResult, rule: Rule) -> list[str]:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    right = RIGHT_ALIGNED if year is None else {*RIGHT_ALIGNED, 7}
+    right = {*RIGHT_ALIGNED, 7} if priors else RIGHT_ALIGNED
     for row in rows:
         cells = [
             cell.rjust(widths[i]) if i in right else cell.ljust(widths[i]) for i, cell in enumerate(row)
