@@ -220,3 +220,29 @@ def test_carried_keys_are_readable_and_stable():
     assert key != carried_key("uid-2", candidate)
     assert carried_key("uid-1", Candidate(1, "X", "", None, "own-key")) == "own-key"
     assert PriorResult.from_data(PriorResult("k", 2025, "A", 1, 2).as_data()) == PriorResult("k", 2025, "A", 1, 2)
+
+
+def test_a_damaged_file_is_refused_or_reads_exactly_as_sealed(tmp_path, last_year_file):
+    """Bytes changed anywhere in a sealed file: either SQLite and the checks see nothing changed
+    (unused space), and the round reads as sealed, or the file is refused; never an exception."""
+    import random
+
+    original = open_sealed(last_year_file)
+    data = last_year_file.read_bytes()
+    rng = random.Random(2026)
+    outcomes = set()
+    for attempt in range(40):
+        damaged = bytearray(data)
+        offset = rng.randrange(100, len(data) - 64)
+        for k in range(rng.choice((1, 8, 64))):
+            damaged[offset + k] = rng.randrange(256)
+        path = tmp_path / f"hong-{attempt}.tinnhiem"
+        path.write_bytes(bytes(damaged))
+        opened = open_sealed(path)
+        if isinstance(opened, RefusedFile):
+            assert opened.code in ("history_unreadable", "history_altered") and opened.code in MESSAGES
+        else:
+            assert opened.info.fingerprint == original.info.fingerprint
+            assert opened.results == original.results
+        outcomes.add(type(opened).__name__)
+    assert outcomes == {"RefusedFile", "SealedRound"}

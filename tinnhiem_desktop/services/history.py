@@ -105,6 +105,12 @@ def open_sealed(path: Path) -> SealedRound | RefusedFile:
                                service.corrects())
     except TinNhiemError as error:
         return RefusedFile(path, "history_unreadable", {"detail": describe_error(error)})
+    except Exception as error:  # damage SQLite or the log's JSON trips over: this file only is refused
+        return RefusedFile(path, "history_unreadable", {"detail": f"{type(error).__name__}: {_first_line(error)}"})
+
+
+def _first_line(error: Exception) -> str:
+    return (str(getattr(error, "orig", None) or error).splitlines() or [""])[0]
 
 
 def open_sealed_rounds(paths: Iterable[Path]) -> tuple[list[SealedRound], list[RefusedFile]]:
