@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..core.history import Suggestion, candidate_ref, suggest_links
+from ..core.history import Suggestion, candidate_ref, loose_name, suggest_links
 from ..core.issues import TinNhiemError
 from ..core.model import Header, HeaderStyle
 from ..core.results import CandidateResult, RoundResults, with_previous
@@ -85,12 +85,18 @@ def consolidate(paths: Iterable[Path], year: int | None = None) -> Consolidation
     history = History(year - 1, tuple(earlier), ())
     people = [(p.record, p.birth_year) for p in history.people]
     units = []
-    for sealed in sorted(current, key=lambda r: (r.setup.header.parent, r.setup.header.unit)):
+    for sealed in sorted(current, key=_unit_order):
         results = with_previous(sealed.results, last_year_for(sealed, history))
         linked = {candidate_ref(p.candidate) for form in results.forms for p in form.candidates if p.prior}
         suggestions = suggest_links(sealed.setup, people, linked)
         units.append(UnitResult(sealed, results, history.unit_held_round(sealed.unit), tuple(suggestions)))
     return Consolidation(year, tuple(units), history, tuple(refused))
+
+
+def _unit_order(sealed: SealedRound) -> tuple[str, ...]:
+    """Units in the order of their names, letters before their diacritics (Đ with D, not after Z)."""
+    header = sealed.setup.header
+    return loose_name(header.parent), loose_name(header.unit), header.unit
 
 
 def last_year_for(sealed: SealedRound, history: History) -> dict[str, PriorShare]:
