@@ -151,6 +151,17 @@ def assessment_status(received: date | None, deadline: date | None, today: date)
     return AssessmentStatus.OVERDUE if deadline is not None and today > deadline else AssessmentStatus.WAITING
 
 
+def quorum_issues(setup: RoundSetup) -> list[Issue]:
+    """The forms whose attendance is below the quorum the round's rule asks for."""
+    preset = PRESETS.get(setup.rule_id)
+    if preset is None or preset.quorum is None:
+        return []
+    required = f"{preset.quorum.numerator}/{preset.quorum.denominator}"
+    return [Issue("quorum_not_met", Severity.WARNING, form.code,
+                  {"present": form.counts.present, "summoned": form.counts.summoned, "required": required})
+            for form in setup.forms if not quorum_met(preset, form.counts.present, form.counts.summoned)]
+
+
 def team_vote_of(records: Mapping[str, ProcedureRecord]) -> TeamVote | None:
     record = records.get(TEAM_VOTE)
     return None if record is None else TeamVote(record.data["in_favour"], record.data["against"])
@@ -219,12 +230,7 @@ def checklist(
 
     steps.append(step("attendance", Stage.MEETING, ATTENDANCE))
     if ATTENDANCE in records:
-        preset = PRESETS.get(setup.rule_id)
-        for form in setup.forms:
-            counts = form.counts
-            if preset is not None and not quorum_met(preset, counts.present, counts.summoned):
-                add("quorum_not_met", form=form.code, present=counts.present, summoned=counts.summoned,
-                    required=f"{preset.quorum.numerator}/{preset.quorum.denominator}")
+        issues.extend(quorum_issues(setup))
     steps.append(step("team_vote", Stage.MEETING, TEAM_VOTE))
     vote = team_vote_of(records)
     if vote is not None:

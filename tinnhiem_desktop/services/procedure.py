@@ -19,7 +19,6 @@ from ..core import procedure as steps
 from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.model import Candidate, Counts
 from ..core.procedure import Checklist, Handover, ProcedureRecord, TeamVote, checklist, replay_records
-from ..core.rules import PRESETS, quorum_met
 from ..core.spec import nfc
 from ..storage.repository import now
 from .rounds import RoundService
@@ -69,14 +68,7 @@ class ProcedureService:
         return self.quorum_issues()
 
     def quorum_issues(self) -> list[Issue]:
-        preset = PRESETS[self.rounds.setup.rule_id]
-        return [
-            Issue("quorum_not_met", Severity.WARNING, form.code,
-                  {"present": form.counts.present, "summoned": form.counts.summoned,
-                   "required": f"{preset.quorum.numerator}/{preset.quorum.denominator}"})
-            for form in self.rounds.setup.forms
-            if not quorum_met(preset, form.counts.present, form.counts.summoned)
-        ]
+        return steps.quorum_issues(self.rounds.setup)
 
     def record_team_vote(self, in_favour: int, against: int) -> TeamVote:
         """The meeting's vote approving the proposed counting team (printed in the minutes)."""
