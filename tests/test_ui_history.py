@@ -40,7 +40,7 @@ def cell(dialog, row, column):
 
 def test_link_by_key_suggestion_by_hand_and_remove(qtbot, rounds):
     folder, service = rounds
-    dialogs = FakeDialogs(texts=[str(folder)], choices=["Nguyễn Văn An"])
+    dialogs = FakeDialogs(texts=[str(folder)])
     dialog = HistoryDialog(service, dialogs, folder)
     qtbot.addWidget(dialog)
     changes = []

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..core.history import Suggestion
 from ..core.model import Header
 from ..core.percent import vi_count
 from ..core.results import CandidateResult, RoundResults
@@ -29,7 +30,7 @@ class UnitSection:
     seal_reason: str | None = None
     last_year_file: str | None = None  # the unit's own sealed round of last year, when among the files
     last_year_refused: tuple[str, ...] = ()  # the unit's files of last year that could not be used
-    suggestions: tuple[str, ...] = ()  # "X may be Y of last year's file Z" (not linked, so not counted)
+    suggestions: tuple[Suggestion, ...] = ()  # same name and birth year last year: not linked, so not counted
 
     @property
     def unit(self) -> str:
@@ -56,7 +57,13 @@ class ConsolidatedReport:
     units: tuple[UnitSection, ...]
     refused: tuple[RefusedLine, ...]
     history_files: int  # last year's sealed files used
-    signers: tuple[tuple[str, str], ...] = (("Người lập biểu", ""), ("Thủ trưởng cơ quan", ""))
+    prepared_by: str = ""
+    head: str = ""  # the head of the consolidating body, who signs
+
+    @property
+    def signers(self) -> tuple[tuple[str, str], ...]:
+        """(title, name) of each signature block; a name left empty is written by hand."""
+        return ("Người lập biểu", self.prepared_by), ("Thủ trưởng cơ quan", self.head)
 
 
 def default_title(year: int) -> str:
@@ -132,8 +139,15 @@ def unit_lines(section: UnitSection, year: int) -> list[str]:
 def unit_notes(section: UnitSection, year: int) -> list[str]:
     """What follows a unit's table: figures typed in by hand, and suggested links."""
     notes = by_hand_notes((person for _, person in section.people), year - 1)
-    notes += [f"Chưa liên kết: {text}" for text in section.suggestions]
+    notes += [f"Chưa liên kết: {suggestion_words(s, year - 1)}" for s in section.suggestions]
     return notes
+
+
+def suggestion_words(suggestion: Suggestion, year: int) -> str:
+    earlier = suggestion.earlier
+    return (f"{suggestion.candidate.name} (loại phiếu {suggestion.form}) có thể là {earlier.name} năm {year} "
+            f"trong tệp {earlier.source} (cùng họ tên và năm sinh {suggestion.candidate.birth_year}); "
+            "đơn vị cần liên kết trong tệp của mình để tính quy định hai năm liên tiếp.")
 
 
 def flags_text(person: CandidateResult) -> str:

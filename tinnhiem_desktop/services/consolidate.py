@@ -41,10 +41,6 @@ class UnitResult:
     def flagged(self) -> int:
         return sum(1 for person in self.people if person.flags)
 
-    @property
-    def with_last_year(self) -> int:
-        return sum(1 for person in self.people if person.prior is not None)
-
 
 @dataclass(frozen=True)
 class Consolidation:
@@ -141,7 +137,7 @@ def report_of(
             sealed_by=info.sealed_by or "", seal_reason=info.seal_reason,
             last_year_file=names[earlier.path] if earlier else None,
             last_year_refused=tuple(refused_earlier),
-            suggestions=tuple(_suggestion_words(s, consolidation.year - 1) for s in result.suggestions),
+            suggestions=result.suggestions,
         ))
     refused = tuple(RefusedLine(names[f.path], sentence(f.code, f.params)) for f in consolidation.refused)
     return ConsolidatedReport(
@@ -152,7 +148,8 @@ def report_of(
         units=tuple(sections),
         refused=refused,
         history_files=len(consolidation.history.rounds),
-        signers=(("Người lập biểu", nfc(prepared_by)), ("Thủ trưởng cơ quan", nfc(head))),
+        prepared_by=nfc(prepared_by),
+        head=nfc(head),
     )
 
 
@@ -167,13 +164,6 @@ def display_names(paths: Iterable[Path]) -> dict[Path, str]:
     except ValueError:  # different drives
         return {p: str(p) for p in paths}
     return {p: p.resolve().relative_to(common).as_posix() for p in paths}
-
-
-def _suggestion_words(suggestion: Suggestion, year: int) -> str:
-    earlier = suggestion.earlier
-    return (f"{suggestion.candidate.name} (loại phiếu {suggestion.form}) có thể là {earlier.name} năm {year} "
-            f"trong tệp {earlier.source} (cùng họ tên và năm sinh {suggestion.candidate.birth_year}); "
-            "đơn vị cần liên kết trong tệp của mình để tính quy định hai năm liên tiếp.")
 
 
 def _most_common(values: Iterable):

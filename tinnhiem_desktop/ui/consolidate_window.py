@@ -179,12 +179,11 @@ class ConsolidateWindow(QDialog):
     def _checked(self, result: Consolidation) -> None:
         self.result = result
         self.units.setRowCount(0)
-        last_year = {r.unit for r in result.history.rounds}
         for unit in result.units:
             sealed = unit.round
             row = self.units.rowCount()
             self.units.insertRow(row)
-            earlier = self.tr("có tệp năm {year}").format(year=result.year - 1) if sealed.unit in last_year else "—"
+            earlier = self.tr("có tệp năm {year}").format(year=result.year - 1) if unit.held_last_year else "—"
             for column, text in enumerate((sealed.setup.header.unit, wording(unit.results.rule.preset.name),
                                            sealed.path.name, earlier)):
                 self.units.setItem(row, column, QTableWidgetItem(text))
