@@ -213,7 +213,7 @@ def test_any_bytes_as_a_station_file_change_nothing(tmp_path_factory, master_and
     import_changes_nothing_or_all(master, candidate)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=int(__import__("os").environ.get("STATION_FUZZ", 60)), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(where=st.floats(0, 1, exclude_max=True), value=st.integers(0, 255))
 def test_a_damaged_station_file_is_refused_or_imported_whole(tmp_path_factory, master_and_station, where, value):
     master, good = master_and_station

@@ -405,19 +405,10 @@ class RoundService:
         range, is listed as a conflict and never overwrites anything."""
         self._repo.check_writable()
         path = Path(path)
-        with RoundService.open(path, self.keyer, read_only=True) as other:
-            station = other.station
-            if station is None:
-                raise TinNhiemError("not_a_station_file", file=str(path))
-            if other.info.uid != self.info.uid:
-                raise TinNhiemError("station_other_round", file=str(path), title=other.setup.title)
-            if other.setup != self.setup:
-                raise TinNhiemError("station_setup_differs", file=str(path))
-            report = other.verify()
-            if not report.intact:
-                raise TinNhiemError("station_file_altered", file=str(path), count=len(report.problems))
-            theirs = other.ballots(entry_pass=station.entry_pass)
-            keyed_by = _keyers_of_ballots(other.events())
+        try:
+            station, theirs, keyed_by, report = self._read_station(path)
+        except (DBAPIError, ValueError, KeyError, TypeError) as error:  # damaged inside, past its header
+            raise TinNhiemError("round_file_corrupt", file=str(path), detail=str(error)) from None
         kept = self._kept()
         added, already, conflicts = [], 0, []
         for ballot in theirs:
@@ -439,6 +430,23 @@ class RoundService:
         for ballot in added:
             self._counted(ballot.form, ballot.entry_pass, ballot.number, ballot)
         return StationImport(station.name, station.entry_pass, len(added), already, tuple(conflicts))
+
+    def _read_station(self, path: Path):
+        """A station file's pass, ballots, keyers and verification, checked to be this round's."""
+        with RoundService.open(path, self.keyer, read_only=True) as other:
+            station = other.station
+            if station is None:
+                raise TinNhiemError("not_a_station_file", file=str(path))
+            if other.info.uid != self.info.uid:
+                raise TinNhiemError("station_other_round", file=str(path), title=other.setup.title)
+            if other.setup != self.setup:
+                raise TinNhiemError("station_setup_differs", file=str(path))
+            report = other.verify()
+            if not report.intact:
+                raise TinNhiemError("station_file_altered", file=str(path), count=len(report.problems))
+            theirs = other.ballots(entry_pass=station.entry_pass)
+            keyed_by = _keyers_of_ballots(other.events())
+        return station, theirs, keyed_by, report
 
     # -- double entry ----------------------------------------------------------------------
 
@@ -542,7 +550,10 @@ class RoundService:
             Issue("sqlite_integrity", Severity.ERROR, None, {"detail": detail})
             for detail in self._repo.integrity_problems()
         ]
-        snapshot = self._repo.snapshot(with_events=True)
+        try:
+            snapshot = self._repo.snapshot(with_events=True)
+        except (DBAPIError, ValueError, KeyError, TypeError) as error:  # unreadable behind the header
+            raise TinNhiemError("round_file_corrupt", file=str(self.path), detail=str(error)) from None
         events = snapshot.events
         replayed = replay(events)
         problems.extend(replayed.issues)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import StaticPool
 
 from ..core.issues import TinNhiemError
@@ -240,10 +241,13 @@ def vacuum_into(engine: Engine, target: Path) -> Path:
 
 def check_integrity(engine: Engine) -> list[str]:
     """SQLite's own integrity and foreign-key checks; empty when the file is sound."""
-    with engine.connect() as connection:
-        problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-        if problems == ["ok"]:
-            problems = []
-        for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-            problems.append(f"{table} row {rowid} refers to a missing {parent}")
+    try:
+        with engine.connect() as connection:
+            problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
+            if problems == ["ok"]:
+                problems = []
+            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
+                problems.append(f"{table} row {rowid} refers to a missing {parent}")
+    except DBAPIError as error:  # so damaged that SQLite cannot even check it
+        return [str(error.orig)]
     return problems
