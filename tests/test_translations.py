@@ -208,7 +208,7 @@ def test_the_window_speaks_english_once_chosen_and_vietnamese_by_default(qtbot, 
         dialogs = FakeDialogs()
         window = MainWindow(dialogs)
         qtbot.addWidget(window)
-        assert menu_titles(window) == ["File", "Edit", "Ballot", "Results", "Help"]
+        assert menu_titles(window) == ["File", "Edit", "Ballot", "Results", "Procedure", "Help"]
         assert not window.open_round(missing)
         assert dialogs.errors == [f"The file '{missing}' was not found."]
         assert i18n.describe_error(TinNhiemError("round_sealed", file="a.tinnhiem", sealed_at="x")).startswith(
@@ -218,7 +218,7 @@ def test_the_window_speaks_english_once_chosen_and_vietnamese_by_default(qtbot, 
     dialogs = FakeDialogs()
     window = MainWindow(dialogs)
     qtbot.addWidget(window)
-    assert menu_titles(window) == ["Tệp", "Sửa", "Phiếu", "Kết quả", "Trợ giúp"]
+    assert menu_titles(window) == ["Tệp", "Sửa", "Phiếu", "Kết quả", "Quy trình", "Trợ giúp"]
     assert not window.open_round(missing)
     assert dialogs.errors == [f"Không tìm thấy tệp '{missing}'."]
 

@@ -113,13 +113,14 @@ def test_results_pane_shows_what_the_command_line_shows(qtbot, settings_dir, rou
     document = json.loads(capsys.readouterr().out)
     pane = window.panes_by_form["1"]
     for row, candidate in enumerate(document["forms"][0]["candidates"]):
-        shown = [pane.model.index(row, column).data() for column in range(9)]
+        shown = [pane.model.index(row, column).data() for column in range(10)]
         votes, percent = candidate["votes"], candidate["percent"]
         assert shown[1] == candidate["name"]
         assert shown[2::2][:3] == [str(votes["cao"]), str(votes["tin_nhiem"]), str(votes["thap"])]
         assert shown[3::2][:3] == [percent[k].replace(".", ",") + "%" for k in ("cao", "tin_nhiem", "thap")]
-        assert shown[8] == str(votes["not_counted"])
-    assert "Tín nhiệm thấp từ 2/3 trở lên" in pane.model.index(1, 10).data()  # 20 of 30
+        assert shown[8] == "—", "no earlier year linked"
+        assert shown[9] == str(votes["not_counted"])
+    assert "Tín nhiệm thấp từ 2/3 trở lên" in pane.model.index(1, ResultsModel.FLAGS).data()  # 20 of 30
     assert "Đã nhập 30" in pane.reconciliation.text()
 
 

@@ -525,8 +525,11 @@ class RoundService:
                 raise TinNhiemError("correction_needs_sealed_round", file=str(source))
             setup, ballots, replaced = sealed.setup, sealed.all_ballots(), sealed.info.fingerprint
             resolutions = [(d.form, d.number, d.resolution) for d in sealed.differences() if d.resolved]
+            priors = sealed.prior_results()
         corrected = cls.create(target, setup, keyer)
         corrected._repo.log_correction(replaced, Path(source).name, reason, keyer)
+        if priors:  # last year's figures, and so the two-year flags, carry over
+            corrected._repo.save_prior_results(priors, keyer)
         corrected._repo.add_ballots([b for b in ballots if b.entry_pass is not EntryPass.R], keyer)
         keyed = {(b.form, b.number): b for b in ballots if b.entry_pass is EntryPass.R}
         for form, number, choice in resolutions:
@@ -558,6 +561,7 @@ class RoundService:
         replayed = replay(events)
         problems.extend(replayed.issues)
         problems.extend(compare_with_log(self.setup, snapshot.ballots, replayed, snapshot.resolutions))
+        problems.extend(self.prior_problems())
         current = fingerprint(self.setup, snapshot.ballots, self._repo.log_head(), snapshot.resolutions)
         info = self.info
         if info.sealed and info.fingerprint != current:

@@ -28,6 +28,7 @@ from ..core.spec import folded
 from ..export.wording import COUNT_NAMES
 from ..services.backups import Backups, all_copies, restore_copy
 from ..services.backups import default_folder as default_backup_folder
+from ..services.procedure import ProcedureService, correct_round
 from ..services.rounds import RoundService, station_user
 from .commands import ChangeCounts
 from .dialogs import APP_TITLE, Dialogs
@@ -193,11 +194,13 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&Tệp"))
         self._action(file_menu, self.tr("Đợt lấy phiếu &mới…"), self.new_round, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("Đợt mới từ tệp năm &trước…"), self.new_round_from_previous)
         self._action(file_menu, self.tr("&Mở…"), self.open_dialog, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu(self.tr("Mở &gần đây"))
         self.edit_setup_action = self._action(file_menu, self.tr("&Sửa thông tin đợt…"), self.edit_setup)
         self.correction_action = self._action(file_menu, self.tr("Lập tệp đính &chính…"), self.make_correction)
         self._action(file_menu, self.tr("&Khôi phục bản sao lưu…"), self.restore_backup)
+        self._action(file_menu, self.tr("&Tổng hợp kết quả các đơn vị…"), self.consolidate)
         file_menu.addSeparator()
         self.station_action = self._action(file_menu, self.tr("Tạo bản cho &máy nhập khác…"), self.make_station)
         self.import_station_action = self._action(file_menu, self.tr("Nhận &phiếu từ máy nhập khác…"),
@@ -247,7 +250,14 @@ class MainWindow(QMainWindow):
                                            QKeySequence("Ctrl+D"))
         self.seal_action = self._action(results_menu, self.tr("&Chốt kết quả…"), self.seal_round)
         self.verify_action = self._action(results_menu, self.tr("&Kiểm tra tệp"), self.verify_file)
+        self.history_action = self._action(results_menu, self.tr("Kết quả năm &trước…"), self.show_history)
         results_menu.addAction(self.export_action)
+        procedure_menu = bar.addMenu(self.tr("&Quy trình"))
+        self.checklist_action = self._action(procedure_menu, self.tr("&Danh sách việc cần làm…"), self.show_checklist)
+        self.meeting_action = self._action(procedure_menu, self.tr("Các bước tại &hội nghị…"), self.meeting_steps)
+        self.handover_action = self._action(procedure_menu, self.tr("&Bàn giao biên bản và phiếu…"),
+                                            self.record_handover)
+        self.reports_action = self._action(procedure_menu, self.tr("Báo cáo &cấp trên…"), self.reports_upward)
         help_menu = bar.addMenu(self.tr("T&rợ giúp"))
         self._action(help_menu, self.tr("&Phím tắt…"), self.show_help, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, self.tr("&Giới thiệu"), lambda: self.dialogs.info(
@@ -563,7 +573,7 @@ class MainWindow(QMainWindow):
         if not target:
             return
         try:
-            RoundService.correction(source, target, reason, f"{station_user()} ({CORRECTING})").close()
+            correct_round(source, target, reason, f"{station_user()} ({CORRECTING})").close()
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
@@ -622,13 +632,93 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         report = self.session.service.verify()
-        if report.intact:
+        problems = report.problems + tuple(ProcedureService(self.session.service).check_records())
+        if not problems:
             self.dialogs.info(self.tr("Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.\n"
                                       "Dấu vân tay hiện tại: {fingerprint}").format(events=report.events,
                                                                                    fingerprint=report.fingerprint))
         else:
-            lines = [describe_issue(p) for p in report.problems[:20]]
+            lines = [describe_issue(p) for p in problems[:20]]
             self.dialogs.error(self.tr("TỆP KHÔNG NGUYÊN VẸN:") + "\n" + "\n".join(lines))
+
+    # -- the procedure around the count, earlier years, consolidation -----------------------
+
+    def show_checklist(self) -> None:
+        if self.session is None:
+            return
+        from .procedure import ChecklistDialog
+
+        self.dialogs.run(ChecklistDialog(self.session.service, self.dialogs, self))
+
+    def meeting_steps(self) -> None:
+        if self.session is None or self.session.read_only:
+            return
+        from .procedure import MeetingStepsDialog
+
+        self.dialogs.run(MeetingStepsDialog(self.session.service, self.dialogs, self.session.change_counts, self))
+
+    def record_handover(self) -> None:
+        if self.session is None:
+            return
+        from .procedure import HandoverDialog
+
+        self.dialogs.run(HandoverDialog(self.session.service, self.dialogs, self))
+
+    def reports_upward(self) -> None:
+        if self.session is None:
+            return
+        from .procedure import ReportsDialog
+
+        folder = Path(self.settings.value("exportFolder", str(self.session.service.path.parent)))
+        dialog = ReportsDialog(self.session.service, self.dialogs, folder, self)
+        self.dialogs.run(dialog)
+        self.settings.setValue("exportFolder", dialog.folder.text())
+
+    def show_history(self) -> None:
+        if self.session is None:
+            return
+        from .history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.session.service, self.dialogs, self.session.service.path.parent, parent=self)
+        dialog.changed.connect(self.session.refresh_results)
+        self.dialogs.run(dialog)
+
+    def consolidate(self) -> None:
+        from .consolidate_window import ConsolidateWindow
+
+        folder = Path(self.settings.value("lastFolder", str(Path.home())))
+        self.dialogs.run(ConsolidateWindow(self.dialogs, folder, parent=self))
+
+    def new_round_from_previous(self) -> None:
+        """Next year's round prefilled from last year's sealed file, its people linked by key."""
+        from ..services.history import carry_history, next_round_setup
+        from .wizard import RoundWizard
+
+        from platformdirs import user_documents_dir
+
+        folder = Path(self.settings.value("lastFolder", user_documents_dir()))
+        source = self.dialogs.open_file(self.tr("Tệp đợt lấy phiếu năm trước"), folder, self.tr(ROUND_FILTER))
+        if not source:
+            return
+        try:
+            setup = next_round_setup(Path(source))
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return
+        wizard = RoundWizard(self.dialogs, folder, initial=setup, parent=self, new_file=True)
+        if not (self.dialogs.run(wizard) and self.create_round(wizard.result_path(), wizard.result_setup())):
+            return
+        try:
+            report = carry_history(self.session.service, Path(source))
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return
+        self.session.refresh_results()
+        lines = [self.tr("Đã liên kết kết quả năm {year} của {count} người theo mã người.").format(
+            year=report.year, count=len(report.linked))]
+        lines += [self.tr("Không dùng tệp {file}: {reason}").format(file=f.path.name, reason=sentence(f.code, f.params))
+                  for f in report.refused]
+        self.dialogs.info("\n".join(lines))
 
     def show_projector(self) -> None:
         tab = self.current_tab()
@@ -720,8 +810,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(writable)
         self.compare_action.setEnabled(has_round and self.session.double_entry)
         self.correction_action.setEnabled(has_round and self.session.service.info.sealed)
-        for action in (self.close_action, self.projector_action, self.verify_action, self.export_action):
+        for action in (self.close_action, self.projector_action, self.verify_action, self.export_action,
+                       self.history_action, self.checklist_action, self.reports_action):
             action.setEnabled(has_round)
+        self.meeting_action.setEnabled(writable)
+        self.handover_action.setEnabled(has_round and self.session.service.info.sealed
+                                        and not self.session.service.opened_read_only)
         if not has_round:
             self.setWindowTitle(APP_TITLE)
             self.keyer_label.setText("")

@@ -40,11 +40,12 @@ class ResultsModel(QAbstractTableModel):
         "%",
         QT_TRANSLATE_NOOP("ResultsModel", "Thấp"),
         "%",
+        QT_TRANSLATE_NOOP("ResultsModel", "Thấp năm trước"),
         QT_TRANSLATE_NOOP("ResultsModel", "Không tính"),
         QT_TRANSLATE_NOOP("ResultsModel", "Biểu đồ"),
         QT_TRANSLATE_NOOP("ResultsModel", "Ngưỡng"),
     )
-    BAR = 9
+    PRIOR, BAR, FLAGS = 8, 10, 11
 
     def __init__(self, result: FormResult, decimals: int, parent=None) -> None:
         super().__init__(parent)
@@ -56,7 +57,7 @@ class ResultsModel(QAbstractTableModel):
         self._result, self._decimals = result, decimals
         changed = [
             row for row, (a, b) in enumerate(zip(old.candidates, result.candidates))
-            if (a.tally, a.base, a.flags) != (b.tally, b.base, b.flags)
+            if (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior)
         ]
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -89,6 +90,7 @@ class ResultsModel(QAbstractTableModel):
                     for level in LEVELS
                     for value in (str(tally.count(level)), vi_percent(result.percents[level], self._decimals))
                 ],
+                self._prior_text(result),
                 str(tally.not_counted),
                 None,
                 "; ".join(wording(FLAG_NAMES[f]) for f in result.flags),
@@ -99,11 +101,19 @@ class ResultsModel(QAbstractTableModel):
             return (tally.cao, tally.tin_nhiem, tally.thap, tally.not_counted)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return f"{result.candidate.name} — {result.candidate.position}"
-        if role == Qt.ItemDataRole.BackgroundRole and column == 10 and result.flags:
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.FLAGS and result.flags:
             return QBrush(RED)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (1, 10):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (1, self.FLAGS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+    def _prior_text(self, result) -> str:
+        """Last year's low-confidence share, marked when it was typed in by hand."""
+        if result.prior is None or result.prior_percent is None:
+            return "—"
+        text = vi_percent(result.prior_percent, self._decimals)
+        return text + self.tr(" (nhập tay)") if result.prior.by_hand else text
 
 
 class BarDelegate(QStyledItemDelegate):

@@ -86,6 +86,12 @@ class RoundSession(QObject):
         self.service.keyer = name
         self.keyerChanged.emit(name)
 
+    def refresh_results(self) -> None:
+        """After last year's results changed (the history dialog): recount, and tell every form's views."""
+        self._results = self.service.results()
+        for form in self.setup.forms:
+            self.resultsChanged.emit(form.code)
+
     def set_entry_pass(self, entry_pass: EntryPass | str) -> None:
         self.service.set_entry_pass(entry_pass)
         self.passChanged.emit(self.service.entry_pass.value)

@@ -252,6 +252,9 @@ class InfoPage(WizardPage):
         form.addRow(self.tr("Cơ quan chủ quản:"), self.parent_edit)
         form.addRow(self.tr("Đơn vị:"), self.unit_edit)
         form.addRow(self.tr("Ngày họp:"), self.date_edit)
+        self.deadline_label = QLabel()
+        self.deadline_label.setWordWrap(True)
+        form.addRow("", self.deadline_label)
         form.addRow(self.tr("Địa điểm:"), self.place_edit)
         form.addRow(self.tr("Chủ trì hội nghị:"), self.chair_edit)
         layout = QVBoxLayout(self)
@@ -259,6 +262,8 @@ class InfoPage(WizardPage):
         layout.addStretch(1)
         self._add_messages(layout)
 
+        self.date_edit.dateChanged.connect(self._show_deadline)
+        self._show_deadline()
         self.title_edit.textEdited.connect(self._title_edited)
         self.year_spin.valueChanged.connect(self._year_changed)
         for edit in (self.title_edit, self.unit_edit):
@@ -286,6 +291,12 @@ class InfoPage(WizardPage):
             clean_text(self.parent_edit.text()),
             clean_text(self.unit_edit.text()),
         )
+
+    def _show_deadline(self) -> None:
+        """The self-assessments' deadline (3 days before the meeting), under the meeting date."""
+        from .procedure import deadline_text
+
+        self.deadline_label.setText(deadline_text(self.meeting().date))
 
     def meeting(self) -> Meeting:
         date = self.date_edit.date()
@@ -512,7 +523,7 @@ class FormEditor(QWidget):
     reported = Signal(str)
     failed = Signal(str)
 
-    NAME, POSITION, BIRTH_YEAR, PERSON_KEY = 1, 2, 3, 4
+    NAME, POSITION, BIRTH_YEAR, PERSON_KEY, PROVINCIAL = 1, 2, 3, 4, 5
 
     def __init__(self, form: BallotForm, dialogs: Dialogs, folder: Path) -> None:
         super().__init__()
@@ -524,7 +535,8 @@ class FormEditor(QWidget):
         self.title_edit = QLineEdit(form.title)
         self.title_edit.setPlaceholderText(self.tr("Bắt buộc, VD: Lãnh đạo Sở"))
         self.table = EditTable(
-            [self.tr("STT"), self.tr("Họ và tên"), self.tr("Chức vụ"), self.tr("Năm sinh"), self.tr("Mã")],
+            [self.tr("STT"), self.tr("Họ và tên"), self.tr("Chức vụ"), self.tr("Năm sinh"), self.tr("Mã"),
+             self.tr("Diện Ban Thường vụ Tỉnh ủy quản lý")],
             self.add_row,
         )
         header = self.table.horizontalHeader()
@@ -533,6 +545,7 @@ class FormEditor(QWidget):
         header.setSectionResizeMode(self.POSITION, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(self.BIRTH_YEAR, 80)
         self.table.setColumnWidth(self.PERSON_KEY, 90)
+        header.setSectionResizeMode(self.PROVINCIAL, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = QPushButton(self.tr("Thêm"))
         self.remove_button = QPushButton(self.tr("Xóa"))
         self.up_button = QPushButton(self.tr("Lên"))
@@ -543,8 +556,9 @@ class FormEditor(QWidget):
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.table)
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._append_rows(
-            [(c.name, c.position, str(c.birth_year or ""), c.person_key or "") for c in form.candidates]
-            or [("", "", "", "")]
+            [(c.name, c.position, str(c.birth_year or ""), c.person_key or "", "x" if c.provincial else "")
+             for c in form.candidates]
+            or [("", "", "", "", "")]
         )
 
         heading = QHBoxLayout()
@@ -587,13 +601,21 @@ class FormEditor(QWidget):
     # -- the candidate table ---------------------------------------------------------------
 
     def _set_row(self, row: int, values: Sequence[str]) -> None:
+        """Name, position, birth year, key; a fifth value, when true, ticks "provincial"."""
         self.table.setItem(row, 0, _cell(str(row + 1), editable=False))
-        for column, text in enumerate(values, self.NAME):
+        for column, text in enumerate(values[:4], self.NAME):
             self.table.setItem(row, column, _cell(text))
+        tick = QTableWidgetItem()
+        tick.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable)
+        provincial = len(values) > 4 and bool(values[4])
+        tick.setCheckState(Qt.CheckState.Checked if provincial else Qt.CheckState.Unchecked)
+        self.table.setItem(row, self.PROVINCIAL, tick)
 
-    def _values(self, row: int) -> tuple[str, str, str, str]:
+    def _values(self, row: int) -> tuple[str, str, str, str, str]:
         name, position, year, key = (_cell_text(self.table, row, c) for c in range(self.NAME, self.PERSON_KEY + 1))
-        return name, position, year, key
+        tick = self.table.item(row, self.PROVINCIAL)
+        provincial = "x" if tick is not None and tick.checkState() == Qt.CheckState.Checked else ""
+        return name, position, year, key, provincial
 
     def _renumber(self) -> None:
         blocked = self.table.blockSignals(True)
@@ -604,7 +626,7 @@ class FormEditor(QWidget):
     def _append_rows(self, rows: Sequence[Sequence[str]]) -> None:
         """Add rows after the last filled one (blank rows at the end are replaced)."""
         blocked = self.table.blockSignals(True)
-        while self.table.rowCount() and not any(self._values(self.table.rowCount() - 1)):
+        while self.table.rowCount() and not any(self._values(self.table.rowCount() - 1)[:4]):
             self.table.removeRow(self.table.rowCount() - 1)
         for values in rows:
             row = self.table.rowCount()
@@ -612,14 +634,14 @@ class FormEditor(QWidget):
             self._set_row(row, values)
         self.table.blockSignals(blocked)
 
-    def _filled_rows(self) -> list[tuple[int, tuple[str, str, str, str]]]:
-        return [(row, values) for row in range(self.table.rowCount()) if any(values := self._values(row))]
+    def _filled_rows(self) -> list[tuple[int, tuple[str, str, str, str, str]]]:
+        return [(row, values) for row in range(self.table.rowCount()) if any((values := self._values(row))[:4])]
 
     def add_row(self) -> None:
         row = self.table.currentRow() + 1 if self.table.currentRow() >= 0 else self.table.rowCount()
         blocked = self.table.blockSignals(True)
         self.table.insertRow(row)
-        self._set_row(row, ("", "", "", ""))
+        self._set_row(row, ("", "", "", "", ""))
         self.table.blockSignals(blocked)
         self._renumber()
         self.table.setFocus()
@@ -650,8 +672,8 @@ class FormEditor(QWidget):
         """The named rows, numbered in order; valid once problem() finds nothing."""
         named = [values for _, values in self._filled_rows() if values[0]]
         return tuple(
-            Candidate(order, name, position, parse_birth_year(year), key or None)
-            for order, (name, position, year, key) in enumerate(named, 1)
+            Candidate(order, name, position, parse_birth_year(year), key or None, bool(provincial))
+            for order, (name, position, year, key, provincial) in enumerate(named, 1)
         )
 
     def candidate_names(self) -> list[str]:
@@ -670,7 +692,7 @@ class FormEditor(QWidget):
         code = self.code()
         keys: dict[str, int] = {}
         filled = self._filled_rows()
-        for row, (name, _, year, key) in filled:
+        for row, (name, _, year, key, _provincial) in filled:
             if not name:
                 return Problem(
                     self.tr("Loại phiếu '{code}', dòng {row}: chưa có họ và tên.").format(code=code, row=row + 1),
@@ -1287,7 +1309,8 @@ class SavePage(WizardPage):
 
 class RoundWizard(QWizard):
     """Prepare a new round (then `result_path()` is where to create it) or edit the setup of an
-    existing one (`initial` given: every field starts from it and no file is asked for)."""
+    existing one (`initial` given: every field starts from it and no file is asked for). With
+    `new_file`, `initial` only prefills a new round (e.g. next year's, from last year's file)."""
 
     def __init__(
         self,
@@ -1295,10 +1318,11 @@ class RoundWizard(QWizard):
         default_folder: Path,
         initial: RoundSetup | None = None,
         parent: QWidget | None = None,
+        new_file: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(
-            self.tr("Tạo đợt lấy phiếu mới") if initial is None else self.tr("Sửa thông tin đợt lấy phiếu")
+            self.tr("Tạo đợt lấy phiếu mới") if initial is None or new_file else self.tr("Sửa thông tin đợt lấy phiếu")
         )
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
@@ -1313,7 +1337,7 @@ class RoundWizard(QWizard):
             dialogs, Path(default_folder), initial.forms if initial else (BallotForm("1", "", Counts(0, 0, 0, 0), ()),)
         )
         self.counts_page = CountsPage(self.forms_page, self.rules_page)
-        self.save_page = None if initial else SavePage(dialogs, Path(default_folder), self.info_page)
+        self.save_page = None if initial and not new_file else SavePage(dialogs, Path(default_folder), self.info_page)
         self.setPage(PageId.INFO, self.info_page)
         self.setPage(PageId.RULES, self.rules_page)
         self.setPage(PageId.TEAM, self.team_page)

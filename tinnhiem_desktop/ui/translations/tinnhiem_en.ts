@@ -345,6 +345,137 @@ or 'khl: reason' if the ballot is invalid:</translation>
         </message>
     </context>
     <context>
+        <name>ConsolidateWindow</name>
+        <message>
+            <source>Tổng hợp kết quả của các đơn vị</source>
+            <translation>Consolidate the units' results</translation>
+        </message>
+        <message>
+            <source>Chọn các tệp đợt lấy phiếu đã chốt của các đơn vị (năm nay và năm trước), hoặc thư mục chứa chúng. Mỗi tệp được kiểm tra nguyên vẹn; tệp không dùng được được liệt kê kèm lý do trong báo cáo.</source>
+            <translation>Choose the units' sealed round files (this year's and last year's), or the folders holding them. Every file is checked for integrity; a file that cannot be used is listed in the report with the reason.</translation>
+        </message>
+        <message>
+            <source>Thêm &amp;thư mục…</source>
+            <translation>Add &amp;folder…</translation>
+        </message>
+        <message>
+            <source>Thêm &amp;tệp…</source>
+            <translation>Add fi&amp;le…</translation>
+        </message>
+        <message>
+            <source>&amp;Bỏ khỏi danh sách</source>
+            <translation>&amp;Remove from the list</translation>
+        </message>
+        <message>
+            <source>năm mới nhất trong các tệp</source>
+            <translation>the latest year among the files</translation>
+        </message>
+        <message>
+            <source>mặc định: cơ quan cấp trên ghi trong tệp của các đơn vị</source>
+            <translation>default: the superior body named in the units' files</translation>
+        </message>
+        <message>
+            <source>mặc định: BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM NĂM …</source>
+            <translation>default: BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM NĂM … (the report is in Vietnamese)</translation>
+        </message>
+        <message>
+            <source>Năm tổng hợp:</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <source>Cơ quan lập báo cáo:</source>
+            <translation>Reporting body:</translation>
+        </message>
+        <message>
+            <source>Cơ quan cấp trên của cơ quan đó:</source>
+            <translation>Its superior body:</translation>
+        </message>
+        <message>
+            <source>Tiêu đề:</source>
+            <translation>Title:</translation>
+        </message>
+        <message>
+            <source>Người lập biểu:</source>
+            <translation>Prepared by:</translation>
+        </message>
+        <message>
+            <source>Thủ trưởng cơ quan:</source>
+            <translation>Head of the body:</translation>
+        </message>
+        <message>
+            <source>Đơn vị</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <source>Quy tắc áp dụng</source>
+            <translation>Rule applied</translation>
+        </message>
+        <message>
+            <source>Tệp</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Năm trước</source>
+            <translation>Last year</translation>
+        </message>
+        <message>
+            <source>Tệp không dùng</source>
+            <translation>File not used</translation>
+        </message>
+        <message>
+            <source>Lý do</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>&amp;Kiểm tra các tệp</source>
+            <translation>&amp;Check the files</translation>
+        </message>
+        <message>
+            <source>&amp;Ghi báo cáo…</source>
+            <translation>&amp;Write the report…</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Thư mục chứa tệp của các đơn vị</source>
+            <translation>Folder with the units' files</translation>
+        </message>
+        <message>
+            <source>Tệp đợt lấy phiếu của một đơn vị</source>
+            <translation>A unit's round file</translation>
+        </message>
+        <message>
+            <source>Tệp đợt lấy phiếu (*.tinnhiem)</source>
+            <translation>Round files (*.tinnhiem)</translation>
+        </message>
+        <message>
+            <source>Đang đọc và kiểm tra các tệp…</source>
+            <translation>Reading and checking the files…</translation>
+        </message>
+        <message>
+            <source>có tệp năm {year}</source>
+            <translation>{year} file found</translation>
+        </message>
+        <message>
+            <source>Năm {year}: {units} đơn vị, {people} người được lấy phiếu; {history} tệp năm {previous}; {refused} tệp không dùng.</source>
+            <translation>{year}: {units} units, {people} people rated; {history} files of {previous}; {refused} files not used.</translation>
+        </message>
+        <message>
+            <source>Ghi báo cáo tổng hợp</source>
+            <translation>Write the consolidated report</translation>
+        </message>
+        <message>
+            <source>Bảng tính Excel (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Đã ghi báo cáo tổng hợp:</source>
+            <translation>The consolidated report was written:</translation>
+        </message>
+    </context>
+    <context>
         <name>CountsDialog</name>
         <message>
             <source>Số liệu — {form}</source>
@@ -509,6 +640,10 @@ collected</translation>
         <message>
             <source>Mã</source>
             <translation>Key</translation>
+        </message>
+        <message>
+            <source>Diện Ban Thường vụ Tỉnh ủy quản lý</source>
+            <translation>Managed by the provincial standing committee</translation>
         </message>
         <message>
             <source>Thêm</source>
@@ -698,6 +833,117 @@ collected</translation>
         </message>
     </context>
     <context>
+        <name>HistoryDialog</name>
+        <message>
+            <source>Kết quả năm trước</source>
+            <translation>Last year's results</translation>
+        </message>
+        <message>
+            <source>Kết quả năm {year} của từng người, để áp dụng quy định hai năm liên tiếp: đọc từ tệp đợt lấy phiếu năm {year} đã chốt (chọn thư mục chứa các tệp), liên kết theo mã người hoặc theo gợi ý cùng họ tên và năm sinh; hoặc nhập tay khi năm đó không kiểm phiếu bằng chương trình này.</source>
+            <translation>Each person's {year} result, for the two-consecutive-years rules: read from the sealed {year} round files (choose the folder holding them) and linked by person key or by a suggested match of the same name and birth year; or typed in by hand when that year was not counted with this program.</translation>
+        </message>
+        <message>
+            <source>Đọc thư mục tệp năm {year}…</source>
+            <translation>Read the folder of {year} files…</translation>
+        </message>
+        <message>
+            <source>Đọc một tệp…</source>
+            <translation>Read one file…</translation>
+        </message>
+        <message>
+            <source>Loại phiếu</source>
+            <translation>Form</translation>
+        </message>
+        <message>
+            <source>Họ và tên</source>
+            <translation>Full name</translation>
+        </message>
+        <message>
+            <source>Năm sinh</source>
+            <translation>Born</translation>
+        </message>
+        <message>
+            <source>Mã người</source>
+            <translation>Person key</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm thấp năm {year}</source>
+            <translation>Low confidence in {year}</translation>
+        </message>
+        <message>
+            <source>Nguồn</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Gợi ý</source>
+            <translation>Suggestion</translation>
+        </message>
+        <message>
+            <source>Nhận &amp;gợi ý</source>
+            <translation>Accept the &amp;suggestion</translation>
+        </message>
+        <message>
+            <source>&amp;Liên kết với người năm trước…</source>
+            <translation>&amp;Link to a person of last year…</translation>
+        </message>
+        <message>
+            <source>&amp;Nhập tay…</source>
+            <translation>Type in &amp;by hand…</translation>
+        </message>
+        <message>
+            <source>&amp;Bỏ kết quả năm trước</source>
+            <translation>&amp;Remove last year's result</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Tệp đã chốt kết quả hoặc đang mở chỉ để đọc: chỉ xem, không sửa được.</source>
+            <translation>The round is sealed or open read-only: shown only, nothing can be changed.</translation>
+        </message>
+        <message>
+            <source>nhập tay: {source}</source>
+            <translation>typed by hand: {source}</translation>
+        </message>
+        <message>
+            <source>Thư mục chứa tệp đợt lấy phiếu năm {year}</source>
+            <translation>Folder with the {year} round files</translation>
+        </message>
+        <message>
+            <source>Tệp đợt lấy phiếu năm {year}</source>
+            <translation>The {year} round file</translation>
+        </message>
+        <message>
+            <source>Tệp đợt lấy phiếu (*.tinnhiem)</source>
+            <translation>Round files (*.tinnhiem)</translation>
+        </message>
+        <message>
+            <source>Đã đọc {rounds} tệp năm {year}; liên kết theo mã người: {linked} người; gợi ý: {offered} người.</source>
+            <translation>Read {rounds} files of {year}; linked by person key: {linked} people; suggestions: {offered} people.</translation>
+        </message>
+        <message>
+            <source>Số liệu nhập tay của {name} được thay bằng số liệu trong tệp đã chốt.</source>
+            <translation>The figures typed in by hand for {name} were replaced by those of the sealed file.</translation>
+        </message>
+        <message>
+            <source>Không dùng tệp {file}: {reason}</source>
+            <translation>File {file} not used: {reason}</translation>
+        </message>
+        <message>
+            <source>Liên kết với người năm trước</source>
+            <translation>Link to a person of last year</translation>
+        </message>
+        <message>
+            <source>{name} năm {year} là:</source>
+            <translation>{name} in {year} is:</translation>
+        </message>
+        <message>
+            <source>Bỏ kết quả năm {year} của {name}? Quy định hai năm liên tiếp sẽ không áp dụng cho người này.</source>
+            <translation>Remove the {year} result of {name}? The two-consecutive-years rules will not apply to this person.</translation>
+        </message>
+    </context>
+    <context>
         <name>InfoPage</name>
         <message>
             <source>Thông tin đợt lấy phiếu</source>
@@ -855,6 +1101,10 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>&amp;New voting round…</translation>
         </message>
         <message>
+            <source>Đợt mới từ tệp năm &amp;trước…</source>
+            <translation>New round from last &amp;year's file…</translation>
+        </message>
+        <message>
             <source>&amp;Mở…</source>
             <translation>&amp;Open…</translation>
         </message>
@@ -873,6 +1123,10 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
         <message>
             <source>&amp;Khôi phục bản sao lưu…</source>
             <translation>Restore a &amp;backup…</translation>
+        </message>
+        <message>
+            <source>&amp;Tổng hợp kết quả các đơn vị…</source>
+            <translation>&amp;Consolidate the units' results…</translation>
         </message>
         <message>
             <source>Tạo bản cho &amp;máy nhập khác…</source>
@@ -969,6 +1223,30 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
         <message>
             <source>&amp;Kiểm tra tệp</source>
             <translation>&amp;Verify the file</translation>
+        </message>
+        <message>
+            <source>Kết quả năm &amp;trước…</source>
+            <translation>Last &amp;year's results…</translation>
+        </message>
+        <message>
+            <source>&amp;Quy trình</source>
+            <translation>&amp;Procedure</translation>
+        </message>
+        <message>
+            <source>&amp;Danh sách việc cần làm…</source>
+            <translation>&amp;Checklist…</translation>
+        </message>
+        <message>
+            <source>Các bước tại &amp;hội nghị…</source>
+            <translation>Steps at the &amp;meeting…</translation>
+        </message>
+        <message>
+            <source>&amp;Bàn giao biên bản và phiếu…</source>
+            <translation>&amp;Hand over the minutes and ballots…</translation>
+        </message>
+        <message>
+            <source>Báo cáo &amp;cấp trên…</source>
+            <translation>&amp;Reports upward…</translation>
         </message>
         <message>
             <source>T&amp;rợ giúp</source>
@@ -1171,6 +1449,18 @@ Current fingerprint: {fingerprint}</translation>
             <translation>THE FILE IS NOT INTACT:</translation>
         </message>
         <message>
+            <source>Tệp đợt lấy phiếu năm trước</source>
+            <translation>Last year's round file</translation>
+        </message>
+        <message>
+            <source>Đã liên kết kết quả năm {year} của {count} người theo mã người.</source>
+            <translation>Linked the {year} results of {count} people by person key.</translation>
+        </message>
+        <message>
+            <source>Không dùng tệp {file}: {reason}</source>
+            <translation>File {file} not used: {reason}</translation>
+        </message>
+        <message>
             <source>Phím tắt — Tín Nhiệm Desktop</source>
             <translation>Keyboard shortcuts — Tín Nhiệm Desktop</translation>
         </message>
@@ -1323,6 +1613,57 @@ Current fingerprint: {fingerprint}</translation>
         </message>
     </context>
     <context>
+        <name>PriorDialog</name>
+        <message>
+            <source>Nhập tay kết quả năm trước</source>
+            <translation>Type in last year's result</translation>
+        </message>
+        <message>
+            <source>{name}: kết quả năm {year}, theo biên bản kiểm phiếu của năm đó. Số liệu này được ghi là nhập tay ở mọi nơi nó xuất hiện.</source>
+            <translation>{name}: the {year} result, as that year's counting minutes give it. These figures are marked as typed by hand wherever they appear.</translation>
+        </message>
+        <message>
+            <source>(không rõ)</source>
+            <translation>(not known)</translation>
+        </message>
+        <message>
+            <source>VD: Biên bản kiểm phiếu ngày 25/11/2025</source>
+            <translation>e.g. Counting minutes of 25/11/2025</translation>
+        </message>
+        <message>
+            <source>Năm:</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <source>Số phiếu tín nhiệm thấp:</source>
+            <translation>Low-confidence ballots:</translation>
+        </message>
+        <message>
+            <source>Số phiếu làm cơ sở tính tỷ lệ:</source>
+            <translation>Base of the percentages (ballots):</translation>
+        </message>
+        <message>
+            <source>Số phiếu tín nhiệm cao:</source>
+            <translation>High-confidence ballots:</translation>
+        </message>
+        <message>
+            <source>Số phiếu tín nhiệm:</source>
+            <translation>Confidence ballots:</translation>
+        </message>
+        <message>
+            <source>Nguồn số liệu:</source>
+            <translation>Source of the figures:</translation>
+        </message>
+        <message>
+            <source>Ghi</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>ProjectorView</name>
         <message>
             <source>Kết quả kiểm phiếu — trình chiếu</source>
@@ -1423,6 +1764,10 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Low</translation>
         </message>
         <message>
+            <source>Thấp năm trước</source>
+            <translation>Low last year</translation>
+        </message>
+        <message>
             <source>Không tính</source>
             <translation>Not counted</translation>
         </message>
@@ -1437,6 +1782,10 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>Xanh lá: tín nhiệm cao · Xanh dương: tín nhiệm · Đỏ: tín nhiệm thấp · Xám: không tính</source>
             <translation>Green: high confidence · Blue: confidence · Red: low confidence · Grey: not counted</translation>
+        </message>
+        <message>
+            <source> (nhập tay)</source>
+            <translation> (typed in)</translation>
         </message>
     </context>
     <context>
@@ -1841,299 +2190,6 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Còn {count} ô</source>
             <translation>{count} cells left</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsolidateWindow</name>
-        <message>
-            <source>Tổng hợp kết quả của các đơn vị</source>
-            <translation>Consolidate the units' results</translation>
-        </message>
-        <message>
-            <source>Chọn các tệp đợt lấy phiếu đã chốt của các đơn vị (năm nay và năm trước), hoặc thư mục chứa chúng. Mỗi tệp được kiểm tra nguyên vẹn; tệp không dùng được được liệt kê kèm lý do trong báo cáo.</source>
-            <translation>Choose the units' sealed round files (this year's and last year's), or the folders holding them. Every file is checked for integrity; a file that cannot be used is listed in the report with the reason.</translation>
-        </message>
-        <message>
-            <source>Thêm &amp;thư mục…</source>
-            <translation>Add &amp;folder…</translation>
-        </message>
-        <message>
-            <source>Thêm &amp;tệp…</source>
-            <translation>Add fi&amp;le…</translation>
-        </message>
-        <message>
-            <source>&amp;Bỏ khỏi danh sách</source>
-            <translation>&amp;Remove from the list</translation>
-        </message>
-        <message>
-            <source>năm mới nhất trong các tệp</source>
-            <translation>the latest year among the files</translation>
-        </message>
-        <message>
-            <source>mặc định: cơ quan cấp trên ghi trong tệp của các đơn vị</source>
-            <translation>default: the superior body named in the units' files</translation>
-        </message>
-        <message>
-            <source>mặc định: BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM NĂM …</source>
-            <translation>default: BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM NĂM … (the report is in Vietnamese)</translation>
-        </message>
-        <message>
-            <source>Năm tổng hợp:</source>
-            <translation>Year:</translation>
-        </message>
-        <message>
-            <source>Cơ quan lập báo cáo:</source>
-            <translation>Reporting body:</translation>
-        </message>
-        <message>
-            <source>Cơ quan cấp trên của cơ quan đó:</source>
-            <translation>Its superior body:</translation>
-        </message>
-        <message>
-            <source>Tiêu đề:</source>
-            <translation>Title:</translation>
-        </message>
-        <message>
-            <source>Người lập biểu:</source>
-            <translation>Prepared by:</translation>
-        </message>
-        <message>
-            <source>Thủ trưởng cơ quan:</source>
-            <translation>Head of the body:</translation>
-        </message>
-        <message>
-            <source>Đơn vị</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>Quy tắc áp dụng</source>
-            <translation>Rule applied</translation>
-        </message>
-        <message>
-            <source>Tệp</source>
-            <translation>File</translation>
-        </message>
-        <message>
-            <source>Năm trước</source>
-            <translation>Last year</translation>
-        </message>
-        <message>
-            <source>Tệp không dùng</source>
-            <translation>File not used</translation>
-        </message>
-        <message>
-            <source>Lý do</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>&amp;Kiểm tra các tệp</source>
-            <translation>&amp;Check the files</translation>
-        </message>
-        <message>
-            <source>&amp;Ghi báo cáo…</source>
-            <translation>&amp;Write the report…</translation>
-        </message>
-        <message>
-            <source>Đóng</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>Thư mục chứa tệp của các đơn vị</source>
-            <translation>Folder with the units' files</translation>
-        </message>
-        <message>
-            <source>Tệp đợt lấy phiếu của một đơn vị</source>
-            <translation>A unit's round file</translation>
-        </message>
-        <message>
-            <source>Tệp đợt lấy phiếu (*.tinnhiem)</source>
-            <translation>Round files (*.tinnhiem)</translation>
-        </message>
-        <message>
-            <source>Đang đọc và kiểm tra các tệp…</source>
-            <translation>Reading and checking the files…</translation>
-        </message>
-        <message>
-            <source>có tệp năm {year}</source>
-            <translation>{year} file found</translation>
-        </message>
-        <message>
-            <source>Năm {year}: {units} đơn vị, {people} người được lấy phiếu; {history} tệp năm {previous}; {refused} tệp không dùng.</source>
-            <translation>{year}: {units} units, {people} people rated; {history} files of {previous}; {refused} files not used.</translation>
-        </message>
-        <message>
-            <source>Ghi báo cáo tổng hợp</source>
-            <translation>Write the consolidated report</translation>
-        </message>
-        <message>
-            <source>Bảng tính Excel (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>Đã ghi báo cáo tổng hợp:</source>
-            <translation>The consolidated report was written:</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryDialog</name>
-        <message>
-            <source>Kết quả năm trước</source>
-            <translation>Last year's results</translation>
-        </message>
-        <message>
-            <source>Kết quả năm {year} của từng người, để áp dụng quy định hai năm liên tiếp: đọc từ tệp đợt lấy phiếu năm {year} đã chốt (chọn thư mục chứa các tệp), liên kết theo mã người hoặc theo gợi ý cùng họ tên và năm sinh; hoặc nhập tay khi năm đó không kiểm phiếu bằng chương trình này.</source>
-            <translation>Each person's {year} result, for the two-consecutive-years rules: read from the sealed {year} round files (choose the folder holding them) and linked by person key or by a suggested match of the same name and birth year; or typed in by hand when that year was not counted with this program.</translation>
-        </message>
-        <message>
-            <source>Đọc thư mục tệp năm {year}…</source>
-            <translation>Read the folder of {year} files…</translation>
-        </message>
-        <message>
-            <source>Đọc một tệp…</source>
-            <translation>Read one file…</translation>
-        </message>
-        <message>
-            <source>Loại phiếu</source>
-            <translation>Form</translation>
-        </message>
-        <message>
-            <source>Họ và tên</source>
-            <translation>Full name</translation>
-        </message>
-        <message>
-            <source>Năm sinh</source>
-            <translation>Born</translation>
-        </message>
-        <message>
-            <source>Mã người</source>
-            <translation>Person key</translation>
-        </message>
-        <message>
-            <source>Tín nhiệm thấp năm {year}</source>
-            <translation>Low confidence in {year}</translation>
-        </message>
-        <message>
-            <source>Nguồn</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>Gợi ý</source>
-            <translation>Suggestion</translation>
-        </message>
-        <message>
-            <source>Nhận &amp;gợi ý</source>
-            <translation>Accept the &amp;suggestion</translation>
-        </message>
-        <message>
-            <source>&amp;Liên kết với người năm trước…</source>
-            <translation>&amp;Link to a person of last year…</translation>
-        </message>
-        <message>
-            <source>&amp;Nhập tay…</source>
-            <translation>Type in &amp;by hand…</translation>
-        </message>
-        <message>
-            <source>&amp;Bỏ kết quả năm trước</source>
-            <translation>&amp;Remove last year's result</translation>
-        </message>
-        <message>
-            <source>Đóng</source>
-            <translation>Close</translation>
-        </message>
-        <message>
-            <source>Tệp đã chốt kết quả hoặc đang mở chỉ để đọc: chỉ xem, không sửa được.</source>
-            <translation>The round is sealed or open read-only: shown only, nothing can be changed.</translation>
-        </message>
-        <message>
-            <source>nhập tay: {source}</source>
-            <translation>typed by hand: {source}</translation>
-        </message>
-        <message>
-            <source>Thư mục chứa tệp đợt lấy phiếu năm {year}</source>
-            <translation>Folder with the {year} round files</translation>
-        </message>
-        <message>
-            <source>Tệp đợt lấy phiếu năm {year}</source>
-            <translation>The {year} round file</translation>
-        </message>
-        <message>
-            <source>Tệp đợt lấy phiếu (*.tinnhiem)</source>
-            <translation>Round files (*.tinnhiem)</translation>
-        </message>
-        <message>
-            <source>Đã đọc {rounds} tệp năm {year}; liên kết theo mã người: {linked} người; gợi ý: {offered} người.</source>
-            <translation>Read {rounds} files of {year}; linked by person key: {linked} people; suggestions: {offered} people.</translation>
-        </message>
-        <message>
-            <source>Số liệu nhập tay của {name} được thay bằng số liệu trong tệp đã chốt.</source>
-            <translation>The figures typed in by hand for {name} were replaced by those of the sealed file.</translation>
-        </message>
-        <message>
-            <source>Không dùng tệp {file}: {reason}</source>
-            <translation>File {file} not used: {reason}</translation>
-        </message>
-        <message>
-            <source>Liên kết với người năm trước</source>
-            <translation>Link to a person of last year</translation>
-        </message>
-        <message>
-            <source>{name} năm {year} là:</source>
-            <translation>{name} in {year} is:</translation>
-        </message>
-        <message>
-            <source>Bỏ kết quả năm {year} của {name}? Quy định hai năm liên tiếp sẽ không áp dụng cho người này.</source>
-            <translation>Remove the {year} result of {name}? The two-consecutive-years rules will not apply to this person.</translation>
-        </message>
-    </context>
-    <context>
-        <name>PriorDialog</name>
-        <message>
-            <source>Nhập tay kết quả năm trước</source>
-            <translation>Type in last year's result</translation>
-        </message>
-        <message>
-            <source>{name}: kết quả năm {year}, theo biên bản kiểm phiếu của năm đó. Số liệu này được ghi là nhập tay ở mọi nơi nó xuất hiện.</source>
-            <translation>{name}: the {year} result, as that year's counting minutes give it. These figures are marked as typed by hand wherever they appear.</translation>
-        </message>
-        <message>
-            <source>(không rõ)</source>
-            <translation>(not known)</translation>
-        </message>
-        <message>
-            <source>VD: Biên bản kiểm phiếu ngày 25/11/2025</source>
-            <translation>e.g. Counting minutes of 25/11/2025</translation>
-        </message>
-        <message>
-            <source>Năm:</source>
-            <translation>Year:</translation>
-        </message>
-        <message>
-            <source>Số phiếu tín nhiệm thấp:</source>
-            <translation>Low-confidence ballots:</translation>
-        </message>
-        <message>
-            <source>Số phiếu làm cơ sở tính tỷ lệ:</source>
-            <translation>Base of the percentages (ballots):</translation>
-        </message>
-        <message>
-            <source>Số phiếu tín nhiệm cao:</source>
-            <translation>High-confidence ballots:</translation>
-        </message>
-        <message>
-            <source>Số phiếu tín nhiệm:</source>
-            <translation>Confidence ballots:</translation>
-        </message>
-        <message>
-            <source>Nguồn số liệu:</source>
-            <translation>Source of the figures:</translation>
-        </message>
-        <message>
-            <source>Ghi</source>
-            <translation>Save</translation>
-        </message>
-        <message>
-            <source>Hủy</source>
-            <translation>Cancel</translation>
         </message>
     </context>
     <context>

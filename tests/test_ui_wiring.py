@@ -1,0 +1,60 @@
+"""The window reaches every part of the annual procedure: the procedure menu, last year's results in
+the results pane, the provincial tick and the self-assessment deadline in the wizard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tinnhiem_desktop.core.spec import setup_from_dict
+from tinnhiem_desktop.services.rounds import RoundService
+from tinnhiem_desktop.ui.results import ResultsModel
+from tinnhiem_desktop.ui.wizard import RoundWizard
+
+from conftest import FakeDialogs, spec_dict
+from test_ui_window import open_window
+
+
+@pytest.fixture
+def round_file(tmp_path) -> Path:
+    data = spec_dict()
+    data["forms"][0]["candidates"][1]["provincial"] = True
+    path = tmp_path / "dot-2026.tinnhiem"
+    RoundService.create(path, setup_from_dict(data, "test"), "chuẩn bị").close()
+    return path
+
+
+def test_the_procedure_menu_opens_each_step(qtbot, settings_dir, round_file):
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy"])
+    window = open_window(qtbot, round_file, dialogs)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Quy trình" in titles
+    window.show_checklist()
+    window.meeting_steps()
+    window.reports_upward()
+    window.show_history()
+    assert [type(d).__name__ for d in dialogs.shown] == [
+        "ChecklistDialog", "MeetingStepsDialog", "ReportsDialog", "HistoryDialog"]
+    assert not window.handover_action.isEnabled(), "the hand-over comes after the seal"
+
+
+def test_last_years_figure_typed_by_hand_shows_beside_this_years(qtbot, settings_dir, round_file):
+    window = open_window(qtbot, round_file)
+    window.session.service.set_prior_result("1", 1, 2025, thap=15, base=30, source="Biên bản năm 2025")
+    window.session.refresh_results()
+    pane = window.panes_by_form["1"]
+    assert pane.model.index(0, ResultsModel.PRIOR).data() == "50,00% (nhập tay)"
+    assert pane.model.index(1, ResultsModel.PRIOR).data() == "—"
+
+
+def test_the_wizard_keeps_the_provincial_tick_and_shows_the_deadline(qtbot, settings_dir, round_file, tmp_path):
+    data = spec_dict()
+    data["forms"][0]["candidates"][1]["provincial"] = True
+    setup = setup_from_dict(data, "t")
+    wizard = RoundWizard(FakeDialogs(), tmp_path, initial=setup)
+    qtbot.addWidget(wizard)
+    assert "24/11/2026" in wizard.info_page.deadline_label.text()  # 3 days before 27/11/2026
+    forms = wizard.forms_page.forms()
+    assert [c.provincial for c in forms[0].candidates] == [False, True, False]
+    assert wizard.result_setup().forms == setup.forms
