@@ -18,6 +18,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import bench_consolidate  # noqa: E402
+import bench_bundle  # noqa: E402
 import bench_export  # noqa: E402
 import bench_keys_per_ballot  # noqa: E402
 import bench_keystroke  # noqa: E402
@@ -57,9 +58,12 @@ def main() -> None:
     figures.update(bench_keystroke.main())
     figures.update(bench_startup.main())
     figures.update(bench_keys_per_ballot.main())
+    figures.update(bench_bundle.main())
     figures.update(bench_consolidate.main())
     rows = []
     for label, key, unit, target in TARGETS:
+        if key not in figures:
+            continue
         value = figures[key]
         verdict = "—" if target is None else ("met" if value < target else f"missed by {value - target:.2f} {unit}")
         rows.append(f"| {label} | {value:.2f} {unit} | {'' if target is None else f'< {target} {unit}'} | {verdict} |")
