@@ -71,6 +71,15 @@ def write_csv(path: Path, rows: list[list[str]], *, width: int, bom: bool = Fals
     return path
 
 
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path: Path, monkeypatch) -> Path:
+    """Rules saved by the user (services/presets.py) in a temporary folder, never the user's."""
+    from tinnhiem_desktop.services.presets import FOLDER_ENV
+
+    monkeypatch.setenv(FOLDER_ENV, str(tmp_path / "config"))
+    return tmp_path / "config"
+
+
 @pytest.fixture
 def spec_file(tmp_path: Path) -> Path:
     return write_spec(tmp_path / "round.json", spec_dict())

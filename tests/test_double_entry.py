@@ -13,6 +13,7 @@ from tinnhiem_desktop.core.double_entry import Resolution, compare_form, keyer_s
 from tinnhiem_desktop.core.issues import TinNhiemError
 from tinnhiem_desktop.core.model import Ballot, BallotStatus, EntryMode, EntryPass, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict, setup_to_dict
+from tinnhiem_desktop.storage.roundfile import SCHEMA_VERSION
 from tinnhiem_desktop.services.rounds import RoundService
 
 from conftest import spec_dict
@@ -292,7 +293,7 @@ def test_a_schema_1_file_is_migrated_after_a_backup_copy_beside_it(tmp_path):
         assert db.execute("PRAGMA user_version").fetchone() == (1,)
         assert db.execute("SELECT count(*) FROM mark").fetchone() == (2,)
     with sqlite3.connect(path) as db:
-        assert db.execute("PRAGMA user_version").fetchone() == (2,)
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
         assert db.execute("SELECT pass, number FROM ballot").fetchall() == [("A", 1)]
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 

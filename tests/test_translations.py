@@ -40,7 +40,8 @@ NOT_WINDOW_TEXT = {
     ("main_window.py", main_window.CORRECTING),
 }
 # The non-Qt layers' functions and tables that the window must reach through ui/i18n.py.
-WORDING_FUNCTIONS = {"sentence", "describe_error", "describe_issue", "where", "rule_label", "vi_datetime"}
+WORDING_FUNCTIONS = {"sentence", "describe_error", "describe_issue", "where", "rule_label", "vi_datetime",
+                     "flag_words", "flags_words", "band_words", "override_words", "overrides_sentence", "quorum_words"}
 WORDING_TABLES = {"FLAG_NAMES", "BASE_NAMES", "COUNT_NAMES", "MARK_NAMES", "STATUS_NAMES", "DOCUMENT_NAMES"}
 
 

@@ -21,7 +21,7 @@ from .core.issues import Severity, TinNhiemError
 from .export.results_json import results_document
 from .export.dates import vi_datetime
 from .export.procedure_text import checklist_text
-from .export.results_text import results_text
+from .export.results_text import results_text, rule_label
 from .export.wording import describe_error, describe_issue, sentence
 from .services.export import ExportRequest, ReportRequest, export_documents, export_reports, export_warnings
 from .services.procedure import ProcedureService, correct_round, iso_date
@@ -344,7 +344,7 @@ def _consolidate(args: argparse.Namespace) -> int:
     print(f"Tổng hợp năm {report.year}: {len(report.units)} đơn vị; số liệu năm {report.year - 1} từ "
           f"{report.history_files} tệp.")
     for section in report.units:
-        print(f"  {section.unit} — {section.results.rule.preset.name} ({section.file})")
+        print(f"  {section.unit} — {rule_label(section.results.rule)} ({section.file})")
     if report.refused:
         print(f"{len(report.refused)} tệp không sử dụng:")
         for line in report.refused:

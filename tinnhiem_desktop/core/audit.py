@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 
 from .issues import Issue, Severity, TinNhiemError
 from .model import Ballot, BallotStatus, Counts, EntryPass, Mark, RoundSetup
-from .spec import setup_from_dict, setup_to_dict
+from .spec import rule_to_dict, setup_from_dict, setup_to_dict, with_rule
 
 GENESIS = "0" * 64
 FINGERPRINT_FORMAT = 1
@@ -155,6 +155,8 @@ def replay(events: Iterable[Event]) -> ReplayedRound:
     return ReplayedRound(setup, ballots, tuple(issues), resolutions, priors)
 
 
+RULE_CHANGED = "rule_changed"  # the round's rule, before the seal: {"old": rule_to_dict, "new": ...}
+
 PRIOR_ACTIONS = (
     "prior_result_set",  # an earlier year's result linked from a sealed file, or typed in by hand
     "prior_result_removed",
@@ -177,6 +179,10 @@ def _apply_event(
         if event.action == "setup_replaced" and (setup is None or ballots):
             problem("log_inconsistent", seq=event.seq)
         return setup_from_dict(data["setup"], "log")
+    if event.action == RULE_CHANGED:
+        if setup is None or rule_to_dict(setup) != data["old"]:
+            problem("log_inconsistent", seq=event.seq)
+        return setup if setup is None else with_rule(setup, data["new"], "log")
     entry_pass = data.get("pass", EntryPass.A.value)
     key = (data["form"], entry_pass, data["ballot"]) if "ballot" in data else None
     current = ballots.get(key) if key else None
@@ -297,8 +303,11 @@ def compare_with_log(
                     Issue("count_differs_from_log", Severity.ERROR, stored_form.code,
                           {"count": name, "stored": stored[name], "logged": logged[name]})
                 )
+    if rule_to_dict(setup) != rule_to_dict(replayed.setup):
+        issues.append(Issue("rule_differs_from_log", Severity.ERROR))
     logged_counts = [f.counts for f in replayed.setup.forms]
-    if len(setup.forms) != len(logged_counts) or _with_all_counts(setup, logged_counts) != replayed.setup:
+    logged_rule = _with_rule_of(_with_all_counts(setup, logged_counts), replayed.setup)
+    if len(setup.forms) != len(logged_counts) or logged_rule != replayed.setup:
         issues.append(Issue("setup_differs_from_log", Severity.ERROR))
 
     stored_resolutions = dict(resolutions or {})
@@ -336,6 +345,12 @@ def compare_with_log(
                                "stored": s.value if s else None, "logged": l.value if l else None})
                     )
     return issues
+
+
+def _with_rule_of(setup: RoundSetup, other: RoundSetup) -> RoundSetup:
+    """The setup with the other's rule, to compare the rest of the two."""
+    return replace(setup, rule_id=other.rule_id, percent_base=other.percent_base, decimals=other.decimals,
+                   rule_custom=other.rule_custom)
 
 
 def _with_all_counts(setup: RoundSetup, counts: list[Counts]) -> RoundSetup:

@@ -7,6 +7,8 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Mapping
 
+from .rules import RuleCustom
+
 
 class Mark(StrEnum):
     """What the voter did for one candidate on a valid ballot."""
@@ -120,6 +122,7 @@ class RoundSetup:
     percent_base: str | None = None
     decimals: int | None = None
     entry_mode: EntryMode = EntryMode.SINGLE
+    rule_custom: RuleCustom | None = None  # the round's own thresholds, or a saved preset (core/rules.py)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "entry_mode", EntryMode(self.entry_mode))

@@ -19,9 +19,10 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any, Iterable, Mapping
 
-from .issues import Issue, Severity
+from .issues import Issue, Severity, TinNhiemError
 from .model import RoundSetup
-from .rules import PRESETS, quorum_met
+from .results import round_rule
+from .rules import quorum_met
 
 SELF_ASSESSMENT_DAYS = 3  # calendar days before the meeting day ("chậm nhất 03 ngày")
 HEAD_ROLE = "tổ trưởng"
@@ -153,8 +154,11 @@ def assessment_status(received: date | None, deadline: date | None, today: date)
 
 def quorum_issues(setup: RoundSetup) -> list[Issue]:
     """The forms whose attendance is below the quorum the round's rule asks for."""
-    preset = PRESETS.get(setup.rule_id)
-    if preset is None or preset.quorum is None:
+    try:
+        preset = round_rule(setup).in_force
+    except TinNhiemError:
+        return []
+    if preset.quorum is None:
         return []
     required = f"{preset.quorum.numerator}/{preset.quorum.denominator}"
     return [Issue("quorum_not_met", Severity.WARNING, form.code,

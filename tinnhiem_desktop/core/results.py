@@ -11,37 +11,68 @@ from .history import candidate_ref
 from .issues import Issue, TinNhiemError
 from .model import LEVELS, Ballot, BallotForm, Candidate, Mark, RoundSetup
 from .percent import percent
-from .rules import PRESETS, Base, Preset, PriorShare, band_flags
+from .rules import PRESETS, Band, Base, Preset, PriorShare, band_flags
 from .tally import CandidateTally, FormTally, tally_form
 
 
 @dataclass(frozen=True)
 class Rule:
-    """The rule in force for a round: a preset and the round's overrides of it."""
+    """The rule in force for a round: the preset as written (built in, or saved by the user and
+    held in the round file), and `in_force`, the same preset with the round's own settings."""
 
     preset: Preset
-    base: Base
-    decimals: int
+    in_force: Preset
+
+    @property
+    def base(self) -> Base:
+        return self.in_force.base
+
+    @property
+    def decimals(self) -> int:
+        return self.in_force.decimals
+
+    @property
+    def bands(self) -> tuple[Band, ...]:
+        return self.in_force.bands
+
+    def band(self, flag: str) -> Band | None:
+        return next((band for band in self.in_force.bands if band.flag == flag), None)
 
     @property
     def overrides(self) -> dict[str, object]:
-        """The settings that differ from the preset, to be printed beside its name."""
+        """The settings that differ from the preset, to be printed beside its name: the base, the
+        decimals, the flags of the bands whose bounds moved, the quorum ("2/3", or None for none)."""
         changed: dict[str, object] = {}
         if self.base is not self.preset.base:
             changed["percent_base"] = self.base.value
         if self.decimals != self.preset.decimals:
             changed["decimals"] = self.decimals
+        moved = [band.flag for band, original in zip(self.bands, self.preset.bands) if band != original]
+        if moved:
+            changed["bands"] = moved
+        quorum = self.in_force.quorum
+        if quorum != self.preset.quorum:
+            changed["quorum"] = None if quorum is None else f"{quorum.numerator}/{quorum.denominator}"
         return changed
 
 
 def round_rule(setup: RoundSetup) -> Rule:
-    try:
-        preset = PRESETS[setup.rule_id]
-    except KeyError:
-        raise TinNhiemError("unknown_rule", rule=setup.rule_id, known=sorted(PRESETS)) from None
-    base = Base(setup.percent_base) if setup.percent_base else preset.base
-    decimals = preset.decimals if setup.decimals is None else setup.decimals
-    return Rule(preset, base, decimals)
+    custom = setup.rule_custom
+    if custom is not None and custom.preset is not None:
+        preset = custom.preset
+    else:
+        try:
+            preset = PRESETS[setup.rule_id]
+        except KeyError:
+            raise TinNhiemError("unknown_rule", rule=setup.rule_id, known=sorted(PRESETS)) from None
+    in_force = replace(
+        preset,
+        base=Base(setup.percent_base) if setup.percent_base else preset.base,
+        decimals=preset.decimals if setup.decimals is None else setup.decimals,
+        bands=preset.bands if custom is None else custom.bands,
+        quorum=preset.quorum if custom is None else custom.quorum,
+    )
+    return Rule(preset, in_force)
 
 
 @dataclass(frozen=True)
@@ -106,12 +137,12 @@ def form_results(
                 tally=counted,
                 base=base,
                 percents={level: percent(counted.count(level), base, rule.decimals) for level in LEVELS},
-                flags=band_flags(rule.preset, counted.thap, base, prior),
+                flags=band_flags(rule.in_force, counted.thap, base, prior),
                 prior=prior,
                 prior_percent=None if prior is None else percent(prior.thap, prior.base, rule.decimals),
             )
         )
-    issues = reconcile(form.code, form.counts, tally, rule.preset)
+    issues = reconcile(form.code, form.counts, tally, rule.in_force)
     return FormResult(form, tally, rule.base, base_value, tuple(candidates), tuple(issues))
 
 
@@ -121,7 +152,7 @@ def with_previous(results: RoundResults, previous: Mapping[str, PriorShare]) -> 
 
     def person(result: CandidateResult) -> CandidateResult:
         prior = previous.get(candidate_ref(result.candidate))
-        return replace(result, prior=prior, flags=band_flags(rule.preset, result.tally.thap, result.base, prior),
+        return replace(result, prior=prior, flags=band_flags(rule.in_force, result.tally.thap, result.base, prior),
                        prior_percent=None if prior is None else percent(prior.thap, prior.base, rule.decimals))
 
     forms = tuple(replace(form, candidates=tuple(map(person, form.candidates))) for form in results.forms)

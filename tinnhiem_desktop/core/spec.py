@@ -2,23 +2,31 @@
 
 The canonical dict is the same shape as the definition file, so a setup written out reads back
 identically. The keys of the first version are always present; a later key (`entry_mode`,
-a candidate's `provincial`) only when it differs from its default, so that the setup of a round
-sealed before the key existed serialises, and fingerprints, as it did then.
+a candidate's `provincial`, `rule_custom`) only when it differs from its default, so that the setup
+of a round sealed before the key existed serialises, and fingerprints, as it did then.
+
+A rule's bands are written as the words read: `{"flag": "thap_over_half", "over": "1/2",
+"below": "2/3"}` is "trên 1/2 và dưới 2/3"; `at_least` is "từ … trở lên", `up_to` "không quá".
 """
 
 from __future__ import annotations
 
 import json
 import unicodedata
+from fractions import Fraction
 from typing import Any
 
 from .issues import Location, TinNhiemError
 from .model import (
     BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
 )
-from .rules import PRESETS, Base
+from .rules import (
+    FLAGS, PRESETS, Band, Base, Bound, Preset, RuleCustom, band_is_empty, parse_share, rule_custom,
+)
 
 COUNT_KEYS = ("summoned", "present", "issued", "collected")
+RULE_KEYS = ("rule", "percent_base", "decimals", "rule_custom")
+SAVED_PRESET_FORMAT = 1
 MIN_BIRTH_YEAR, MAX_BIRTH_YEAR = 1900, 2100
 MAX_DECIMALS = 6
 
@@ -98,6 +106,95 @@ class _Reader:
             raise self.fail("spec_expected_boolean", f"{path}.{key}" if path else key, key=key, value=value)
         return value
 
+    def share(self, data: dict[str, Any], key: str, path: str) -> tuple[Fraction, bool]:
+        value = data.get(key)
+        where = f"{path}.{key}" if path else key
+        try:
+            if not isinstance(value, str):
+                raise ValueError(value)
+            return parse_share(value)
+        except ValueError:
+            raise self.fail("rule_bad_share", where, value=value) from None
+
+    def base(self, data: dict[str, Any], key: str, path: str) -> str | None:
+        value = data.get(key)
+        if value is not None and (not isinstance(value, str) or value not in set(Base)):
+            raise self.fail("unknown_percent_base", f"{path}.{key}" if path else key, base=value,
+                            known=[b.value for b in Base])
+        return value
+
+    def decimals(self, data: dict[str, Any], key: str, path: str) -> int | None:
+        value = self.integer(data, key, path, required=False)
+        if value is not None and value > MAX_DECIMALS:
+            raise self.fail("decimals_out_of_range", f"{path}.{key}" if path else key, value=value,
+                            maximum=MAX_DECIMALS)
+        return value
+
+    def band(self, value: Any, path: str) -> Band:
+        data = self.obj(value, path)
+        flag = data.get("flag")
+        if flag not in FLAGS:
+            raise self.fail("rule_unknown_flag", f"{path}.flag", flag=flag, known=list(FLAGS))
+        lowers = [key for key in ("over", "at_least") if key in data]
+        uppers = [key for key in ("below", "up_to") if key in data]
+        if len(lowers) != 1 or len(uppers) > 1:
+            raise self.fail("rule_band_bounds", path)
+        fraction, as_percent = self.share(data, lowers[0], path)
+        lower = Bound(fraction, lowers[0] == "at_least", as_percent)
+        upper = None
+        if uppers:
+            fraction, as_percent = self.share(data, uppers[0], path)
+            upper = Bound(fraction, uppers[0] == "below", as_percent)
+        band = Band(flag, lower, upper, self.flag(data, "two_years", path))
+        if band_is_empty(band):
+            raise self.fail("rule_band_empty", path, lower=lower.written(), upper=upper.written() if upper else "")
+        return band
+
+    def bands(self, value: Any, path: str) -> tuple[Band, ...]:
+        bands = tuple(self.band(item, f"{path}[{i}]") for i, item in enumerate(self.list(value, path, non_empty=True)))
+        flags = [band.flag for band in bands]
+        for i, flag in enumerate(flags):
+            if flag in flags[:i]:
+                raise self.fail("rule_duplicate_flag", f"{path}[{i}].flag", flag=flag)
+        return bands
+
+    def quorum(self, data: dict[str, Any], path: str) -> Fraction | None:
+        return None if data.get("quorum") is None else self.share(data, "quorum", path)[0]
+
+    def preset(self, value: Any, path: str, preset_id: str) -> Preset:
+        """A preset saved by the user, as a round file or a saved-preset file holds it."""
+        data = self.obj(value, path)
+        base = self.base(data, "base", path)
+        if base is None:
+            raise self.fail("spec_missing_key", f"{path}.base", key="base")
+        decimals = self.decimals(data, "decimals", path)
+        return Preset(
+            id=preset_id,
+            name=self.text(data, "name", path),
+            source=self.text(data, "source", path),
+            base=Base(base),
+            bands=self.bands(data.get("bands"), f"{path}.bands"),
+            quorum=self.quorum(data, path),
+            decimals=2 if decimals is None else decimals,
+        )
+
+    def rule_custom(self, value: Any, path: str, rule_id: str) -> RuleCustom | None:
+        data = self.obj(value, path)
+        if "preset" in data:
+            if rule_id in PRESETS:
+                raise self.fail("rule_id_built_in", "rule", rule=rule_id)
+            preset, built_in = self.preset(data["preset"], f"{path}.preset", rule_id), False
+        elif rule_id in PRESETS:
+            preset, built_in = PRESETS[rule_id], True
+        else:
+            raise self.fail("unknown_rule", "rule", rule=rule_id, known=sorted(PRESETS))
+        bands = preset.bands if data.get("bands") is None else self.bands(data["bands"], f"{path}.bands")
+        if [(b.flag, b.two_years) for b in bands] != [(b.flag, b.two_years) for b in preset.bands]:
+            raise self.fail("rule_bands_not_preset", f"{path}.bands", rule=preset.name,
+                            flags=", ".join(band.flag for band in preset.bands))
+        quorum = preset.quorum if "quorum" not in data else self.quorum(data, path)
+        return rule_custom(preset, bands, quorum, built_in)
+
 
 def parse_round_spec(text: str, source: str) -> RoundSetup:
     """Parse a round definition; raise TinNhiemError naming the file and where it is wrong."""
@@ -116,14 +213,13 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
     title = r.text(data, "title", "")
     year = r.integer(data, "year", "", minimum=1945)
     rule_id = r.text(data, "rule", "")
-    if rule_id not in PRESETS:
+    custom = None
+    if data.get("rule_custom") is not None:
+        custom = r.rule_custom(data["rule_custom"], "rule_custom", rule_id)
+    elif rule_id not in PRESETS:
         raise r.fail("unknown_rule", "rule", rule=rule_id, known=sorted(PRESETS))
-    percent_base = data.get("percent_base")
-    if percent_base is not None and (not isinstance(percent_base, str) or percent_base not in set(Base)):
-        raise r.fail("unknown_percent_base", "percent_base", base=percent_base, known=[b.value for b in Base])
-    decimals = r.integer(data, "decimals", "", required=False)
-    if decimals is not None and decimals > MAX_DECIMALS:
-        raise r.fail("decimals_out_of_range", "decimals", value=decimals, maximum=MAX_DECIMALS)
+    percent_base = r.base(data, "percent_base", "")
+    decimals = r.decimals(data, "decimals", "")
 
     header_data = r.obj(data.get("header", {}), "header")
     style = header_data.get("style", HeaderStyle.STATE.value)
@@ -199,6 +295,7 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
         percent_base=percent_base,
         decimals=decimals,
         entry_mode=EntryMode(entry_mode),
+        rule_custom=custom,
     )
 
 
@@ -206,6 +303,8 @@ def setup_to_dict(setup: RoundSetup) -> dict[str, Any]:
     later: dict[str, Any] = {}
     if setup.entry_mode is not EntryMode.SINGLE:
         later["entry_mode"] = setup.entry_mode.value
+    if setup.rule_custom is not None:
+        later["rule_custom"] = rule_custom_to_dict(setup.rule_custom)
     return {
         "title": setup.title,
         "year": setup.year,
@@ -235,3 +334,64 @@ def setup_to_dict(setup: RoundSetup) -> dict[str, Any]:
         ],
         **later,
     }
+
+
+# -- the rule ---------------------------------------------------------------------------------
+
+
+def bands_to_list(bands: tuple[Band, ...]) -> list[dict[str, Any]]:
+    def band(b: Band) -> dict[str, Any]:
+        data: dict[str, Any] = {"flag": b.flag, ("at_least" if b.lower.inclusive else "over"): b.lower.written(".")}
+        if b.upper is not None:
+            data["below" if b.upper.inclusive else "up_to"] = b.upper.written(".")
+        if b.two_years:
+            data["two_years"] = True
+        return data
+
+    return [band(b) for b in bands]
+
+
+def quorum_text(quorum: Fraction | None) -> str | None:
+    return None if quorum is None else f"{quorum.numerator}/{quorum.denominator}"
+
+
+def preset_to_dict(preset: Preset) -> dict[str, Any]:
+    return {"name": preset.name, "source": preset.source, "base": preset.base.value, "decimals": preset.decimals,
+            "bands": bands_to_list(preset.bands), "quorum": quorum_text(preset.quorum)}
+
+
+def rule_custom_to_dict(custom: RuleCustom) -> dict[str, Any]:
+    data: dict[str, Any] = {"bands": bands_to_list(custom.bands), "quorum": quorum_text(custom.quorum)}
+    if custom.preset is not None:
+        data["preset"] = preset_to_dict(custom.preset)
+    return data
+
+
+def rule_custom_from_dict(data: Any, rule_id: str, source: str) -> RuleCustom | None:
+    return _Reader(source).rule_custom(data, "rule_custom", rule_id)
+
+
+def rule_to_dict(setup: RoundSetup) -> dict[str, Any]:
+    """The round's rule as its setup holds it: what a `rule_changed` event records."""
+    whole = setup_to_dict(setup)
+    return {key: whole[key] for key in RULE_KEYS if key in whole}
+
+
+def with_rule(setup: RoundSetup, rule: dict[str, Any], source: str) -> RoundSetup:
+    """The setup with another rule (`rule_to_dict`'s shape), checked as a round definition is."""
+    rest = {key: value for key, value in setup_to_dict(setup).items() if key not in RULE_KEYS}
+    return setup_from_dict({**rest, **rule}, source)
+
+
+def saved_preset_to_dict(preset: Preset) -> dict[str, Any]:
+    """A preset saved by the user, as its file holds it."""
+    return {"format": SAVED_PRESET_FORMAT, "id": preset.id, **preset_to_dict(preset)}
+
+
+def saved_preset_from_dict(data: Any, source: str) -> Preset:
+    r = _Reader(source)
+    data = r.obj(data, "")
+    preset_id = r.text(data, "id", "")
+    if preset_id in PRESETS:
+        raise r.fail("rule_id_built_in", "id", rule=preset_id)
+    return r.preset(data, "", preset_id)

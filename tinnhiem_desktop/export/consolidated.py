@@ -10,12 +10,13 @@ from typing import Sequence
 from ..core.history import Suggestion
 from ..core.model import Header
 from ..core.percent import vi_count
-from ..core.results import CandidateResult, RoundResults
+from ..core.results import CandidateResult, Rule, RoundResults
+from ..core.rules import FLAGS
 from .dates import vi_datetime
 from .history_text import by_hand_notes
 from .minutes import grouped
 from .results_text import rule_sentence
-from .wording import FLAG_NAMES
+from .wording import flag_words, flags_words
 
 
 @dataclass(frozen=True)
@@ -74,24 +75,27 @@ def default_title(year: int) -> str:
 class Totals:
     people: int
     flagged: int  # people with at least one threshold reached
-    flags: Counter  # people per flag
+    flags: Counter  # people per (flag, its words): a unit that moved a threshold words it its own way
     with_last_year: int
     by_hand: int  # of which typed in by hand
 
     @classmethod
     def of(cls, units: Sequence[UnitSection]) -> Totals:
         people = [person for unit in units for _, person in unit.people]
+        flags = Counter((flag, flag_words(unit.results.rule, flag))
+                        for unit in units for _, person in unit.people for flag in person.flags)
         return cls(
             people=len(people),
             flagged=sum(1 for p in people if p.flags),
-            flags=Counter(flag for p in people for flag in p.flags),
+            flags=flags,
             with_last_year=sum(1 for p in people if p.prior is not None),
             by_hand=sum(1 for p in people if p.prior is not None and p.prior.by_hand),
         )
 
     def flag_words(self) -> str:
-        """'Tín nhiệm thấp trên 1/2: 2 người; ...' in the order of FLAG_NAMES; 'không có' when none."""
-        parts = [f"{words}: {self.flags[flag]} người" for flag, words in FLAG_NAMES.items() if self.flags[flag]]
+        """'Tín nhiệm thấp trên 1/2: 2 người; ...' in the order of the presets' flags; 'không có' when none."""
+        order = sorted(self.flags, key=lambda key: (FLAGS.index(key[0]) if key[0] in FLAGS else len(FLAGS), key[1]))
+        parts = [f"{words}: {self.flags[(flag, words)]} người" for flag, words in order]
         return "; ".join(parts) or "không có người nào đến ngưỡng"
 
     def last_year_words(self, year: int) -> str:
@@ -150,8 +154,8 @@ def suggestion_words(suggestion: Suggestion, year: int) -> str:
             "đơn vị cần liên kết trong tệp của mình để tính quy định hai năm liên tiếp.")
 
 
-def flags_text(person: CandidateResult) -> str:
-    return "; ".join(FLAG_NAMES[flag] for flag in person.flags)
+def flags_text(rule: Rule, person: CandidateResult) -> str:
+    return flags_words(rule, person.flags)
 
 
 def _any_prior(section: UnitSection) -> bool:

@@ -12,6 +12,7 @@ from .fonts import FontSet
 from .history_text import prior_share
 from .minutes import LEVEL_HEADINGS
 from .pdf import OfficialPdf, Signature, composed, save
+from .results_text import rule_label
 
 # 252 mm: the text width of landscape A4 with 30/15 margins
 PERSON_WIDTHS = (10, 36, 36, 13, 14, 10, 16, 10, 16, 10, 16, 20, 45)
@@ -112,7 +113,7 @@ def _overview(pdf: OfficialPdf, report: ConsolidatedReport) -> None:
                    f"Có số liệu năm {report.year - 1}", "Ngưỡng đã đến"])
         for number, section in enumerate(report.units, start=1):
             totals = Totals.of([section])
-            table.row([str(number), section.unit, section.results.rule.preset.name, vi_count(totals.people),
+            table.row([str(number), section.unit, rule_label(section.results.rule), vi_count(totals.people),
                        vi_count(totals.flagged), f"{totals.with_last_year}/{totals.people}",
                        totals.flag_words() if totals.flagged else "—"])
     pdf.ln(2)
@@ -135,7 +136,7 @@ def _unit(pdf: ConsolidatedPdf, number: int, section: UnitSection, year: int) ->
         cells = [str(order), person.candidate.name, person.candidate.position, form, vi_count(person.base)]
         for level in LEVELS:
             cells += [vi_count(person.tally.count(level)), vi_percent(person.percents[level], decimals)]
-        rows.append([*cells, prior_share(person, decimals, mark="\n"), flags_text(person)])
+        rows.append([*cells, prior_share(person, decimals, mark="\n"), flags_text(section.results.rule, person)])
     pdf.person_table(year, rows)
     totals = Totals.of([section])
     pdf.paragraph(f"Cộng: {totals.people} người được lấy phiếu; {totals.flagged} người đến ngưỡng "

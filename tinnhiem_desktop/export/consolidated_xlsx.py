@@ -21,6 +21,7 @@ from ..core.model import LEVELS, HeaderStyle
 from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
 from .history_text import BY_HAND
 from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date
+from .results_text import rule_label
 from .summary_xlsx import BOX, FONT, MM, TABLE_PT, _fraction, _line, _lines, percent_format
 
 REPORT_SHEET, DATA_SHEET = "Báo cáo", "Dữ liệu"
@@ -68,7 +69,7 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
     for number, section in enumerate(report.units, start=1):
         totals = Totals.of([section])
         row = _spanned(sheet, row, OVERVIEW_SPANS, [
-            number, section.unit, section.results.rule.preset.name, totals.people, totals.flagged,
+            number, section.unit, rule_label(section.results.rule), totals.people, totals.flagged,
             f"{totals.with_last_year}/{totals.people}", totals.flag_words() if totals.flagged else "—"],
             texts=(1, 2, 6))
     totals = Totals.of(report.units)
@@ -146,7 +147,7 @@ def _unit(sheet: Worksheet, row: int, number: int, section: UnitSection, year: i
             values += [person.tally.count(level), _fraction(person.percents[level])]
             formats += ["#,##0", percent]
         hand = person.prior is not None and person.prior.by_hand
-        values += [_fraction(person.prior_percent), flags_text(person)]
+        values += [_fraction(person.prior_percent), flags_text(section.results.rule, person)]
         formats += [f'{percent} "({BY_HAND})"' if hand else percent, None]
         _table_row(sheet, row, values, formats)
         row += 1
@@ -226,12 +227,12 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
         for form, person in section.people:
             candidate, prior = person.candidate, person.prior
             source = "" if prior is None else (f"{BY_HAND}: {prior.source}" if prior.by_hand else prior.source)
-            values = [section.unit, setup.header.parent, section.results.rule.preset.name, section.file, form,
+            values = [section.unit, setup.header.parent, rule_label(section.results.rule), section.file, form,
                       candidate.order, candidate.name, candidate.position, candidate.birth_year,
                       candidate.person_key or "", person.base]
             for level in LEVELS:
                 values += [person.tally.count(level), _fraction(person.percents[level])]
-            values += [_fraction(person.prior_percent), source, flags_text(person)]
+            values += [_fraction(person.prior_percent), source, flags_text(section.results.rule, person)]
             for index, (value, (_, _, number_format)) in enumerate(zip(values, columns), start=1):
                 cell = sheet.cell(row, index, value)
                 cell.font, cell.border = BODY_FONT, BOX

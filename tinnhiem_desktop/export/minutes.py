@@ -16,8 +16,8 @@ from .history_text import by_hand_notes, last_year, prior_share
 from .dates import vi_date, vi_datetime
 from .pdf import OfficialPdf, Signature, save
 from .procedure_text import team_vote_sentence
-from .results_text import entry_sentence, rule_label
-from .wording import BASE_NAMES, FLAG_NAMES, sentence
+from .results_text import entry_sentence, overrides_sentence, rule_label
+from .wording import BASE_NAMES, flags_words, sentence
 
 WIDTHS = (9, 35, 33, 9, 15, 9, 15, 9, 15, 16)  # 165 mm: the text width of A4 with 30/15 margins
 WIDTHS_WITH_LAST_YEAR = (9, 30, 26, 8, 15, 8, 15, 8, 15, 16, 15)  # and last year's share, set at 10 pt
@@ -83,13 +83,7 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
     pdf.heading("II. KẾT QUẢ KIỂM PHIẾU")
     pdf.paragraph(f"Quy tắc áp dụng: {rule_label(rule)}; căn cứ: {rule.preset.source}.")
     if rule.overrides:
-        changes = []
-        if "percent_base" in rule.overrides:
-            changes.append(f"tỷ lệ tính trên {BASE_NAMES[rule.base]} "
-                           f"(quy tắc gốc: {BASE_NAMES[rule.preset.base]})")
-        if "decimals" in rule.overrides:
-            changes.append(f"làm tròn đến {rule.decimals} chữ số thập phân (quy tắc gốc: {rule.preset.decimals})")
-        pdf.paragraph("Điều chỉnh so với quy tắc gốc: " + "; ".join(changes) + ".", emphasis="I")
+        pdf.paragraph(overrides_sentence(rule), emphasis="I")
     pdf.paragraph(entry_sentence(setup, seal.differences))
     for number, form in enumerate(results.forms, start=1):
         _form_section(pdf, number, form, results)
@@ -173,13 +167,13 @@ def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: Roun
 
     flagged = [p for p in form.candidates if p.flags]
     if flagged:
-        pdf.paragraph(f"Theo {results.rule.preset.name}, các trường hợp đến ngưỡng tín nhiệm thấp:", after=0.5)
+        pdf.paragraph(f"Theo {rule_label(results.rule)}, các trường hợp đến ngưỡng tín nhiệm thấp:", after=0.5)
         for person in flagged:
-            words = "; ".join(FLAG_NAMES[flag] for flag in person.flags)
+            words = flags_words(results.rule, person.flags)
             share = vi_percent(person.percents[LEVELS[2]], decimals)
             earlier = f" (năm {year}: {prior_share(person, decimals)})" if year and person.prior else ""
             pdf.paragraph(f"- {person.candidate.name} ({person.candidate.position}): {share} phiếu tín nhiệm thấp"
                           f"{earlier} — {words}.", emphasis="B", indent=4, after=0.5)
     else:
-        pdf.paragraph(f"Không có người nào có số phiếu tín nhiệm thấp đến ngưỡng theo {results.rule.preset.name}.")
+        pdf.paragraph(f"Không có người nào có số phiếu tín nhiệm thấp đến ngưỡng theo {rule_label(results.rule)}.")
     pdf.ln(2)

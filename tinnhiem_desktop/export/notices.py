@@ -12,14 +12,14 @@ from typing import Sequence
 
 from ..core.model import LEVELS, TeamMember
 from ..core.percent import vi_count, vi_percent
-from ..core.results import CandidateResult, FormResult, RoundResults, Rule
+from ..core.results import CandidateResult, FormResult, RoundResults
 from ..core.rules import Base
 from .dates import vi_date, vi_datetime
 from .fonts import FontSet
 from .minutes import DOTS, LEVEL_HEADINGS, Seal, base_words, grouped
 from .pdf import BODY_PT, OfficialPdf, composed, save
-from .results_text import rule_label
-from .wording import BASE_NAMES, FLAG_NAMES
+from .results_text import overrides_sentence, rule_label
+from .wording import flags_words
 
 ADDRESS = "Đồng chí"
 DRAFT_MARK = "BẢN NHÁP — chưa chốt kết quả"
@@ -122,15 +122,14 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
     if form.base_kind is Base.VALID_FOR_PERSON:
         notes.append(f"Số phiếu hợp lệ đối với {ADDRESS.lower()}: {vi_count(person.base)}.")
     notes.append(f"Quy tắc áp dụng: {rule_label(rule)}; căn cứ: {rule.preset.source}.")
-    changes = _overrides(rule)
-    if changes:
-        notes.append(f"Điều chỉnh so với quy tắc gốc: {changes}.")
+    if rule.overrides:
+        notes.append(overrides_sentence(rule))
     pdf.paragraph(" ".join(notes), size=small)
 
     if person.flags:
         share = vi_percent(person.percents[LEVELS[2]], decimals)
-        bands = "; ".join(FLAG_NAMES[flag] for flag in person.flags)
-        pdf.paragraph(f"Theo {rule.preset.name}, số phiếu tín nhiệm thấp của {ADDRESS.lower()} ({share}) thuộc "
+        bands = flags_words(rule, person.flags)
+        pdf.paragraph(f"Theo {rule_label(rule)}, số phiếu tín nhiệm thấp của {ADDRESS.lower()} ({share}) thuộc "
                       f"trường hợp: {bands}. Kết quả này được báo cáo cấp có thẩm quyền để xem xét, xử lý theo "
                       f"quy định.", emphasis="B", size=size)
 
@@ -144,16 +143,6 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
     else:
         pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B", size=small)
     _closing(pdf, leader, size)
-
-
-def _overrides(rule: Rule) -> str:
-    """The round's changes to its preset, worded as the minutes word them."""
-    changes = []
-    if "percent_base" in rule.overrides:
-        changes.append(f"tỷ lệ tính trên {BASE_NAMES[rule.base]} (quy tắc gốc: {BASE_NAMES[rule.preset.base]})")
-    if "decimals" in rule.overrides:
-        changes.append(f"làm tròn đến {rule.decimals} chữ số thập phân (quy tắc gốc: {rule.preset.decimals})")
-    return "; ".join(changes)
 
 
 def _closing(pdf: NoticePdf, leader: TeamMember | None, size: float) -> None:

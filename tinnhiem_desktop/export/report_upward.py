@@ -173,7 +173,7 @@ def write_report_xlsx(results: RoundResults, target: Path, report: Report, seal:
     sheet.title = "Báo cáo"
     people = [(form, person) for form in shown.forms for person in form.candidates]
     year = last_year(shown)
-    rows = [[number, f"{form.form.code} - {form.form.title}", *_person_values(form, person, year)]
+    rows = [[number, f"{form.form.code} - {form.form.title}", *_person_values(rule, form, person, year)]
             for number, (form, person) in enumerate(people, start=1)]
     counts = "; ".join(
         f"loại phiếu {f.form.code}: triệu tập {vi_count(f.form.counts.summoned)}, có mặt {vi_count(f.form.counts.present)}"

@@ -7,6 +7,7 @@ from typing import Any
 from ..core.model import Mark
 from ..core.percent import machine_percent
 from ..core.results import CandidateResult, RoundResults
+from ..core.spec import rule_custom_to_dict
 
 
 def results_document(results: RoundResults, *, sealed: bool, fingerprint: str | None) -> dict[str, Any]:
@@ -48,6 +49,7 @@ def results_document(results: RoundResults, *, sealed: bool, fingerprint: str | 
         "round": {
             "title": results.setup.title,
             "rule": results.rule.preset.id,
+            **_rule_custom(results),
             "sealed": sealed,
             "fingerprint": fingerprint,
         },
@@ -57,6 +59,12 @@ def results_document(results: RoundResults, *, sealed: bool, fingerprint: str | 
             for i in results.issues
         ],
     }
+
+
+def _rule_custom(results: RoundResults) -> dict[str, Any]:
+    """The thresholds the round set itself (the flags keep their ids), only when it set any."""
+    custom = results.setup.rule_custom
+    return {} if custom is None else {"rule_custom": rule_custom_to_dict(custom)}
 
 
 def _previous(person: CandidateResult, decimals: int) -> dict[str, Any] | None:

@@ -7,11 +7,20 @@ from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, Rule, RoundResults
 from ..core.rules import Base
 from .history_text import prior_share
-from .wording import BASE_NAMES, FLAG_NAMES, Translate, sentence, vietnamese
+from .wording import BASE_NAMES, Translate, band_words, flags_words, sentence, vietnamese
 
 HEADINGS = ("STT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp", "Không tính", "Ngưỡng")
 RIGHT_ALIGNED = {0, 3, 4, 5, 6}
 RULE_OVERRIDDEN = "{name} (điều chỉnh so với quy tắc gốc)"
+OVERRIDE_WORDS = {  # one change of the round's rule from its preset, as the minutes print it
+    "percent_base": "tỷ lệ tính trên {value} (quy tắc gốc: {original})",
+    "decimals": "làm tròn đến {value} chữ số thập phân (quy tắc gốc: {original})",
+    "band": "ngưỡng {value} (quy tắc gốc: {original})",
+    "quorum": "số người có mặt tối thiểu: {value} (quy tắc gốc: {original})",
+}
+QUORUM_WORDS = "{share} số người được triệu tập"
+NO_QUORUM = "không quy định"
+OVERRIDES_SENTENCE = "Điều chỉnh so với quy tắc gốc: {changes}."
 
 
 def rule_label(rule: Rule, translate: Translate = vietnamese) -> str:
@@ -20,12 +29,51 @@ def rule_label(rule: Rule, translate: Translate = vietnamese) -> str:
     return translate(RULE_OVERRIDDEN).format(name=name) if rule.overrides else name
 
 
+def quorum_words(quorum, translate: Translate = vietnamese) -> str:
+    if quorum is None:
+        return translate(NO_QUORUM)
+    return translate(QUORUM_WORDS).format(share=f"{quorum.numerator}/{quorum.denominator}")
+
+
+def override_words(rule: Rule, translate: Translate = vietnamese, *, thresholds_only: bool = False) -> list[str]:
+    """Each setting of the round that differs from its preset, with the preset's own beside it."""
+    overrides, preset, changes = rule.overrides, rule.preset, []
+
+    def changed(kind: str, value: object, original: object) -> None:
+        changes.append(translate(OVERRIDE_WORDS[kind]).format(value=value, original=original))
+
+    if "percent_base" in overrides and not thresholds_only:
+        changed("percent_base", translate(BASE_NAMES[rule.base]), translate(BASE_NAMES[preset.base]))
+    if "decimals" in overrides and not thresholds_only:
+        changed("decimals", rule.decimals, preset.decimals)
+    for band, original in zip(rule.bands, preset.bands):
+        if band != original:
+            changed("band", _lower_first(band_words(band, preset, translate)),
+                _lower_first(band_words(original, preset, translate)))
+    if "quorum" in overrides:
+        changed("quorum", quorum_words(rule.in_force.quorum, translate), quorum_words(preset.quorum, translate))
+    return changes
+
+
+def overrides_sentence(rule: Rule, translate: Translate = vietnamese, *, thresholds_only: bool = False) -> str:
+    """'Điều chỉnh so với quy tắc gốc: ngưỡng … (quy tắc gốc: …).', or "" when nothing differs."""
+    changes = override_words(rule, translate, thresholds_only=thresholds_only)
+    return translate(OVERRIDES_SENTENCE).format(changes="; ".join(changes)) if changes else ""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def rule_sentence(rule: Rule) -> str:
-    """'Tỷ lệ % tính trên tổng số phiếu thu vào; làm tròn ...' as the minutes say it."""
-    return (
+    """'Tỷ lệ % tính trên tổng số phiếu thu vào; làm tròn ...' as the minutes say it, and the
+    thresholds the round moved."""
+    text = (
         f"Quy tắc: {rule_label(rule)}. Tỷ lệ % tính trên {BASE_NAMES[rule.base]}; "
         f"làm tròn đến {rule.decimals} chữ số thập phân (từ 5 trở lên làm tròn lên)."
     )
+    moved = overrides_sentence(rule, thresholds_only=True)
+    return f"{text} {moved}" if moved else text
 
 
 def results_text(results: RoundResults, *, sealed_at: str | None, fingerprint: str | None) -> str:
@@ -73,7 +121,7 @@ def _form_lines(form: FormResult, rule: Rule) -> list[str]:
                 ),
                 *earlier,
                 str(c.tally.not_counted),
-                "; ".join(FLAG_NAMES[f] for f in c.flags),
+                flags_words(rule, c.flags),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]

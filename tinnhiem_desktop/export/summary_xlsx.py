@@ -21,12 +21,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..core.issues import Issue
 from ..core.model import LEVELS, BallotForm, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
-from ..core.results import CandidateResult, FormResult, RoundResults
+from ..core.results import CandidateResult, FormResult, RoundResults, Rule
 from .minutes import base_words
 from .dates import vi_datetime
 from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date
 from .results_text import rule_label, rule_sentence
-from .wording import FLAG_NAMES, sentence
+from .wording import flag_words, sentence
 
 FONT = "Times New Roman"
 TABLE_PT = 11
@@ -103,7 +103,7 @@ def write_summary(results: RoundResults, target: Path, *, sealed_at: str | None,
     priors = [person.prior for _, person in people if person.prior is not None]
     last_year = setup.year - 1 if priors else None
     by_hand = any(prior.by_hand for prior in priors)
-    rows = [[number, f"{form.form.code} - {form.form.title}", *_person_values(form, person, last_year)]
+    rows = [[number, f"{form.form.code} - {form.form.title}", *_person_values(rule, form, person, last_year)]
             for number, (form, person) in enumerate(people, start=1)]
     _sheet(combined, setup, _columns(True, last_year, by_hand), rows, rule.decimals,
            subtitle=setup.title, lines=(rule_sentence(rule), seal), issues=results.issues)
@@ -112,7 +112,7 @@ def write_summary(results: RoundResults, target: Path, *, sealed_at: str | None,
     for form in results.forms:
         counts = form.form.counts
         sheet = workbook.create_sheet(sheet_title(form.form, taken))
-        rows = [[person.candidate.order, *_person_values(form, person, last_year)] for person in form.candidates]
+        rows = [[person.candidate.order, *_person_values(rule, form, person, last_year)] for person in form.candidates]
         lines = (
             f"Số người được triệu tập: {vi_count(counts.summoned)}; số người có mặt: {vi_count(counts.present)}.",
             f"Quy tắc: {rule_label(rule)}. {base_words(form, rule.decimals)}",
@@ -128,13 +128,13 @@ def write_summary(results: RoundResults, target: Path, *, sealed_at: str | None,
     return target
 
 
-def _person_values(form: FormResult, person: CandidateResult, last_year: int | None = None) -> list[object]:
+def _person_values(rule: Rule, form: FormResult, person: CandidateResult, last_year: int | None = None) -> list[object]:
     counts, tally = form.form.counts, form.tally
     values: list[object] = [person.candidate.name, person.candidate.position,
                             counts.issued, counts.collected, tally.valid, tally.invalid]
     for level in LEVELS:
         values += [person.tally.count(level), _fraction(person.percents[level])]
-    notes = [FLAG_NAMES[flag] for flag in person.flags]
+    notes = [flag_words(rule, flag) for flag in person.flags]
     if last_year is not None:
         prior = person.prior
         values.append(PriorCell(_fraction(person.prior_percent), prior is not None and prior.by_hand))

@@ -7,11 +7,12 @@ the Vietnamese as it is.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from ..core.issues import Issue, Location, TinNhiemError
 from ..core.model import Mark
-from ..core.rules import Base
+from ..core.results import Rule
+from ..core.rules import BUILT_IN_BANDS, Band, Base, Preset
 from .dates import short_date
 
 COUNT_NAMES = {
@@ -70,6 +71,15 @@ FLAG_NAMES = {
     "thap_over_half_two_years": "Tín nhiệm thấp trên 1/2 hai năm liên tiếp",
 }
 
+# A band whose bounds are not the preset's is worded from its fractions.
+BAND_WORDS = {
+    "over": "Tín nhiệm thấp trên {share}",
+    "at_least": "Tín nhiệm thấp từ {share} trở lên",
+    "below": "{band} và dưới {share}",
+    "up_to": "{band} và không quá {share}",
+    "two_years": "{band} hai năm liên tiếp",
+}
+
 MESSAGES = {
     # files
     "file_not_found": "Không tìm thấy tệp '{file}'.",
@@ -108,6 +118,16 @@ MESSAGES = {
     "duplicate_person_key": "mã người '{key}' bị trùng trong cùng loại phiếu.",
     "spec_expected_boolean": "mục '{key}' phải là true hoặc false (đang là {value!r}).",
     "unknown_entry_mode": "cách nhập phiếu '{mode}' không hợp lệ (dùng: {known}).",
+    "rule_bad_share": "ngưỡng '{value}' không hợp lệ: viết dạng phân số (2/3) hoặc phần trăm (75%), lớn hơn 0 và không quá 100%.",
+    "rule_band_bounds": "mỗi ngưỡng cần đúng một cận dưới ('over': trên, hoặc 'at_least': từ … trở lên) và nhiều nhất một cận trên ('below': dưới, hoặc 'up_to': không quá).",
+    "rule_band_empty": "ngưỡng từ {lower} đến {upper} không chứa tỷ lệ nào: cận dưới phải nhỏ hơn cận trên.",
+    "rule_unknown_flag": "không có loại ngưỡng '{flag}' (có: {known}).",
+    "rule_duplicate_flag": "loại ngưỡng '{flag}' bị trùng.",
+    "rule_bands_not_preset": "các ngưỡng phải đúng là các ngưỡng của quy tắc '{rule}', theo thứ tự: {flags}; chỉ được đổi mức của ngưỡng.",
+    "rule_id_built_in": "'{rule}' là mã của một quy tắc có sẵn; quy tắc riêng cần mã khác.",
+    "saved_rule_needs_name": "Cần đặt tên cho quy tắc riêng.",
+    "saved_rule_needs_source": "Cần ghi căn cứ của quy tắc riêng (văn bản quy định), để in trong biên bản.",
+    "saved_rule_duplicate": "Tệp quy tắc riêng '{file}' trùng tên với quy tắc '{name}' đã có: bỏ qua.",
     # ballots CSV and keying
     "csv_empty": "tệp trống, thiếu dòng tiêu đề form,ballot,status,1,2,...",
     "csv_bad_header": "dòng tiêu đề phải bắt đầu bằng form,ballot,status rồi đến 1,2,...,N.",
@@ -160,6 +180,7 @@ MESSAGES = {
     "log_unknown_action": "Sự kiện số {seq} có loại '{action}' không xác định.",
     "log_missing_creation": "Nhật ký không có sự kiện tạo đợt lấy phiếu.",
     "setup_differs_from_log": "Thông tin đợt lấy phiếu (danh sách, Tổ kiểm phiếu...) khác với nhật ký.",
+    "rule_differs_from_log": "Quy tắc kiểm phiếu trong tệp (văn bản, cơ sở tính tỷ lệ, ngưỡng hoặc số người có mặt tối thiểu) khác với nhật ký.",
     "count_differs_from_log": "{count_name} trong tệp là {stored}, theo nhật ký là {logged}.",
     "ballot_not_in_log": "Phiếu số {ballot} có trong tệp nhưng nhật ký không ghi lần nhập nào.",
     "ballot_missing": "Phiếu số {ballot} có trong nhật ký nhưng đã mất khỏi tệp.",
@@ -231,6 +252,33 @@ MESSAGES = {
     "bad_arguments": "Tham số không đúng: {detail}",
     "unexpected_error": "Lỗi không mong đợi: {detail}",
 }
+
+
+def band_words(band: Band, preset: Preset, translate: Translate = vietnamese) -> str:
+    """A band in words: the preset's own words while the band is the preset's, otherwise words made
+    from its fractions ("Tín nhiệm thấp trên 3/5 và dưới 3/4")."""
+    original = next((b for b in preset.bands if b.flag == band.flag), None)
+    if band == original and band in BUILT_IN_BANDS and band.flag in FLAG_NAMES:
+        return translate(FLAG_NAMES[band.flag])
+    words = translate(BAND_WORDS["at_least" if band.lower.inclusive else "over"]).format(share=band.lower.written())
+    if band.upper is not None:
+        words = translate(BAND_WORDS["below" if band.upper.inclusive else "up_to"]).format(
+            band=words, share=band.upper.written())
+    if band.two_years:
+        words = translate(BAND_WORDS["two_years"]).format(band=words)
+    return words
+
+
+def flag_words(rule: Rule, flag: str, translate: Translate = vietnamese) -> str:
+    """The words of a flag raised under a round's rule: every place a flag is named uses these."""
+    band = rule.band(flag)
+    if band is None:
+        return translate(FLAG_NAMES.get(flag, flag))
+    return band_words(band, rule.preset, translate)
+
+
+def flags_words(rule: Rule, flags: Iterable[str], translate: Translate = vietnamese) -> str:
+    return "; ".join(flag_words(rule, flag, translate) for flag in flags)
 
 
 def _enriched(params: Mapping[str, Any], translate: Translate = vietnamese) -> dict[str, Any]:

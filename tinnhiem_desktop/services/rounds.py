@@ -18,10 +18,10 @@ from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.history import PriorResult, candidate_ref, check_prior_figures
 from ..core.model import Ballot, BallotStatus, Candidate, Counts, EntryMode, EntryPass, Mark, RoundSetup
 from ..core.procedure import ProcedureRecord
-from ..core.results import RoundResults, results_from_tallies
-from ..core.rules import PriorShare
+from ..core.results import RoundResults, Rule, results_from_tallies, round_rule
+from ..core.rules import PriorShare, RuleCustom
 from ..core.tally import FormTally, retally, tally_form
-from ..core.spec import nfc, parse_round_spec
+from ..core.spec import nfc, parse_round_spec, rule_custom_to_dict, rule_to_dict, with_rule
 from sqlalchemy.exc import DBAPIError
 
 from ..storage.repository import RoundInfo, RoundRepository, Station
@@ -304,6 +304,36 @@ class RoundService:
         if not self.double_entry:
             self.entry_pass = EntryPass.A
 
+    @property
+    def rule(self) -> Rule:
+        return round_rule(self.setup)
+
+    @property
+    def rule_editable(self) -> bool:
+        """The rule may change until the round is sealed, also once ballots are keyed: it decides
+        the percentages and flags, never what a ballot says. A station's copy keeps the master's."""
+        return not self.read_only and self.station is None
+
+    def change_rule(
+        self, rule_id: str, percent_base: str | None = None, decimals: int | None = None,
+        custom: RuleCustom | None = None,
+    ) -> Rule:
+        """Put another rule, or other settings of it, in force; logged with the rule it replaces.
+        Nothing is written when nothing changes."""
+        self._repo.check_writable()
+        if self.station is not None:
+            raise TinNhiemError("station_setup_locked", file=str(self.path), station=self.station.name)
+        rule = {"rule": rule_id, "percent_base": percent_base, "decimals": decimals}
+        if custom is not None:
+            rule["rule_custom"] = rule_custom_to_dict(custom)
+        new = with_rule(self.setup, rule, "rule")
+        preset = round_rule(new).preset  # the preset's own base and decimals are no override
+        new = replace(new, percent_base=None if new.percent_base == preset.base.value else new.percent_base,
+                      decimals=None if new.decimals == preset.decimals else new.decimals)
+        if rule_to_dict(new) != rule_to_dict(self.setup):
+            self._repo.change_rule(new, self.keyer)
+        return self.rule
+
     def invalidate_ballot(self, form: str, number: int, reason: str) -> Ballot:
         """Mark the whole ballot invalid, with a reason; it then carries no marks.
 
@@ -439,7 +469,7 @@ class RoundService:
                 raise TinNhiemError("not_a_station_file", file=str(path))
             if other.info.uid != self.info.uid:
                 raise TinNhiemError("station_other_round", file=str(path), title=other.setup.title)
-            if other.setup != self.setup:
+            if _without_rule(other.setup) != _without_rule(self.setup):  # the rule may change after the copy
                 raise TinNhiemError("station_setup_differs", file=str(path))
             report = other.verify()
             if not report.intact:
@@ -679,6 +709,10 @@ class RoundService:
     def _candidate_at(self, form: str, order: int) -> Candidate:
         self._check_orders(form, {order: None})
         return self._form(form).candidate(order)
+
+
+def _without_rule(setup: RoundSetup) -> RoundSetup:
+    return replace(setup, rule_id="", percent_base=None, decimals=None, rule_custom=None)
 
 
 def _keyers_of_ballots(events: list[Event]) -> dict[tuple[str, str, int], str]:

@@ -20,7 +20,7 @@ from sqlalchemy import delete
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
-from ..core.audit import GENESIS, Event, ballot_state, chain_event, fingerprint, pass_data
+from ..core.audit import GENESIS, RULE_CHANGED, Event, ballot_state, chain_event, fingerprint, pass_data
 from ..core.audit import PRIOR_ACTIONS
 from ..core.history import PriorResult
 from ..core.issues import TinNhiemError
@@ -40,7 +40,8 @@ from ..core.model import (
     RoundSetup,
     TeamMember,
 )
-from ..core.spec import setup_to_dict
+from ..core.rules import RuleCustom
+from ..core.spec import rule_custom_from_dict, rule_custom_to_dict, rule_to_dict, setup_to_dict
 from .roundfile import (
     SCHEMA_VERSION,
     WriterLock,
@@ -260,6 +261,7 @@ class RoundRepository:
             percent_base=row.percent_base,
             decimals=row.decimals,
             entry_mode=EntryMode(row.entry_mode),
+            rule_custom=self._rule_custom(row),
         )
         station = None
         if row.station_name is not None:
@@ -270,6 +272,14 @@ class RoundRepository:
         last = session.exec(select(EventRow).order_by(EventRow.seq.desc()).limit(1)).first()
         self._last_event = _event(last) if last else None
         self._form_ids = form_ids
+
+    def _rule_custom(self, row: RoundRow) -> RuleCustom | None:
+        if row.rule_custom is None:
+            return None
+        try:
+            return rule_custom_from_dict(json.loads(row.rule_custom), row.rule_id, str(self.path))
+        except TinNhiemError as error:  # a value no version of ours writes
+            raise ValueError(f"rule_custom: {error.code}") from None
 
     def setup(self) -> RoundSetup:
         return self._setup
@@ -512,6 +522,15 @@ class RoundRepository:
             log("setup_replaced", {"setup": setup_to_dict(setup)})
         self._load()
 
+    def change_rule(self, setup: RoundSetup, keyer: str) -> None:
+        """Put the rule of `setup` in force (the service checks it may change), logged with the old."""
+        with self._transaction(keyer) as (session, log):
+            row = session.get(RoundRow, 1)
+            _set_rule(row, setup)
+            session.add(row)
+            log(RULE_CHANGED, {"old": rule_to_dict(self._setup), "new": rule_to_dict(setup)})
+        self._load()
+
     def seal(self, by: str, reason: str, problems: list[str], keyer: str) -> RoundInfo:
         """Append the seal event, then fingerprint the round with it as the log's head."""
         at = now()
@@ -606,24 +625,22 @@ class RoundRepository:
 
     @staticmethod
     def _insert_setup(session: Session, setup: RoundSetup, uid: str, created_at: str) -> None:
-        session.add(
-            RoundRow(
-                uid=uid,
-                title=setup.title,
-                year=setup.year,
-                rule_id=setup.rule_id,
-                percent_base=setup.percent_base,
-                decimals=setup.decimals,
-                header_style=setup.header.style.value,
-                header_parent=setup.header.parent,
-                header_unit=setup.header.unit,
-                meeting_date=setup.meeting.date,
-                meeting_place=setup.meeting.place,
-                meeting_chair=setup.meeting.chair,
-                created_at=created_at,
-                entry_mode=setup.entry_mode.value,
-            )
+        row = RoundRow(
+            uid=uid,
+            title=setup.title,
+            year=setup.year,
+            rule_id=setup.rule_id,
+            header_style=setup.header.style.value,
+            header_parent=setup.header.parent,
+            header_unit=setup.header.unit,
+            meeting_date=setup.meeting.date,
+            meeting_place=setup.meeting.place,
+            meeting_chair=setup.meeting.chair,
+            created_at=created_at,
+            entry_mode=setup.entry_mode.value,
         )
+        _set_rule(row, setup)
+        session.add(row)
         session.add_all(TeamMemberRow(seq=i, name=m.name, role=m.role) for i, m in enumerate(setup.team, 1))
         for seq, form in enumerate(setup.forms, 1):
             row = FormRow(code=form.code, seq=seq, title=form.title, **form.counts.as_dict())
@@ -745,6 +762,13 @@ class Snapshot:
     ballots: list[Ballot]
     resolutions: dict[tuple[str, int], str]
     events: list[Event]
+
+
+def _set_rule(row: RoundRow, setup: RoundSetup) -> None:
+    row.rule_id, row.percent_base, row.decimals = setup.rule_id, setup.percent_base, setup.decimals
+    custom = setup.rule_custom
+    row.rule_custom = None if custom is None else json.dumps(rule_custom_to_dict(custom), ensure_ascii=False,
+                                                              sort_keys=True)
 
 
 def _event_row(event: Event) -> EventRow:

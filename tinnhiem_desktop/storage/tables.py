@@ -38,6 +38,8 @@ class RoundRow(SQLModel, table=True):
     station_pass: Optional[str] = None
     station_first: Optional[int] = None
     station_last: Optional[int] = None
+    # The round's own thresholds, or the whole of a preset saved by the user, as JSON (core/spec.py).
+    rule_custom: Optional[str] = None
 
 
 class TeamMemberRow(SQLModel, table=True):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ..core.issues import TinNhiemError
 from ..services.consolidate import Consolidation, consolidate, report_of, write_report
 from .dialogs import Dialogs
-from .i18n import describe_error, sentence, wording
+from .i18n import describe_error, rule_label, sentence
 
 LATEST = 0  # the year box at this value: the latest year among the files
 
@@ -184,7 +184,7 @@ class ConsolidateWindow(QDialog):
             row = self.units.rowCount()
             self.units.insertRow(row)
             earlier = self.tr("có tệp năm {year}").format(year=result.year - 1) if unit.held_last_year else "—"
-            for column, text in enumerate((sealed.setup.header.unit, wording(unit.results.rule.preset.name),
+            for column, text in enumerate((sealed.setup.header.unit, rule_label(unit.results.rule),
                                            sealed.path.name, earlier)):
                 self.units.setItem(row, column, QTableWidgetItem(text))
         self.refused.setRowCount(0)

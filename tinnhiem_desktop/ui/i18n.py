@@ -9,13 +9,13 @@ below. The command line and the documents never pass a translator: they stay Vie
 from __future__ import annotations
 
 from importlib import resources
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from ..core.issues import Issue, TinNhiemError
 from ..core.results import Rule
-from ..core.rules import PRESETS
+from ..core.rules import PRESETS, Band, Preset
 from ..export import dates, procedure_text, results_text, wording as vi
 from ..services.export import DOCUMENT_NAMES, REPORT_NAMES
 
@@ -89,6 +89,18 @@ def rule_label(rule: Rule) -> str:
     return results_text.rule_label(rule, wording)
 
 
+def flags_words(rule: Rule, flags: Iterable[str]) -> str:
+    return vi.flags_words(rule, flags, wording)
+
+
+def band_words(band: Band, preset: Preset) -> str:
+    return vi.band_words(band, preset, wording)
+
+
+def override_words(rule: Rule) -> list[str]:
+    return results_text.override_words(rule, wording)
+
+
 def moment(iso: str) -> str:
     """A date and time: '10 giờ 42, ngày 27/11/2026'."""
     return dates.vi_datetime(iso, wording)
@@ -104,9 +116,14 @@ def wording_sources() -> list[str]:
         *vi.STATUS_NAMES.values(),
         *vi.BASE_NAMES.values(),
         *vi.FLAG_NAMES.values(),
+        *vi.BAND_WORDS.values(),
         *(text for preset in PRESETS.values() for text in (preset.name, preset.source)),
         *DOCUMENT_NAMES.values(),
         results_text.RULE_OVERRIDDEN,
+        *results_text.OVERRIDE_WORDS.values(),
+        results_text.QUORUM_WORDS,
+        results_text.NO_QUORUM,
+        results_text.OVERRIDES_SENTENCE,
         dates.DATETIME,
         *procedure_text.STAGE_NAMES.values(),
         *procedure_text.STEP_NAMES.values(),

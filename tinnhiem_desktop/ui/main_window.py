@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
                                              QKeySequence("F5"))
         self.compare_action = self._action(results_menu, self.tr("Đối chiếu hai &lượt nhập…"), self.compare_passes,
                                            QKeySequence("Ctrl+D"))
+        self.rule_action = self._action(results_menu, self.tr("&Quy tắc của đợt…"), self.edit_rule)
         self.seal_action = self._action(results_menu, self.tr("&Chốt kết quả…"), self.seal_round)
         self.verify_action = self._action(results_menu, self.tr("&Kiểm tra tệp"), self.verify_file)
         self.history_action = self._action(results_menu, self.tr("Kết quả năm &trước…"), self.show_history)
@@ -404,6 +405,25 @@ class MainWindow(QMainWindow):
                 self.session.replace_setup(wizard.result_setup())
             except TinNhiemError as error:
                 self.dialogs.error(describe_error(error))
+
+    def edit_rule(self) -> None:
+        """The round's rule and its settings, changeable until the seal (also after ballots are keyed)."""
+        if self.session is None or not self.session.service.rule_editable:
+            return
+        from .rules import RuleDialog
+
+        dialog = RuleDialog(self.session.setup, self.dialogs, self)
+        if not self.dialogs.run(dialog):
+            return
+        editor = dialog.editor
+        problem = editor.problem()
+        if problem is not None:
+            self.dialogs.error(problem)
+            return
+        try:
+            self.session.change_rule(editor.rule_id(), editor.percent_base(), editor.decimals(), editor.rule_custom())
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
 
     def choose_keyer(self) -> bool:
         if self.session is None or self.session.read_only:
@@ -809,6 +829,7 @@ class MainWindow(QMainWindow):
                        self.import_station_action):
             action.setEnabled(writable)
         self.compare_action.setEnabled(has_round and self.session.double_entry)
+        self.rule_action.setEnabled(writable and self.session.service.rule_editable)
         self.correction_action.setEnabled(has_round and self.session.service.info.sealed)
         for action in (self.close_action, self.projector_action, self.verify_action, self.export_action,
                        self.history_action, self.checklist_action, self.reports_action):

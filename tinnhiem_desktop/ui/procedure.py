@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from ..core.issues import Severity, TinNhiemError
 from ..core.model import Counts
 from ..core.procedure import ATTENDANCE, COLLECTED, ISSUED, TEAM_VOTE, AssessmentStatus
-from ..core.rules import PRESETS, quorum_met
+from ..core.results import round_rule
+from ..core.rules import quorum_met
 from ..export.procedure_text import ASSESSMENT_NAMES, STAGE_NAMES, STEP_NAMES, deadline_line
 from ..export.report_upward import default_recipient
 from ..services.export import REPORT_NAMES, ReportRequest, export_reports
@@ -372,12 +373,12 @@ class MeetingStepsDialog(QDialog):
         self.show_page(index + 1)
 
     def _update_quorum(self) -> None:
-        preset = PRESETS.get(self.service.setup.rule_id)
+        preset = round_rule(self.service.setup).in_force  # the round's own quorum when it set one
         for code, label in self.quorum.items():
             present, summoned = self.present[code].value(), self.summoned[code].value()
             if present > summoned:
                 label.setText(self.tr("⚠ có mặt nhiều hơn triệu tập"))
-            elif preset is None or preset.quorum is None:
+            elif preset.quorum is None:
                 label.setText("")
             elif quorum_met(preset, present, summoned):
                 label.setText(self.tr("✓ đạt {quorum} số được triệu tập").format(quorum=self._quorum(preset)))

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Mark
 from ..core.percent import vi_count, vi_percent
-from ..core.results import FormResult
+from ..core.results import FormResult, Rule
 from ..core.rules import Base
-from ..export.wording import BASE_NAMES, FLAG_NAMES
-from .i18n import rule_label, sentence, wording
+from ..export.wording import BASE_NAMES
+from .i18n import flags_words, rule_label, sentence, wording
 from .session import RoundSession
 
 LEVELS = (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
@@ -47,17 +47,22 @@ class ResultsModel(QAbstractTableModel):
     )
     PRIOR, BAR, FLAGS = 8, 10, 11
 
-    def __init__(self, result: FormResult, decimals: int, parent=None) -> None:
+    def __init__(self, result: FormResult, rule: Rule, parent=None) -> None:
         super().__init__(parent)
         self._result = result
-        self._decimals = decimals
+        self._rule = rule
 
-    def set_result(self, result: FormResult, decimals: int) -> None:
-        old = self._result
-        self._result, self._decimals = result, decimals
+    @property
+    def _decimals(self) -> int:
+        return self._rule.decimals
+
+    def set_result(self, result: FormResult, rule: Rule) -> None:
+        """Repaint the rows whose figures changed; every row when the rule changed."""
+        old, old_rule = self._result, self._rule
+        self._result, self._rule = result, rule
         changed = [
             row for row, (a, b) in enumerate(zip(old.candidates, result.candidates))
-            if (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior)
+            if rule != old_rule or (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior)
         ]
         for row in changed:
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
@@ -93,7 +98,7 @@ class ResultsModel(QAbstractTableModel):
                 self._prior_text(result),
                 str(tally.not_counted),
                 None,
-                "; ".join(wording(FLAG_NAMES[f]) for f in result.flags),
+                flags_words(self._rule, result.flags),
             ]
             return values[column]
         if role == Qt.ItemDataRole.UserRole and column == self.BAR:
@@ -178,7 +183,7 @@ class ResultsPane(QWidget):
         self.base.setWordWrap(True)
         self.issues = QLabel()
         self.issues.setWordWrap(True)
-        self.model = ResultsModel(result, session.results.rule.decimals, self)
+        self.model = ResultsModel(result, session.results.rule, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(ResultsModel.BAR, BarDelegate(self.table))
@@ -200,7 +205,7 @@ class ResultsPane(QWidget):
             self._show(self.session.form_results(form))
 
     def _show(self, result: FormResult) -> None:
-        self.model.set_result(result, self.session.results.rule.decimals)
+        self.model.set_result(result, self.session.results.rule)
         self.title.setText(self.tr("<b>Loại phiếu {code}: {title}</b>").format(code=result.form.code,
                                                                               title=result.form.title))
         text, colour = reconciliation(result)

@@ -87,7 +87,8 @@ class RoundSession(QObject):
         self.keyerChanged.emit(name)
 
     def refresh_results(self) -> None:
-        """After last year's results changed (the history dialog): recount, and tell every form's views."""
+        """After last year's results (the history dialog) or the rule changed: recount, and tell every
+        form's views."""
         self._results = self.service.results()
         for form in self.setup.forms:
             self.resultsChanged.emit(form.code)
@@ -146,6 +147,11 @@ class RoundSession(QObject):
         info = self.service.seal(self.keyer, reason)
         self.setupChanged.emit()
         return info
+
+    def change_rule(self, rule_id: str, percent_base: str | None, decimals: int | None, custom) -> None:
+        """Another rule, or other settings of it: every form's percentages and flags are recounted."""
+        self.service.change_rule(rule_id, percent_base, decimals, custom)
+        self.refresh_results()
 
     def replace_setup(self, setup) -> None:
         self.service.replace_setup(setup)

@@ -45,9 +45,8 @@ from ..core.issues import TinNhiemError
 from ..core.model import (
     BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
 )
-from ..core.rules import PRESETS, Base, Preset, quorum_met
-from ..core.spec import COUNT_KEYS, MAX_BIRTH_YEAR, MAX_DECIMALS, MIN_BIRTH_YEAR
-from ..export.wording import BASE_NAMES, FLAG_NAMES
+from ..core.rules import Preset, RuleCustom, quorum_met
+from ..core.spec import COUNT_KEYS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR
 from ..services.candidates import (
     FIELDS,
     CandidateImport,
@@ -62,7 +61,8 @@ from ..services.candidates import (
     table_start,
 )
 from .dialogs import Dialogs
-from .i18n import describe_error, sentence, wording
+from .i18n import describe_error, sentence
+from .rules import RuleEditor
 
 ROUND_SUFFIX = ".tinnhiem"
 # Defaults that become the round's own data, printed on the Vietnamese documents: not translated.
@@ -104,10 +104,6 @@ def _focus_cell(table: QTableWidget, row: int, column: int) -> Callable[[], None
 
 def _name_key(name: str) -> str:
     return clean_text(name).casefold()
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _message_label(colour: str) -> QLabel:
@@ -318,38 +314,14 @@ class InfoPage(WizardPage):
 
 
 class RulesPage(WizardPage):
-    def __init__(self, initial: RoundSetup | None) -> None:
+    def __init__(self, initial: RoundSetup | None, dialogs: Dialogs) -> None:
         super().__init__()
         self.setTitle(self.tr("Quy tắc kiểm phiếu"))
         self.setSubTitle(self.tr("Văn bản quy định cách tính tỷ lệ và các ngưỡng tín nhiệm thấp."))
-        self.preset_combo = QComboBox()
-        for preset in PRESETS.values():
-            self.preset_combo.addItem(wording(preset.name), preset.id)
-        self.description_label = QLabel()
-        self.description_label.setWordWrap(True)
-        self.description_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.base_combo = QComboBox()
-        self.base_combo.addItem(self.tr("Theo quy tắc"), None)
-        for base in Base:
-            self.base_combo.addItem(_capitalised(wording(BASE_NAMES[base])), base.value)
-        self.decimals_spin = QSpinBox()
-        self.decimals_spin.setRange(0, MAX_DECIMALS)
-        self.override_label = _message_label(WARNING_COLOUR)
-        if initial:
-            self.preset_combo.setCurrentIndex(self.preset_combo.findData(initial.rule_id))
-            self.base_combo.setCurrentIndex(max(0, self.base_combo.findData(initial.percent_base)))
-        self._preset = self.preset()
-        decimals = initial.decimals if initial else None
-        self.decimals_spin.setValue(self._preset.decimals if decimals is None else decimals)
-
-        group = QGroupBox(self.tr("Điều chỉnh cho đợt này (chỉ khi cần)"))
-        group_form = QFormLayout(group)
-        group_form.addRow(self.tr("Tỷ lệ tính trên:"), self.base_combo)
-        group_form.addRow(self.tr("Số chữ số thập phân:"), self.decimals_spin)
-        group_form.addRow(self.override_label)
-        form = QFormLayout()
-        form.addRow(self.tr("Quy tắc:"), self.preset_combo)
+        self.editor = RuleEditor(initial, dialogs)
+        self.preset_combo, self.description_label = self.editor.preset_combo, self.editor.description_label
+        self.base_combo, self.decimals_spin = self.editor.base_combo, self.editor.decimals_spin
+        self.override_label = self.editor.override_label
         self.entry_combo = QComboBox()
         self.entry_combo.addItem(self.tr("Nhập một lượt"), EntryMode.SINGLE.value)
         self.entry_combo.addItem(self.tr("Nhập hai lượt độc lập (A và B), đối chiếu rồi mới chốt"),
@@ -358,85 +330,47 @@ class RulesPage(WizardPage):
             self.entry_combo.setCurrentIndex(self.entry_combo.findData(initial.entry_mode.value))
         entry_form = QFormLayout()
         entry_form.addRow(self.tr("Cách nhập phiếu:"), self.entry_combo)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.editor)
+        inner.addSpacing(8)
+        inner.addLayout(entry_form)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.description_label)
-        layout.addSpacing(8)
-        layout.addWidget(group)
-        layout.addSpacing(8)
-        layout.addLayout(entry_form)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         self._add_messages(layout)
-
-        self.preset_combo.currentIndexChanged.connect(self._preset_changed)
-        self.base_combo.currentIndexChanged.connect(self._describe)
-        self.decimals_spin.valueChanged.connect(self._describe)
-        self._describe()
+        self.editor.changed.connect(self.recheck)
 
     def preset(self) -> Preset:
-        return PRESETS[self.preset_combo.currentData()]
+        return self.editor.preset()
+
+    def in_force(self) -> Preset:
+        """The preset with this round's settings (its quorum is what the counts page checks)."""
+        return self.editor.in_force()
 
     def rule_id(self) -> str:
-        return self.preset().id
+        return self.editor.rule_id()
 
     def percent_base(self) -> str | None:
-        chosen = self.base_combo.currentData()
-        return chosen if chosen is not None and chosen != self.preset().base.value else None
+        return self.editor.percent_base()
 
     def decimals(self) -> int | None:
-        value = self.decimals_spin.value()
-        return value if value != self.preset().decimals else None
+        return self.editor.decimals()
+
+    def rule_custom(self) -> RuleCustom | None:
+        return self.editor.rule_custom()
 
     def entry_mode(self) -> EntryMode:
         return EntryMode(self.entry_combo.currentData())
 
-    def _preset_changed(self) -> None:
-        previous, self._preset = self._preset, self.preset()
-        if self.decimals_spin.value() == previous.decimals:
-            self.decimals_spin.setValue(self._preset.decimals)
-        self._describe()
-
-    def _describe(self) -> None:
-        preset = self.preset()
-        lines = [
-            self.tr("Nguồn: {source}.").format(source=wording(preset.source)),
-            self.tr("Tỷ lệ phần trăm tính trên {base}.").format(base=wording(BASE_NAMES[preset.base])),
-            self.tr("Các ngưỡng tín nhiệm thấp được báo:"),
-            *(f"    •  {wording(FLAG_NAMES[band.flag])}" for band in preset.bands),
-        ]
-        if preset.quorum is not None:
-            lines.append(
-                self.tr("Hội nghị hợp lệ khi có mặt từ {fraction} số người được triệu tập.").format(
-                    fraction=f"{preset.quorum.numerator}/{preset.quorum.denominator}"
-                )
-            )
-        lines.append(
-            self.tr("Tỷ lệ làm tròn đến {decimals} chữ số thập phân (từ 5 trở lên làm tròn lên).").format(
-                decimals=preset.decimals
-            )
-        )
-        self.description_label.setText("\n".join(lines))
-        changes = []
-        if self.percent_base() is not None:
-            changes.append(
-                self.tr("tỷ lệ tính trên {base} (quy tắc gốc: {original})").format(
-                    base=wording(BASE_NAMES[Base(self.percent_base())]), original=wording(BASE_NAMES[preset.base])
-                )
-            )
-        if self.decimals() is not None:
-            changes.append(
-                self.tr("làm tròn đến {decimals} chữ số thập phân (quy tắc gốc: {original})").format(
-                    decimals=self.decimals(), original=preset.decimals
-                )
-            )
-        _show(
-            self.override_label,
-            self.tr("Đã điều chỉnh so với quy tắc gốc: {changes}. Điều chỉnh được ghi vào biên bản.").format(
-                changes="; ".join(changes)
-            )
-            if changes
-            else "",
-        )
+    def problem(self) -> Problem | None:
+        found = self.editor.problem()
+        return None if found is None else Problem(found)
 
 
 class TeamPage(WizardPage):
@@ -1205,7 +1139,7 @@ class CountsPage(WizardPage):
         self.recheck()
 
     def _update_quorum(self) -> None:
-        preset = self._rules_page.preset()
+        preset = self._rules_page.in_force()
         lines = []
         for editor, _ in self.rows:
             counts = editor.counts
@@ -1331,7 +1265,7 @@ class RoundWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
         self.info_page = InfoPage(initial)
-        self.rules_page = RulesPage(initial)
+        self.rules_page = RulesPage(initial, dialogs)
         self.team_page = TeamPage(initial)
         self.forms_page = FormsPage(
             dialogs, Path(default_folder), initial.forms if initial else (BallotForm("1", "", Counts(0, 0, 0, 0), ()),)
@@ -1369,6 +1303,7 @@ class RoundWizard(QWizard):
             percent_base=self.rules_page.percent_base(),
             decimals=self.rules_page.decimals(),
             entry_mode=self.rules_page.entry_mode(),
+            rule_custom=self.rules_page.rule_custom(),
         )
 
     def result_path(self) -> Path | None:

@@ -1217,6 +1217,10 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>Compare the two keying &amp;passes…</translation>
         </message>
         <message>
+            <source>&amp;Quy tắc của đợt…</source>
+            <translation>&amp;Rule of this round…</translation>
+        </message>
+        <message>
             <source>&amp;Chốt kết quả…</source>
             <translation>&amp;Seal the results…</translation>
         </message>
@@ -1827,18 +1831,45 @@ Current fingerprint: {fingerprint}</translation>
         </message>
     </context>
     <context>
-        <name>RulesPage</name>
+        <name>RuleDialog</name>
         <message>
-            <source>Quy tắc kiểm phiếu</source>
-            <translation>Counting rules</translation>
+            <source>Quy tắc của đợt lấy phiếu</source>
+            <translation>Rule of this round</translation>
         </message>
         <message>
-            <source>Văn bản quy định cách tính tỷ lệ và các ngưỡng tín nhiệm thấp.</source>
-            <translation>The regulation that sets how percentages are calculated and the low-confidence thresholds.</translation>
+            <source>Quy tắc quyết định cách tính tỷ lệ và các ngưỡng; phiếu đã nhập không thay đổi. Mỗi thay đổi được ghi vào nhật ký và in trong biên bản; sau khi chốt kết quả không thể thay đổi nữa.</source>
+            <translation>The rule decides how percentages are calculated and the thresholds; ballots already keyed do not change. Every change is written in the log and printed in the minutes; once the results are sealed it can no longer change.</translation>
+        </message>
+        <message>
+            <source>Áp dụng</source>
+            <translation>Apply</translation>
+        </message>
+        <message>
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>RuleEditor</name>
+        <message>
+            <source>Lưu thành quy tắc riêng…</source>
+            <translation>Save as my own rule…</translation>
         </message>
         <message>
             <source>Theo quy tắc</source>
             <translation>As the rule says</translation>
+        </message>
+        <message>
+            <source>Hội nghị hợp lệ khi số người có mặt đạt từ</source>
+            <translation>The meeting is valid when those present reach at least</translation>
+        </message>
+        <message>
+            <source>Theo quy tắc gốc</source>
+            <translation>As the original rule</translation>
+        </message>
+        <message>
+            <source>Quy tắc:</source>
+            <translation>Rule:</translation>
         </message>
         <message>
             <source>Điều chỉnh cho đợt này (chỉ khi cần)</source>
@@ -1853,20 +1884,48 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Decimal places:</translation>
         </message>
         <message>
-            <source>Quy tắc:</source>
-            <translation>Rule:</translation>
+            <source>Ngưỡng tín nhiệm thấp:</source>
+            <translation>Low-confidence thresholds:</translation>
         </message>
         <message>
-            <source>Nhập một lượt</source>
-            <translation>Key once</translation>
+            <source>số người được triệu tập</source>
+            <translation>of the people summoned</translation>
         </message>
         <message>
-            <source>Nhập hai lượt độc lập (A và B), đối chiếu rồi mới chốt</source>
-            <translation>Key twice independently (A and B), compare, then seal</translation>
+            <source>{name} (quy tắc riêng)</source>
+            <translation>{name} (own rule)</translation>
         </message>
         <message>
-            <source>Cách nhập phiếu:</source>
-            <translation>Keying:</translation>
+            <source>Bỏ qua một tệp quy tắc riêng không đọc được: {reason}</source>
+            <translation>Skipped a saved rule file that cannot be read: {reason}</translation>
+        </message>
+        <message>
+            <source>Ngưỡng {number}: {reason}</source>
+            <translation>Threshold {number}: {reason}</translation>
+        </message>
+        <message>
+            <source>Số người có mặt tối thiểu: {reason}</source>
+            <translation>Minimum attendance: {reason}</translation>
+        </message>
+        <message>
+            <source>trên</source>
+            <translation>above</translation>
+        </message>
+        <message>
+            <source>từ … trở lên</source>
+            <translation>… or more</translation>
+        </message>
+        <message>
+            <source>2/3 hoặc 75%</source>
+            <translation>2/3 or 75%</translation>
+        </message>
+        <message>
+            <source>Ngưỡng {number} kết thúc tại mức này.</source>
+            <translation>Threshold {number} ends at this level.</translation>
+        </message>
+        <message>
+            <source>{number}.</source>
+            <translation>{number}.</translation>
         </message>
         <message>
             <source>Nguồn: {source}.</source>
@@ -1889,16 +1948,47 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Percentages are rounded to {decimals} decimal places (5 and above rounds up).</translation>
         </message>
         <message>
-            <source>tỷ lệ tính trên {base} (quy tắc gốc: {original})</source>
-            <translation>percentages of the {base} (original rule: {original})</translation>
+            <source>⚠ chưa đọc được mức này</source>
+            <translation>⚠ this level cannot be read</translation>
         </message>
         <message>
-            <source>làm tròn đến {decimals} chữ số thập phân (quy tắc gốc: {original})</source>
-            <translation>rounded to {decimals} decimal places (original rule: {original})</translation>
+            <source>⚠ ngưỡng không chứa tỷ lệ nào</source>
+            <translation>⚠ no share falls in this threshold</translation>
         </message>
         <message>
             <source>Đã điều chỉnh so với quy tắc gốc: {changes}. Điều chỉnh được ghi vào biên bản.</source>
             <translation>Adjusted from the original rule: {changes}. The adjustment is written in the minutes.</translation>
+        </message>
+        <message>
+            <source>Đã có quy tắc riêng tên '{name}'. Thay bằng các thiết lập này?</source>
+            <translation>There is already an own rule named '{name}'. Replace it with these settings?</translation>
+        </message>
+        <message>
+            <source>Đã lưu quy tắc riêng '{name}' ({file}); có thể chọn lại ở mọi đợt lấy phiếu.</source>
+            <translation>Saved own rule '{name}' ({file}); it can be chosen again in any round.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RulesPage</name>
+        <message>
+            <source>Quy tắc kiểm phiếu</source>
+            <translation>Counting rules</translation>
+        </message>
+        <message>
+            <source>Văn bản quy định cách tính tỷ lệ và các ngưỡng tín nhiệm thấp.</source>
+            <translation>The regulation that sets how percentages are calculated and the low-confidence thresholds.</translation>
+        </message>
+        <message>
+            <source>Nhập một lượt</source>
+            <translation>Key once</translation>
+        </message>
+        <message>
+            <source>Nhập hai lượt độc lập (A và B), đối chiếu rồi mới chốt</source>
+            <translation>Key twice independently (A and B), compare, then seal</translation>
+        </message>
+        <message>
+            <source>Cách nhập phiếu:</source>
+            <translation>Keying:</translation>
         </message>
     </context>
     <context>
@@ -1938,6 +2028,41 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>Thư mục '{folder}' không tồn tại.</source>
             <translation>The folder '{folder}' does not exist.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaveRuleDialog</name>
+        <message>
+            <source>Lưu thành quy tắc riêng</source>
+            <translation>Save as my own rule</translation>
+        </message>
+        <message>
+            <source>VD: Quy chế lấy phiếu tín nhiệm của Sở (2026)</source>
+            <translation>E.g. Quy chế lấy phiếu tín nhiệm của Sở (2026)</translation>
+        </message>
+        <message>
+            <source>VD: Quyết định số 123/QĐ-SGTVT ngày 01/10/2026</source>
+            <translation>E.g. Quyết định số 123/QĐ-SGTVT ngày 01/10/2026</translation>
+        </message>
+        <message>
+            <source>Tên và căn cứ in trong biên bản thay cho tên văn bản gốc. Quy tắc được lưu trên máy này; tệp đợt lấy phiếu dùng nó vẫn chứa đủ quy tắc để mở ở máy khác.</source>
+            <translation>The name and the source are printed in the minutes in place of the original regulation's. The rule is saved on this computer; a round file using it still holds the whole rule and opens on any other.</translation>
+        </message>
+        <message>
+            <source>Lưu</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Hủy</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Tên quy tắc:</source>
+            <translation>Rule name:</translation>
+        </message>
+        <message>
+            <source>Căn cứ (văn bản):</source>
+            <translation>Source (regulation):</translation>
         </message>
     </context>
     <context>
@@ -2335,6 +2460,46 @@ The other ballots keep their numbers.</translation>
             <translation>the keying mode '{mode}' is not valid (use: {known}).</translation>
         </message>
         <message>
+            <source>ngưỡng '{value}' không hợp lệ: viết dạng phân số (2/3) hoặc phần trăm (75%), lớn hơn 0 và không quá 100%.</source>
+            <translation>threshold '{value}' is not valid: write a fraction (2/3) or a percentage (75%), above 0 and at most 100%.</translation>
+        </message>
+        <message>
+            <source>mỗi ngưỡng cần đúng một cận dưới ('over': trên, hoặc 'at_least': từ … trở lên) và nhiều nhất một cận trên ('below': dưới, hoặc 'up_to': không quá).</source>
+            <translation>each threshold needs exactly one lower bound ('over' or 'at_least') and at most one upper bound ('below' or 'up_to').</translation>
+        </message>
+        <message>
+            <source>ngưỡng từ {lower} đến {upper} không chứa tỷ lệ nào: cận dưới phải nhỏ hơn cận trên.</source>
+            <translation>no share falls in the threshold from {lower} to {upper}: the lower bound must be below the upper bound.</translation>
+        </message>
+        <message>
+            <source>không có loại ngưỡng '{flag}' (có: {known}).</source>
+            <translation>there is no threshold kind '{flag}' (known: {known}).</translation>
+        </message>
+        <message>
+            <source>loại ngưỡng '{flag}' bị trùng.</source>
+            <translation>threshold kind '{flag}' appears twice.</translation>
+        </message>
+        <message>
+            <source>các ngưỡng phải đúng là các ngưỡng của quy tắc '{rule}', theo thứ tự: {flags}; chỉ được đổi mức của ngưỡng.</source>
+            <translation>the thresholds must be those of the rule '{rule}', in order: {flags}; only their levels may change.</translation>
+        </message>
+        <message>
+            <source>'{rule}' là mã của một quy tắc có sẵn; quy tắc riêng cần mã khác.</source>
+            <translation>'{rule}' is the id of a built-in rule; an own rule needs another id.</translation>
+        </message>
+        <message>
+            <source>Cần đặt tên cho quy tắc riêng.</source>
+            <translation>Give the own rule a name.</translation>
+        </message>
+        <message>
+            <source>Cần ghi căn cứ của quy tắc riêng (văn bản quy định), để in trong biên bản.</source>
+            <translation>Write the own rule's source (the regulation), to be printed in the minutes.</translation>
+        </message>
+        <message>
+            <source>Tệp quy tắc riêng '{file}' trùng tên với quy tắc '{name}' đã có: bỏ qua.</source>
+            <translation>The saved rule file '{file}' has the same name as the rule '{name}' already read: skipped.</translation>
+        </message>
+        <message>
             <source>tệp trống, thiếu dòng tiêu đề form,ballot,status,1,2,...</source>
             <translation>the file is empty; the heading row form,ballot,status,1,2,... is missing</translation>
         </message>
@@ -2525,6 +2690,10 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Thông tin đợt lấy phiếu (danh sách, Tổ kiểm phiếu...) khác với nhật ký.</source>
             <translation>The voting round information (lists, counting team...) differs from the log.</translation>
+        </message>
+        <message>
+            <source>Quy tắc kiểm phiếu trong tệp (văn bản, cơ sở tính tỷ lệ, ngưỡng hoặc số người có mặt tối thiểu) khác với nhật ký.</source>
+            <translation>The counting rule in the file (regulation, percentage base, thresholds or minimum attendance) differs from the log.</translation>
         </message>
         <message>
             <source>{count_name} trong tệp là {stored}, theo nhật ký là {logged}.</source>
@@ -2915,6 +3084,26 @@ The other ballots keep their numbers.</translation>
             <translation>Low confidence above 1/2 two years running</translation>
         </message>
         <message>
+            <source>Tín nhiệm thấp trên {share}</source>
+            <translation>Low confidence above {share}</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm thấp từ {share} trở lên</source>
+            <translation>Low confidence {share} or more</translation>
+        </message>
+        <message>
+            <source>{band} và dưới {share}</source>
+            <translation>{band} and below {share}</translation>
+        </message>
+        <message>
+            <source>{band} và không quá {share}</source>
+            <translation>{band} and at most {share}</translation>
+        </message>
+        <message>
+            <source>{band} hai năm liên tiếp</source>
+            <translation>{band} two years running</translation>
+        </message>
+        <message>
             <source>Hướng dẫn lấy phiếu tín nhiệm hằng năm (ngành GTVT, 2013)</source>
             <translation>Annual confidence vote guideline (transport sector, 2013)</translation>
         </message>
@@ -2989,6 +3178,34 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>{name} (điều chỉnh so với quy tắc gốc)</source>
             <translation>{name} (adjusted from the original rule)</translation>
+        </message>
+        <message>
+            <source>tỷ lệ tính trên {value} (quy tắc gốc: {original})</source>
+            <translation>percentages of the {value} (original rule: {original})</translation>
+        </message>
+        <message>
+            <source>làm tròn đến {value} chữ số thập phân (quy tắc gốc: {original})</source>
+            <translation>rounded to {value} decimal places (original rule: {original})</translation>
+        </message>
+        <message>
+            <source>ngưỡng {value} (quy tắc gốc: {original})</source>
+            <translation>threshold {value} (original rule: {original})</translation>
+        </message>
+        <message>
+            <source>số người có mặt tối thiểu: {value} (quy tắc gốc: {original})</source>
+            <translation>minimum attendance: {value} (original rule: {original})</translation>
+        </message>
+        <message>
+            <source>{share} số người được triệu tập</source>
+            <translation>{share} of the people summoned</translation>
+        </message>
+        <message>
+            <source>không quy định</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Điều chỉnh so với quy tắc gốc: {changes}.</source>
+            <translation>Adjusted from the original rule: {changes}.</translation>
         </message>
         <message>
             <source>{hour:02d} giờ {minute:02d}, ngày {day:%d/%m/%Y}</source>
