@@ -3,7 +3,9 @@ words and the reconciliation line; and the full-screen projector view for the me
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QRectF, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QRectF, Qt, Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -55,6 +57,10 @@ class ResultsModel(QAbstractTableModel):
     @property
     def _decimals(self) -> int:
         return self._rule.decimals
+
+    def flags_shown(self) -> tuple:
+        """What the threshold column's words depend on: the rule and each row's flags."""
+        return self._rule, tuple(c.flags for c in self._result.candidates)
 
     def set_result(self, result: FormResult, rule: Rule) -> None:
         """Repaint the rows whose figures changed; every row when the rule changed."""
@@ -190,7 +196,10 @@ class ResultsPane(QWidget):
         self.table.verticalHeader().hide()
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus if not large else Qt.FocusPolicy.StrongFocus)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Widths are fitted once (and on a change of type size or rule), not on every keystroke:
+        # resize-to-contents re-reads every row of every column at each change, several times a
+        # keystroke's budget on a 60-person list.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ResultsModel.BAR, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         layout = QVBoxLayout(self)
@@ -199,18 +208,41 @@ class ResultsPane(QWidget):
             layout.addWidget(widget, 1 if widget is self.table else 0)
         session.resultsChanged.connect(self._changed)
         self._show(result)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its contents, and wide enough for the largest figures to come."""
+        self.table.resizeColumnsToContents()
+        metrics = self.table.fontMetrics()
+        samples = {column: "0000" for column in (2, 4, 6, 9)}
+        samples.update({column: "100,00%" for column in (3, 5, 7)})
+        samples[ResultsModel.PRIOR] = "100,00%" + QCoreApplication.translate("ResultsModel", " (nhập tay)")
+        for column, sample in samples.items():
+            wanted = metrics.horizontalAdvance(sample) + 16
+            if self.table.columnWidth(column) < wanted:
+                self.table.setColumnWidth(column, wanted)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_columns()
 
     def _changed(self, form: str) -> None:
         if form == self.form:
             self._show(self.session.form_results(form))
 
     def _show(self, result: FormResult) -> None:
+        before = self.model.flags_shown()
         self.model.set_result(result, self.session.results.rule)
+        if self.model.flags_shown() != before:  # rare: a threshold crossed, or the rule changed
+            self.table.resizeColumnToContents(ResultsModel.FLAGS)
         self.title.setText(self.tr("<b>Loại phiếu {code}: {title}</b>").format(code=result.form.code,
                                                                               title=result.form.title))
         text, colour = reconciliation(result)
         self.reconciliation.setText(text)
-        self.reconciliation.setStyleSheet(f"background: {colour.name()}; border-radius: 3px;")
+        style = f"background: {colour.name()}; border-radius: 3px;"
+        if self.reconciliation.styleSheet() != style:  # restyling costs a keystroke's budget: only on a change
+            self.reconciliation.setStyleSheet(style)
         self.base.setText(self.tr("{base} Quy tắc: {rule}.").format(base=base_line(result),
                                                                      rule=rule_label(self.session.results.rule)))
         notes = [sentence(i.code, i.params) for i in result.issues if i.code != "keyed_below_collected"]
