@@ -167,7 +167,7 @@ def _import(args: argparse.Namespace) -> int:
         print(f"Đã thêm {report.added} phiếu{lane} từ {args.csv} vào {service.path}.")
         titles = {f.code: f.title for f in service.setup.forms}
         for issue in report.issues:
-            if issue.code != "keyed_below_collected":
+            if issue.code not in ("keyed_below_collected", "double_entry_unresolved"):  # `compare` lists those
                 print(f"Cảnh báo: {describe_issue(issue, titles.get(issue.form))}", file=sys.stderr)
     return EXIT_OK
 
