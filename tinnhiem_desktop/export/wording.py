@@ -13,7 +13,7 @@ from ..core.issues import Issue, Location, TinNhiemError
 from ..core.model import Mark
 from ..core.results import Rule
 from ..core.rules import BUILT_IN_BANDS, Band, Base, Preset
-from .dates import short_date
+from .dates import short_date, vi_datetime
 
 COUNT_NAMES = {
     "summoned": "số người được triệu tập",
@@ -207,7 +207,7 @@ MESSAGES = {
     "history_same_unit": "cùng đơn vị và cùng năm {year} với tệp '{other}': không biết tệp nào là đợt chính thức",
     "history_other_year": "là đợt năm {year}, không phải năm {wanted}",
     "consolidate_other_year": "là đợt năm {year}; báo cáo tổng hợp năm {wanted} chỉ dùng tệp năm {wanted} và năm {previous}",
-    "consolidate_nothing": "Không có tệp đợt lấy phiếu nào đã chốt kết quả và nguyên vẹn để tổng hợp.",
+    "consolidate_nothing": "Không có tệp đợt lấy phiếu nào đã chốt kết quả và nguyên vẹn để tổng hợp. {reasons}",
     "consolidate_no_year": "Không có tệp đợt lấy phiếu năm {year} nào đã chốt kết quả và nguyên vẹn để tổng hợp.",
     "no_round_files": "Không tìm thấy tệp đợt lấy phiếu (.tinnhiem) nào trong: {paths}.",
     # sealing
@@ -283,6 +283,8 @@ def flags_words(rule: Rule, flags: Iterable[str], translate: Translate = vietnam
 
 def _enriched(params: Mapping[str, Any], translate: Translate = vietnamese) -> dict[str, Any]:
     values = dict(params)
+    if isinstance(values.get("sealed_at"), str):  # an ISO time reads as "10 giờ 42, ngày 27/11/2026"
+        values["sealed_at"] = vi_datetime(values["sealed_at"], translate)
     if "count" in values and values["count"] in COUNT_NAMES:
         values["count_name"] = translate(COUNT_NAMES[values["count"]]).capitalize()
     for key in ("stored", "logged"):

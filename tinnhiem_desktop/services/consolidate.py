@@ -69,7 +69,8 @@ def consolidate(paths: Iterable[Path], year: int | None = None) -> Consolidation
         raise TinNhiemError("no_round_files", paths=", ".join(str(p) for p in paths))
     rounds, refused = open_sealed_rounds(paths)
     if not rounds:
-        raise TinNhiemError("consolidate_nothing")
+        reasons = "; ".join(f"{f.path.name}: {sentence(f.code, f.params).rstrip('.')}" for f in refused) + "."
+        raise TinNhiemError("consolidate_nothing", reasons=reasons)
     if year is None:
         year = max(r.year for r in rounds)
     current = [r for r in rounds if r.year == year]

@@ -2792,8 +2792,8 @@ The other ballots keep their numbers.</translation>
             <translation>is the round of {year}; the summary report for {wanted} uses only files of {wanted} and {previous}</translation>
         </message>
         <message>
-            <source>Không có tệp đợt lấy phiếu nào đã chốt kết quả và nguyên vẹn để tổng hợp.</source>
-            <translation>There is no intact voting round file with sealed results to consolidate.</translation>
+            <source>Không có tệp đợt lấy phiếu nào đã chốt kết quả và nguyên vẹn để tổng hợp. {reasons}</source>
+            <translation>No sealed, intact round file to consolidate. {reasons}</translation>
         </message>
         <message>
             <source>Không có tệp đợt lấy phiếu năm {year} nào đã chốt kết quả và nguyên vẹn để tổng hợp.</source>
