@@ -359,3 +359,21 @@ def test_done_when_two_keyers_blind_resolve_seal_minutes_and_verify_from_the_com
                            " (SELECT id FROM ballot WHERE pass = 'A' AND number = 1)")
     code, out = cli("verify", path)
     assert code == 1 and "Phiếu số 1" in out and "tín nhiệm thấp" in out
+
+
+def test_a_resolution_stops_counting_once_the_passes_agree_again_or_the_ballot_is_gone(round_file):
+    key_both_passes(round_file)
+    with RoundService.open(round_file, HONG) as service:
+        service.resolve("1", 2, Resolution.KEYED_AGAIN, {1: L, 2: L, 3: L})  # a wrong re-keying
+        assert service.counted_ballots()[1].marks[1] is L
+        service.set_entry_pass("B")
+        service.set_marks("1", 2, {2: PAPER[2][2]})  # pass B corrected: it now agrees with pass A
+        assert [d.number for d in service.differences("1")] == [4]
+        assert service.counted_ballots()[1] == Ballot("1", 2, marks=PAPER[2]), "the passes' agreement counts"
+        service.resolve("1", 4, Resolution.TAKE_A)
+        service.set_entry_pass("A")
+        service.remove_ballot("1", 4)  # the ballot did not exist after all: gone from both passes
+        assert 4 not in [b.number for b in service.counted_ballots()]
+    with RoundService.open(round_file, HONG, read_only=True) as again:  # the same from the file
+        assert [b.number for b in again.counted_ballots()] == [1, 2, 3]
+        assert again.results().forms[0].tally.keyed == 3

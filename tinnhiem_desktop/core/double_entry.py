@@ -58,15 +58,22 @@ def differing_candidates(a: Ballot, b: Ballot) -> tuple[int, ...]:
 def agreed_ballot(
     a: Ballot | None, b: Ballot | None, keyed: Ballot | None, resolution: Resolution | None
 ) -> Ballot | None:
-    """The ballot the round counts for one number of a double-entry round, or None."""
+    """The ballot the round counts for one number of a double-entry round, or None.
+
+    A resolution settles a difference; once the passes agree again (a pass was corrected after
+    it), or neither pass has the number any more, there is no difference left and it no longer
+    decides anything.
+    """
+    if a is None and b is None:
+        return None
+    if a is not None and b is not None and a.same_content(b):
+        return a
     if resolution is Resolution.TAKE_A:
         return a
     if resolution is Resolution.TAKE_B:
         return b
     if resolution is Resolution.KEYED_AGAIN:
         return keyed
-    if a is not None and b is not None and a.same_content(b):
-        return a
     return None
 
 
