@@ -96,7 +96,7 @@ def open_sealed(path: Path) -> SealedRound | RefusedFile:
             if not info.sealed:
                 return RefusedFile(path, "history_not_sealed", **of)
             report = service.verify()
-            problems = [*report.problems, *service.prior_problems()]
+            problems = list(report.problems)  # verify() already checks the earlier-year figures
             if problems:
                 titles = {f.code: f.title for f in setup.forms}
                 return RefusedFile(path, "history_altered", {
