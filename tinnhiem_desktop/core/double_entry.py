@@ -132,6 +132,13 @@ class KeyerStats:
     disagreements: int  # differences between the passes in cells (or ballots) this keyer keyed last
 
 
+def ballot_and_keyer(event: Event) -> tuple[tuple[str, str, int], str]:
+    """The ballot (form, pass, number) an event is about, and who keyed it: the station's keyer
+    for a ballot imported from a station, else the event's keyer."""
+    data = event.data
+    return (data["form"], data.get("pass", EntryPass.A.value), data["ballot"]), data.get("keyed_by", event.keyer)
+
+
 def keyer_stats(events: Iterable[Event], differences: Iterable[Difference] = ()) -> list[KeyerStats]:
     """Per keyer, from the audit log: ballots and marks keyed, and disagreements found in them."""
     ballots: dict[str, int] = {}
@@ -142,8 +149,7 @@ def keyer_stats(events: Iterable[Event], differences: Iterable[Difference] = ())
         data = event.data
         if "ballot" not in data or event.action not in ("ballot_added", "mark_set", "ballot_status_set"):
             continue
-        keyer = data.get("keyed_by", event.keyer)
-        key = (data["form"], data.get("pass", EntryPass.A.value), data["ballot"])
+        key, keyer = ballot_and_keyer(event)
         if event.action == "mark_set":
             if data["new"] is not None:
                 marks[keyer] = marks.get(keyer, 0) + 1

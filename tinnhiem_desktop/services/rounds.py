@@ -12,7 +12,8 @@ from ..core.audit import Event, compare_priors_with_log, compare_with_log, finge
 from ..core.ballots_csv import parse_ballots_csv
 from ..core.checks import seal_gate
 from ..core.double_entry import (
-    Difference, KeyerStats, Resolution, agreed_ballot, agreed_form, compare_form, keyer_stats, unresolved_issues,
+    Difference, KeyerStats, Resolution, agreed_ballot, agreed_form, ballot_and_keyer, compare_form, keyer_stats,
+    unresolved_issues,
 )
 from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.history import PriorResult, candidate_ref, check_prior_figures
@@ -717,9 +718,4 @@ def _without_rule(setup: RoundSetup) -> RoundSetup:
 
 def _keyers_of_ballots(events: list[Event]) -> dict[tuple[str, str, int], str]:
     """Who keyed each ballot (form, pass, number), as a station's log records it."""
-    keyers = {}
-    for event in events:
-        if event.action == "ballot_added":
-            data = event.data
-            keyers[(data["form"], data.get("pass", EntryPass.A.value), data["ballot"])] = data.get("keyed_by", event.keyer)
-    return keyers
+    return dict(ballot_and_keyer(event) for event in events if event.action == "ballot_added")

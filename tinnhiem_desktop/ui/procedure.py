@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..core.issues import Severity, TinNhiemError
 from ..core.model import Counts
-from ..core.procedure import ATTENDANCE, COLLECTED, ISSUED, TEAM_VOTE, AssessmentStatus
+from ..core.procedure import ATTENDANCE, COLLECTED, ISSUED, TEAM_VOTE, AssessmentStatus, TeamVote
 from ..core.results import round_rule
 from ..core.rules import quorum_met
 from ..export.procedure_text import ASSESSMENT_NAMES, STAGE_NAMES, STEP_NAMES, deadline_line
@@ -393,7 +393,7 @@ class MeetingStepsDialog(QDialog):
         in_favour, against = self.in_favour.value(), self.against.value()
         if in_favour + against == 0:
             self.vote_result.setText("")
-        elif in_favour > against:
+        elif TeamVote(in_favour, against).approved:
             self.vote_result.setText(self.tr("✓ Tổ kiểm phiếu được thông qua."))
         else:
             self.vote_result.setText(self.tr("⚠ Chưa được thông qua: số đồng ý phải nhiều hơn số không đồng ý."))
