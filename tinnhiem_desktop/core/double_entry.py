@@ -15,7 +15,7 @@ from typing import Iterable, Mapping
 
 from .audit import Event
 from .issues import Issue, Severity
-from .model import Ballot, BallotForm, EntryMode, EntryPass
+from .model import Ballot, EntryMode, EntryPass
 
 
 class Resolution(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,27 +24,11 @@ from PySide6.QtWidgets import (
 
 from ..core.issues import TinNhiemError
 from ..services.consolidate import Consolidation, consolidate, report_of, write_report
+from .background import Background
 from .dialogs import Dialogs
 from .i18n import describe_error, rule_label, sentence
 
 LATEST = 0  # the year box at this value: the latest year among the files
-
-
-class _Worker(QObject):
-    """Reads and verifies the files (seconds for many units) away from the window's thread."""
-
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, paths: list[Path], year: int | None) -> None:
-        super().__init__()
-        self.paths, self.year = paths, year
-
-    def run(self) -> None:
-        try:
-            self.done.emit(consolidate(self.paths, self.year))
-        except TinNhiemError as error:
-            self.failed.emit(describe_error(error))
 
 
 class ConsolidateWindow(QDialog):
@@ -57,7 +41,8 @@ class ConsolidateWindow(QDialog):
         self.dialogs, self.folder = dialogs, Path(folder)
         self.result: Consolidation | None = None
         self.written: list[Path] = []
-        self._thread: QThread | None = None
+        self.background = Background(self)
+        self.background.finished.connect(self._update_buttons)
         self.setWindowTitle(self.tr("Tổng hợp kết quả của các đơn vị"))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Chọn các tệp đợt lấy phiếu đã chốt của các đơn vị (năm nay và năm trước), hoặc thư mục "
@@ -155,7 +140,7 @@ class ConsolidateWindow(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        busy = self._thread is not None and self._thread.isRunning()
+        busy = self.background.busy
         self.check_button.setEnabled(bool(self.chosen()) and not busy)
         self.write_button.setEnabled(self.result is not None and not busy)
 
@@ -164,17 +149,9 @@ class ConsolidateWindow(QDialog):
     def check(self) -> None:
         """Read and verify every file in a worker thread; the tables fill in when it is done."""
         self.status.setText(self.tr("Đang đọc và kiểm tra các tệp…"))
-        self._thread = QThread(self)
-        self._worker = _Worker(self.chosen(), self.year.value() or None)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.done.connect(self._checked)
-        self._worker.failed.connect(self._failed)
-        for signal in (self._worker.done, self._worker.failed):
-            signal.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread.finished.connect(self._update_buttons)
+        paths, year = self.chosen(), self.year.value() or None
+        self.background.start(lambda _progress: consolidate(paths, year), self._checked, self._failed)
         self._update_buttons()
-        self._thread.start()
 
     def _checked(self, result: Consolidation) -> None:
         self.result = result
@@ -230,6 +207,5 @@ class ConsolidateWindow(QDialog):
         self.dialogs.info(self.tr("Đã ghi báo cáo tổng hợp:") + "\n" + "\n".join(str(p) for p in self.written))
 
     def done(self, result: int) -> None:  # wait for a running check before the window goes
-        if self._thread is not None and self._thread.isRunning():
-            self._thread.wait()
+        self.background.wait()
         super().done(result)

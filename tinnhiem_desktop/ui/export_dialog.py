@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.issues import TinNhiemError
 from ..services.export import DOCUMENT_NAMES, ExportRequest, export_documents, export_warnings
 from ..services.rounds import RoundService
+from .background import Background
 from .dialogs import Dialogs
-from .i18n import describe_error, describe_issue, wording
+from .i18n import describe_issue, wording
 
 SUFFIXES = {
     "minutes": "bien-ban-kiem-phieu.pdf",
@@ -34,22 +34,6 @@ SUFFIXES = {
 }
 
 
-class _Worker(QObject):
-    progressed = Signal(str)
-    done = Signal(list)
-    failed = Signal(str)
-
-    def __init__(self, service: RoundService, request: ExportRequest) -> None:
-        super().__init__()
-        self.service, self.request = service, request
-
-    def run(self) -> None:
-        try:
-            self.done.emit(export_documents(self.service, self.request, self.progressed.emit))
-        except TinNhiemError as error:
-            self.failed.emit(describe_error(error))
-
-
 class ExportDialog(QDialog):
     finished_writing = Signal(list)
 
@@ -58,7 +42,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Xuất tài liệu"))
         self.service, self.dialogs = service, dialogs
         self.written: list[Path] = []
-        self._thread: QThread | None = None
+        self.background = Background(self)
         layout = QVBoxLayout(self)
         titles = {f.code: f.title for f in service.setup.forms}
         warnings = [describe_issue(issue, titles.get(issue.form)) for issue in export_warnings(service)]
@@ -131,18 +115,8 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, len(request.targets()))
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self._thread = QThread(self)
-        self._worker = _Worker(self.service, request)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.progressed.connect(self._progressed)
-        self._worker.done.connect(self._done)
-        self._worker.failed.connect(self._failed)
-        for signal in (self._worker.done, self._worker.failed):
-            # quit() from the worker's own thread: queued to this thread it could never run while
-            # done() below waits for the thread
-            signal.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread.start()
+        self.background.start(lambda progress: export_documents(self.service, request, progress),
+                              self._done, self._failed, self._progressed)
 
     def _progressed(self, document: str) -> None:
         self.status.setText(self.tr("Đang xuất: {document}…").format(document=wording(document)))
@@ -172,6 +146,5 @@ class ExportDialog(QDialog):
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def done(self, result: int) -> None:  # wait for a running export before the dialog goes
-        if self._thread is not None and self._thread.isRunning():
-            self._thread.wait()
+        self.background.wait()
         super().done(result)

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QDate, QDateTime, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from ..export.report_upward import default_recipient
 from ..services.export import REPORT_NAMES, ReportRequest, export_reports
 from ..services.procedure import ProcedureService
 from ..services.rounds import RoundService
+from .background import Background
 from .dialogs import Dialogs
 from .i18n import describe_error, describe_issue, moment, wording
 
@@ -470,21 +471,6 @@ class HandoverDialog(QDialog):
         self.accept()
 
 
-class _ReportWorker(QObject):
-    done = Signal(list)
-    failed = Signal(str)
-
-    def __init__(self, service: RoundService, request: ReportRequest) -> None:
-        super().__init__()
-        self.service, self.request = service, request
-
-    def run(self) -> None:
-        try:
-            self.done.emit(export_reports(self.service, self.request))
-        except TinNhiemError as error:
-            self.failed.emit(describe_error(error))
-
-
 class ReportsDialog(QDialog):
     """Báo cáo cấp trên: the results to the personnel office and, separately, for the people the
     provincial standing committee manages; .xlsx and PDF, dated, with "Kính gửi"."""
@@ -499,7 +485,7 @@ class ReportsDialog(QDialog):
         self.setWindowTitle(self.tr("Báo cáo cấp trên"))
         self.service, self.dialogs = service, dialogs
         self.written: list[Path] = []
-        self._thread: QThread | None = None
+        self.background = Background(self)
         has_provincial = any(c.provincial for f in service.setup.forms for c in f.candidates)
         layout = QVBoxLayout(self)
         if not service.info.sealed:
@@ -572,15 +558,7 @@ class ReportsDialog(QDialog):
             return
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Đang xuất…"))
-        self._thread = QThread(self)
-        self._worker = _ReportWorker(self.service, request)
-        self._worker.moveToThread(self._thread)
-        self._thread.started.connect(self._worker.run)
-        self._worker.done.connect(self._done)
-        self._worker.failed.connect(self._failed)
-        for signal in (self._worker.done, self._worker.failed):
-            signal.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
-        self._thread.start()
+        self.background.start(lambda _progress: export_reports(self.service, request), self._done, self._failed)
 
     def _done(self, written: list) -> None:
         self.written = written
@@ -599,6 +577,5 @@ class ReportsDialog(QDialog):
             self.folder.setText(str(chosen))
 
     def done(self, result: int) -> None:  # wait for a running export before the dialog goes
-        if self._thread is not None and self._thread.isRunning():
-            self._thread.wait()
+        self.background.wait()
         super().done(result)
