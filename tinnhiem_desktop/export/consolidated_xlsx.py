@@ -17,12 +17,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..core.model import LEVELS, HeaderStyle
+from ..core.model import LEVELS
 from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
 from .history_text import BY_HAND
-from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date
+from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP
 from .results_text import rule_label
-from .summary_xlsx import BOX, FONT, MM, TABLE_PT, _fraction, _line, _lines, percent_format
+from .summary_xlsx import BOX, FONT, MM, TABLE_PT, _fraction, _line, _lines, document_header, percent_format
 
 REPORT_SHEET, DATA_SHEET = "Báo cáo", "Dữ liệu"
 # the report sheet's columns: the per-person table; the other tables span several of them
@@ -56,7 +56,7 @@ def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
 def _report_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    row = _header(sheet, report)
+    row = document_header(sheet, report.header, report.date, left_last=3, right_first=6, last=LAST) + 1
     _line(sheet, row, 1, LAST, report.title, bold=True, size=14)
     _line(sheet, row + 1, 1, LAST, introduction(report), align="left")
     row += 3
@@ -94,23 +94,6 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
         row += 1
     _signatures(sheet, row + 1, report.signers)
     _print_setup(sheet)
-
-
-def _header(sheet: Worksheet, report: ConsolidatedReport) -> int:
-    """The consolidating body on the left, the motto on the right, then place and date."""
-    header = report.header
-    party = header.style is HeaderStyle.PARTY
-    left = [(header.parent.upper(), False, False)] if header.parent else []
-    left.append((header.unit.upper(), True, not party))
-    right = ([("ĐẢNG CỘNG SẢN VIỆT NAM", 14, True)] if party else
-             [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, False), ("Độc lập - Tự do - Hạnh phúc", 13, True)])
-    for row, (text, bold, underline) in enumerate(left, start=1):
-        _line(sheet, row, 1, 3, text, bold=bold, underline=underline)
-    for row, (text, size, underline) in enumerate(right, start=1):
-        _line(sheet, row, 6, LAST, text, bold=True, size=size, underline=underline)
-    row = max(len(left), len(right)) + 1
-    _line(sheet, row, 6, LAST, place_and_date(header, report.date), italic=True, size=13)
-    return row + 2
 
 
 def _unit(sheet: Worksheet, row: int, number: int, section: UnitSection, year: int) -> int:

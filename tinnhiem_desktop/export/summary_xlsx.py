@@ -19,7 +19,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.issues import Issue
-from ..core.model import LEVELS, BallotForm, HeaderStyle, RoundSetup
+from ..core.model import LEVELS, BallotForm, Header, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
 from ..core.results import CandidateResult, FormResult, RoundResults, Rule
 from .minutes import base_words
@@ -157,9 +157,8 @@ def _sheet(sheet: Worksheet, setup: RoundSetup, columns: Sequence[Column], rows:
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     last = len(columns)
     name_column = 1 + [c.heading for c in columns].index("Họ và tên")
-    row = _document_header(sheet, setup, left_last=name_column + 1,
-                           right_first=1 + [c.group for c in columns].index(LEVEL_NAMES[0]), last=last,
-                           iso_date=iso_date)
+    row = document_header(sheet, setup.header, iso_date or setup.meeting.date, left_last=name_column + 1,
+                          right_first=1 + [c.group for c in columns].index(LEVEL_NAMES[0]), last=last)
     _line(sheet, row + 1, 1, last, title, bold=True, size=14)
     _line(sheet, row + 2, 1, last, subtitle, bold=True, size=13)
     row += 3
@@ -189,10 +188,9 @@ def _sheet(sheet: Worksheet, setup: RoundSetup, columns: Sequence[Column], rows:
     sheet.oddHeader.center.size = 12
 
 
-def _document_header(sheet: Worksheet, setup: RoundSetup, *, left_last: int, right_first: int, last: int,
-                     iso_date: str | None = None) -> int:
+def document_header(sheet: Worksheet, header: Header, iso_date: str, *, left_last: int, right_first: int,
+                    last: int) -> int:
     """Issuing body on the left, motto on the right, then place and date; returns the next row."""
-    header = setup.header
     party = header.style is HeaderStyle.PARTY
     left = [(header.parent.upper(), False, False)] if header.parent else []
     left.append((header.unit.upper(), True, not party))
@@ -206,7 +204,7 @@ def _document_header(sheet: Worksheet, setup: RoundSetup, *, left_last: int, rig
     for row, (text, size, underline) in enumerate(right, start=1):
         _line(sheet, row, right_first, last, text, bold=True, size=size, underline=underline)
     row = max(len(left), len(right)) + 1
-    _line(sheet, row, right_first, last, place_and_date(header, iso_date or setup.meeting.date), italic=True, size=13)
+    _line(sheet, row, right_first, last, place_and_date(header, iso_date), italic=True, size=13)
     return row + 1
 
 
