@@ -14,15 +14,13 @@ from typing import Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import LEVELS
 from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
 from .history_text import BY_HAND
-from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP
 from .results_text import rule_label
-from .summary_xlsx import BOX, FONT, MM, TABLE_PT, _fraction, _line, _lines, document_header, percent_format
+from .summary_xlsx import BOX, FONT, TABLE_PT, _fraction, _line, _lines, document_header, percent_format, print_setup
 
 REPORT_SHEET, DATA_SHEET = "Báo cáo", "Dữ liệu"
 # the report sheet's columns: the per-person table; the other tables span several of them
@@ -93,7 +91,7 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
         _line(sheet, row, 1, LAST, "Không có: mọi tệp được chọn đều đã chốt kết quả và nguyên vẹn.", align="left")
         row += 1
     _signatures(sheet, row + 1, report.signers)
-    _print_setup(sheet)
+    print_setup(sheet)
 
 
 def _unit(sheet: Worksheet, row: int, number: int, section: UnitSection, year: int) -> int:
@@ -224,19 +222,7 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
             row += 1
     sheet.freeze_panes = "H2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(row - 1, 1)}"
-    _print_setup(sheet)
+    print_setup(sheet)
     sheet.print_title_rows = "1:1"
 
 
-def _print_setup(sheet: Worksheet) -> None:
-    page = sheet.page_setup
-    page.paperSize = sheet.PAPERSIZE_A4
-    page.orientation = sheet.ORIENTATION_LANDSCAPE
-    page.fitToWidth, page.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins = PageMargins(left=MARGIN_LEFT * MM, right=MARGIN_RIGHT * MM, top=MARGIN_TOP * MM,
-                                     bottom=MARGIN_BOTTOM * MM, header=8 * MM, footer=8 * MM)
-    sheet.print_options.horizontalCentered = True
-    sheet.HeaderFooter.differentFirst = True
-    sheet.oddHeader.center.text = "&P"
-    sheet.oddHeader.center.size = 12

@@ -174,6 +174,11 @@ def _sheet(sheet: Worksheet, setup: RoundSetup, columns: Sequence[Column], rows:
 
     sheet.freeze_panes = sheet.cell(top + 2, name_column + 1).coordinate
     sheet.print_title_rows = f"{top}:{top + 1}"
+    print_setup(sheet)
+
+
+def print_setup(sheet: Worksheet) -> None:
+    """A4 landscape, one page wide, the document margins, page numbers from page 2."""
     page = sheet.page_setup
     page.paperSize = sheet.PAPERSIZE_A4
     page.orientation = sheet.ORIENTATION_LANDSCAPE
