@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
-from .audit import Event
 from .issues import Issue, Severity
 from .model import Ballot, EntryMode, EntryPass
+from .sources import AGAIN, FIRST, SECOND
+
+if TYPE_CHECKING:
+    from .events import Event
 
 
 class Resolution(StrEnum):
@@ -83,10 +86,10 @@ def agreed_form(
     resolutions: Mapping[int, Resolution],
 ) -> dict[int, Ballot]:
     """One form's counted ballots by number: pass A in single entry, the agreed set in double."""
-    a = passes.get(EntryPass.A, {})
+    a = passes.get(FIRST, {})
     if mode is EntryMode.SINGLE:
         return dict(a)
-    b, keyed = passes.get(EntryPass.B, {}), passes.get(EntryPass.R, {})
+    b, keyed = passes.get(SECOND, {}), passes.get(AGAIN, {})
     agreed = {}
     for number in a.keys() | b.keys() | resolutions.keys():
         ballot = agreed_ballot(a.get(number), b.get(number), keyed.get(number), resolutions.get(number))
@@ -101,15 +104,23 @@ def compare_form(
     resolutions: Mapping[int, Resolution],
 ) -> list[Difference]:
     """Every ballot number where passes A and B differ, in order, with its resolution if any."""
-    a, b = passes.get(EntryPass.A, {}), passes.get(EntryPass.B, {})
-    differences = []
-    for number in sorted(a.keys() | b.keys()):
-        first, second = a.get(number), b.get(number)
-        if first is not None and second is not None and first.same_content(second):
-            continue
-        cells = differing_candidates(first, second) if first is not None and second is not None else ()
-        differences.append(Difference(form, number, first, second, cells, resolutions.get(number)))
-    return differences
+    a, b = passes.get(FIRST, {}), passes.get(SECOND, {})
+    found = (difference_at(form, number, a.get(number), b.get(number), resolutions.get(number))
+             for number in sorted(a.keys() | b.keys()))
+    return [difference for difference in found if difference is not None]
+
+
+def difference_at(
+    form: str, number: int, a: Ballot | None, b: Ballot | None, resolution: Resolution | None
+) -> Difference | None:
+    """How the two readings of one ballot number differ, or None when they agree (or neither has it)."""
+    if a is None and b is None:
+        return None
+    if a is not None and b is not None:
+        if a.same_content(b):
+            return None
+        return Difference(form, number, a, b, differing_candidates(a, b), resolution)
+    return Difference(form, number, a, b, (), resolution)
 
 
 def unresolved_issues(differences: Iterable[Difference]) -> list[Issue]:
@@ -163,7 +174,7 @@ def keyer_stats(events: Iterable[Event], differences: Iterable[Difference] = ())
             cell_author[(*key, int(order))] = keyer
     found: dict[str, int] = {}
     for difference in differences:
-        for entry_pass in (EntryPass.A, EntryPass.B):
+        for entry_pass in (FIRST, SECOND):
             key = (difference.form, entry_pass.value, difference.number)
             authors = [cell_author.get((*key, order)) for order in difference.candidates]
             if difference.kind != "marks":

@@ -175,3 +175,33 @@ class Ballot:
 
     def __hash__(self) -> int:
         return hash((self.form, self.entry_pass, self.number, self.status, tuple(self.marks.items())))
+
+
+@dataclass(frozen=True)
+class Station:
+    """A station's copy of a master round: it keys one pass, within a range of ballot numbers."""
+
+    name: str
+    entry_pass: EntryPass
+    first: int | None = None
+    last: int | None = None
+
+    def allows(self, number: int) -> bool:
+        return (self.first is None or number >= self.first) and (self.last is None or number <= self.last)
+
+
+@dataclass(frozen=True)
+class RoundInfo:
+    """What the round file says of itself: its id, when it was made, its seal, whether it is a station's copy."""
+
+    uid: str
+    created_at: str
+    sealed_at: str | None
+    sealed_by: str | None
+    seal_reason: str | None
+    fingerprint: str | None
+    station: Station | None = None
+
+    @property
+    def sealed(self) -> bool:
+        return self.sealed_at is not None

@@ -119,9 +119,17 @@ def retally(tally: FormTally, form: BallotForm, old: Ballot | None, new: Ballot 
 
     The same counting as `tally_form`, applied as a difference; equal to a full recount.
     """
+    return retally_many(tally, form, [(old, new)])
+
+
+def retally_many(
+    tally: FormTally, form: BallotForm, changes: Iterable[tuple[Ballot | None, Ballot | None]]
+) -> FormTally:
+    """The tally after several ballots changed, each from `old` to `new` (None: absent)."""
     counters = _Counters(form, tally)
-    if old is not None:
-        counters.count(old, -1)
-    if new is not None:
-        counters.count(new, +1)
+    for old, new in changes:
+        if old is not None:
+            counters.count(old, -1)
+        if new is not None:
+            counters.count(new, +1)
     return counters.frozen()

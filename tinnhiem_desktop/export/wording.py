@@ -178,6 +178,8 @@ MESSAGES = {
     "log_inconsistent": "Sự kiện số {seq} trong nhật ký không khớp với trạng thái trước nó.",
     "log_event_unreadable": "Sự kiện số {seq} ('{action}') trong nhật ký có nội dung không đọc được (đã bị sửa?).",
     "log_unknown_action": "Sự kiện số {seq} có loại '{action}' không xác định.",
+    "log_event_fields": "Sự kiện số {seq} ('{action}') có trường không thuộc loại sự kiện này hoặc thiếu trường: "
+                        "{fields} (đã bị sửa?).",
     "log_missing_creation": "Nhật ký không có sự kiện tạo đợt lấy phiếu.",
     "setup_differs_from_log": "Thông tin đợt lấy phiếu (danh sách, Tổ kiểm phiếu...) khác với nhật ký.",
     "rule_differs_from_log": "Quy tắc kiểm phiếu trong tệp (văn bản, cơ sở tính tỷ lệ, ngưỡng hoặc số người có mặt tối thiểu) khác với nhật ký.",

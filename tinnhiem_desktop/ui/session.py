@@ -1,4 +1,9 @@
-"""The open round as the window sees it: the service, and one signal after each change."""
+"""The open round as the window sees it: a thin Qt adapter over the service's observers.
+
+Every change goes through the service, which tells its observers once per action what changed
+(`core.state.Changes`); the session turns that into Qt signals, so each view refreshes only what
+the change touched. Errors from the service propagate to the caller unchanged (nothing was written).
+"""
 
 from __future__ import annotations
 
@@ -9,18 +14,19 @@ from PySide6.QtCore import QObject, Signal
 from ..core.double_entry import Difference, Resolution
 from ..core.model import Ballot, Counts, EntryPass, Mark
 from ..core.results import FormResult, RoundResults
+from ..core.state import Changes
 from ..services.rounds import RoundService
+
+MANY_BALLOTS = 100  # past this many ballots changed at once, views rebuild instead of row by row
 
 
 class RoundSession(QObject):
-    """Every change goes through here, so every view hears of it once and refreshes only what
-    it touched. Errors from the service propagate to the caller unchanged (nothing was written)."""
-
-    ballotAdded = Signal(object)  # Ballot
+    changed = Signal(object)  # Changes, once per action
+    ballotAdded = Signal(object)  # Ballot of the pass being keyed
     ballotUpdated = Signal(object)  # Ballot
     ballotRemoved = Signal(str, int)  # form, number
     resultsChanged = Signal(str)  # form code
-    setupChanged = Signal()  # the whole setup was replaced (before counting)
+    setupChanged = Signal()  # the setup was replaced, the pass changed, the round sealed: views rebuild
     countsChanged = Signal(str)  # form code
     keyerChanged = Signal(str)
     passChanged = Signal(str)  # the keying pass (double entry): the grid shows that pass only
@@ -29,17 +35,40 @@ class RoundSession(QObject):
     def __init__(self, service: RoundService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self._results = service.results()
-        self._seen_head = service.file_log_head()
+        service.subscribe(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        state = self.service.state
+        mine = sorted(key for key in changes.ballots if key[1] == self.entry_pass)
+        rebuild = changes.setup or changes.seal or changes.station or len(mine) > MANY_BALLOTS
+        if not rebuild:
+            for key in mine:
+                form, source, number = key
+                ballot = state.ballot(form, source, number)
+                if ballot is None:
+                    if key not in changes.added:
+                        self.ballotRemoved.emit(form, number)
+                elif key in changes.added:
+                    self.ballotAdded.emit(ballot)
+                else:
+                    self.ballotUpdated.emit(ballot)
+        for form in sorted(changes.counts):
+            self.countsChanged.emit(form)
+        if changes.resolutions:
+            self.resolutionsChanged.emit()
+        if rebuild:
+            self.setupChanged.emit()
+        if changes.results:
+            everything = changes.setup or changes.rule or changes.priors
+            touched = changes.forms | changes.counts | {form for form, _ in changes.resolutions}
+            for form in state.form_codes():
+                if everything or form in touched:
+                    self.resultsChanged.emit(form)
+        self.changed.emit(changes)
 
     def reload_if_changed(self) -> bool:
-        """For a read-only window: True (and fresh results) when the file changed since last seen."""
-        head = self.service.file_log_head()
-        if head == self._seen_head:
-            return False
-        self._seen_head = head
-        self._results = self.service.results()
-        return True
+        """For a read-only window: True when the file changed since last seen (views were told)."""
+        return bool(self.service.refresh())
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -53,13 +82,16 @@ class RoundSession(QObject):
 
     @property
     def results(self) -> RoundResults:
-        return self._results
+        return self.service.results()
 
     def form_results(self, code: str) -> FormResult:
-        return next(f for f in self._results.forms if f.form.code == code)
+        return self.service.state.form_result(code)
 
     def ballots(self, form: str) -> list[Ballot]:
         return self.service.ballots(form)
+
+    def next_ballot_number(self, form: str) -> int:
+        return self.service.next_ballot_number(form)
 
     @property
     def entry_pass(self) -> EntryPass:
@@ -80,18 +112,11 @@ class RoundSession(QObject):
     def setup_editable(self) -> bool:
         return self.service.setup_editable
 
-    # -- changing --------------------------------------------------------------------------
+    # -- changing (each call is one action of the service) ---------------------------------
 
     def set_keyer(self, name: str) -> None:
         self.service.keyer = name
         self.keyerChanged.emit(name)
-
-    def refresh_results(self) -> None:
-        """After last year's results (the history dialog) or the rule changed: recount, and tell every
-        form's views."""
-        self._results = self.service.results()
-        for form in self.setup.forms:
-            self.resultsChanged.emit(form.code)
 
     def set_entry_pass(self, entry_pass: EntryPass | str) -> None:
         self.service.set_entry_pass(entry_pass)
@@ -102,67 +127,43 @@ class RoundSession(QObject):
         self, form: str, number: int, choice: Resolution, marks: Mapping[int, Mark] | None = None,
         invalid_reason: str = "",
     ) -> Ballot | None:
-        counted = self.service.resolve(form, number, choice, marks, invalid_reason)
-        self.resolutionsChanged.emit()
-        self._recount(form)
-        return counted
+        return self.service.resolve(form, number, choice, marks, invalid_reason)
 
     def import_station(self, path):
-        report = self.service.import_station(path)
-        self._results = self.service.results()
-        self.setupChanged.emit()  # the grid of the pass now keyed may have new ballots
-        return report
+        return self.service.import_station(path)
 
     def add_ballot(
         self, form: str, number: int, marks: Mapping[int, Mark] | None = None, invalid_reason: str = ""
     ) -> Ballot:
-        ballot = self.service.add_ballot(form, number, marks, invalid_reason)
-        self.ballotAdded.emit(ballot)
-        self._recount(form)
-        return ballot
+        return self.service.add_ballot(form, number, marks, invalid_reason)
 
     def set_marks(self, form: str, number: int, marks: Mapping[int, Mark | None]) -> Ballot:
-        return self._updated(self.service.set_marks(form, number, marks))
+        return self.service.set_marks(form, number, marks)
 
     def invalidate(self, form: str, number: int, reason: str) -> Ballot:
-        return self._updated(self.service.invalidate_ballot(form, number, reason))
+        return self.service.invalidate_ballot(form, number, reason)
 
     def restore(self, form: str, number: int, marks: Mapping[int, Mark] | None) -> Ballot:
-        return self._updated(self.service.restore_ballot(form, number, marks))
+        return self.service.restore_ballot(form, number, marks)
 
     def remove(self, form: str, number: int) -> Ballot:
-        removed = self.service.remove_ballot(form, number)
-        self.ballotRemoved.emit(form, number)
-        self._recount(form)
-        return removed
+        return self.service.remove_ballot(form, number)
 
     def change_counts(self, form: str, counts: Counts) -> Counts:
-        old = self.service.change_counts(form, counts)
-        self.countsChanged.emit(form)
-        self._recount(form)
-        return old
+        return self.service.change_counts(form, counts)
 
-    def seal(self, reason: str):
-        """Seal as the current keyer; the session is read-only from then on."""
-        info = self.service.seal(self.keyer, reason)
-        self.setupChanged.emit()
-        return info
+    def seal(self, reason: str, by: str | None = None):
+        """Seal the round (by default as the current keyer); the session is read-only from then on."""
+        return self.service.seal(by or self.keyer, reason)
 
     def change_rule(self, rule_id: str, percent_base: str | None, decimals: int | None, custom) -> None:
         """Another rule, or other settings of it: every form's percentages and flags are recounted."""
         self.service.change_rule(rule_id, percent_base, decimals, custom)
-        self.refresh_results()
 
     def replace_setup(self, setup) -> None:
         self.service.replace_setup(setup)
-        self._results = self.service.results()
-        self.setupChanged.emit()
 
-    def _updated(self, ballot: Ballot) -> Ballot:
-        self.ballotUpdated.emit(ballot)
-        self._recount(ballot.form)
-        return ballot
-
-    def _recount(self, form: str) -> None:
-        self._results = self.service.results()
-        self.resultsChanged.emit(form)
+    def refresh_results(self) -> None:
+        """Tell every form's views to recount (after a change made outside the session's calls)."""
+        for form in self.setup.forms:
+            self.resultsChanged.emit(form.code)

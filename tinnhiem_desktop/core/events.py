@@ -1,0 +1,341 @@
+"""The event vocabulary of a round's log, and the one function that applies an event to a state.
+
+Every change to a round is an event, chained by hash to the one before it. Each kind of event is
+declared once here: its name, the fields its data has, and how it changes a `RoundState`. Replaying
+a log, verifying a file and a live action are all `apply` (`fold` for many events). An event of a
+kind not declared here, or with a field its kind does not have, is an alteration of the file.
+How the entry log words each kind is `export/entry_log.py`, which covers every kind declared here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, replace
+from typing import Any, Callable, Iterable, Mapping
+
+from .double_entry import Resolution
+from .issues import TinNhiemError
+from .model import Ballot, BallotStatus, Counts, EntryPass, Mark, Station
+from .procedure import ProcedureRecord
+from .spec import rule_to_dict, setup_from_dict, with_rule
+from .state import GENESIS, NO_CHANGES, Changes, RoundState, Seal
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    at: str
+    keyer: str
+    action: str
+    data: Mapping[str, Any]
+    hash: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event before the store numbers and chains it."""
+
+    action: str
+    data: Mapping[str, Any]
+
+
+def event_hash(prev_hash: str, seq: int, at: str, keyer: str, action: str, data: Mapping[str, Any]) -> str:
+    return sha256(canonical_json([prev_hash, seq, at, keyer, action, data]))
+
+
+def chain_event(prev: Event | None, at: str, keyer: str, action: str, data: Mapping[str, Any]) -> Event:
+    seq = 1 if prev is None else prev.seq + 1
+    prev_hash = GENESIS if prev is None else prev.hash
+    return Event(seq, at, keyer, action, data, event_hash(prev_hash, seq, at, keyer, action, data))
+
+
+def ballot_state(ballot: Ballot) -> dict[str, Any]:
+    """How an event records a ballot's content."""
+    return {
+        "status": ballot.status.value,
+        "reason": ballot.invalid_reason,
+        "marks": {str(order): mark.value for order, mark in ballot.marks.items()},
+    }
+
+
+def ballot_from_state(form: str, number: int, state: Mapping[str, Any], entry_pass: str = "A") -> Ballot:
+    return Ballot(
+        form,
+        number,
+        BallotStatus(state["status"]),
+        {int(order): Mark(mark) for order, mark in state["marks"].items()},
+        state["reason"],
+        EntryPass(entry_pass),
+    )
+
+
+def pass_data(entry_pass: EntryPass | str) -> dict[str, str]:
+    """How an event names a ballot's source: pass A (all of single entry) is left implicit."""
+    return {} if entry_pass == EntryPass.A else {"pass": EntryPass(entry_pass).value}
+
+
+# -- the kinds -------------------------------------------------------------------------------
+
+Handler = Callable[[RoundState, Event], Changes]
+
+
+@dataclass(frozen=True)
+class EventKind:
+    name: str
+    required: frozenset[str]
+    optional: frozenset[str]
+    apply: Handler
+    note: str  # what the event records, for a reader of this module
+
+    @property
+    def fields(self) -> frozenset[str]:
+        return self.required | self.optional
+
+
+KINDS: dict[str, EventKind] = {}
+
+
+def kind(name: str, required: str, optional: str = "", note: str = "") -> Callable[[Handler], Handler]:
+    """Declare a kind of event: its fields (space-separated) and its handler."""
+
+    def register(handler: Handler) -> Handler:
+        KINDS[name] = EventKind(name, frozenset(required.split()), frozenset(optional.split()), handler, note)
+        return handler
+
+    return register
+
+
+def _inconsistent(state: RoundState, event: Event) -> None:
+    state.problem("log_inconsistent", seq=event.seq)
+
+
+def _source(data: Mapping[str, Any]) -> EntryPass:
+    return EntryPass(data.get("pass", EntryPass.A.value))
+
+
+def _current(state: RoundState, data: Mapping[str, Any]) -> tuple[str, EntryPass, int, Ballot | None]:
+    form, source, number = data["form"], _source(data), data["ballot"]
+    if state.setup is None or not state.has_form(form):
+        raise KeyError(form)
+    return form, source, number, state.ballot(form, source, number)
+
+
+def _ballot_changed(state: RoundState, form: str, source: EntryPass, number: int, ballot: Ballot | None) -> Changes:
+    key = frozenset({(form, source, number)})
+    before = state.ballot(form, source, number)
+    state.put_ballot(form, source, number, ballot)
+    return Changes(forms=frozenset({form}), ballots=key, added=key if before is None and ballot is not None else
+                   frozenset(), removed=key if before is not None and ballot is None else frozenset())
+
+
+@kind("round_created", "setup", note="the round made, with its whole setup")
+@kind("setup_replaced", "setup", note="the lists, team, rule or counts replaced before the first ballot")
+def _setup(state: RoundState, event: Event) -> Changes:
+    if event.action == "round_created" and state.setup is not None:
+        _inconsistent(state, event)
+    if event.action == "setup_replaced" and (state.setup is None or state.any_ballot()):
+        _inconsistent(state, event)
+    state.put_setup(setup_from_dict(event.data["setup"], "log"))
+    if event.action == "round_created" and state.created_at is None:
+        state.created_at = event.at
+    return Changes(setup=True, forms=frozenset(state.form_codes()))
+
+
+@kind("rule_changed", "old new", note="another rule, or other settings of it, put in force before the seal")
+def _rule(state: RoundState, event: Event) -> Changes:
+    if state.setup is None:
+        _inconsistent(state, event)
+        return NO_CHANGES
+    if rule_to_dict(state.setup) != event.data["old"]:
+        _inconsistent(state, event)
+    state.put_rule(with_rule(state.setup, event.data["new"], "log"))
+    return Changes(rule=True)
+
+
+@kind("counts_set", "form old new", note="a form's counts (summoned, present, issued, collected)")
+def _counts(state: RoundState, event: Event) -> Changes:
+    data = event.data
+    if state.setup is None or not state.has_form(data["form"]):
+        _inconsistent(state, event)
+        return NO_CHANGES
+    if state.setup.form(data["form"]).counts.as_dict() != data["old"]:
+        _inconsistent(state, event)
+    state.put_counts(data["form"], Counts(**data["new"]))
+    return Changes(counts=frozenset({data["form"]}))
+
+
+@kind("ballot_added", "form ballot new", "pass station keyed_by",
+      note="a ballot read (keyed), with its content; from a station, the station and who keyed it there")
+def _ballot_added(state: RoundState, event: Event) -> Changes:
+    form, source, number, current = _current(state, event.data)
+    if current is not None:
+        _inconsistent(state, event)
+    return _ballot_changed(state, form, source, number, ballot_from_state(form, number, event.data["new"], source))
+
+
+@kind("ballot_removed", "form ballot old", "pass", note="a ballot taken out, with what it held")
+def _ballot_removed(state: RoundState, event: Event) -> Changes:
+    form, source, number, current = _current(state, event.data)
+    if current is None or ballot_state(current) != event.data["old"]:
+        _inconsistent(state, event)
+    return _ballot_changed(state, form, source, number, None)
+
+
+@kind("ballot_status_set", "form ballot old new", "pass", note="a ballot made invalid as a whole, or valid again")
+def _ballot_status(state: RoundState, event: Event) -> Changes:
+    form, source, number, current = _current(state, event.data)
+    if current is None or ballot_state(current) != event.data["old"]:
+        _inconsistent(state, event)
+    return _ballot_changed(state, form, source, number, ballot_from_state(form, number, event.data["new"], source))
+
+
+@kind("mark_set", "form ballot candidate old new", "pass", note="one cell of a ballot keyed, changed or cleared")
+def _mark(state: RoundState, event: Event) -> Changes:
+    data = event.data
+    form, source, number, current = _current(state, data)
+    if current is None:
+        _inconsistent(state, event)
+        return NO_CHANGES
+    order = data["candidate"]
+    if not 1 <= order <= len(state.setup.form(form).candidates):
+        raise ValueError(order)
+    old = current.marks.get(order)
+    if (None if old is None else old.value) != data["old"]:
+        _inconsistent(state, event)
+    marks = dict(current.marks)
+    if data["new"] is None:
+        marks.pop(order, None)
+    else:
+        marks[order] = Mark(data["new"])
+    return _ballot_changed(state, form, source, number, replace(current, marks=marks))
+
+
+@kind("difference_resolved", "form ballot choice old_choice keyed",
+      note="a difference between the two readings settled with the paper: take A, take B, or read again")
+def _resolved(state: RoundState, event: Event) -> Changes:
+    data = event.data
+    form, number = data["form"], data["ballot"]
+    if state.setup is None or not state.has_form(form):
+        raise KeyError(form)
+    current = state.resolutions_of(form).get(number)
+    if (None if current is None else current.value) != data["old_choice"]:
+        _inconsistent(state, event)
+    state.put_resolution(form, number, Resolution(data["choice"]))
+    state.resolved_by[(form, number)] = (event.keyer, event.at)
+    keyed = None if data["keyed"] is None else ballot_from_state(form, number, data["keyed"], EntryPass.R)
+    changes = _ballot_changed(state, form, EntryPass.R, number, keyed)
+    return changes | Changes(resolutions=frozenset({(form, number)}))
+
+
+@kind("station_made", "name pass first last", note="this file made a station's copy, to key one pass and range")
+def _station_made(state: RoundState, event: Event) -> Changes:
+    data = event.data
+    state.station = Station(data["name"], EntryPass(data["pass"]), data["first"], data["last"])
+    return Changes(station=True)
+
+
+@kind("station_imported", "station pass file fingerprint added already conflicts",
+      note="a station's ballots merged; they precede it as ballot_added events")
+def _station_imported(state: RoundState, event: Event) -> Changes:
+    return NO_CHANGES
+
+
+@kind("correction_of", "fingerprint file reason", note="which sealed round this one corrects, and why")
+def _correction(state: RoundState, event: Event) -> Changes:
+    state.correction = dict(event.data)
+    return NO_CHANGES
+
+
+@kind("procedure_recorded", "key old new", note="a step of the procedure around the count (core/procedure.py)")
+def _procedure(state: RoundState, event: Event) -> Changes:
+    data = event.data
+    current = state.records.get(data["key"])
+    if (None if current is None else dict(current.data)) != data["old"]:
+        _inconsistent(state, event)
+    if data["new"] is None:
+        state.records.pop(data["key"], None)
+    else:
+        state.records[data["key"]] = ProcedureRecord(data["key"], data["new"], event.at, event.keyer)
+    return Changes(procedure=True)
+
+
+@kind("prior_result_set", "prior old", note="an earlier year's result linked from a sealed file, or typed in")
+def _prior_set(state: RoundState, event: Event) -> Changes:
+    prior = dict(event.data["prior"])
+    key = (prior["person_key"], prior["year"])
+    if state.priors.get(key) != event.data["old"]:
+        _inconsistent(state, event)
+    state.put_prior(key, prior)
+    return Changes(priors=True)
+
+
+@kind("prior_result_removed", "person_key year old", note="an earlier year's result taken out")
+def _prior_removed(state: RoundState, event: Event) -> Changes:
+    key = (event.data["person_key"], event.data["year"])
+    if state.priors.get(key) != event.data["old"]:
+        _inconsistent(state, event)
+    state.put_prior(key, None)
+    return Changes(priors=True)
+
+
+@kind("round_sealed", "by reason problems at", note="the seal: who, when, and the reason for any problem left")
+def _sealed(state: RoundState, event: Event) -> Changes:
+    data = event.data
+    state.seal = Seal(data["by"], data["at"], data["reason"], tuple(data["problems"]), event.seq)
+    return Changes(seal=True)
+
+
+PRIOR_ACTIONS = ("prior_result_set", "prior_result_removed")
+
+
+# -- applying --------------------------------------------------------------------------------
+
+def apply(state: RoundState, event: Event) -> tuple[RoundState, Changes]:
+    """Apply one event: check its place in the chain and its fields, then change the state.
+
+    What is wrong is added to `state.issues` (the event still applies when it can be read); the
+    state is changed in place and returned, with what changed.
+    """
+    if state.seal is not None:
+        state.problem("log_changed_after_seal", seq=event.seq, sealed=state.seal.seq)
+    if event.seq != state.seq + 1:
+        # The event after a gap cannot be checked: its predecessor's hash is gone.
+        state.problem("log_events_missing", expected=state.seq + 1, found=event.seq)
+    elif event_hash(state.head, event.seq, event.at, event.keyer, event.action, event.data) != event.hash:
+        state.problem("log_event_altered", seq=event.seq)
+    state.seq, state.head = event.seq, event.hash
+    declared = KINDS.get(event.action)
+    if declared is None:
+        state.problem("log_unknown_action", seq=event.seq, action=event.action)
+        return state, NO_CHANGES
+    if not isinstance(event.data, Mapping):
+        state.problem("log_event_unreadable", seq=event.seq, action=event.action)
+        return state, NO_CHANGES
+    given = set(event.data)
+    if given - declared.fields or declared.required - given:
+        state.problem("log_event_fields", seq=event.seq, action=event.action,
+                      fields=", ".join(sorted((given - declared.fields) | (declared.required - given))))
+        if declared.required - given:
+            return state, NO_CHANGES
+    try:
+        return state, declared.apply(state, event)
+    except (KeyError, ValueError, TypeError, AttributeError, IndexError, TinNhiemError):
+        state.problem("log_event_unreadable", seq=event.seq, action=event.action)
+        return state, NO_CHANGES
+
+
+def fold(events: Iterable[Event], state: RoundState | None = None) -> RoundState:
+    """The state a log builds, event by event (from `state` when given, else from nothing)."""
+    state = RoundState() if state is None else state
+    for event in events:
+        apply(state, event)
+    return state

@@ -1,0 +1,61 @@
+"""The port through which services keep a round: what any round store (the SQLite round file, a
+shared server) must do. Nothing outside `storage/` knows which store it talks to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping, Protocol, Sequence
+
+from .events import Draft, Event
+from .history import PriorResult
+from .model import Ballot, RoundInfo, RoundSetup
+from .procedure import ProcedureRecord
+
+
+@dataclass(frozen=True)
+class StoredRound:
+    """A round as a store holds it, read at one moment: the projection of its log (and the log)."""
+
+    setup: RoundSetup
+    info: RoundInfo
+    ballots: list[Ballot]
+    resolutions: dict[tuple[str, int], str]
+    priors: list[PriorResult]
+    records: Mapping[str, ProcedureRecord]
+    head: tuple[int, str]  # the newest event's number and hash
+    events: list[Event] | None = None  # the whole log, when asked for
+    correction: Mapping[str, object] | None = None  # the sealed round this one corrects (its log says)
+
+
+class RoundStore(Protocol):
+    path: Path
+    read_only: bool
+
+    def load(self, *, with_events: bool = False) -> StoredRound:
+        """The whole round in one consistent read."""
+
+    def events(self, after: int = 0, first: int | None = None) -> list[Event]:
+        """The events after number `after`, oldest first."""
+
+    def head(self) -> tuple[int, str]:
+        """The newest event's number and hash as the store holds it now."""
+
+    def append(self, drafts: Sequence[Draft], keyer: str, *,
+               fingerprint: Callable[[str], str] | None = None) -> list[Event]:
+        """Number, chain (from the head the store holds) and project the events, in one transaction."""
+
+    def record_after_seal(self, key: str, data: Mapping[str, object], keyer: str, fingerprint: str) -> None:
+        """A record beside a sealed round (the hand-over), outside its log."""
+
+    def check_writable(self) -> None:
+        """Refuse (with a coded error) when the store cannot take a change."""
+
+    def copy_to(self, target: Path) -> Path:
+        """A consistent copy as a round file."""
+
+    def integrity_problems(self) -> list[str]:
+        """What the store's own checks find wrong; empty when sound."""
+
+    def close(self) -> None:
+        ...

@@ -1,0 +1,122 @@
+"""Sealing (chốt kết quả), corrections of a sealed round, and verifying a round file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..core.audit import compare_with_log, fingerprint, prior_differences, record_differences, replayed_round
+from ..core.checks import seal_gate
+from ..core.events import Draft, ballot_state, fold
+from ..core.issues import Issue, Severity, TinNhiemError
+from ..core.model import EntryPass, RoundInfo
+from ..core.spec import nfc
+from .keying import _added
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    problems: tuple[Issue, ...]
+    fingerprint: str
+    events: int
+    sealed: bool
+
+    @property
+    def intact(self) -> bool:
+        return not self.problems
+
+
+class Sealing:
+    """Mixed into RoundService (services/rounds.py)."""
+
+    def seal_problems(self) -> list[Issue]:
+        """What stands in the way of sealing now (core's gate over the current results)."""
+        return seal_gate(self.results().issues)
+
+    def seal(self, by: str, reason: str = "") -> RoundInfo:
+        """Chốt kết quả: record who and when, fingerprint the round, and make the file read-only.
+
+        With problems in the way, only with a written reason, which is stored, logged and printed.
+        """
+        self.check_writable()
+        by, reason = nfc(by), nfc(reason)
+        if not by:
+            raise TinNhiemError("seal_needs_name")
+        problems = self.seal_problems()
+        if problems and not reason:
+            raise TinNhiemError("seal_needs_reason", count=len(problems))
+        at = datetime.now().astimezone().isoformat(timespec="seconds")
+        sealed: list[str] = []
+
+        def fingerprint_with(head: str) -> str:
+            sealed.append(fingerprint(self.setup, self._state.all_ballots(), head, self._state.all_resolutions()))
+            return sealed[-1]
+
+        self._commit([Draft("round_sealed", {"by": by, "reason": reason, "problems": [i.code for i in problems],
+                                             "at": at})], fingerprint=fingerprint_with)
+        info = self._info
+        self._info = RoundInfo(info.uid, info.created_at, at, by, reason or None, sealed[-1], info.station)
+        return self._info
+
+    @classmethod
+    def correction(cls, source: Path, target: Path, reason: str, keyer: str):
+        """A sealed round is never unsealed: its correction is a new round file made from it, with
+        the same setup and ballots, recording the reason and the fingerprint it replaces."""
+        reason = nfc(reason)
+        if not reason:
+            raise TinNhiemError("correction_needs_reason")
+        with cls.open(source, keyer, read_only=True) as sealed:
+            if not sealed.info.sealed:
+                raise TinNhiemError("correction_needs_sealed_round", file=str(source))
+            setup, ballots, replaced = sealed.setup, sealed.all_ballots(), sealed.info.fingerprint
+            resolutions = [(d.form, d.number, d.resolution) for d in sealed.differences() if d.resolved]
+            priors = sealed.prior_results()
+        corrected = cls.create(target, setup, keyer)
+        drafts = [Draft("correction_of", {"fingerprint": replaced, "file": Path(source).name, "reason": reason})]
+        drafts += [Draft("prior_result_set", {"prior": p.as_data(), "old": None}) for p in priors]
+        drafts += [_added(b) for b in ballots if b.entry_pass is not EntryPass.R]
+        keyed = {(b.form, b.number): b for b in ballots if b.entry_pass is EntryPass.R}
+        for form, number, choice in resolutions:
+            again = keyed.get((form, number))
+            drafts.append(Draft("difference_resolved", {
+                "form": form, "ballot": number, "choice": choice.value, "old_choice": None,
+                "keyed": None if again is None else ballot_state(again)}))
+        corrected._commit(drafts)
+        corrected._state.correction = dict(drafts[0].data)
+        return corrected
+
+    def corrects(self) -> dict | None:
+        """The sealed round this one corrects: its fingerprint, file name and the reason."""
+        return None if self._state.correction is None else dict(self._state.correction)
+
+    def verify(self) -> VerifyReport:
+        """Recheck the file: the store's own integrity, the hash chain and vocabulary of the log,
+        the stored round against the log's replay, the procedure records, and the seal's fingerprint.
+        This one check is what "intact" means everywhere (command line, window, history, consolidation)."""
+        problems = [Issue("sqlite_integrity", Severity.ERROR, None, {"detail": detail})
+                    for detail in self._repo.integrity_problems()]
+        stored = self._stored_with_log()
+        logged = fold(stored.events)
+        problems.extend(logged.issues)
+        problems.extend(compare_with_log(stored.setup, stored.ballots, replayed_round(logged), stored.resolutions))
+        problems.extend(prior_differences(stored.priors, logged.priors))
+        problems.extend(record_differences(stored.records, logged.records, stored.info.fingerprint))
+        current = fingerprint(stored.setup, stored.ballots, stored.head[1], stored.resolutions)
+        info = stored.info
+        if info.sealed and info.fingerprint != current:
+            problems.append(Issue("fingerprint_mismatch", Severity.ERROR, None,
+                                  {"sealed": info.fingerprint, "current": current}))
+        return VerifyReport(tuple(problems), current, len(stored.events), info.sealed)
+
+    def prior_problems(self) -> list[Issue]:
+        """Earlier-year results whose stored figures differ from what the log recorded."""
+        stored = self._stored_with_log()
+        return prior_differences(stored.priors, fold(stored.events).priors)
+
+    def _stored_with_log(self):
+        """The round as stored, with its log: the read this service made, while nothing changed since."""
+        if self._stored is None or self._stored.events is None:
+            self._stored = self._repo.load(with_events=True)
+            self._events = list(self._stored.events)
+        return self._stored
