@@ -250,3 +250,44 @@ def test_every_form_of_the_round_goes_into_one_file_by_default(tmp_path):
     assert "Lãnh đạo" in texts[0]
     assert any(form.candidates[-1].name in text for text in texts for form in setup.forms[1:])
     assert sum(text.startswith("Dấu của cơ quan") for text in texts) == 2  # one ballot of each form
+
+
+# --- every kind of event in words ------------------------------------------------------------
+
+
+def test_every_kind_of_event_has_a_name_in_the_entry_log():
+    from tinnhiem_desktop.core.events import KINDS
+    from tinnhiem_desktop.export.entry_log import ACTION_NAMES
+
+    assert set(ACTION_NAMES) == set(KINDS)
+
+
+def test_the_entry_log_words_a_rule_change_procedure_records_and_typed_in_figures(tmp_path):
+    """An archive document: no raw code, and the old and new of each event in Vietnamese."""
+    from tests.conftest import spec_dict
+    from tinnhiem_desktop.core.spec import setup_from_dict
+    from tinnhiem_desktop.export.entry_log import event_row
+    from tinnhiem_desktop.services.procedure import ProcedureService
+    from tinnhiem_desktop.services.rounds import RoundService
+
+    path = tmp_path / "nam-2026.tinnhiem"
+    with RoundService.create(path, setup_from_dict(spec_dict(), "test"), KEYERS[0]) as service:
+        service.change_rule("qd-96-2023", percent_base="present")
+        procedure = ProcedureService(service)
+        procedure.record_attendance({"1": 31, "2": 10})
+        procedure.record_team_vote(40, 1)
+        service.set_prior_result("1", 1, 2025, thap=15, base=20, source="Biên bản năm 2025")
+        service.add_ballot("1", marks={1: Mark.CAO, 2: Mark.THAP, 3: Mark.TIN_NHIEM})
+        events, setup = service.events(), service.setup
+        target = write_entry_log(setup, events, tmp_path / "log.pdf", fingerprint=None, sealed_at=None)
+    rows = {event.action: event_row(setup, event) for event in events}
+    assert set(rows) >= {"rule_changed", "procedure_recorded", "prior_result_set", "ballot_added"}
+    for action, (seq, at, keyer, form, ballot, candidate, content, old, new) in rows.items():
+        assert action not in content and "_" not in content, content
+        assert (old or new), f"{action}: nothing in its old and new columns"
+    assert "Quy định 96-QĐ/TW (2023)" in rows["rule_changed"][7]
+    assert "số người có mặt" in rows["rule_changed"][8]
+    assert "Biên bản năm 2025" in rows["prior_result_set"][8] and "15/20" in rows["prior_result_set"][8]
+    text = unicodedata.normalize("NFC", "".join(page.extract_text() for page in PdfReader(target).pages))
+    for words in ("Đổi quy tắc tính kết quả", "Ghi nhận bước quy trình", "Ghi kết quả năm trước"):
+        assert words in " ".join(text.split())

@@ -9,17 +9,25 @@ from typing import Any, Mapping, Sequence
 
 from fpdf.fonts import FontFace
 
-from ..core.audit import Event
 from ..core.double_entry import Difference, keyer_stats
+from ..core.events import Event
+from ..core.issues import TinNhiemError
 from ..core.model import RoundSetup
+from ..core.procedure import SELF_ASSESSMENT
+from ..core.results import round_rule
+from ..core.spec import with_rule
 from .blank_ballots import round_title
+from .history_text import BY_HAND
 from .pdf import OfficialPdf, composed, save
+from .procedure_text import STEP_NAMES
+from .results_text import override_words, rule_label
 from .wording import COUNT_NAMES, MARK_NAMES, STATUS_NAMES
 
 TITLE = "NHẬT KÝ NHẬP PHIẾU"
-ACTION_NAMES = {
+ACTION_NAMES = {  # one for every kind of event of core/events.py (tests/test_export_ballots_log.py checks)
     "round_created": "Tạo đợt lấy phiếu",
     "setup_replaced": "Sửa thông tin đợt",
+    "rule_changed": "Đổi quy tắc tính kết quả",
     "ballot_added": "Thêm phiếu",
     "mark_set": "Nhập ô",
     "ballot_status_set": "Đổi trạng thái phiếu",
@@ -29,8 +37,21 @@ ACTION_NAMES = {
     "station_made": "Tạo bản cho máy nhập",
     "station_imported": "Nhận phiếu từ máy nhập",
     "correction_of": "Đính chính kết quả đã chốt",
+    "procedure_recorded": "Ghi nhận bước quy trình",
+    "prior_result_set": "Ghi kết quả năm trước",
+    "prior_result_removed": "Xóa kết quả năm trước",
     "round_sealed": "Chốt kết quả",
 }
+UNKNOWN_ACTION = "Sự kiện không xác định ({action})"
+STEP_KEYS = {  # the procedure's record keys (core/procedure.py) and the step names of export/procedure_text.py
+    "blank_ballots": "blank_ballots", "meeting/attendance": "attendance", "meeting/team_vote": "team_vote",
+    "meeting/issued": "issued", "meeting/collected": "collected", "meeting/counting_opened": "counting_opened",
+}
+RECORD_WORDS = {
+    "copies": "số phiếu in", "present": "có mặt", "issued": "phiếu phát ra", "collected": "phiếu thu vào",
+    "in_favour": "tán thành", "against": "không tán thành", "received": "ngày nhận", "name": "người",
+}
+CLEARED = "(xóa ghi nhận)"
 RESOLUTION_WORDS = {"A": "lấy theo lượt A", "B": "lấy theo lượt B", "R": "nhập lại theo phiếu giấy", None: ""}
 HEADINGS = ("STT", "Thời gian", "Người nhập", "Loại phiếu", "Phiếu", "Người được lấy phiếu", "Nội dung", "Cũ", "Mới")
 WIDTHS = (11, 35, 32, 14, 13, 44, 32, 35, 36)  # mm; together the 252 mm between landscape margins
@@ -82,6 +103,57 @@ def candidate_words(setup: RoundSetup, form: str, order: int) -> str:
         return str(order)
 
 
+def rule_words(rule: Mapping[str, Any] | None, setup: RoundSetup) -> str:
+    """'Quy định 96-QĐ/TW (2023)', with the settings the round changed ('ngưỡng … ; tỷ lệ tính trên …')."""
+    if not rule:
+        return ""
+    try:
+        in_force = round_rule(with_rule(setup, dict(rule), "log"))
+    except (TinNhiemError, KeyError, TypeError, ValueError):
+        return str(rule.get("rule", ""))
+    changes = override_words(in_force)
+    return rule_label(in_force) + (": " + "; ".join(changes) if changes else "")
+
+
+def step_words(key: str) -> str:
+    if key.startswith(SELF_ASSESSMENT):
+        return STEP_NAMES["self_assessments"]
+    return STEP_NAMES.get(STEP_KEYS.get(key, ""), key)
+
+
+def record_words(data: Mapping[str, Any] | None) -> str:
+    """'có mặt: 1: 40, 2: 38' — a procedure record's figures as the step keeps them."""
+    if data is None:
+        return ""
+    parts = []
+    for name, value in sorted(data.items()):
+        if isinstance(value, Mapping):
+            value = ", ".join(f"loại {form}: {count}" for form, count in value.items())
+        elif name == "received":
+            value = vi_date(str(value))
+        parts.append(f"{RECORD_WORDS.get(name, name)}: {value}")
+    return "; ".join(parts) or "đã thực hiện"
+
+
+def prior_words(prior: Mapping[str, Any] | None) -> str:
+    """'Đỗ Minh Tuấn, năm 2025: tín nhiệm thấp 15/20 (nhập tay: Biên bản 2025)'."""
+    if not prior:
+        return ""
+    words = f"{prior.get('name')}, năm {prior.get('year')}: tín nhiệm thấp {prior.get('thap')}/{prior.get('base')}"
+    if prior.get("by_hand"):
+        words += f" ({BY_HAND}: {prior.get('source')})"
+    elif prior.get("source"):
+        words += f" (từ tệp {prior.get('source')})"
+    return words
+
+
+def vi_date(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%d/%m/%Y")
+    except (TypeError, ValueError):
+        return iso
+
+
 def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     data = event.data
     form = str(data.get("form", ""))
@@ -113,7 +185,23 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     elif event.action == "counts_set":
         old = counts_words(data.get("old", {}), data.get("new", {}))
         new = counts_words(data.get("new", {}), data.get("old", {}))
-    action = ACTION_NAMES.get(event.action, event.action)
+    elif event.action == "rule_changed":
+        old, new = rule_words(data.get("old"), setup), rule_words(data.get("new"), setup)
+    elif event.action == "procedure_recorded":
+        candidate = step_words(str(data.get("key", "")))
+        old = record_words(data.get("old"))
+        new = record_words(data.get("new")) if data.get("new") is not None else CLEARED
+    elif event.action == "prior_result_set":
+        old, new = prior_words(data.get("old")), prior_words(data.get("prior"))
+    elif event.action == "prior_result_removed":
+        old = prior_words(data.get("old"))
+    elif event.action == "correction_of":
+        new = f"thay cho tệp {data.get('file')} (dấu vân tay {data.get('fingerprint')}); lý do: {data.get('reason')}"
+    elif event.action == "round_sealed":
+        new = f"người chốt: {data.get('by')}"
+        if data.get("reason"):
+            new += f"; lý do chốt khi còn vướng mắc: {data.get('reason')}"
+    action = ACTION_NAMES.get(event.action) or UNKNOWN_ACTION.format(action=event.action)
     cells = (str(event.seq), vi_time(event.at), event.keyer, form, ballot, candidate, action, old, new)
     return tuple(composed(cell) for cell in cells)
 
