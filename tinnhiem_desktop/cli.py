@@ -13,7 +13,6 @@ import os
 import re
 import sys
 import traceback
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -238,9 +237,8 @@ def _results(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+    with RoundService.open(args.round, command_line_keyer(), read_only=True, with_log=True) as service:
         report = service.verify()
-        report = replace(report, problems=report.problems + tuple(ProcedureService(service).check_records()))
         results = service.results()
         titles = {f.code: f.title for f in service.setup.forms}
     state = "đã chốt" if report.sealed else "chưa chốt"
@@ -291,7 +289,8 @@ def _export(args: argparse.Namespace) -> int:
     has_reports = bool(reports.targets(False) or reports.targets(True))
     if not request.targets() and not has_reports:
         raise TinNhiemError("nothing_to_export")
-    with _open_to_record(args.round, recording=request.blank_ballots is not None or has_reports) as service:
+    with _open_to_record(args.round, recording=request.blank_ballots is not None or has_reports,
+                         with_log=request.entry_log is not None) as service:
         titles = {f.code: f.title for f in service.setup.forms}
         for issue in export_warnings(service):
             print(f"Cảnh báo: {describe_issue(issue, titles.get(issue.form))}", file=sys.stderr)
@@ -303,18 +302,18 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_to_record(path: Path, recording: bool) -> RoundService:
+def _open_to_record(path: Path, recording: bool, with_log: bool = False) -> RoundService:
     """Read-only, or, when the export is a step of the procedure (blank ballots printed, reports
     sent), for writing so that the step is recorded; read-only still when another program holds it."""
     if recording:
         try:
-            return RoundService.open(path, command_line_keyer())
+            return RoundService.open(path, command_line_keyer(), with_log=with_log)
         except TinNhiemError as error:
             if error.code != "round_file_in_use":
                 raise
             print(f"Lưu ý: {describe_error(error)} Tài liệu vẫn được xuất nhưng không được ghi nhận vào quy trình.",
                   file=sys.stderr)
-    return RoundService.open(path, command_line_keyer(), read_only=True)
+    return RoundService.open(path, command_line_keyer(), read_only=True, with_log=with_log)
 
 
 def _checklist(args: argparse.Namespace) -> int:
