@@ -377,3 +377,42 @@ def test_a_resolution_stops_counting_once_the_passes_agree_again_or_the_ballot_i
     with RoundService.open(round_file, HONG, read_only=True) as again:  # the same from the file
         assert [b.number for b in again.counted_ballots()] == [1, 2, 3]
         assert again.results().forms[0].tally.keyed == 3
+
+
+def test_a_schema_3_file_migrates_to_reading_sources_keeping_every_mark_and_its_seal(tmp_path):
+    """Revision 0004 lifts the list of passes out of the schema (a source is data, core/sources.py)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from tinnhiem_desktop.storage.roundfile import MIGRATIONS, make_engine
+
+    path = tmp_path / "nam-2025.tinnhiem"
+    with RoundService.create(path, double_setup(), HONG) as service:
+        for entry_pass in ("A", "B"):
+            service.set_entry_pass(entry_pass)
+            for number, marks in PAPER.items():
+                service.add_ballot("1", number, marks)
+        sealed = service.seal(HONG).fingerprint
+    engine = make_engine(path, "write")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+        connection.exec_driver_sql("PRAGMA user_version=3")
+    engine.dispose()
+    with sqlite3.connect(path) as db:
+        assert "pass IN" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'ballot'").fetchone()[0]
+        marks = db.execute("SELECT count(*) FROM mark").fetchone()[0]
+    assert marks == 2 * 4 * 3
+    with RoundService.open(path, HONG) as service:
+        report = service.verify()
+        assert report.intact and report.fingerprint == sealed
+        assert len(service.ballots(entry_pass=EntryPass.B)) == 4
+    assert (tmp_path / "nam-2025.v3-backup.tinnhiem").exists()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (4,)
+        assert "pass IN" not in db.execute("SELECT sql FROM sqlite_master WHERE name = 'ballot'").fetchone()[0]
+        assert db.execute("SELECT count(*) FROM mark").fetchone()[0] == marks

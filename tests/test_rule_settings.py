@@ -389,6 +389,8 @@ def schema_2_round(path: Path) -> str:
     engine = make_engine(path, "write")
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as connection:  # a rebuilt table must not cascade into its marks
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0002")

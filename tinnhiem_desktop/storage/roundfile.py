@@ -23,7 +23,7 @@ from sqlalchemy.pool import StaticPool
 from ..core.issues import TinNhiemError
 
 APPLICATION_ID = 0x544E4844  # "TNHD"
-SCHEMA_VERSION = 3  # the number of Alembic revisions in migrations/versions
+SCHEMA_VERSION = 4  # the number of Alembic revisions in migrations/versions
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).with_name("migrations")
 

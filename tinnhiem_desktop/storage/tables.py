@@ -84,11 +84,11 @@ class BallotRow(SQLModel, table=True):
         UniqueConstraint("form_id", "pass", "number"),
         CheckConstraint("status IN ('valid', 'invalid')", name="ballot_status"),
         CheckConstraint("number >= 1", name="ballot_number_positive"),
-        CheckConstraint("pass IN ('A', 'B', 'R')", name="ballot_pass"),
     )
 
     id: Optional[int] = Field(default=None, primary_key=True)
     form_id: int = Field(foreign_key="ballot_form.id")
+    # The ballot's reading source (core/sources.py): which reading of the paper this is.
     entry_pass: str = Field(default="A", sa_column=Column("pass", String, nullable=False, server_default="A"))
     number: int
     status: str
