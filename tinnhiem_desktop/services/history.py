@@ -88,7 +88,7 @@ def round_files(paths: Iterable[Path]) -> list[Path]:
 def open_sealed(path: Path) -> SealedRound | RefusedFile:
     """The round in the file, verified; or the reason it cannot be used."""
     try:
-        with RoundService.open(path, command_line_keyer(), read_only=True) as service:
+        with RoundService.open(path, command_line_keyer(), read_only=True, with_log=True) as service:
             info, setup = service.info, service.setup
             of = {"unit": unit_of(setup), "year": setup.year}
             if info.station is not None:
