@@ -9,7 +9,7 @@ serialisation of the whole round: setup, every ballot and mark, and the head of 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from .events import (  # noqa: F401  (the log's vocabulary, re-exported for older callers)
     PRIOR_ACTIONS, Event, ballot_from_state, ballot_state, canonical_json, chain_event, event_hash, fold, pass_data,
@@ -17,12 +17,13 @@ from .events import (  # noqa: F401  (the log's vocabulary, re-exported for olde
 )
 from .history import PriorResult
 from .issues import Issue, Severity
-from .model import Ballot, Counts, EntryPass, RoundSetup
+from .model import Ballot, Counts, EntryPass, RoundInfo, RoundSetup
 from .procedure import AFTER_SEAL, ProcedureRecord
 from .spec import rule_to_dict, setup_to_dict
 from .state import GENESIS, RoundState
 
-FINGERPRINT_FORMAT = 1
+FINGERPRINT_FORMAT = 1  # the first seals: setup, ballots, resolutions and the log's head
+WHOLE_FILE_FORMAT = 2  # seals since schema 4: every stored value of the round, and the log's head
 
 
 def ballot_key(ballot: Ballot) -> tuple[str, str, int]:
@@ -62,6 +63,24 @@ def fingerprint(
     return sha256(canonical_json(document))
 
 
+def whole_file_fingerprint(tables: Mapping[str, Sequence[Sequence[Any]]], log_head: str) -> str:
+    """SHA-256 over every stored row of the round (as the store lists them, in key order) and the
+    log's head: no stored value can change without changing it."""
+    rows = {name: [list(row) for row in table] for name, table in tables.items()}
+    return sha256(canonical_json({"format": WHOLE_FILE_FORMAT, "tables": rows, "log_head": log_head}))
+
+
+def normalised_fingerprint(text: str) -> str:
+    """A fingerprint as typed from paper: spaces, dashes and case do not matter."""
+    return "".join(ch for ch in text.casefold() if ch not in " -\t\n\u00a0")
+
+
+def after_seal_hash(prev: str, seq: int, key: str, data: Mapping[str, Any], at: str, by: str) -> str:
+    """Records made after the seal (results presented, hand-over, reports) chain from the seal's
+    head, one after another, so that none can be changed unnoticed."""
+    return sha256(canonical_json([prev, seq, key, data, at, by]))
+
+
 @dataclass(frozen=True)
 class ReplayedRound:
     setup: RoundSetup | None
@@ -98,19 +117,68 @@ def prior_differences(stored: Iterable[PriorResult], logged: Mapping[tuple[str, 
 def record_differences(
     stored: Mapping[str, ProcedureRecord], logged: Mapping[str, ProcedureRecord], sealed_fingerprint: str | None
 ) -> list[Issue]:
-    """Procedure records that differ from the log (before the seal), or that do not belong to this
-    round's seal (after it): a change made behind the program's back."""
+    """Procedure records that differ from the log, who and when included (before the seal), or that
+    do not belong to this round's seal (after it): a change made behind the program's back."""
     issues = []
+
+    def written(record: ProcedureRecord | None):
+        return None if record is None else (dict(record.data), record.at, record.by)
+
     for key in sorted(stored.keys() | logged.keys()):
         if key.startswith(AFTER_SEAL):
             continue
-        mine = dict(stored[key].data) if key in stored else None
-        if mine != (dict(logged[key].data) if key in logged else None):
+        if written(stored.get(key)) != written(logged.get(key)):
             issues.append(Issue("procedure_differs_from_log", Severity.ERROR, None, {"key": key}))
     for key, record in sorted(stored.items()):
         if key.startswith(AFTER_SEAL) and (sealed_fingerprint is None
                                            or record.data.get("fingerprint") != sealed_fingerprint):
             issues.append(Issue("procedure_record_other_seal", Severity.ERROR, None, {"key": key}))
+    return issues
+
+
+def info_differences(info: RoundInfo, logged: RoundState) -> list[Issue]:
+    """What the file says of itself (its seal, its station, its id) against what its log says."""
+    issues = []
+    seal = logged.seal
+    stored_seal = (info.sealed_at, info.sealed_by, info.seal_reason or "") if info.sealed_at or info.sealed_by else None
+    if stored_seal != (None if seal is None else (seal.at, seal.by, seal.reason)):
+        issues.append(Issue("seal_differs_from_log", Severity.ERROR))
+    if info.station != logged.station:
+        issues.append(Issue("station_differs_from_log", Severity.ERROR))
+    if logged.uid is not None and (info.uid, info.created_at) != (logged.uid, logged.created_at):
+        issues.append(Issue("identity_differs_from_log", Severity.ERROR))
+    return issues
+
+
+def resolver_differences(stored: Iterable[tuple[str, int, str, str]], logged: RoundState) -> list[Issue]:
+    """Who settled each difference, and when, as stored (form, number, by, at) against the log."""
+    mine = {(form, number): (by, at) for form, number, by, at in stored}
+    return [
+        Issue("resolution_differs_from_log", Severity.ERROR, key[0],
+              {"ballot": key[1], "stored": "/".join(mine.get(key, ("", ""))),
+               "logged": "/".join(logged.resolved_by.get(key, ("", "")))})
+        for key in sorted(mine.keys() | logged.resolved_by.keys()) if mine.get(key) != logged.resolved_by.get(key)
+    ]
+
+
+def after_seal_problems(
+    versions: Mapping[tuple[str, int], tuple[Mapping[str, Any], str, str]], seal_head: str, chained_seal: bool
+) -> list[Issue]:
+    """The records made after the seal, checked along their chain from the seal's head; in a round
+    sealed with a whole-file fingerprint every one of them must be on the chain."""
+    issues = []
+    chained = sorted((version["seq"], key, version, at, by)
+                     for (key, _), (version, at, by) in versions.items() if "seq" in version)
+    unchained = sorted({key for (key, _), (version, _, _) in versions.items() if "seq" not in version})
+    if chained_seal:
+        issues += [Issue("after_seal_record_altered", Severity.ERROR, None, {"key": key}) for key in unchained]
+    prev = seal_head
+    for place, (seq, key, version, at, by) in enumerate(chained, 1):
+        content = {name: value for name, value in version.items() if name != "hash"}
+        if seq != place or version.get("prev") != prev or \
+                after_seal_hash(prev, seq, key, content, at, by) != version.get("hash"):
+            issues.append(Issue("after_seal_record_altered", Severity.ERROR, None, {"key": key}))
+        prev = version.get("hash")
     return issues
 
 

@@ -137,7 +137,7 @@ def _ballot_changed(state: RoundState, form: str, source: EntryPass, number: int
                    frozenset(), removed=key if before is not None and ballot is None else frozenset())
 
 
-@kind("round_created", "setup", note="the round made, with its whole setup")
+@kind("round_created", "setup", "uid", note="the round made, with its whole setup (and its id)")
 @kind("setup_replaced", "setup", note="the lists, team, rule or counts replaced before the first ballot")
 def _setup(state: RoundState, event: Event) -> Changes:
     if event.action == "round_created" and state.setup is not None:
@@ -147,6 +147,7 @@ def _setup(state: RoundState, event: Event) -> Changes:
     state.put_setup(setup_from_dict(event.data["setup"], "log"))
     if event.action == "round_created" and state.created_at is None:
         state.created_at = event.at
+        state.uid = event.data.get("uid")
     return Changes(setup=True, forms=frozenset(state.form_codes()))
 
 
@@ -287,10 +288,12 @@ def _prior_removed(state: RoundState, event: Event) -> Changes:
     return Changes(priors=True)
 
 
-@kind("round_sealed", "by reason problems at", note="the seal: who, when, and the reason for any problem left")
+@kind("round_sealed", "by reason problems at", "format",
+      note="the seal: who, when, the reason for any problem left, and the fingerprint's format")
 def _sealed(state: RoundState, event: Event) -> Changes:
     data = event.data
-    state.seal = Seal(data["by"], data["at"], data["reason"], tuple(data["problems"]), event.seq)
+    state.seal = Seal(data["by"], data["at"], data["reason"], tuple(data["problems"]), event.seq,
+                      int(data.get("format", 1)), event.hash)
     return Changes(seal=True)
 
 

@@ -34,6 +34,8 @@ class Seal:
     reason: str
     problems: tuple[str, ...]
     seq: int  # the seal event's number: nothing may follow it in the log
+    format: int = 1  # which fingerprint it was sealed with (core/audit.py)
+    head: str = ""  # the log's head at the seal: what records made after it chain from
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class RoundState:
     def __init__(self) -> None:
         self.setup: RoundSetup | None = None
         self.created_at: str | None = None
+        self.uid: str | None = None  # as the first event names it (files made since schema 4)
         self.station: Station | None = None
         self.correction: Mapping[str, Any] | None = None
         self.seal: Seal | None = None

@@ -26,6 +26,8 @@ class StoredRound:
     head: tuple[int, str]  # the newest event's number and hash
     events: list[Event] | None = None  # the whole log, when asked for
     correction: Mapping[str, object] | None = None  # the sealed round this one corrects (its log says)
+    tables: Mapping[str, list[tuple]] | None = None  # every stored row (with the log): what a seal covers
+    after_seal: Mapping[tuple[str, int], tuple[dict, str, str]] | None = None  # (key, version): data, at, by
 
 
 class RoundStore(Protocol):
@@ -42,11 +44,13 @@ class RoundStore(Protocol):
         """The newest event's number and hash as the store holds it now."""
 
     def append(self, drafts: Sequence[Draft], keyer: str, *,
-               fingerprint: Callable[[str], str] | None = None) -> list[Event]:
-        """Number, chain (from the head the store holds) and project the events, in one transaction."""
+               fingerprint: Callable[[str, Mapping[str, list[tuple]]], str] | None = None) -> list[Event]:
+        """Number, chain (from the head the store holds) and project the events, in one transaction;
+        with `fingerprint`, store what it makes of the new head and every stored row (a seal)."""
 
-    def record_after_seal(self, key: str, data: Mapping[str, object], keyer: str, fingerprint: str) -> None:
-        """A record beside a sealed round (the hand-over), outside its log."""
+    def record_after_seal(self, key: str, data: Mapping[str, object], keyer: str, fingerprint: str,
+                          seal_head: str) -> None:
+        """A record beside a sealed round (the hand-over), outside its log, chained from the seal."""
 
     def check_writable(self) -> None:
         """Refuse (with a coded error) when the store cannot take a change."""

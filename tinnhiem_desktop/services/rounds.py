@@ -247,7 +247,7 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
             raise TinNhiemError("round_read_only", file=str(self.path))
         if not self._info.sealed:
             raise TinNhiemError("procedure_needs_seal", file=str(self.path))
-        self._repo.record_after_seal(key, data, self.keyer, self._info.fingerprint)
+        self._repo.record_after_seal(key, data, self.keyer, self._info.fingerprint, self._state.head)
         self._take(self._repo.load(with_events=self._events is not None))
         self._notify(Changes(procedure=True))
 

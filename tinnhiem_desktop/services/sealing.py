@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..core.audit import compare_with_log, fingerprint, prior_differences, record_differences, replayed_round
+from ..core.audit import (
+    WHOLE_FILE_FORMAT, after_seal_problems, compare_with_log, fingerprint, info_differences, prior_differences,
+    record_differences, replayed_round, resolver_differences, whole_file_fingerprint,
+)
 from ..core.checks import seal_gate
 from ..core.events import Draft, ballot_state, fold
 from ..core.issues import Issue, Severity, TinNhiemError
@@ -49,12 +52,12 @@ class Sealing:
         at = datetime.now().astimezone().isoformat(timespec="seconds")
         sealed: list[str] = []
 
-        def fingerprint_with(head: str) -> str:
-            sealed.append(fingerprint(self.setup, self._state.all_ballots(), head, self._state.all_resolutions()))
+        def fingerprint_with(head: str, tables) -> str:
+            sealed.append(whole_file_fingerprint(tables, head))
             return sealed[-1]
 
         self._commit([Draft("round_sealed", {"by": by, "reason": reason, "problems": [i.code for i in problems],
-                                             "at": at})], fingerprint=fingerprint_with)
+                                             "at": at, "format": WHOLE_FILE_FORMAT})], fingerprint=fingerprint_with)
         info = self._info
         self._info = RoundInfo(info.uid, info.created_at, at, by, reason or None, sealed[-1], info.station)
         return self._info
@@ -102,7 +105,18 @@ class Sealing:
         problems.extend(compare_with_log(stored.setup, stored.ballots, replayed_round(logged), stored.resolutions))
         problems.extend(prior_differences(stored.priors, logged.priors))
         problems.extend(record_differences(stored.records, logged.records, stored.info.fingerprint))
-        current = fingerprint(stored.setup, stored.ballots, stored.head[1], stored.resolutions)
+        problems.extend(info_differences(stored.info, logged))
+        forms = {row[0]: row[1] for row in stored.tables["ballot_form"]}
+        problems.extend(resolver_differences(
+            ((forms.get(form_id, "?"), number, by, at) for form_id, number, _, by, at in stored.tables["resolution"]),
+            logged))
+        seal_format = logged.seal.format if logged.seal is not None else WHOLE_FILE_FORMAT
+        problems.extend(after_seal_problems(stored.after_seal, logged.seal.head if logged.seal else "",
+                                            seal_format >= WHOLE_FILE_FORMAT))
+        if seal_format >= WHOLE_FILE_FORMAT:
+            current = whole_file_fingerprint(stored.tables, stored.head[1])
+        else:
+            current = fingerprint(stored.setup, stored.ballots, stored.head[1], stored.resolutions)
         info = stored.info
         if info.sealed and info.fingerprint != current:
             problems.append(Issue("fingerprint_mismatch", Severity.ERROR, None,

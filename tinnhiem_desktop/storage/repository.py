@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from ..core.audit import after_seal_hash
 from ..core.events import Draft, Event, chain_event, event_hash
 from ..core.history import PriorResult
 from ..core.issues import TinNhiemError
@@ -40,7 +41,7 @@ from ..core.model import (
     Station,
     TeamMember,
 )
-from ..core.procedure import ProcedureRecord
+from ..core.procedure import AFTER_SEAL, ProcedureRecord
 from ..core.spec import rule_custom_from_dict, setup_from_dict
 from ..core.state import GENESIS
 from ..core.store import StoredRound
@@ -98,8 +99,9 @@ class RoundRepository:
                 from ..core.spec import setup_to_dict
 
                 with engine.begin() as connection:
-                    _insert_setup(connection, setup, uid, now())
-                    first = chain_event(None, now(), keyer, "round_created", {"setup": setup_to_dict(setup)})
+                    created = now()
+                    _insert_setup(connection, setup, uid, created)
+                    first = chain_event(None, created, keyer, "round_created", {"setup": setup_to_dict(setup), "uid": uid})
                     _insert_event(connection, first)
             finally:
                 engine.dispose()
@@ -207,7 +209,7 @@ class RoundRepository:
         except DBAPIError as error:
             raise TinNhiemError("round_file_corrupt", file=str(self.path), detail=str(error.orig)) from None
         except (ValueError, KeyError, TypeError) as error:  # a value no version of ours writes
-            raise TinNhiemError("round_file_corrupt", file=str(self.path), detail=str(error)) from None
+            raise TinNhiemError("round_file_altered", file=str(self.path), detail=str(error)) from None
         self._sealed_at = stored.info.sealed_at
         return stored
 
@@ -267,7 +269,9 @@ class RoundRepository:
         correction = next((dict(e.data) for e in opening if e.action == "correction_of"), None)
         head = _head(connection)
         self._form_ids = form_ids
-        return StoredRound(setup, info, ballots, resolutions, priors, records, head, events, correction)
+        tables, after = (whole_rows(connection), after_seal_versions(connection)) if with_events else (None, None)
+        return StoredRound(setup, info, ballots, resolutions, priors, records, head, events, correction, tables,
+                           after)
 
     def _rule_custom(self, row: Mapping[str, Any]):
         if row["rule_custom"] is None:
@@ -312,11 +316,11 @@ class RoundRepository:
         drafts: Sequence[Draft],
         keyer: str,
         *,
-        fingerprint: Callable[[str], str] | None = None,
+        fingerprint: Callable[[str, Mapping[str, list[tuple]]], str] | None = None,
     ) -> list[Event]:
         """Append events, chained from the head the file holds, each projected into the tables,
-        in one transaction: all of them or none. `fingerprint`, given the new head, is stored with
-        a seal."""
+        in one transaction: all of them or none. `fingerprint`, given the new head and every stored
+        row, is stored with a seal."""
         self.check_writable()
         appended: list[Event] = []
         try:
@@ -331,7 +335,8 @@ class RoundRepository:
                     appended.append(event)
                     seq, digest = event.seq, event.hash
                 if fingerprint is not None:
-                    connection.exec_driver_sql("UPDATE round SET fingerprint = ? WHERE id = 1", (fingerprint(digest),))
+                    connection.exec_driver_sql("UPDATE round SET fingerprint = ? WHERE id = 1",
+                                               (fingerprint(digest, whole_rows(connection)),))
         except DBAPIError as error:
             raise TinNhiemError("write_failed", file=str(self.path), detail=str(error.orig)) from None
         for event in appended:
@@ -415,27 +420,36 @@ class RoundRepository:
             sql("UPDATE round SET sealed_at = ?, sealed_by = ?, seal_reason = ? WHERE id = 1",
                 (data["at"], data["by"], data["reason"] or None))
 
-    def record_after_seal(self, key: str, data: Mapping[str, object], keyer: str, fingerprint: str) -> None:
+    def record_after_seal(self, key: str, data: Mapping[str, object], keyer: str, fingerprint: str,
+                          seal_head: str) -> None:
         """A record of what follows the seal (the hand-over): beside the sealed round, never in it.
 
-        No event is appended (the log ends at the seal and the fingerprint covers its head); the
-        record names the fingerprint it belongs to, and keeps the data it replaces.
+        No event is appended (the log ends at the seal and the fingerprint covers its head). Each
+        record names the fingerprint it belongs to, keeps the versions it replaces, and is chained
+        to the one made before it (the first to the seal's head), so none changes unnoticed.
         """
         if self.read_only:
             raise TinNhiemError("round_read_only", file=str(self.path))
         try:
             with self._engine.begin() as connection:
+                versions = [version for version, _, _ in after_seal_versions(connection).values()]
+                last = max(versions, key=lambda v: v.get("seq", 0), default=None)
+                seq = 1 + (last.get("seq", 0) if last else 0)
+                prev = last["hash"] if last and "hash" in last else seal_head
                 row = connection.exec_driver_sql(
                     "SELECT data, at, by FROM procedure_record WHERE key = ?", (key,)).first()
                 earlier = []
                 if row is not None:
                     old = json.loads(row[0])
-                    earlier = [*old.pop("earlier", []), {**old, "at": row[1], "by": row[2]}]
-                stored = {**data, "fingerprint": fingerprint, "earlier": earlier}
+                    earlier = [*old.pop("earlier", []), {**old, "recorded_at": row[1], "recorded_by": row[2]}]
+                at = now()
+                chained = {**data, "fingerprint": fingerprint, "seq": seq, "prev": prev}
+                chained["hash"] = after_seal_hash(prev, seq, key, _plain(chained), at, keyer)
+                stored = {**chained, "earlier": earlier}
                 connection.exec_driver_sql(
                     "INSERT INTO procedure_record (key, data, at, by) VALUES (?, ?, ?, ?) ON CONFLICT (key)"
                     " DO UPDATE SET data = excluded.data, at = excluded.at, by = excluded.by",
-                    (key, json.dumps(stored, ensure_ascii=False, sort_keys=True), now(), keyer))
+                    (key, json.dumps(stored, ensure_ascii=False, sort_keys=True), at, keyer))
         except DBAPIError as error:
             raise TinNhiemError("write_failed", file=str(self.path), detail=str(error.orig)) from None
 
@@ -461,6 +475,54 @@ class RoundRepository:
         if row is None:
             raise TinNhiemError("ballot_not_found", form=form, ballot=number)
         return row[0]
+
+
+SEALED_COLUMNS = {  # what a whole-file fingerprint covers: these columns of schema 4, in key order
+    "round": ("id, uid, title, year, rule_id, percent_base, decimals, header_style, header_parent, header_unit,"
+              " meeting_date, meeting_place, meeting_chair, created_at, sealed_at, sealed_by, seal_reason,"
+              " entry_mode, station_name, station_pass, station_first, station_last, rule_custom", "id"),
+    "team_member": ("id, seq, name, role", "id"),
+    "ballot_form": ("id, code, seq, title, summoned, present, issued, collected", "id"),
+    "candidate": ("id, form_id, seq, name, position, birth_year, person_key, provincial", "id"),
+    "ballot": ("id, form_id, pass, number, status, invalid_reason", "id"),
+    "mark": ("ballot_id, candidate_seq, value", "ballot_id, candidate_seq"),
+    "resolution": ("form_id, number, choice, resolved_by, resolved_at", "form_id, number"),
+    "prior_result": ("id, person_key, year, name, position, cao, tin_nhiem, thap, base, by_hand, source,"
+                     " source_fingerprint", "id"),
+    "procedure_record": ("key, data, at, by", "key"),
+}
+
+
+def whole_rows(connection) -> dict[str, list[tuple]]:
+    """Every stored value a seal covers (the log is covered by its head; the round's own
+    fingerprint and the records made after the seal are not part of what was sealed)."""
+    rows = {}
+    for table, (columns, order) in SEALED_COLUMNS.items():
+        query = f"SELECT {columns} FROM {table}"
+        if table == "procedure_record":
+            query += f" WHERE key NOT LIKE '{AFTER_SEAL}%'"
+        rows[table] = [tuple(row) for row in connection.exec_driver_sql(f"{query} ORDER BY {order}")]
+    return rows
+
+
+def after_seal_versions(connection) -> dict[tuple[str, int], tuple[dict, str, str]]:
+    """Every version of every record made after the seal (replaced ones too), by (key, position):
+    its data as chained, when and by whom."""
+    found = {}
+    for key, data, at, by in connection.exec_driver_sql(
+            f"SELECT key, data, at, by FROM procedure_record WHERE key LIKE '{AFTER_SEAL}%'"):
+        current = json.loads(data)
+        earlier = current.pop("earlier", [])
+        for position, version in enumerate(earlier):
+            version = dict(version)
+            found[(key, position)] = (version, version.pop("recorded_at", version.get("at")),
+                                      version.pop("recorded_by", version.get("by")))
+        found[(key, len(earlier))] = (current, at, by)
+    return found
+
+
+def _plain(data: Mapping[str, Any]) -> dict:
+    return json.loads(json.dumps(data, ensure_ascii=False))
 
 
 def _round_row(connection, path: Path) -> Mapping[str, Any]:
