@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 from tinnhiem_desktop.core.issues import TinNhiemError
-from tinnhiem_desktop.ui import dialogs, i18n, main_window, wizard
+from tinnhiem_desktop.ui import dialogs, i18n, round_opening, wizard
 from tinnhiem_desktop.ui.i18n import WORDING, install_translation, wording_sources
 from tinnhiem_desktop.ui.main_window import MainWindow
 
@@ -36,8 +36,8 @@ NOT_WINDOW_TEXT = {
     ("info_page.py", wizard.DEFAULT_TITLE),  # defaults that become the round's data, printed on the
     ("team_page.py", wizard.HEAD_ROLE),  # Vietnamese documents
     ("team_page.py", wizard.MEMBER_ROLE),
-    ("main_window.py", main_window.PREPARING),  # who made a change, as the round's log records it
-    ("main_window.py", main_window.CORRECTING),
+    ("round_opening.py", round_opening.PREPARING),  # who made a change, as the round's log records it
+    ("round_opening.py", round_opening.CORRECTING),
 }
 # The non-Qt layers' functions and tables that the window must reach through ui/i18n.py.
 WORDING_FUNCTIONS = {"sentence", "describe_error", "describe_issue", "where", "rule_label", "vi_datetime",
