@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/translations.py
 
-1. pyside6-lupdate reads tinnhiem_desktop/ui/*.py (`tr`, `QCoreApplication.translate`,
+1. pyside6-lupdate reads tinnhiem_desktop/ui/**/*.py (`tr`, `QCoreApplication.translate`,
    `QT_TRANSLATE_NOOP`) into tinnhiem_desktop/ui/translations/tinnhiem_en.ts, keeping every
    translation already written and dropping texts no longer in the sources;
 2. the "wording" context is rebuilt from the non-Qt layers' sentences and names
@@ -96,7 +96,7 @@ def unfinished(ts: Path) -> list[str]:
 def main() -> int:
     TS.parent.mkdir(exist_ok=True)
     written = finished(TS, WORDING)
-    lupdate(sorted(UI.glob("*.py")), TS)
+    lupdate(sorted(UI.rglob("*.py")), TS)
     add_wording(TS, written)
     lrelease(TS, QM)
     left = unfinished(TS)

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import QTranslator
 
 from tinnhiem_desktop.core.issues import TinNhiemError
-from tinnhiem_desktop.ui import dialogs, i18n, main_window, wizard
+from tinnhiem_desktop.ui import dialogs, i18n, round_opening, wizard
 from tinnhiem_desktop.ui.i18n import WORDING, install_translation, wording_sources
 from tinnhiem_desktop.ui.main_window import MainWindow
 
@@ -33,11 +33,11 @@ NOT_WINDOW_TEXT = {
     ("i18n.py", i18n.LANGUAGES["vi"]),  # each language named in itself...
     ("i18n.py", i18n.LANGUAGE_MENU),  # ...and the menu and note about them in both languages
     ("i18n.py", i18n.RESTART_NOTE),
-    ("wizard.py", wizard.DEFAULT_TITLE),  # defaults that become the round's data, printed on the
-    ("wizard.py", wizard.HEAD_ROLE),  # Vietnamese documents
-    ("wizard.py", wizard.MEMBER_ROLE),
-    ("main_window.py", main_window.PREPARING),  # who made a change, as the round's log records it
-    ("main_window.py", main_window.CORRECTING),
+    ("info_page.py", wizard.DEFAULT_TITLE),  # defaults that become the round's data, printed on the
+    ("team_page.py", wizard.HEAD_ROLE),  # Vietnamese documents
+    ("team_page.py", wizard.MEMBER_ROLE),
+    ("round_opening.py", round_opening.PREPARING),  # who made a change, as the round's log records it
+    ("round_opening.py", round_opening.CORRECTING),
 }
 # The non-Qt layers' functions and tables that the window must reach through ui/i18n.py.
 WORDING_FUNCTIONS = {"sentence", "describe_error", "describe_issue", "where", "rule_label", "vi_datetime",
@@ -104,7 +104,11 @@ def unwrapped_wording(path: Path) -> list[str]:
 
 
 def ui_modules() -> list[Path]:
-    return sorted(UI.glob("*.py"))
+    return sorted(UI.rglob("*.py"))
+
+
+def module_id(path: Path) -> str:
+    return path.relative_to(UI).as_posix()
 
 
 def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
@@ -142,12 +146,12 @@ def test_the_scan_finds_unmarked_texts(tmp_path):
     assert "'Đóng'" in found[1] and "f-string" in found[0]
 
 
-@pytest.mark.parametrize("path", ui_modules(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", ui_modules(), ids=module_id)
 def test_every_window_text_is_marked_for_translation(path):
     assert unmarked_texts(path) == []
 
 
-@pytest.mark.parametrize("path", [p for p in ui_modules() if p.name != "i18n.py"], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [p for p in ui_modules() if p.name != "i18n.py"], ids=module_id)
 def test_the_non_qt_words_go_through_the_translator(path):
     assert unwrapped_wording(path) == []
 

@@ -1,11 +1,13 @@
-"""The main window: menus, one tally tab per ballot form, the results dock, the status bar."""
+"""The main window: one tally tab per ballot form, the results dock, the status bar, and the
+handlers of its menus (the menus themselves are the table in ui/actions.py; opening and closing
+round files is ui/round_opening.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtGui import QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -26,10 +29,8 @@ from ..core.issues import TinNhiemError
 from ..core.model import Counts, EntryPass
 from ..core.spec import folded
 from ..export.wording import COUNT_NAMES
-from ..services.backups import Backups, all_copies, restore_copy
-from ..services.backups import default_folder as default_backup_folder
-from ..services.procedure import ProcedureService, correct_round
-from ..services.rounds import RoundService, station_user
+from ..services.procedure import ProcedureService
+from .actions import build_menus
 from .commands import ChangeCounts
 from .dialogs import APP_TITLE, Dialogs
 from .i18n import (
@@ -37,12 +38,9 @@ from .i18n import (
     stored_language, wording,
 )
 from .results import ProjectorView, ResultsPane
+from .round_opening import ROUND_FILTER, RoundOpening
 from .session import RoundSession
 from .tally import TallyTab
-
-ROUND_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Tệp đợt lấy phiếu (*.tinnhiem)")
-# Who made a change without a keyer, as the round's log records it (printed in the documents).
-PREPARING, CORRECTING = "chuẩn bị đợt", "đính chính"
 
 
 def parse_range(text: str) -> tuple[int | None, int | None]:
@@ -57,7 +55,8 @@ def parse_range(text: str) -> tuple[int | None, int | None]:
 def slug(name: str) -> str:
     """A file-name-friendly form of a Vietnamese name: 'Máy 2 — chị Lan' → 'may-2-chi-lan'."""
     return "-".join(folded(name).split()) or "may-nhap"
-MAX_RECENT = 8
+
+
 HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
 <h2>Phím tắt khi nhập phiếu</h2>
 <table cellpadding="4">
@@ -108,7 +107,7 @@ class CountsDialog(QDialog):
         return Counts(**{name: spin.value() for name, spin in self.spins.items()})
 
 
-class MainWindow(QMainWindow):
+class MainWindow(RoundOpening, QMainWindow):
     def __init__(self, dialogs: Dialogs | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -119,13 +118,7 @@ class MainWindow(QMainWindow):
         self.panes_by_form: dict[str, ResultsPane] = {}
         self.projector: ProjectorView | None = None
         self.settings = QSettings()
-        self.reload_timer = QTimer(self)
-        self.reload_timer.setInterval(3000)
-        self.reload_timer.timeout.connect(self._reload_if_changed)
-        self.backups: Backups | None = None
-        self.backup_timer = QTimer(self)
-        self.backup_timer.setInterval(30_000)
-        self.backup_timer.timeout.connect(self._backup_if_due)
+        self._init_round_opening()
 
         self.tabs = QTabWidget()
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -146,7 +139,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.keyer_label)
         self.statusBar().addPermanentWidget(self.saved_label)
 
-        self._build_menus()
+        self._round_actions = build_menus(self)
         self.setAcceptDrops(True)
         self._font_size = int(self.settings.value("fontSize", self.font().pointSize() or 10))
         self._apply_font()
@@ -182,88 +175,21 @@ class MainWindow(QMainWindow):
         layout.addStretch()
         return page
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&Tệp"))
-        self._action(file_menu, self.tr("Đợt lấy phiếu &mới…"), self.new_round, QKeySequence.StandardKey.New)
-        self._action(file_menu, self.tr("Đợt mới từ tệp năm &trước…"), self.new_round_from_previous)
-        self._action(file_menu, self.tr("&Mở…"), self.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu(self.tr("Mở &gần đây"))
-        self.edit_setup_action = self._action(file_menu, self.tr("&Sửa thông tin đợt…"), self.edit_setup)
-        self.correction_action = self._action(file_menu, self.tr("Lập tệp đính &chính…"), self.make_correction)
-        self._action(file_menu, self.tr("&Khôi phục bản sao lưu…"), self.restore_backup)
-        self._action(file_menu, self.tr("&Tổng hợp kết quả các đơn vị…"), self.consolidate)
-        file_menu.addSeparator()
-        self.station_action = self._action(file_menu, self.tr("Tạo bản cho &máy nhập khác…"), self.make_station)
-        self.import_station_action = self._action(file_menu, self.tr("Nhận &phiếu từ máy nhập khác…"),
-                                                  self.import_station)
-        file_menu.addSeparator()
-        self.export_action = self._action(file_menu, self.tr("&Xuất tài liệu (biên bản, báo cáo…)…"),
-                                          self.export_documents, QKeySequence.StandardKey.Print)
-        file_menu.addSeparator()
-        self.close_action = self._action(file_menu, self.tr("Đó&ng tệp"), self.close_round,
-                                         QKeySequence.StandardKey.Close)
-        self._action(file_menu, self.tr("T&hoát"), self.close, QKeySequence.StandardKey.Quit)
-
-        edit_menu = bar.addMenu(self.tr("&Sửa"))
+    def add_undo_actions(self, menu: QMenu) -> None:
         undo = self.undo.createUndoAction(self, self.tr("&Hoàn tác"))
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo.createRedoAction(self, self.tr("&Làm lại"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("Phóng &to chữ"), lambda: self.zoom(1),
-                     [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self._action(edit_menu, self.tr("Thu &nhỏ chữ"), lambda: self.zoom(-1), QKeySequence("Ctrl+-"))
+        menu.addAction(undo)
+        menu.addAction(redo)
 
-        ballot_menu = bar.addMenu(self.tr("&Phiếu"))
-        self.ballot_actions = [
-            self._action(ballot_menu, self.tr("Phiếu &không hợp lệ…"), lambda: self._on_tab("invalidate"),
-                         QKeySequence("Ctrl+I")),
-            self._action(ballot_menu, self.tr("&Khôi phục phiếu hợp lệ"), lambda: self._on_tab("restore")),
-            self._action(ballot_menu, self.tr("&Xóa phiếu…"), lambda: self._on_tab("delete_ballot"),
-                         QKeySequence("Ctrl+Del")),
-            self._action(ballot_menu, self.tr("&Số liệu (triệu tập, có mặt, phát ra, thu vào)…"), self.edit_counts),
-            self._action(ballot_menu, self.tr("Đổi &người nhập / lượt nhập…"), self.choose_keyer),
-        ]
-        ballot_menu.addSeparator()
-        self._action(ballot_menu, self.tr("Loại phiếu &trước"), lambda: self._switch_form(-1),
-                     QKeySequence("Ctrl+PgUp"))
-        self._action(ballot_menu, self.tr("Loại phiếu &sau"), lambda: self._switch_form(1),
-                     QKeySequence("Ctrl+PgDown"))
-        results_menu = bar.addMenu(self.tr("&Kết quả"))
+    def add_results_toggle(self, menu: QMenu) -> None:
         self.results_toggle = self.results_dock.toggleViewAction()
         self.results_toggle.setText(self.tr("&Bảng kết quả trực tiếp"))
-        results_menu.addAction(self.results_toggle)
-        self.projector_action = self._action(results_menu, self.tr("&Trình chiếu kết quả"), self.show_projector,
-                                             QKeySequence("F5"))
-        self.compare_action = self._action(results_menu, self.tr("Đối chiếu hai &lượt nhập…"), self.compare_passes,
-                                           QKeySequence("Ctrl+D"))
-        self.rule_action = self._action(results_menu, self.tr("&Quy tắc của đợt…"), self.edit_rule)
-        self.seal_action = self._action(results_menu, self.tr("&Chốt kết quả…"), self.seal_round)
-        self.verify_action = self._action(results_menu, self.tr("&Kiểm tra tệp"), self.verify_file)
-        self.history_action = self._action(results_menu, self.tr("Kết quả năm &trước…"), self.show_history)
-        results_menu.addAction(self.export_action)
-        procedure_menu = bar.addMenu(self.tr("&Quy trình"))
-        self.checklist_action = self._action(procedure_menu, self.tr("&Danh sách việc cần làm…"), self.show_checklist)
-        self.meeting_action = self._action(procedure_menu, self.tr("Các bước tại &hội nghị…"), self.meeting_steps)
-        self.handover_action = self._action(procedure_menu, self.tr("&Bàn giao biên bản và phiếu…"),
-                                            self.record_handover)
-        self.reports_action = self._action(procedure_menu, self.tr("Báo cáo &cấp trên…"), self.reports_upward)
-        help_menu = bar.addMenu(self.tr("T&rợ giúp"))
-        self._action(help_menu, self.tr("&Phím tắt…"), self.show_help, QKeySequence.StandardKey.HelpContents)
-        self._action(help_menu, self.tr("&Giới thiệu"), lambda: self.dialogs.info(
-            self.tr("Tín Nhiệm Desktop — kiểm phiếu lấy phiếu tín nhiệm.\nMỗi đợt là một tệp .tinnhiem tự chứa.")))
-        language_menu = help_menu.addMenu(LANGUAGE_MENU)
+        menu.addAction(self.results_toggle)
+
+    def add_language_menu(self, menu: QMenu) -> None:
+        language_menu = menu.addMenu(LANGUAGE_MENU)
         languages = QActionGroup(self)
         for language, name in LANGUAGES.items():
             action = languages.addAction(name)
@@ -271,60 +197,8 @@ class MainWindow(QMainWindow):
             action.setChecked(language == stored_language())
             action.triggered.connect(lambda _checked=False, chosen=language: self.set_language(chosen))
             language_menu.addAction(action)
-        self._refresh_recent()
 
-    # -- opening and closing ---------------------------------------------------------------
-
-    def open_dialog(self) -> None:
-        folder = Path(self.settings.value("lastFolder", str(Path.home())))
-        path = self.dialogs.open_file(self.tr("Mở tệp đợt lấy phiếu"), folder, self.tr(ROUND_FILTER))
-        if path:
-            self.open_round(path)
-
-    def open_round(self, path: Path, read_only: bool = False) -> bool:
-        """Open a round file; the round open now stays open if this one cannot be opened."""
-        path = Path(path)
-        try:
-            service = RoundService.open(path, station_user(), read_only=read_only)
-        except TinNhiemError as error:
-            if error.code == "round_file_in_use" and not read_only:
-                if self.dialogs.confirm(describe_error(error) + "\n\n" + self.tr("Mở tệp ở chế độ chỉ xem?")):
-                    return self.open_round(path, read_only=True)
-                return False
-            self.dialogs.error(describe_error(error))
-            return False
-        self.close_round()
-        self._attach(service)
-        if not service.read_only and not self.choose_keyer():
-            self.close_round()
-            return False
-        return True
-
-    def create_round(self, path: Path, setup) -> bool:
-        try:
-            service = RoundService.create(path, setup, f"{station_user()} ({PREPARING})")
-        except TinNhiemError as error:
-            self.dialogs.error(describe_error(error))
-            return False
-        self.close_round()
-        self._attach(service)
-        self.choose_keyer()
-        return True
-
-    def _attach(self, service: RoundService) -> None:
-        self.session = RoundSession(service, self)
-        self.session.keyerChanged.connect(lambda _name: self._update_state())
-        self.session.setupChanged.connect(self._build_tabs)
-        self.undo.clear()
-        self._build_tabs()
-        if service.read_only:
-            self.reload_timer.start()
-        else:
-            self.backups = Backups(service, self._backup_root())
-            self.backup_timer.start()
-        self.settings.setValue("lastFolder", str(service.path.parent))
-        self._remember(service.path)
-        self._update_state()
+    # -- the round's tabs ------------------------------------------------------------------
 
     def _build_tabs(self) -> None:
         """One tally tab and one results pane per form, made anew (on opening, or after the
@@ -345,19 +219,9 @@ class MainWindow(QMainWindow):
         self._apply_font()
         self._tab_changed(0)
 
-    def close_round(self) -> None:
-        if self.session is None:
-            return
-        self.reload_timer.stop()
-        self.backup_timer.stop()
-        self.backups = None
-        self.undo.clear()
-        session, self.session = self.session, None
+    def _show_no_round(self) -> None:
         self._clear_tabs()
         self.central.setCurrentWidget(self.welcome)
-        session.service.close()
-        session.deleteLater()
-        self._update_state()
 
     def _clear_tabs(self) -> None:
         if self.projector:
@@ -372,22 +236,7 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.tabs_by_form, self.panes_by_form = {}, {}
 
-    def _reload_if_changed(self) -> None:
-        """A read-only window follows the keyers' file: it reloads when the file's log moved on."""
-        if self.session is not None and self.session.reload_if_changed():
-            self._build_tabs()
-            self._update_state()
-
     # -- actions ---------------------------------------------------------------------------
-
-    def new_round(self) -> None:
-        from platformdirs import user_documents_dir
-
-        from .wizard import RoundWizard
-
-        wizard = RoundWizard(self.dialogs, Path(user_documents_dir()), parent=self)
-        if self.dialogs.run(wizard):
-            self.create_round(wizard.result_path(), wizard.result_setup())
 
     def edit_setup(self) -> None:
         if self.session is None or self.session.read_only:
@@ -581,63 +430,6 @@ class MainWindow(QMainWindow):
         self.dialogs.info(self.tr("Đã chốt kết quả lúc {time}.\nDấu vân tay (SHA-256), in trong biên bản:\n"
                                   "{fingerprint}").format(time=moment(info.sealed_at), fingerprint=info.fingerprint))
 
-    def make_correction(self) -> None:
-        if self.session is None or not self.session.service.info.sealed:
-            return
-        reason = self.dialogs.ask_text(self.tr("Lập tệp đính chính"), self.tr("Lý do đính chính kết quả đã chốt:"))
-        if not reason or not reason.strip():
-            return
-        source = self.session.service.path
-        target = self.dialogs.save_file(self.tr("Lưu tệp đính chính"),
-                                        source.with_name(f"{source.stem}-dinh-chinh.tinnhiem"), self.tr(ROUND_FILTER))
-        if not target:
-            return
-        try:
-            correct_round(source, target, reason, f"{station_user()} ({CORRECTING})").close()
-        except TinNhiemError as error:
-            self.dialogs.error(describe_error(error))
-            return
-        self.open_round(target)
-
-    def _backup_root(self) -> Path:
-        return Path(self.settings.value("backupFolder", str(default_backup_folder())))
-
-    def _backup_if_due(self) -> None:
-        if self.backups is None or self.session is None or self.session.read_only:
-            return
-        try:
-            if self.backups.backup_if_due():
-                self.statusBar().showMessage(self.tr("Đã tự động sao lưu tệp đợt lấy phiếu."), 4000)
-        except TinNhiemError as error:  # a backup that fails must not stop the keying
-            self.statusBar().showMessage(self.tr("Không sao lưu được: {reason}").format(reason=describe_error(error)),
-                                         8000)
-
-    def restore_backup(self) -> None:
-        copies = all_copies(self._backup_root())
-        if not copies:
-            self.dialogs.info(self.tr("Chưa có bản sao lưu nào. Chương trình tự sao lưu vài phút một lần khi đang "
-                                      "nhập phiếu."))
-            return
-        labels = [self.tr("{name} — lúc {time} ngày {date}").format(
-                      name=copy.path.stem.rsplit("-", 2)[0], time=f"{copy.taken:%H:%M:%S}", date=f"{copy.taken:%d/%m/%Y}")
-                  for copy in copies]
-        chosen = self.dialogs.choose(self.tr("Khôi phục bản sao lưu"), self.tr("Chọn bản sao lưu (mới nhất ở đầu):"),
-                                     labels)
-        if chosen is None:
-            return
-        copy = copies[labels.index(chosen)]
-        folder = Path(self.settings.value("lastFolder", str(Path.home())))
-        target = self.dialogs.save_file(self.tr("Lưu bản khôi phục thành tệp mới"),
-                                        folder / f"{copy.path.stem}-khoi-phuc.tinnhiem", self.tr(ROUND_FILTER))
-        if not target:
-            return
-        try:
-            restore_copy(copy.path, target)
-        except TinNhiemError as error:
-            self.dialogs.error(describe_error(error))
-            return
-        self.open_round(target)
-
     def export_documents(self) -> None:
         if self.session is None:
             return
@@ -661,7 +453,7 @@ class MainWindow(QMainWindow):
             lines = [describe_issue(p) for p in problems[:20]]
             self.dialogs.error(self.tr("TỆP KHÔNG NGUYÊN VẸN:") + "\n" + "\n".join(lines))
 
-    # -- the procedure around the count, earlier years, consolidation -----------------------
+    # -- the procedure around the count, earlier years, consolidation ----------------------
 
     def show_checklist(self) -> None:
         if self.session is None:
@@ -709,37 +501,6 @@ class MainWindow(QMainWindow):
         folder = Path(self.settings.value("lastFolder", str(Path.home())))
         self.dialogs.run(ConsolidateWindow(self.dialogs, folder, parent=self))
 
-    def new_round_from_previous(self) -> None:
-        """Next year's round prefilled from last year's sealed file, its people linked by key."""
-        from ..services.history import carry_history, next_round_setup
-        from .wizard import RoundWizard
-
-        from platformdirs import user_documents_dir
-
-        folder = Path(self.settings.value("lastFolder", user_documents_dir()))
-        source = self.dialogs.open_file(self.tr("Tệp đợt lấy phiếu năm trước"), folder, self.tr(ROUND_FILTER))
-        if not source:
-            return
-        try:
-            setup = next_round_setup(Path(source))
-        except TinNhiemError as error:
-            self.dialogs.error(describe_error(error))
-            return
-        wizard = RoundWizard(self.dialogs, folder, initial=setup, parent=self, new_file=True)
-        if not (self.dialogs.run(wizard) and self.create_round(wizard.result_path(), wizard.result_setup())):
-            return
-        try:
-            report = carry_history(self.session.service, Path(source))
-        except TinNhiemError as error:
-            self.dialogs.error(describe_error(error))
-            return
-        self.session.refresh_results()
-        lines = [self.tr("Đã liên kết kết quả năm {year} của {count} người theo mã người.").format(
-            year=report.year, count=len(report.linked))]
-        lines += [self.tr("Không dùng tệp {file}: {reason}").format(file=f.path.name, reason=sentence(f.code, f.params))
-                  for f in report.refused]
-        self.dialogs.info("\n".join(lines))
-
     def show_projector(self) -> None:
         tab = self.current_tab()
         if tab is None:
@@ -771,6 +532,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(close)
         dialog.resize(720, 560)
         self.dialogs.run(dialog)
+
+    def show_about(self) -> None:
+        self.dialogs.info(
+            self.tr("Tín Nhiệm Desktop — kiểm phiếu lấy phiếu tín nhiệm.\nMỗi đợt là một tệp .tinnhiem tự chứa."))
 
     def set_language(self, language: str) -> None:
         """Store the window's language; the program opens in it from the next start."""
@@ -820,24 +585,12 @@ class MainWindow(QMainWindow):
                            + self.tr("Lịch sử hoàn tác đã được xóa; dữ liệu trong tệp vẫn đúng."))
         QTimer.singleShot(0, self.undo.clear)
 
-    # -- state, settings, recent files, drops ----------------------------------------------
+    # -- state and settings ----------------------------------------------------------------
 
     def _update_state(self) -> None:
-        has_round = self.session is not None
-        writable = has_round and not self.session.read_only
-        for action in (*self.ballot_actions, self.edit_setup_action, self.seal_action, self.station_action,
-                       self.import_station_action):
-            action.setEnabled(writable)
-        self.compare_action.setEnabled(has_round and self.session.double_entry)
-        self.rule_action.setEnabled(writable and self.session.service.rule_editable)
-        self.correction_action.setEnabled(has_round and self.session.service.info.sealed)
-        for action in (self.close_action, self.projector_action, self.verify_action, self.export_action,
-                       self.history_action, self.checklist_action, self.reports_action):
-            action.setEnabled(has_round)
-        self.meeting_action.setEnabled(writable)
-        self.handover_action.setEnabled(has_round and self.session.service.info.sealed
-                                        and not self.session.service.opened_read_only)
-        if not has_round:
+        for action, enabled in self._round_actions:
+            action.setEnabled(enabled(self.session))
+        if self.session is None:
             self.setWindowTitle(APP_TITLE)
             self.keyer_label.setText("")
             return
@@ -854,35 +607,7 @@ class MainWindow(QMainWindow):
             keying += " — " + self.tr("<b>lượt {entry_pass}</b>").format(entry_pass=self.session.entry_pass.value)
         if service.station is not None:
             keying += " — " + self.tr("máy nhập <b>{station}</b>").format(station=service.station.name)
-        self.keyer_label.setText(keying if writable else f"<b>{state.capitalize()}</b>")
-
-    def _remember(self, path: Path) -> None:
-        recent = [p for p in self._recent() if Path(p) != path.resolve()]
-        recent.insert(0, str(path.resolve()))
-        self.settings.setValue("recentFiles", recent[:MAX_RECENT])
-        self._refresh_recent()
-
-    def _recent(self) -> list[str]:
-        value = self.settings.value("recentFiles", [])
-        return [value] if isinstance(value, str) else list(value or [])
-
-    def _refresh_recent(self) -> None:
-        self.recent_menu.clear()
-        for number, path in enumerate(self._recent(), start=1):
-            action = self.recent_menu.addAction(f"&{number} {Path(path).name} — {Path(path).parent}")
-            action.triggered.connect(lambda _checked=False, p=path: self.open_round(Path(p)))
-        self.recent_menu.setEnabled(bool(self._recent()))
-
-    def dragEnterEvent(self, event) -> None:
-        if any(url.toLocalFile().endswith(".tinnhiem") for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        for url in event.mimeData().urls():
-            if url.toLocalFile().endswith(".tinnhiem"):
-                event.acceptProposedAction()
-                self.open_round(Path(url.toLocalFile()))
-                return
+        self.keyer_label.setText(keying if not service.read_only else f"<b>{state.capitalize()}</b>")
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

@@ -1109,10 +1109,6 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>&amp;Open…</translation>
         </message>
         <message>
-            <source>Mở &amp;gần đây</source>
-            <translation>Open &amp;recent</translation>
-        </message>
-        <message>
             <source>&amp;Sửa thông tin đợt…</source>
             <translation>&amp;Edit round information…</translation>
         </message>
@@ -1271,14 +1267,6 @@ Mỗi đợt là một tệp .tinnhiem tự chứa.</source>
 Each voting round is one self-contained .tinnhiem file.</translation>
         </message>
         <message>
-            <source>Mở tệp đợt lấy phiếu</source>
-            <translation>Open a voting round file</translation>
-        </message>
-        <message>
-            <source>Mở tệp ở chế độ chỉ xem?</source>
-            <translation>Open the file read-only?</translation>
-        </message>
-        <message>
             <source>Người nhập phiếu</source>
             <translation>Keyer</translation>
         </message>
@@ -1403,46 +1391,6 @@ Fingerprint (SHA-256), printed in the minutes:
 {fingerprint}</translation>
         </message>
         <message>
-            <source>Lập tệp đính chính</source>
-            <translation>Make a correction file</translation>
-        </message>
-        <message>
-            <source>Lý do đính chính kết quả đã chốt:</source>
-            <translation>Reason for correcting the sealed results:</translation>
-        </message>
-        <message>
-            <source>Lưu tệp đính chính</source>
-            <translation>Save the correction file</translation>
-        </message>
-        <message>
-            <source>Đã tự động sao lưu tệp đợt lấy phiếu.</source>
-            <translation>The voting round file was backed up automatically.</translation>
-        </message>
-        <message>
-            <source>Không sao lưu được: {reason}</source>
-            <translation>Backup failed: {reason}</translation>
-        </message>
-        <message>
-            <source>Chưa có bản sao lưu nào. Chương trình tự sao lưu vài phút một lần khi đang nhập phiếu.</source>
-            <translation>There are no backups yet. The program backs up every few minutes while ballots are being keyed.</translation>
-        </message>
-        <message>
-            <source>{name} — lúc {time} ngày {date}</source>
-            <translation>{name} — at {time} on {date}</translation>
-        </message>
-        <message>
-            <source>Khôi phục bản sao lưu</source>
-            <translation>Restore a backup</translation>
-        </message>
-        <message>
-            <source>Chọn bản sao lưu (mới nhất ở đầu):</source>
-            <translation>Choose a backup (newest first):</translation>
-        </message>
-        <message>
-            <source>Lưu bản khôi phục thành tệp mới</source>
-            <translation>Save the restored copy as a new file</translation>
-        </message>
-        <message>
             <source>Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.
 Dấu vân tay hiện tại: {fingerprint}</source>
             <translation>The file is intact: {events} events in the log match the data.
@@ -1451,18 +1399,6 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>TỆP KHÔNG NGUYÊN VẸN:</source>
             <translation>THE FILE IS NOT INTACT:</translation>
-        </message>
-        <message>
-            <source>Tệp đợt lấy phiếu năm trước</source>
-            <translation>Last year's round file</translation>
-        </message>
-        <message>
-            <source>Đã liên kết kết quả năm {year} của {count} người theo mã người.</source>
-            <translation>Linked the {year} results of {count} people by person key.</translation>
-        </message>
-        <message>
-            <source>Không dùng tệp {file}: {reason}</source>
-            <translation>File {file} not used: {reason}</translation>
         </message>
         <message>
             <source>Phím tắt — Tín Nhiệm Desktop</source>
@@ -1801,6 +1737,73 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>{base} Quy tắc: {rule}.</source>
             <translation>{base} Rule: {rule}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoundOpening</name>
+        <message>
+            <source>Tệp đợt lấy phiếu năm trước</source>
+            <translation>Last year's round file</translation>
+        </message>
+        <message>
+            <source>Đã liên kết kết quả năm {year} của {count} người theo mã người.</source>
+            <translation>Linked the {year} results of {count} people by person key.</translation>
+        </message>
+        <message>
+            <source>Không dùng tệp {file}: {reason}</source>
+            <translation>File {file} not used: {reason}</translation>
+        </message>
+        <message>
+            <source>Mở tệp đợt lấy phiếu</source>
+            <translation>Open a voting round file</translation>
+        </message>
+        <message>
+            <source>Mở tệp ở chế độ chỉ xem?</source>
+            <translation>Open the file read-only?</translation>
+        </message>
+        <message>
+            <source>Lập tệp đính chính</source>
+            <translation>Make a correction file</translation>
+        </message>
+        <message>
+            <source>Lý do đính chính kết quả đã chốt:</source>
+            <translation>Reason for correcting the sealed results:</translation>
+        </message>
+        <message>
+            <source>Lưu tệp đính chính</source>
+            <translation>Save the correction file</translation>
+        </message>
+        <message>
+            <source>Đã tự động sao lưu tệp đợt lấy phiếu.</source>
+            <translation>The voting round file was backed up automatically.</translation>
+        </message>
+        <message>
+            <source>Không sao lưu được: {reason}</source>
+            <translation>Backup failed: {reason}</translation>
+        </message>
+        <message>
+            <source>Chưa có bản sao lưu nào. Chương trình tự sao lưu vài phút một lần khi đang nhập phiếu.</source>
+            <translation>There are no backups yet. The program backs up every few minutes while ballots are being keyed.</translation>
+        </message>
+        <message>
+            <source>{name} — lúc {time} ngày {date}</source>
+            <translation>{name} — at {time} on {date}</translation>
+        </message>
+        <message>
+            <source>Khôi phục bản sao lưu</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Chọn bản sao lưu (mới nhất ở đầu):</source>
+            <translation>Choose a backup (newest first):</translation>
+        </message>
+        <message>
+            <source>Lưu bản khôi phục thành tệp mới</source>
+            <translation>Save the restored copy as a new file</translation>
+        </message>
+        <message>
+            <source>Mở &amp;gần đây</source>
+            <translation>Open &amp;recent</translation>
         </message>
     </context>
     <context>
