@@ -44,7 +44,7 @@ def test_link_by_key_suggestion_by_hand_and_remove(qtbot, rounds):
     dialog = HistoryDialog(service, dialogs, folder)
     qtbot.addWidget(dialog)
     changes = []
-    dialog.changed.connect(lambda: changes.append(1))
+    service.subscribe(lambda change: changes.append(1) if change.priors else None)  # what the window hears
 
     dialog.folder_button.click()
     assert cell(dialog, 1, 4) == "70,00%" and cell(dialog, 1, 5) == "gtvt-2025.tinnhiem"  # by key, renamed

@@ -42,7 +42,6 @@ def test_the_procedure_menu_opens_each_step(qtbot, settings_dir, round_file):
 def test_last_years_figure_typed_by_hand_shows_beside_this_years(qtbot, settings_dir, round_file):
     window = open_window(qtbot, round_file)
     window.session.service.set_prior_result("1", 1, 2025, thap=15, base=30, source="Biên bản năm 2025")
-    window.session.refresh_results()
     pane = window.panes_by_form["1"]
     assert pane.model.index(0, ResultsModel.PRIOR).data() == "50,00% (nhập tay)"
     assert pane.model.index(1, ResultsModel.PRIOR).data() == "—"

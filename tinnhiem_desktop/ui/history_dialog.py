@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -92,10 +92,9 @@ def _known(value: int | None) -> int:
 
 
 class HistoryDialog(QDialog):
-    """Every candidate with last year's result beside them, and the ways to link it. `changed` is
-    emitted after each change, for the window to recount."""
+    """Every candidate with last year's result beside them, and the ways to link it. Each change
+    goes through the round service, whose observers (the window) hear of it."""
 
-    changed = Signal()
     COLUMNS = 7
 
     def __init__(self, service: RoundService, dialogs: Dialogs, folder: Path, parent: QWidget | None = None) -> None:
@@ -249,8 +248,6 @@ class HistoryDialog(QDialog):
                   for f in report.refused]
         self.status.setText("\n".join(lines))
         self.refresh()
-        if report.linked:
-            self.changed.emit()
 
     def accept_suggestion(self) -> None:
         current = self.current()
@@ -313,4 +310,3 @@ class HistoryDialog(QDialog):
     def _after(self, form: str, order: int) -> None:
         self.refresh()
         self.select(form, order)
-        self.changed.emit()

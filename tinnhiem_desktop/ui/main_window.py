@@ -29,7 +29,6 @@ from ..core.issues import TinNhiemError
 from ..core.model import Counts, EntryPass
 from ..core.spec import folded
 from ..export.wording import COUNT_NAMES
-from ..services.procedure import ProcedureService
 from .actions import build_menus
 from .commands import ChangeCounts
 from .dialogs import APP_TITLE, Dialogs
@@ -444,7 +443,7 @@ class MainWindow(RoundOpening, QMainWindow):
         if self.session is None:
             return
         report = self.session.service.verify()
-        problems = report.problems + tuple(ProcedureService(self.session.service).check_records())
+        problems = report.problems
         if not problems:
             self.dialogs.info(self.tr("Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.\n"
                                       "Dấu vân tay hiện tại: {fingerprint}").format(events=report.events,
@@ -492,7 +491,6 @@ class MainWindow(RoundOpening, QMainWindow):
         from .history_dialog import HistoryDialog
 
         dialog = HistoryDialog(self.session.service, self.dialogs, self.session.service.path.parent, parent=self)
-        dialog.changed.connect(self.session.refresh_results)
         self.dialogs.run(dialog)
 
     def consolidate(self) -> None:

@@ -71,7 +71,6 @@ class RoundOpening:
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
-        self.session.refresh_results()
         lines = [self.tr("Đã liên kết kết quả năm {year} của {count} người theo mã người.").format(
             year=report.year, count=len(report.linked))]
         lines += [self.tr("Không dùng tệp {file}: {reason}").format(file=f.path.name, reason=sentence(f.code, f.params))

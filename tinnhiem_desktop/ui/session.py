@@ -162,8 +162,3 @@ class RoundSession(QObject):
 
     def replace_setup(self, setup) -> None:
         self.service.replace_setup(setup)
-
-    def refresh_results(self) -> None:
-        """Tell every form's views to recount (after a change made outside the session's calls)."""
-        for form in self.setup.forms:
-            self.resultsChanged.emit(form.code)
