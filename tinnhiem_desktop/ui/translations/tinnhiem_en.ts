@@ -2355,6 +2355,10 @@ The other ballots keep their numbers.</translation>
             <translation>The file '{file}' is damaged and cannot be read ({detail}). The file was not changed; use a backup copy.</translation>
         </message>
         <message>
+            <source>Tệp '{file}' đã bị sửa ngoài chương trình: có giá trị mà chương trình không bao giờ ghi ({detail}). Tệp không bị thay đổi thêm.</source>
+            <translation>The file '{file}' was changed outside the program: it holds a value the program never writes ({detail}). The file was not changed further.</translation>
+        </message>
+        <message>
             <source>Tệp '{file}' được tạo bởi phiên bản mới hơn của chương trình (lược đồ {version}, phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình. Tệp không bị thay đổi.</source>
             <translation>The file '{file}' was made by a newer version of the program (schema {version}; this version reads up to {supported}). Update the program. The file was not changed.</translation>
         </message>
@@ -2687,6 +2691,10 @@ The other ballots keep their numbers.</translation>
             <translation>Event {seq} has an unknown type '{action}'.</translation>
         </message>
         <message>
+            <source>Sự kiện số {seq} ('{action}') có trường không thuộc loại sự kiện này hoặc thiếu trường: {fields} (đã bị sửa?).</source>
+            <translation>Event {seq} ('{action}') has a field its type does not have, or lacks one: {fields} (altered?).</translation>
+        </message>
+        <message>
             <source>Nhật ký không có sự kiện tạo đợt lấy phiếu.</source>
             <translation>The log has no event creating the voting round.</translation>
         </message>
@@ -2713,6 +2721,22 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Phiếu số {ballot}: trong tệp là phiếu {stored_status}, theo nhật ký là phiếu {logged_status}.</source>
             <translation>Ballot {ballot}: in the file it is {stored_status}; according to the log it is {logged_status}.</translation>
+        </message>
+        <message>
+            <source>Người chốt, thời điểm chốt hoặc lý do chốt ghi trong tệp khác với nhật ký.</source>
+            <translation>Who sealed, when, or the reason for sealing as the file holds them differ from the log.</translation>
+        </message>
+        <message>
+            <source>Thông tin máy nhập (tên, lượt, khoảng số phiếu) ghi trong tệp khác với nhật ký.</source>
+            <translation>The station's details (name, pass, range of ballot numbers) in the file differ from the log.</translation>
+        </message>
+        <message>
+            <source>Mã định danh hoặc thời điểm tạo đợt ghi trong tệp khác với nhật ký.</source>
+            <translation>The round's id or the time it was made, as the file holds them, differ from the log.</translation>
+        </message>
+        <message>
+            <source>Ghi nhận sau khi chốt '{key}' đã bị sửa, xóa bớt hoặc thêm ngoài chương trình.</source>
+            <translation>The record made after the seal '{key}' was changed, removed or added outside the program.</translation>
         </message>
         <message>
             <source>Phiếu số {ballot}: cách xử lý chênh lệch trong tệp là '{stored}', theo nhật ký là '{logged}'.</source>
