@@ -57,3 +57,21 @@ def test_the_wizard_keeps_the_provincial_tick_and_shows_the_deadline(qtbot, sett
     forms = wizard.forms_page.forms()
     assert [c.provincial for c in forms[0].candidates] == [False, True, False]
     assert wizard.result_setup().forms == setup.forms
+
+
+def test_the_window_checks_a_sealed_file_against_the_fingerprint_typed_from_the_paper(qtbot, settings_dir, tmp_path):
+    from tinnhiem_desktop.core.audit import grouped
+    from tinnhiem_desktop.core.model import Mark
+
+    path = tmp_path / "nam-2026.tinnhiem"
+    setup = setup_from_dict(spec_dict(), "t")
+    with RoundService.create(path, setup, "Lê Thị Hồng") as service:
+        service.add_ballot("1", marks={1: Mark.CAO, 2: Mark.CAO, 3: Mark.THAP})
+        genuine = service.seal("Lê Thị Hồng", "thử").fingerprint
+    paper = grouped(genuine).upper()
+    dialogs = FakeDialogs(texts=[paper, paper[:-1] + ("0" if paper[-1] != "0" else "1")])
+    window = open_window(qtbot, path, dialogs)
+    window.verify_file()
+    assert dialogs.errors == [] and "Khớp với dấu vân tay trên biên bản." in dialogs.infos[-1]
+    window.verify_file()
+    assert "KHÁC dấu vân tay của tệp" in dialogs.errors[-1]

@@ -102,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     res.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
     ver = commands.add_parser("verify", help="kiểm tra tệp còn nguyên vẹn và nhất quán")
     ver.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    ver.add_argument("--fingerprint", metavar="DẤU_VÂN_TAY",
+                     help="dấu vân tay in trên biên bản đã ký (cả 64 ký tự; dấu cách, gạch nối, chữ hoa không tính)")
     seal = commands.add_parser("seal", help="chốt kết quả: ghi dấu vân tay, tệp chỉ còn đọc")
     seal.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     seal.add_argument("--by", required=True, metavar="HỌ_TÊN", help="người chốt kết quả")
@@ -237,8 +239,15 @@ def _results(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer(), read_only=True, with_log=True) as service:
-        report = service.verify()
+    try:
+        service = RoundService.open(args.round, command_line_keyer(), read_only=True, with_log=True)
+    except TinNhiemError as error:
+        if error.code != "round_file_altered":
+            raise
+        print(f"TỆP KHÔNG NGUYÊN VẸN — {describe_error(error)}")
+        return EXIT_FAILED
+    with service:
+        report = service.verify(args.fingerprint)
         results = service.results()
         titles = {f.code: f.title for f in service.setup.forms}
     state = "đã chốt" if report.sealed else "chưa chốt"

@@ -75,6 +75,25 @@ def normalised_fingerprint(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch not in " -\t\n\u00a0")
 
 
+def paper_problems(typed: str, sealed: str | None, current: str) -> list[Issue]:
+    """The fingerprint typed from the signed paper against the file: the whole value must match the
+    seal the file holds and the fingerprint of what it holds now."""
+    paper = normalised_fingerprint(typed)
+    if len(paper) != 64 or any(ch not in "0123456789abcdef" for ch in paper):
+        return [Issue("paper_fingerprint_malformed", Severity.ERROR, None, {"length": len(paper)})]
+    if sealed is None:
+        return [Issue("paper_round_not_sealed", Severity.ERROR, None, {"paper": grouped(paper)})]
+    if paper != sealed or paper != current:
+        return [Issue("paper_fingerprint_differs", Severity.ERROR, None,
+                      {"paper": grouped(paper), "file": grouped(current)})]
+    return []
+
+
+def grouped(fingerprint: str, size: int = 4) -> str:
+    """'7f3a 9b2c …': the fingerprint in groups a person compares one by one."""
+    return " ".join(fingerprint[i:i + size] for i in range(0, len(fingerprint), size))
+
+
 def after_seal_hash(prev: str, seq: int, key: str, data: Mapping[str, Any], at: str, by: str) -> str:
     """Records made after the seal (results presented, hand-over, reports) chain from the seal's
     head, one after another, so that none can be changed unnoticed."""

@@ -189,6 +189,12 @@ MESSAGES = {
     "ballot_not_in_log": "Phiếu số {ballot} có trong tệp nhưng nhật ký không ghi lần nhập nào.",
     "ballot_missing": "Phiếu số {ballot} có trong nhật ký nhưng đã mất khỏi tệp.",
     "ballot_status_differs_from_log": "Phiếu số {ballot}: trong tệp là phiếu {stored_status}, theo nhật ký là phiếu {logged_status}.",
+    "correction_source_altered": "Không lập tệp đính chính từ '{file}': tệp không còn nguyên vẹn ({count} chỗ sai); "
+                                 "hãy kiểm tra tệp (tinnhiem-cli verify) và dùng bản đã chốt còn nguyên vẹn.",
+    "paper_fingerprint_malformed": "Dấu vân tay nhập từ biên bản phải đủ 64 ký tự 0–9, a–f (đã nhập {length} ký tự).",
+    "paper_round_not_sealed": "Biên bản ghi dấu vân tay {paper} nhưng tệp này chưa chốt: không phải tệp đã chốt theo biên bản.",
+    "paper_fingerprint_differs": "Dấu vân tay trên biên bản ({paper}) KHÁC dấu vân tay của tệp ({file}): tệp không phải "
+                                 "tệp đã chốt theo biên bản.",
     "seal_differs_from_log": "Người chốt, thời điểm chốt hoặc lý do chốt ghi trong tệp khác với nhật ký.",
     "station_differs_from_log": "Thông tin máy nhập (tên, lượt, khoảng số phiếu) ghi trong tệp khác với nhật ký.",
     "identity_differs_from_log": "Mã định danh hoặc thời điểm tạo đợt ghi trong tệp khác với nhật ký.",

@@ -7,8 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.audit import (
-    WHOLE_FILE_FORMAT, after_seal_problems, compare_with_log, fingerprint, info_differences, prior_differences,
-    record_differences, replayed_round, resolver_differences, whole_file_fingerprint,
+    WHOLE_FILE_FORMAT, after_seal_problems, compare_with_log, fingerprint, info_differences, paper_problems,
+    prior_differences, record_differences, replayed_round, resolver_differences, whole_file_fingerprint,
 )
 from ..core.checks import seal_gate
 from ..core.events import Draft, ballot_state, fold
@@ -69,9 +69,12 @@ class Sealing:
         reason = nfc(reason)
         if not reason:
             raise TinNhiemError("correction_needs_reason")
-        with cls.open(source, keyer, read_only=True) as sealed:
+        with cls.open(source, keyer, read_only=True, with_log=True) as sealed:
             if not sealed.info.sealed:
                 raise TinNhiemError("correction_needs_sealed_round", file=str(source))
+            report = sealed.verify()
+            if not report.intact:
+                raise TinNhiemError("correction_source_altered", file=str(source), count=len(report.problems))
             setup, ballots, replaced = sealed.setup, sealed.all_ballots(), sealed.info.fingerprint
             resolutions = [(d.form, d.number, d.resolution) for d in sealed.differences() if d.resolved]
             priors = sealed.prior_results()
@@ -93,9 +96,10 @@ class Sealing:
         """The sealed round this one corrects: its fingerprint, file name and the reason."""
         return None if self._state.correction is None else dict(self._state.correction)
 
-    def verify(self) -> VerifyReport:
+    def verify(self, paper: str | None = None) -> VerifyReport:
         """Recheck the file: the store's own integrity, the hash chain and vocabulary of the log,
-        the stored round against the log's replay, the procedure records, and the seal's fingerprint.
+        the stored round against the log's replay, the procedure records, and the seal's fingerprint;
+        with `paper`, the fingerprint typed from the signed minutes must be the file's, whole.
         This one check is what "intact" means everywhere (command line, window, history, consolidation)."""
         problems = [Issue("sqlite_integrity", Severity.ERROR, None, {"detail": detail})
                     for detail in self._repo.integrity_problems()]
@@ -121,6 +125,8 @@ class Sealing:
         if info.sealed and info.fingerprint != current:
             problems.append(Issue("fingerprint_mismatch", Severity.ERROR, None,
                                   {"sealed": info.fingerprint, "current": current}))
+        if paper is not None:
+            problems.extend(paper_problems(paper, info.fingerprint if info.sealed else None, current))
         return VerifyReport(tuple(problems), current, len(stored.events), info.sealed)
 
     def prior_problems(self) -> list[Issue]:

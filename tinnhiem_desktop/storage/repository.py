@@ -42,6 +42,7 @@ from ..core.model import (
     TeamMember,
 )
 from ..core.procedure import AFTER_SEAL, ProcedureRecord
+from ..core.results import round_rule
 from ..core.spec import rule_custom_from_dict, setup_from_dict
 from ..core.state import GENESIS
 from ..core.store import StoredRound
@@ -254,6 +255,14 @@ class RoundRepository:
                 "SELECT id, form_id, number, status, invalid_reason, pass FROM ballot")
         ]
         ballots.sort(key=lambda b: (order[b.form], b.entry_pass.value, b.number))
+        sizes = {form.code: len(form.candidates) for form in forms}
+        for ballot in ballots:
+            if any(not 1 <= candidate <= sizes[ballot.form] for candidate in ballot.marks):
+                raise ValueError(f"ballot {ballot.number} of form {ballot.form} marks a candidate the form lacks")
+        try:
+            round_rule(setup)
+        except TinNhiemError as error:  # a rule no version of ours writes
+            raise ValueError(f"rule: {error.code}") from None
         resolutions = {(codes[form_id], number): choice
                        for form_id, number, choice in sql("SELECT form_id, number, choice FROM resolution")}
         priors = [
@@ -528,7 +537,7 @@ def _plain(data: Mapping[str, Any]) -> dict:
 def _round_row(connection, path: Path) -> Mapping[str, Any]:
     row = connection.exec_driver_sql("SELECT * FROM round WHERE id = 1").mappings().first()
     if row is None:
-        raise TinNhiemError("round_file_corrupt", file=str(path), detail="no round record")
+        raise TinNhiemError("round_file_altered", file=str(path), detail="no round record")
     return row
 
 

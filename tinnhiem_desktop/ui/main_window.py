@@ -442,12 +442,24 @@ class MainWindow(RoundOpening, QMainWindow):
     def verify_file(self) -> None:
         if self.session is None:
             return
-        report = self.session.service.verify()
+        paper = None
+        if self.session.service.info.sealed:
+            paper = self.dialogs.ask_text(
+                self.tr("Kiểm tra tệp"),
+                self.tr("Dấu vân tay in trên biên bản đã ký (gõ đủ 64 ký tự; dấu cách, gạch nối không tính).\n"
+                        "Để trống nếu chỉ kiểm tra tệp với chính nó:"))
+            if paper is None:
+                return
+        typed = (paper or "").strip() or None
+        report = self.session.service.verify(typed)
         problems = report.problems
         if not problems:
-            self.dialogs.info(self.tr("Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.\n"
-                                      "Dấu vân tay hiện tại: {fingerprint}").format(events=report.events,
-                                                                                   fingerprint=report.fingerprint))
+            text = self.tr("Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.\n"
+                           "Dấu vân tay hiện tại: {fingerprint}").format(events=report.events,
+                                                                        fingerprint=report.fingerprint)
+            if typed:
+                text += "\n" + self.tr("Khớp với dấu vân tay trên biên bản.")
+            self.dialogs.info(text)
         else:
             lines = [describe_issue(p) for p in problems[:20]]
             self.dialogs.error(self.tr("TỆP KHÔNG NGUYÊN VẸN:") + "\n" + "\n".join(lines))

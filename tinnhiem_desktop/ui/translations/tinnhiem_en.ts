@@ -1391,10 +1391,24 @@ Fingerprint (SHA-256), printed in the minutes:
 {fingerprint}</translation>
         </message>
         <message>
+            <source>Kiểm tra tệp</source>
+            <translation>Check the file</translation>
+        </message>
+        <message>
+            <source>Dấu vân tay in trên biên bản đã ký (gõ đủ 64 ký tự; dấu cách, gạch nối không tính).
+Để trống nếu chỉ kiểm tra tệp với chính nó:</source>
+            <translation>Fingerprint printed on the signed minutes (all 64 characters; spaces and dashes do not matter).
+Leave empty to check the file only against itself:</translation>
+        </message>
+        <message>
             <source>Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.
 Dấu vân tay hiện tại: {fingerprint}</source>
             <translation>The file is intact: {events} events in the log match the data.
 Current fingerprint: {fingerprint}</translation>
+        </message>
+        <message>
+            <source>Khớp với dấu vân tay trên biên bản.</source>
+            <translation>It matches the fingerprint on the minutes.</translation>
         </message>
         <message>
             <source>TỆP KHÔNG NGUYÊN VẸN:</source>
@@ -2721,6 +2735,22 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Phiếu số {ballot}: trong tệp là phiếu {stored_status}, theo nhật ký là phiếu {logged_status}.</source>
             <translation>Ballot {ballot}: in the file it is {stored_status}; according to the log it is {logged_status}.</translation>
+        </message>
+        <message>
+            <source>Không lập tệp đính chính từ '{file}': tệp không còn nguyên vẹn ({count} chỗ sai); hãy kiểm tra tệp (tinnhiem-cli verify) và dùng bản đã chốt còn nguyên vẹn.</source>
+            <translation>No correction made from '{file}': the file is not intact ({count} problems); check it (tinnhiem-cli verify) and use an intact sealed copy.</translation>
+        </message>
+        <message>
+            <source>Dấu vân tay nhập từ biên bản phải đủ 64 ký tự 0–9, a–f (đã nhập {length} ký tự).</source>
+            <translation>The fingerprint typed from the minutes must have all 64 characters 0–9, a–f ({length} typed).</translation>
+        </message>
+        <message>
+            <source>Biên bản ghi dấu vân tay {paper} nhưng tệp này chưa chốt: không phải tệp đã chốt theo biên bản.</source>
+            <translation>The minutes carry the fingerprint {paper} but this file is not sealed: it is not the file the minutes sealed.</translation>
+        </message>
+        <message>
+            <source>Dấu vân tay trên biên bản ({paper}) KHÁC dấu vân tay của tệp ({file}): tệp không phải tệp đã chốt theo biên bản.</source>
+            <translation>The fingerprint on the minutes ({paper}) DIFFERS from the file's ({file}): this is not the file the minutes sealed.</translation>
         </message>
         <message>
             <source>Người chốt, thời điểm chốt hoặc lý do chốt ghi trong tệp khác với nhật ký.</source>
