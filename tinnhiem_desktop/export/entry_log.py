@@ -36,6 +36,7 @@ ACTION_NAMES = {  # one for every kind of event of core/events.py (tests/test_ex
     "difference_resolved": "Xử lý chênh lệch hai lượt",
     "station_made": "Tạo bản cho máy nhập",
     "station_imported": "Nhận phiếu từ máy nhập",
+    "station_copy_made": "Lập bản cho máy nhập khác",
     "correction_of": "Đính chính kết quả đã chốt",
     "procedure_recorded": "Ghi nhận bước quy trình",
     "prior_result_set": "Ghi kết quả năm trước",
@@ -154,6 +155,13 @@ def vi_date(iso: str) -> str:
         return iso
 
 
+def _range_words(data: Mapping[str, Any]) -> str:
+    first, last = data.get("first"), data.get("last")
+    if first is None and last is None:
+        return ""
+    return f", phiếu số {first or 1}–{last if last is not None else '…'}"
+
+
 def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     data = event.data
     form = str(data.get("form", ""))
@@ -177,8 +185,10 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
         new = RESOLUTION_WORDS.get(data.get("choice"), str(data.get("choice")))
         if data.get("keyed"):
             new += ": " + ballot_words(data["keyed"])
+    elif event.action == "station_copy_made":
+        new = f"{data.get('name')}, lượt {data.get('pass')}" + _range_words(data) + f" (tệp {data.get('file')})"
     elif event.action == "station_made":
-        new = f"{data.get('name')}, lượt {data.get('pass')}"
+        new = f"{data.get('name')}, lượt {data.get('pass')}" + _range_words(data)
     elif event.action == "station_imported":
         new = (f"{data.get('station')} ({data.get('file')}): thêm {data.get('added')} phiếu, "
                f"{len(data.get('conflicts') or [])} phiếu không nhận")

@@ -189,6 +189,8 @@ MESSAGES = {
     "ballot_not_in_log": "Phiếu số {ballot} có trong tệp nhưng nhật ký không ghi lần nhập nào.",
     "ballot_missing": "Phiếu số {ballot} có trong nhật ký nhưng đã mất khỏi tệp.",
     "ballot_status_differs_from_log": "Phiếu số {ballot}: trong tệp là phiếu {stored_status}, theo nhật ký là phiếu {logged_status}.",
+    "station_not_made_here": "Tệp '{file}' không phải bản cho máy nhập do đợt này tạo ra (đợt này không ghi nhận bản "
+                             "nào như vậy): không nhận phiếu từ tệp.",
     "correction_source_altered": "Không lập tệp đính chính từ '{file}': tệp không còn nguyên vẹn ({count} chỗ sai); "
                                  "hãy kiểm tra tệp (tinnhiem-cli verify) và dùng bản đã chốt còn nguyên vẹn.",
     "paper_fingerprint_malformed": "Dấu vân tay nhập từ biên bản phải đủ 64 ký tự 0–9, a–f (đã nhập {length} ký tự).",

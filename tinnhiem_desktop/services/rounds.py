@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from ..core.events import Draft, Event, apply
+from ..core.events import KINDS, Draft, Event, apply
 from ..core.issues import Issue, TinNhiemError
 from ..core.model import Ballot, EntryMode, EntryPass, RoundInfo, RoundSetup, Station
 from ..core.procedure import ProcedureRecord
@@ -78,7 +78,8 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
             seal = Seal(info.sealed_by or "", info.sealed_at, info.seal_reason or "", (), stored.head[0])
         self._state: RoundState = stored_state(stored.setup, stored.ballots, stored.resolutions, stored.priors,
                                                stored.records, info.station, seal, stored.head)
-        self._state.correction = stored.correction
+        for event in stored.unprojected:  # their facts live only in the log: the reducer's own handlers
+            KINDS[event.action].apply(self._state, event)
         self._state.created_at = info.created_at
         self._info = info
         self._stored = stored  # kept for `verify` while nothing has changed since

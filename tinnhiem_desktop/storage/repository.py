@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from ..core.audit import after_seal_hash
-from ..core.events import Draft, Event, chain_event, event_hash
+from ..core.events import UNPROJECTED, Draft, Event, chain_event, event_hash
 from ..core.history import PriorResult
 from ..core.issues import TinNhiemError
 from ..core.model import (
@@ -274,12 +274,18 @@ class RoundRepository:
         records = {key: ProcedureRecord(key, json.loads(data), at, by)
                    for key, data, at, by in sql("SELECT key, data, at, by FROM procedure_record")}
         events = self._events_in(connection) if with_events else None
-        opening = events[:3] if events is not None else self._events_in(connection, 0, 3)
-        correction = next((dict(e.data) for e in opening if e.action == "correction_of"), None)
+        if events is not None:
+            unprojected = [event for event in events if event.action in UNPROJECTED]
+        else:
+            placeholders = ", ".join("?" * len(UNPROJECTED))
+            unprojected = [Event(seq, at, keyer, action, json.loads(data), digest)
+                           for seq, at, keyer, action, data, digest in sql(
+                               "SELECT seq, at, keyer, action, data, hash FROM event"
+                               f" WHERE action IN ({placeholders}) ORDER BY seq", UNPROJECTED)]
         head = _head(connection)
         self._form_ids = form_ids
         tables, after = (whole_rows(connection), after_seal_versions(connection)) if with_events else (None, None)
-        return StoredRound(setup, info, ballots, resolutions, priors, records, head, events, correction, tables,
+        return StoredRound(setup, info, ballots, resolutions, priors, records, head, events, unprojected, tables,
                            after)
 
     def _rule_custom(self, row: Mapping[str, Any]):
