@@ -21,7 +21,7 @@ from .model import (
     BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
 )
 from .rules import (
-    FLAGS, PRESETS, Band, Base, Bound, Preset, RuleCustom, band_is_empty, parse_share, rule_custom,
+    FLAGS, PRESETS, Band, Base, Bound, Preset, RuleCustom, band_is_empty, parse_share, quorum_text, rule_custom,
 )
 
 COUNT_KEYS = ("summoned", "present", "issued", "collected")
@@ -349,10 +349,6 @@ def bands_to_list(bands: tuple[Band, ...]) -> list[dict[str, Any]]:
         return data
 
     return [band(b) for b in bands]
-
-
-def quorum_text(quorum: Fraction | None) -> str | None:
-    return None if quorum is None else f"{quorum.numerator}/{quorum.denominator}"
 
 
 def preset_to_dict(preset: Preset) -> dict[str, Any]:
