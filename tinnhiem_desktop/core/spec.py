@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from .issues import Location, TinNhiemError
+from .names import folded  # noqa: F401  (ui/main_window.py still imports it from here)
 from .model import (
     BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
 )
@@ -34,13 +35,6 @@ MAX_DECIMALS = 6
 def nfc(text: str) -> str:
     """Vietnamese text is stored composed (NFC) and stripped: decomposed text prints wrong."""
     return unicodedata.normalize("NFC", text).strip()
-
-
-def folded(text: str) -> str:
-    """Lower case, no diacritics, words of letters and digits only: "Họ và tên:" -> "ho va ten"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join("".join(c if c.isascii() and c.isalnum() else " " for c in bare).split())
 
 
 class _Reader:

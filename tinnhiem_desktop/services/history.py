@@ -13,9 +13,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..core.history import PriorResult, Suggestion, candidate_ref, carried_key, name_key, suggest_links
+from ..core.history import PriorResult, Suggestion, candidate_ref, carried_key, suggest_links
 from ..core.issues import TinNhiemError
 from ..core.model import BallotForm, Counts, Meeting, RoundSetup
+from ..core.names import name_key
 from ..core.results import RoundResults
 from ..export.wording import describe_error, describe_issue
 from ..storage.repository import RoundInfo
@@ -248,7 +249,7 @@ def link_history(service: RoundService, history: History) -> LinkReport:
     """Store the earlier year's result of every candidate found there by person key (one
     transaction), and suggest links for the others by name and birth year."""
     setup = service.setup
-    unit = (name_key(setup.header.parent), name_key(setup.header.unit))
+    unit = unit_of(setup)
     stored = {(p.person_key, p.year): p for p in service.prior_results()}
     links, replaced, linked_refs = [], [], set()
     for form in setup.forms:
