@@ -249,6 +249,9 @@ MESSAGES = {
     "procedure_differs_from_log": "Ghi nhận '{key}' của quy trình trong tệp khác với nhật ký.",
     "procedure_record_other_seal": "Ghi nhận '{key}' (sau khi chốt) không thuộc kết quả đã chốt của tệp này.",
     # command line
+    "rekey_wrong_length": "Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.",
+    "rekey_bad_cell": "Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.",
+    "rekey_reason_missing": "Cần ghi lý do sau 'khl:'.",
     "bad_arguments": "Tham số không đúng: {detail}",
     "unexpected_error": "Lỗi không mong đợi: {detail}",
 }
