@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Iterable
 
 from .issues import Issue, Severity
@@ -55,6 +56,27 @@ def reconcile(form: str, counts: Counts, tally: FormTally, preset: Preset) -> li
             ballots=list(tally.incomplete_ballots),
         )
     return issues
+
+
+class Reconciliation(StrEnum):
+    """Where a form's reconciliation stands, worst first."""
+
+    ERROR = "error"  # a count larger than the one before it, or more ballots keyed than collected
+    WARNING = "warning"  # something to look at, e.g. the quorum not met
+    INCOMPLETE = "incomplete"  # counting not done: fewer ballots keyed than collected, cells not keyed
+    OK = "ok"
+
+
+NOT_DONE = ("keyed_below_collected", "ballots_incomplete")
+
+
+def reconciliation_state(issues: Iterable[Issue]) -> Reconciliation:
+    issues = list(issues)
+    if any(i.severity is Severity.ERROR or i.code == "keyed_exceeds_collected" for i in issues):
+        return Reconciliation.ERROR
+    if any(i.code not in NOT_DONE for i in issues):
+        return Reconciliation.WARNING
+    return Reconciliation.INCOMPLETE if issues else Reconciliation.OK
 
 
 SEAL_BLOCKERS = ("keyed_exceeds_collected", "keyed_below_collected", "ballots_incomplete",
