@@ -286,6 +286,11 @@ def flags_words(rule: Rule, flags: Iterable[str], translate: Translate = vietnam
 
 def _enriched(params: Mapping[str, Any], translate: Translate = vietnamese) -> dict[str, Any]:
     values = dict(params)
+    detail = values.get("detail")  # the problem behind another, e.g. why an earlier file was refused
+    if isinstance(detail, Issue):
+        values["detail"] = describe_issue(detail, values.get("form_title"), translate)
+    elif isinstance(detail, TinNhiemError):
+        values["detail"] = describe_error(detail, translate)
     if isinstance(values.get("sealed_at"), str):  # an ISO time reads as "10 giờ 42, ngày 27/11/2026"
         values["sealed_at"] = vi_datetime(values["sealed_at"], translate)
     if "count" in values and values["count"] in COUNT_NAMES:

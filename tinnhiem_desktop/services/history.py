@@ -18,7 +18,6 @@ from ..core.issues import TinNhiemError
 from ..core.model import BallotForm, Counts, Meeting, RoundSetup
 from ..core.names import name_key
 from ..core.results import RoundResults
-from ..export.wording import describe_error, describe_issue
 from ..storage.repository import RoundInfo
 from .rounds import RoundService, command_line_keyer
 
@@ -27,7 +26,8 @@ ROUND_SUFFIX = ".tinnhiem"
 
 @dataclass(frozen=True)
 class RefusedFile:
-    """A file not used, and why (a code of `wording.MESSAGES` with its parameters)."""
+    """A file not used, and why: a code of `wording.MESSAGES` with its parameters (`detail` may be
+    the first problem found, an `Issue` or a `TinNhiemError`, which the wording words)."""
 
     path: Path
     code: str
@@ -101,11 +101,11 @@ def open_sealed(path: Path) -> SealedRound | RefusedFile:
             if problems:
                 titles = {f.code: f.title for f in setup.forms}
                 return RefusedFile(path, "history_altered", {
-                    "count": len(problems), "detail": describe_issue(problems[0], titles.get(problems[0].form))}, **of)
+                    "count": len(problems), "detail": problems[0], "form_title": titles.get(problems[0].form)}, **of)
             return SealedRound(path, service.setup, info, service.results(), tuple(service.prior_results()),
                                service.corrects())
     except TinNhiemError as error:
-        return RefusedFile(path, "history_unreadable", {"detail": describe_error(error)})
+        return RefusedFile(path, "history_unreadable", {"detail": error})
     except Exception as error:  # damage SQLite or the log's JSON trips over: this file only is refused
         return RefusedFile(path, "history_unreadable", {"detail": f"{type(error).__name__}: {_first_line(error)}"})
 
