@@ -226,6 +226,7 @@ MESSAGES = {
     "self_assessment_late": "Bản tự nhận xét, đánh giá của đồng chí {name} nhận ngày {received_date}, sau hạn nộp {deadline_date}.",
     "team_not_proposed": "Chưa có danh sách Tổ kiểm phiếu đề xuất (Tệp → Sửa thông tin đợt → Tổ kiểm phiếu).",
     "team_without_head": "Tổ kiểm phiếu chưa có Tổ trưởng: hãy ghi vai trò \"Tổ trưởng\" cho một thành viên.",
+    "candidate_listed_twice": "{name} có tên hai lần trong danh sách (trùng họ tên và năm sinh).",
     "team_member_rated": "Đồng chí {name} vừa ở Tổ kiểm phiếu vừa là người được lấy phiếu: thành viên Tổ kiểm phiếu không được là người được lấy phiếu.",
     "blank_ballots_not_printed": "Chưa in phiếu trắng (Xuất tài liệu → Phiếu lấy phiếu tín nhiệm).",
     "attendance_not_recorded": "Chưa điểm danh: chưa ghi số người có mặt tại hội nghị.",
