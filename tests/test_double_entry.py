@@ -339,6 +339,8 @@ def test_done_when_two_keyers_blind_resolve_seal_minutes_and_verify_from_the_com
     assert code == 1 and "1 chưa xử lý" in out and "phiếu số 2" in out
     code, out = cli("seal", path, "--by", HONG)
     assert code == 1 and "chênh lệch" in out
+    code, out = cli("resolve", path, "--form", "1", "--ballot", "2", "--marks", "11", "--by", HONG)
+    assert code == 2 and "Cần đúng 3 ký tự (mỗi người một ký tự), đã gõ 2." in out  # not a ballot left half keyed
     assert cli("resolve", path, "--form", "1", "--ballot", "2", "--marks", "1 1 2", "--by", HONG)[0] == 0
     assert cli("compare", path)[0] == 0
     code, out = cli("seal", path, "--by", HONG)

@@ -8,12 +8,12 @@ import pytest
 from pypdf import PdfReader
 
 from tinnhiem_desktop.cli import main
-from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark, TeamMember
+from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
 from tinnhiem_desktop.core.percent import vi_percent
 from tinnhiem_desktop.core.results import round_results
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.export.minutes import Seal, grouped
-from tinnhiem_desktop.export.notices import DRAFT_MARK, team_leader, write_notices
+from tinnhiem_desktop.export.notices import DRAFT_MARK, write_notices
 
 from conftest import spec_dict, write_csv, write_spec
 
@@ -106,12 +106,6 @@ def test_header_title_and_the_head_of_the_counting_team_signs(notices):
         assert "ngày 27 tháng 11 năm 2026, tại Hội trường tầng 3, do đồng chí Trần Văn Bình chủ trì" in page
         assert "TM. TỔ KIỂM PHIẾU TỔ TRƯỞNG (Ký, ghi rõ họ tên)" in page and page.endswith("Lê Thị Hồng")
         assert "Phạm Quốc Huy" not in page
-
-
-def test_the_head_of_the_team_is_found_by_role_and_never_guessed():
-    assert team_leader((TeamMember("A", "Thành viên"), TeamMember("B", "Tổ trưởng"))).name == "B"
-    assert team_leader((TeamMember("A", "TRƯỞNG TỔ KIỂM PHIẾU"),)).name == "A"
-    assert team_leader((TeamMember("A", "Tổ phó"), TeamMember("B", "Thành viên"))) is None
 
 
 NAME = "Tôn Nữ Hoàng Thị Phương Thảo Nguyên Khánh Linh Ngọc Bích Trâm Anh Huyền Trang"

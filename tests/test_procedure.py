@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tinnhiem_desktop.core import procedure as steps
+from tinnhiem_desktop.core import checks, procedure as steps, team
 from tinnhiem_desktop.core.issues import Severity, TinNhiemError
 from tinnhiem_desktop.core.model import Mark
 from tinnhiem_desktop.core.procedure import (
@@ -124,7 +124,7 @@ def test_the_team_must_be_proposed_with_a_head_and_nobody_rated_on_it():
     rated = setup_of(team=[{"name": "Lê Thị Hồng", "role": "Tổ trưởng"}, {"name": "Vũ Đức Thắng", "role": ""}])
     result = checklist(rated, {}, sealed=False, today=date(2026, 11, 1))
     issue = next(i for i in result.issues if i.code == "team_member_rated")
-    assert issue.params == {"name": "Vũ Đức Thắng"} and result.steps[1].done
+    assert issue.params == {"name": "Vũ Đức Thắng", "path": "team[1].name"} and result.steps[1].done
     assert checklist(setup_of(team=[{"name": "Lê Thị Hồng", "role": " tổ  TRƯỞNG "}]), {}, sealed=False,
                      today=date(2026, 11, 1)).steps[1].done
 
@@ -173,7 +173,7 @@ def test_every_checklist_code_has_a_sentence():
         "team_not_proposed", "team_without_head", "team_member_rated", "team_not_approved",
         "team_vote_exceeds_present", "quorum_not_met"}
     assert produced <= MESSAGES.keys()
-    source = Path(steps.__file__).read_text(encoding="utf-8")
+    source = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (steps, team, checks))
     for code in produced - set(steps.MISSING_CODES.values()):
         assert f'"{code}"' in source
 

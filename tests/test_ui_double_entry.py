@@ -11,7 +11,7 @@ from tinnhiem_desktop.core.double_entry import Resolution
 from tinnhiem_desktop.core.model import EntryPass, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.services.rounds import RoundService
-from tinnhiem_desktop.ui.compare import CompareDialog, parse_keyed_again
+from tinnhiem_desktop.ui.compare import CompareDialog
 from tinnhiem_desktop.ui.main_window import parse_range, slug
 
 from conftest import FakeDialogs, spec_dict
@@ -98,7 +98,3 @@ def test_a_station_copy_is_made_and_merged_back(qtbot, settings_dir, double_file
 def test_small_parsers():
     assert parse_range("") == (None, None) and parse_range("1–150") == (1, 150)
     assert slug("Máy 2 — chị Lan") == "may-2-chi-lan"
-    assert parse_keyed_again("1 2 x", 3) == ({1: Mark.CAO, 2: Mark.TIN_NHIEM, 3: Mark.MULTI}, "")
-    assert parse_keyed_again("KHL: rách", 3) == ({}, "rách")
-    with pytest.raises(ValueError):
-        parse_keyed_again("129", 3)

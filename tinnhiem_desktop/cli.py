@@ -211,16 +211,14 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    from .core.ballots_csv import MARK_BY_CELL
+    from .core.rekey import parse_marks
 
-    marks = None
-    if args.marks is not None:
-        cells = [c for c in args.marks.lower() if not c.isspace()]
-        if any(c not in MARK_BY_CELL for c in cells):
-            raise TinNhiemError("bad_arguments", detail="--marks chỉ gồm các ký tự 1, 2, 3, 0, x")
-        marks = {order: MARK_BY_CELL[c] for order, c in enumerate(cells, 1)}
     choice = args.take or "R"
     with RoundService.open(args.round, args.by) as service:
+        forms = {form.code: form for form in service.setup.forms}
+        marks = None  # an unknown form is refused by resolve, naming the forms there are
+        if args.marks is not None and args.form in forms:
+            marks = parse_marks(args.marks, len(forms[args.form].candidates))
         counted = service.resolve(args.form, args.ballot, choice, marks, args.invalid or "")
     print(f"Đã xử lý phiếu số {args.ballot} (loại phiếu {args.form}): "
           + ("phiếu được tính." if counted is not None else "không có phiếu này (không tính)."))

@@ -288,6 +288,12 @@ def band_flags(
 
 
 def quorum_met(preset: Preset, present: int, summoned: int) -> bool:
+    """Whether the present reach the quorum the preset asks for (exact: 3 × present ≥ 2 × summoned)."""
     if preset.quorum is None:
         return True
     return present * preset.quorum.denominator >= preset.quorum.numerator * summoned
+
+
+def quorum_text(quorum: Fraction | None) -> str | None:
+    """A quorum as written: "2/3" (None for none)."""
+    return None if quorum is None else written_share(quorum, as_percent=False)

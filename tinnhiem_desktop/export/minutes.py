@@ -11,6 +11,7 @@ from ..core.percent import vi_count, vi_percent
 from ..core.procedure import TeamVote
 from ..core.results import FormResult, RoundResults
 from ..core.rules import Base
+from ..core.team import head_first
 from .fonts import FontSet
 from .history_text import by_hand_notes, last_year, prior_share
 from .dates import vi_date, vi_datetime
@@ -113,7 +114,7 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
     pdf.paragraph("Biên bản lập xong hồi ...... giờ ...... cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe "
                   "và thống nhất ký tên dưới đây.")
     per_row = 3 if len(setup.team) > 4 else 2
-    pdf.signatures("TỔ KIỂM PHIẾU", [Signature(m.role or "Thành viên", m.name) for m in setup.team], per_row)
+    pdf.signatures("TỔ KIỂM PHIẾU", [Signature(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
     return save(pdf, target)
 
 

@@ -8,12 +8,11 @@ Vietnamese. It is signed by the head of the counting team for the team ("TM. T�
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
-
 from ..core.model import LEVELS, TeamMember
 from ..core.percent import vi_count, vi_percent
 from ..core.results import CandidateResult, FormResult, RoundResults
 from ..core.rules import Base
+from ..core.team import team_head
 from .dates import vi_date, vi_datetime
 from .fonts import FontSet
 from .minutes import DOTS, LEVEL_HEADINGS, Seal, base_words, grouped
@@ -43,20 +42,11 @@ class NoticePdf(OfficialPdf):
             self.set_y(self.t_margin)
 
 
-def team_leader(team: Sequence[TeamMember]) -> TeamMember | None:
-    """The member whose role says Tổ trưởng (or Trưởng tổ); None rather than a guess."""
-    for member in team:
-        role = composed(member.role).casefold()
-        if "tổ trưởng" in role or "trưởng tổ" in role:
-            return member
-    return None
-
-
 def write_notices(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None) -> Path:
     pdf = NoticePdf(fonts)
     pdf.set_title("Thông báo kết quả lấy phiếu tín nhiệm")
     trial = NoticePdf(pdf.font_set)  # each notice is set here first, to find a size that fits one page
-    leader = team_leader(results.setup.team)
+    leader = team_head(results.setup.team)
     for form in results.forms:
         for person in form.candidates:
             notice = (results, form, person, seal, leader)

@@ -242,6 +242,7 @@ MESSAGES = {
     "self_assessment_late": "Bản tự nhận xét, đánh giá của đồng chí {name} nhận ngày {received_date}, sau hạn nộp {deadline_date}.",
     "team_not_proposed": "Chưa có danh sách Tổ kiểm phiếu đề xuất (Tệp → Sửa thông tin đợt → Tổ kiểm phiếu).",
     "team_without_head": "Tổ kiểm phiếu chưa có Tổ trưởng: hãy ghi vai trò \"Tổ trưởng\" cho một thành viên.",
+    "candidate_listed_twice": "{name} có tên hai lần trong danh sách (trùng họ tên và năm sinh).",
     "team_member_rated": "Đồng chí {name} vừa ở Tổ kiểm phiếu vừa là người được lấy phiếu: thành viên Tổ kiểm phiếu không được là người được lấy phiếu.",
     "blank_ballots_not_printed": "Chưa in phiếu trắng (Xuất tài liệu → Phiếu lấy phiếu tín nhiệm).",
     "attendance_not_recorded": "Chưa điểm danh: chưa ghi số người có mặt tại hội nghị.",
@@ -265,6 +266,9 @@ MESSAGES = {
     "procedure_differs_from_log": "Ghi nhận '{key}' của quy trình trong tệp khác với nhật ký.",
     "procedure_record_other_seal": "Ghi nhận '{key}' (sau khi chốt) không thuộc kết quả đã chốt của tệp này.",
     # command line
+    "rekey_wrong_length": "Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.",
+    "rekey_bad_cell": "Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.",
+    "rekey_reason_missing": "Cần ghi lý do sau 'khl:'.",
     "bad_arguments": "Tham số không đúng: {detail}",
     "unexpected_error": "Lỗi không mong đợi: {detail}",
 }
@@ -299,6 +303,11 @@ def flags_words(rule: Rule, flags: Iterable[str], translate: Translate = vietnam
 
 def _enriched(params: Mapping[str, Any], translate: Translate = vietnamese) -> dict[str, Any]:
     values = dict(params)
+    detail = values.get("detail")  # the problem behind another, e.g. why an earlier file was refused
+    if isinstance(detail, Issue):
+        values["detail"] = describe_issue(detail, values.get("form_title"), translate)
+    elif isinstance(detail, TinNhiemError):
+        values["detail"] = describe_error(detail, translate)
     if isinstance(values.get("sealed_at"), str):  # an ISO time reads as "10 giờ 42, ngày 27/11/2026"
         values["sealed_at"] = vi_datetime(values["sealed_at"], translate)
     if "count" in values and values["count"] in COUNT_NAMES:

@@ -13,11 +13,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..core.history import PriorResult, Suggestion, candidate_ref, carried_key, name_key, suggest_links
+from ..core.history import PriorResult, Suggestion, candidate_ref, carried_key, suggest_links
 from ..core.issues import TinNhiemError
 from ..core.model import BallotForm, Counts, Meeting, RoundSetup
+from ..core.names import name_key
 from ..core.results import RoundResults
-from ..export.wording import describe_error, describe_issue
 from ..storage.repository import RoundInfo
 from .rounds import RoundService, command_line_keyer
 
@@ -26,7 +26,8 @@ ROUND_SUFFIX = ".tinnhiem"
 
 @dataclass(frozen=True)
 class RefusedFile:
-    """A file not used, and why (a code of `wording.MESSAGES` with its parameters)."""
+    """A file not used, and why: a code of `wording.MESSAGES` with its parameters (`detail` may be
+    the first problem found, an `Issue` or a `TinNhiemError`, which the wording words)."""
 
     path: Path
     code: str
@@ -100,11 +101,11 @@ def open_sealed(path: Path) -> SealedRound | RefusedFile:
             if problems:
                 titles = {f.code: f.title for f in setup.forms}
                 return RefusedFile(path, "history_altered", {
-                    "count": len(problems), "detail": describe_issue(problems[0], titles.get(problems[0].form))}, **of)
+                    "count": len(problems), "detail": problems[0], "form_title": titles.get(problems[0].form)}, **of)
             return SealedRound(path, service.setup, info, service.results(), tuple(service.prior_results()),
                                service.corrects())
     except TinNhiemError as error:
-        return RefusedFile(path, "history_unreadable", {"detail": describe_error(error)})
+        return RefusedFile(path, "history_unreadable", {"detail": error})
     except Exception as error:  # damage SQLite or the log's JSON trips over: this file only is refused
         return RefusedFile(path, "history_unreadable", {"detail": f"{type(error).__name__}: {_first_line(error)}"})
 
@@ -248,7 +249,7 @@ def link_history(service: RoundService, history: History) -> LinkReport:
     """Store the earlier year's result of every candidate found there by person key (one
     transaction), and suggest links for the others by name and birth year."""
     setup = service.setup
-    unit = (name_key(setup.header.parent), name_key(setup.header.unit))
+    unit = unit_of(setup)
     stored = {(p.person_key, p.year): p for p in service.prior_results()}
     links, replaced, linked_refs = [], [], set()
     for form in setup.forms:

@@ -20,6 +20,7 @@ from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.model import Candidate, Counts
 from ..core.procedure import Checklist, Handover, ProcedureRecord, TeamVote, checklist, replay_records
 from ..core.spec import nfc
+from ..core.team import team_head
 from ..storage.repository import now
 from .rounds import RoundService
 
@@ -128,11 +129,9 @@ class ProcedureService:
         self._after_seal(key, {"date": report_date, "recipient": recipient, "files": [Path(f).name for f in files]})
 
     def head_teller(self) -> str:
-        """The team member whose role is Tổ trưởng (who hands the papers over), else ''."""
-        for member in self.rounds.setup.team:
-            if " ".join(member.role.casefold().split()) == steps.HEAD_ROLE:
-                return member.name
-        return ""
+        """The head of the counting team (who hands the papers over), else ''."""
+        head = team_head(self.rounds.setup.team)
+        return head.name if head else ""
 
     # -- checking --------------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ from ..core.issues import Severity, TinNhiemError
 from ..core.model import Counts
 from ..core.procedure import ATTENDANCE, COLLECTED, ISSUED, TEAM_VOTE, AssessmentStatus, TeamVote
 from ..core.results import round_rule
-from ..core.rules import quorum_met
+from ..core.rules import quorum_met, quorum_text
 from ..export.procedure_text import ASSESSMENT_NAMES, STAGE_NAMES, STEP_NAMES, deadline_line
 from ..export.report_upward import default_recipient
 from ..services.export import REPORT_NAMES, ReportRequest, export_reports
@@ -382,13 +382,9 @@ class MeetingStepsDialog(QDialog):
             elif preset.quorum is None:
                 label.setText("")
             elif quorum_met(preset, present, summoned):
-                label.setText(self.tr("✓ đạt {quorum} số được triệu tập").format(quorum=self._quorum(preset)))
+                label.setText(self.tr("✓ đạt {quorum} số được triệu tập").format(quorum=quorum_text(preset.quorum)))
             else:
-                label.setText(self.tr("⚠ chưa đạt {quorum} số được triệu tập").format(quorum=self._quorum(preset)))
-
-    @staticmethod
-    def _quorum(preset) -> str:
-        return f"{preset.quorum.numerator}/{preset.quorum.denominator}"
+                label.setText(self.tr("⚠ chưa đạt {quorum} số được triệu tập").format(quorum=quorum_text(preset.quorum)))
 
     def _update_vote(self) -> None:
         in_favour, against = self.in_favour.value(), self.against.value()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.checks import Reconciliation, reconciliation_state
 from ..core.model import Mark
 from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, Rule
@@ -28,6 +29,8 @@ from .session import RoundSession
 LEVELS = (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
 BAR_COLOURS = (QColor("#43a047"), QColor("#1e88e5"), QColor("#e53935"), QColor("#9e9e9e"))
 AMBER, RED, GREEN = QColor("#ffe082"), QColor("#ef9a9a"), QColor("#c8e6c9")
+STATE_COLOURS = {Reconciliation.ERROR: RED, Reconciliation.WARNING: AMBER, Reconciliation.INCOMPLETE: AMBER,
+                 Reconciliation.OK: GREEN}
 
 
 class ResultsModel(QAbstractTableModel):
@@ -153,14 +156,7 @@ def reconciliation(result: FormResult) -> tuple[str, QColor]:
         "Đã nhập {keyed} (hợp lệ {valid}, không hợp lệ {invalid}) · Thu vào {collected} · Phát ra {issued} · "
         "Có mặt {present} · Triệu tập {summoned}",
     ).format(keyed=tally.keyed, valid=tally.valid, invalid=tally.invalid, **counts.as_dict())
-    problems = [i for i in result.issues if i.code != "ballots_incomplete" or tally.keyed >= counts.collected]
-    if any(i.severity.value == "error" or i.code == "keyed_exceeds_collected" for i in problems):
-        colour = RED
-    elif problems or tally.incomplete_ballots:
-        colour = AMBER
-    else:
-        colour = GREEN
-    return text, colour
+    return text, STATE_COLOURS[reconciliation_state(result.issues)]
 
 
 def base_line(result: FormResult) -> str:

@@ -2231,18 +2231,6 @@ The other ballots keep their numbers.</translation>
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
-        <message>
-            <source>Cần ghi lý do sau 'khl:'.</source>
-            <translation>Write the reason after 'khl:'.</translation>
-        </message>
-        <message>
-            <source>Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.</source>
-            <translation>Exactly {size} characters are needed (one per person); {typed} were typed.</translation>
-        </message>
-        <message>
-            <source>Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.</source>
-            <translation>The character '{cell}' at position {order} is not 1, 2, 3, 0 or x.</translation>
-        </message>
     </context>
     <context>
         <name>results</name>
@@ -2737,6 +2725,10 @@ The other ballots keep their numbers.</translation>
             <translation>Ballot {ballot}: in the file it is {stored_status}; according to the log it is {logged_status}.</translation>
         </message>
         <message>
+            <source>Tệp '{file}' không phải bản cho máy nhập do đợt này tạo ra (đợt này không ghi nhận bản nào như vậy): không nhận phiếu từ tệp.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Không lập tệp đính chính từ '{file}': tệp không còn nguyên vẹn ({count} chỗ sai); hãy kiểm tra tệp (tinnhiem-cli verify) và dùng bản đã chốt còn nguyên vẹn.</source>
             <translation>No correction made from '{file}': the file is not intact ({count} problems); check it (tinnhiem-cli verify) and use an intact sealed copy.</translation>
         </message>
@@ -2913,6 +2905,10 @@ The other ballots keep their numbers.</translation>
             <translation>The counting team has no team leader: give one member the role "Tổ trưởng".</translation>
         </message>
         <message>
+            <source>{name} có tên hai lần trong danh sách (trùng họ tên và năm sinh).</source>
+            <translation>{name} is listed twice (same full name and year of birth).</translation>
+        </message>
+        <message>
             <source>Đồng chí {name} vừa ở Tổ kiểm phiếu vừa là người được lấy phiếu: thành viên Tổ kiểm phiếu không được là người được lấy phiếu.</source>
             <translation>{name} is both on the counting team and rated: a member of the counting team must not be rated.</translation>
         </message>
@@ -2999,6 +2995,18 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Ghi nhận '{key}' (sau khi chốt) không thuộc kết quả đã chốt của tệp này.</source>
             <translation>The record '{key}' (made after sealing) does not belong to this file's sealed results.</translation>
+        </message>
+        <message>
+            <source>Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.</source>
+            <translation>Exactly {size} characters are needed (one per person); {typed} were typed.</translation>
+        </message>
+        <message>
+            <source>Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.</source>
+            <translation>The character '{cell}' at position {order} is not 1, 2, 3, 0 or x.</translation>
+        </message>
+        <message>
+            <source>Cần ghi lý do sau 'khl:'.</source>
+            <translation>Write the reason after 'khl:'.</translation>
         </message>
         <message>
             <source>Tham số không đúng: {detail}</source>
