@@ -23,7 +23,7 @@ from .export.procedure_text import checklist_text
 from .export.results_text import results_text, rule_label
 from .export.wording import describe_error, describe_issue, sentence
 from .services.export import ExportRequest, ReportRequest, export_documents, export_reports, export_warnings
-from .services.procedure import ProcedureService, correct_round, iso_date
+from .services.procedure import ProcedureService, iso_date
 from .services.rounds import RoundService, command_line_keyer, load_round_spec
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
@@ -281,7 +281,7 @@ def _seal(args: argparse.Namespace) -> int:
 
 
 def _correct(args: argparse.Namespace) -> int:
-    with correct_round(args.round, args.new, args.reason, command_line_keyer()) as service:
+    with RoundService.correction(args.round, args.new, args.reason, command_line_keyer()) as service:
         print(f"Đã lập tệp đính chính {service.path} từ {args.round}; có thể sửa phiếu rồi chốt lại.")
     return EXIT_OK
 

@@ -253,21 +253,3 @@ def _assessments(
             people[identity] = Assessment(form.code, candidate.order, candidate.name, candidate.position, identity,
                                           received, assessment_status(received, deadline, today))
     return list(people.values())
-
-
-def replay_records(events: Iterable[Any]) -> tuple[dict[str, Mapping[str, Any]], list[Issue]]:
-    """The records made before sealing, rebuilt from their audit events (each holds the old and
-    the new data), with an issue for each event whose `old` is not what came before it."""
-    records: dict[str, Mapping[str, Any]] = {}
-    issues: list[Issue] = []
-    for event in events:
-        if event.action != RECORD_ACTION:
-            continue
-        key = event.data["key"]
-        if records.get(key) != event.data["old"]:
-            issues.append(Issue("log_inconsistent", Severity.ERROR, None, {"seq": event.seq}))
-        if event.data["new"] is None:
-            records.pop(key, None)
-        else:
-            records[key] = event.data["new"]
-    return records, issues

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.issues import TinNhiemError
 from ..core.model import Counts, EntryPass
-from ..core.spec import folded
+from ..core.names import folded
 from ..export.wording import COUNT_NAMES
 from .actions import build_menus
 from .commands import ChangeCounts

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMenu
 from ..core.issues import TinNhiemError
 from ..services.backups import Backups, all_copies, restore_copy
 from ..services.backups import default_folder as default_backup_folder
-from ..services.procedure import correct_round
 from ..services.rounds import RoundService, station_user
 from .i18n import describe_error, sentence
 from .session import RoundSession
@@ -159,7 +158,7 @@ class RoundOpening:
         if not target:
             return
         try:
-            correct_round(source, target, reason, f"{station_user()} ({CORRECTING})").close()
+            RoundService.correction(source, target, reason, f"{station_user()} ({CORRECTING})").close()
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
