@@ -2726,7 +2726,7 @@ The other ballots keep their numbers.</translation>
         </message>
         <message>
             <source>Tệp '{file}' không phải bản cho máy nhập do đợt này tạo ra (đợt này không ghi nhận bản nào như vậy): không nhận phiếu từ tệp.</source>
-            <translation type="unfinished" />
+            <translation>The file '{file}' is not a station copy this round made (the round recorded no such copy): its ballots are not taken.</translation>
         </message>
         <message>
             <source>Không lập tệp đính chính từ '{file}': tệp không còn nguyên vẹn ({count} chỗ sai); hãy kiểm tra tệp (tinnhiem-cli verify) và dùng bản đã chốt còn nguyên vẹn.</source>
