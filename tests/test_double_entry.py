@@ -316,7 +316,7 @@ def test_done_when_two_keyers_blind_resolve_seal_minutes_and_verify_from_the_com
     from pypdf import PdfReader
 
     from tinnhiem_desktop.cli import main
-    from tinnhiem_desktop.export.minutes import grouped
+    from tinnhiem_desktop.core.audit import grouped
     from conftest import write_csv, write_spec
 
     def cli(*args):

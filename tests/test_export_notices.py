@@ -12,7 +12,8 @@ from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
 from tinnhiem_desktop.core.percent import vi_percent
 from tinnhiem_desktop.core.results import round_results
 from tinnhiem_desktop.core.spec import setup_from_dict
-from tinnhiem_desktop.export.minutes import Seal, grouped
+from tinnhiem_desktop.core.audit import grouped
+from tinnhiem_desktop.export.minutes import Seal
 from tinnhiem_desktop.export.notices import DRAFT_MARK, write_notices
 
 from conftest import spec_dict, write_csv, write_spec
@@ -89,7 +90,7 @@ def test_the_consequence_appears_only_for_the_person_who_crossed_a_band(notices)
 def test_sealed_notices_bear_the_fingerprint_and_drafts_say_so(notices):
     _, sealed, draft = notices
     for page in sealed:
-        assert "Kết quả đã được chốt lúc 10 giờ 42, ngày 27/11/2026 bởi Lê Thị Hồng" in page
+        assert "Kết quả được chốt lúc 10 giờ 42, ngày 27/11/2026; người chốt: Lê Thị Hồng" in page
         assert grouped(FINGERPRINT) in page
         assert "BẢN NHÁP" not in page and "chưa chốt" not in page
     for page in draft:
@@ -140,7 +141,7 @@ def test_a_notice_too_long_for_one_page_continues_with_the_seal_beside_the_signa
     text = pages(write_notices(results, tmp_path / "longer.pdf", correcting))
     assert len(text) == 2
     assert "Lý do đính chính: Nhập nhầm phiếu số 7." in text[0] and CONSEQUENCE in text[0]
-    assert text[1].startswith("2 Kết quả đã được chốt lúc") and grouped(FINGERPRINT) in text[1]
+    assert text[1].startswith("2 Kết quả được chốt lúc") and grouped(FINGERPRINT) in text[1]
     assert text[1].endswith("TỔ TRƯỞNG (Ký, ghi rõ họ tên) ................")
 
 

@@ -14,7 +14,7 @@ from ..core.results import CandidateResult, Rule, RoundResults
 from ..core.rules import FLAGS
 from .dates import vi_datetime
 from .history_text import by_hand_notes
-from .minutes import grouped
+from ..core.audit import grouped
 from .results_text import rule_sentence
 from .wording import flag_words, flags_words
 

@@ -15,6 +15,7 @@ from ..core.team import head_first
 from .fonts import FontSet
 from .history_text import by_hand_notes, last_year, prior_share
 from .dates import vi_date, vi_datetime
+from ..core.audit import grouped
 from .pdf import OfficialPdf, Signature, save
 from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, overrides_sentence, rule_label
@@ -38,9 +39,11 @@ class Seal:
     differences: int = 0  # ballots on which the two passes of a double-entry round differed
 
 
-def grouped(fingerprint: str) -> str:
-    """A SHA-256 in four groups of 16, easier to read aloud and compare by eye."""
-    return " ".join(fingerprint[i:i + 16] for i in range(0, len(fingerprint), 16))
+def seal_lead(seal: Seal) -> str:
+    """'Kết quả được chốt lúc 20 giờ 08, ngày 24/11/2026; người chốt: Lê Thị Hồng. Dấu vân tay …:'"""
+    who = f"; người chốt: {seal.sealed_by}" if seal.sealed_by else ""
+    return (f"Kết quả được chốt lúc {vi_datetime(seal.sealed_at)}{who}. "
+            "Dấu vân tay (SHA-256) của tệp đợt lấy phiếu:")
 
 
 def base_words(form: FormResult, decimals: int) -> str:
@@ -101,14 +104,11 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
         pdf.paragraph(f"Lý do chốt kết quả khi số liệu chưa khớp: {seal.reason}", emphasis="I")
     pdf.ln(2)
 
-    if pdf.will_page_break(45):  # the section, its fingerprint and the first signatures together
+    if pdf.will_page_break(110):  # the section, its fingerprint and the first signatures together
         pdf.add_page()
     pdf.heading("IV. XÁC NHẬN")
     if seal.sealed_at and seal.fingerprint:
-        pdf.paragraph(f"Kết quả đã được chốt lúc {vi_datetime(seal.sealed_at)}"
-                      + (f" bởi {seal.sealed_by}" if seal.sealed_by else "")
-                      + ". Dấu vân tay (SHA-256) của tệp đợt lấy phiếu:")
-        pdf.paragraph(grouped(seal.fingerprint), emphasis="B", size=10.5, align="C")
+        pdf.seal_block(seal_lead(seal), seal.fingerprint)
     else:
         pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B")
     pdf.paragraph("Biên bản lập xong hồi ...... giờ ...... cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe "

@@ -7,6 +7,8 @@ date line; page numbers centred at the top from page 2; signature blocks with pr
 
 from __future__ import annotations
 
+import io
+
 import re
 import unicodedata
 from contextlib import contextmanager
@@ -17,6 +19,7 @@ from typing import Iterator, Sequence
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from ..core.audit import grouped
 from ..core.model import Header, HeaderStyle
 from .dates import vi_date
 from .fonts import FontSet, document_fonts
@@ -24,6 +27,20 @@ from .fonts import FontSet, document_fonts
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20, 20, 30, 15
 BODY_PT = 13
 LOCALITY = re.compile(r"(?:^|\s)(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
+
+
+FINGERPRINT_HOW = ("So đủ 64 ký tự với tệp: tinnhiem-cli verify TỆP --fingerprint \"…\", hoặc trong chương trình: "
+                   "Tệp › Kiểm tra tệp. Mã QR bên cạnh mang cùng dấu vân tay.")
+FINGERPRINT_HOW_SHORT = "So đủ 64 ký tự với tệp (Tệp › Kiểm tra tệp); mã QR phía dưới mang cùng giá trị."
+
+
+def qr_png(text: str) -> io.BytesIO:
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=8, border=2)
+    buffer.seek(0)
+    return buffer
 
 
 def locality(header: Header) -> str | None:
@@ -161,6 +178,35 @@ class OfficialPdf(FPDF):
         if self.will_page_break(20):
             self.add_page()
         self.paragraph(value, emphasis="B", after=1)
+
+    def seal_block(self, lead: str, fingerprint: str, *, size: float = BODY_PT, qr_side: float = 24.0,
+                   how: str = "") -> None:
+        """The seal's sentence, the fingerprint in groups to compare whole, how to compare it, and the
+        same value as a QR code (read by a phone or a scanner) at the right; with `qr_side` 0 the
+        page puts the QR code elsewhere (`qr_code`)."""
+        if self.will_page_break(qr_side + 12):
+            self.add_page()
+        self.paragraph(lead, size=size, after=0.5)
+        top = self.get_y()
+        text_width = self.epw - qr_side - 4
+        groups = grouped(fingerprint).split()
+        lines = [" ".join(groups[i:i + 8]) for i in range(0, len(groups), 8)]
+        with self.style("B", min(size, 11.5)):
+            if self.get_string_width(" ".join(lines)) <= text_width - 2 * self.c_margin:
+                lines = [" ".join(lines)]
+            for line in lines:
+                self.set_x(self.l_margin)
+                self.cell(text_width, min(size, 11.5) * 0.5, line, align="C", new_x="LMARGIN", new_y="NEXT")
+        with self.style("I", min(size, 11)):
+            self.set_x(self.l_margin)
+            self.multi_cell(text_width, min(size, 11) * 0.45, composed(how or FINGERPRINT_HOW), align="J",
+                            new_x="LMARGIN", new_y="NEXT")
+        if qr_side:
+            self.qr_code(fingerprint, self.l_margin + self.epw - qr_side, top, qr_side)
+        self.set_y(max(self.get_y(), top + qr_side) + 2)
+
+    def qr_code(self, text: str, x: float, y: float, side: float) -> None:
+        self.image(qr_png(text), x=x, y=y, w=side, h=side)
 
     def signatures(self, heading: str, signatures: Sequence[Signature], per_row: int = 2) -> None:
         """Signature blocks, `per_row` across: title, '(Ký, ghi rõ họ tên)', space, the name."""
