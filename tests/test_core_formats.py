@@ -8,7 +8,6 @@ import unicodedata
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from tinnhiem_desktop.core.ballots_csv import ballots_csv_rows, parse_ballots_csv
 from tinnhiem_desktop.core.issues import TinNhiemError

@@ -13,7 +13,8 @@ from tinnhiem_desktop.core.percent import vi_percent
 from tinnhiem_desktop.core.results import round_results
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.core.audit import grouped
-from tinnhiem_desktop.export.minutes import Seal, write_minutes
+from tinnhiem_desktop.export.minutes import write_minutes
+from tinnhiem_desktop.export.seal import Seal
 from tinnhiem_desktop.export.dates import vi_date
 from tinnhiem_desktop.export.pdf import locality, place_and_date
 

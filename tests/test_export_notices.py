@@ -13,7 +13,7 @@ from tinnhiem_desktop.core.percent import vi_percent
 from tinnhiem_desktop.core.results import round_results
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.core.audit import grouped
-from tinnhiem_desktop.export.minutes import Seal
+from tinnhiem_desktop.export.seal import Seal
 from tinnhiem_desktop.export.notices import DRAFT_MARK, write_notices
 
 from conftest import spec_dict, write_csv, write_spec

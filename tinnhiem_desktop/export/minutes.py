@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from ..core.model import LEVELS
 from ..core.percent import vi_count, vi_percent
@@ -14,8 +12,9 @@ from ..core.rules import Base
 from ..core.team import head_first
 from .fonts import FontSet
 from .history_text import by_hand_notes, last_year, prior_share
-from .dates import vi_date, vi_datetime
+from .dates import vi_date
 from ..core.audit import grouped
+from .seal import Seal, seal_lead
 from .pdf import OfficialPdf, Signature, save
 from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, overrides_sentence, rule_label
@@ -25,25 +24,6 @@ WIDTHS = (9, 35, 33, 9, 15, 9, 15, 9, 15, 16)  # 165 mm: the text width of A4 wi
 WIDTHS_WITH_LAST_YEAR = (9, 30, 26, 8, 15, 8, 15, 8, 15, 16, 15)  # and last year's share, set at 10 pt
 LEVEL_HEADINGS = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 DOTS = "................"
-
-
-@dataclass(frozen=True)
-class Seal:
-    """What the file says about sealing; all None while the round is not sealed."""
-
-    sealed_at: str | None = None
-    sealed_by: str | None = None
-    fingerprint: str | None = None
-    reason: str | None = None
-    corrects: Mapping[str, str] | None = None  # the sealed round this one corrects
-    differences: int = 0  # ballots on which the two passes of a double-entry round differed
-
-
-def seal_lead(seal: Seal) -> str:
-    """'Kết quả được chốt lúc 20 giờ 08, ngày 24/11/2026; người chốt: Lê Thị Hồng. Dấu vân tay …:'"""
-    who = f"; người chốt: {seal.sealed_by}" if seal.sealed_by else ""
-    return (f"Kết quả được chốt lúc {vi_datetime(seal.sealed_at)}{who}. "
-            "Dấu vân tay (SHA-256) của tệp đợt lấy phiếu:")
 
 
 def base_words(form: FormResult, decimals: int) -> str:

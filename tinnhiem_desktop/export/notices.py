@@ -13,10 +13,11 @@ from ..core.percent import vi_count, vi_percent
 from ..core.results import CandidateResult, FormResult, RoundResults
 from ..core.rules import Base
 from ..core.team import team_head
-from .dates import vi_date, vi_datetime
+from .dates import vi_date
 from .fonts import FontSet
 from ..core.audit import grouped
-from .minutes import DOTS, LEVEL_HEADINGS, Seal, base_words, seal_lead
+from .minutes import DOTS, LEVEL_HEADINGS, base_words
+from .seal import Seal, seal_lead
 from .pdf import BODY_PT, FINGERPRINT_HOW_SHORT, OfficialPdf, composed, save
 from .results_text import overrides_sentence, rule_label
 from .wording import flags_words

@@ -24,7 +24,8 @@ from .dates import vi_date, vi_datetime
 from .fonts import FontSet
 from .history_text import last_year
 from ..core.audit import grouped
-from .minutes import Seal, _form_section, seal_lead
+from .minutes import _form_section
+from .seal import Seal, seal_lead
 from .pdf import OfficialPdf, composed, save
 from .procedure_text import team_vote_sentence
 from .results_text import rule_sentence

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.issues import Issue, Severity, TinNhiemError
-from ..export.minutes import Seal, write_minutes
+from ..export.seal import Seal
 from .procedure import ProcedureService, iso_date, note_blank_ballots_printed
 from .rounds import RoundService
 
@@ -58,6 +58,8 @@ def export_documents(
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             if name == "minutes":
+                from ..export.minutes import write_minutes
+
                 written.append(write_minutes(results, target, seal, team_vote=ProcedureService(service).team_vote()))
             elif name == "notices":
                 from ..export.notices import write_notices

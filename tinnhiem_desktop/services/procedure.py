@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from ..core import procedure as steps
-from ..core.issues import Issue, Severity, TinNhiemError
+from ..core.issues import Issue, TinNhiemError
 from ..core.model import Candidate, Counts
 from ..core.procedure import Checklist, Handover, ProcedureRecord, TeamVote, checklist
 from ..core.spec import nfc

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from ..core.events import KINDS, Draft, Event, apply
-from ..core.issues import Issue, TinNhiemError
+from ..core.issues import TinNhiemError
 from ..core.model import Ballot, EntryMode, EntryPass, RoundInfo, RoundSetup, Station
 from ..core.procedure import ProcedureRecord
 from ..core.results import RoundResults, Rule
