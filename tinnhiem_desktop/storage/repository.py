@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
 
 from ..core.audit import after_seal_hash
 from ..core.events import UNPROJECTED, Draft, Event, chain_event, event_hash
@@ -57,7 +56,6 @@ from .roundfile import (
     read_header,
     vacuum_into,
 )
-from .tables import CandidateRow, FormRow, RoundRow, TeamMemberRow
 
 __all__ = ["RoundInfo", "RoundRepository", "Station", "now"]
 
@@ -576,28 +574,29 @@ def _insert_marks(connection, ballot_id: int, marks: Mapping[str, str]) -> None:
 def _insert_setup(connection, setup: RoundSetup, uid: str, created_at: str) -> None:
     from ..core.spec import rule_custom_to_dict
 
+    sql = connection.exec_driver_sql
     custom = setup.rule_custom
-    with Session(bind=connection) as session:
-        session.add(RoundRow(
-            uid=uid, title=setup.title, year=setup.year, rule_id=setup.rule_id,
-            header_style=setup.header.style.value, header_parent=setup.header.parent,
-            header_unit=setup.header.unit, meeting_date=setup.meeting.date, meeting_place=setup.meeting.place,
-            meeting_chair=setup.meeting.chair, created_at=created_at, entry_mode=setup.entry_mode.value,
-            percent_base=setup.percent_base, decimals=setup.decimals,
-            rule_custom=None if custom is None else json.dumps(rule_custom_to_dict(custom), ensure_ascii=False,
-                                                                sort_keys=True),
-        ))
-        session.add_all(TeamMemberRow(seq=i, name=m.name, role=m.role) for i, m in enumerate(setup.team, 1))
-        for seq, form in enumerate(setup.forms, 1):
-            row = FormRow(code=form.code, seq=seq, title=form.title, **form.counts.as_dict())
-            session.add(row)
-            session.flush()
-            session.add_all(
-                CandidateRow(form_id=row.id, seq=c.order, name=c.name, position=c.position, birth_year=c.birth_year,
-                             person_key=c.person_key, provincial=c.provincial)
-                for c in form.candidates
-            )
-        session.flush()
+    sql("INSERT INTO round (id, uid, title, year, rule_id, percent_base, decimals, header_style, header_parent,"
+        " header_unit, meeting_date, meeting_place, meeting_chair, created_at, entry_mode, rule_custom)"
+        " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (uid, setup.title, setup.year, setup.rule_id, setup.percent_base, setup.decimals, setup.header.style.value,
+         setup.header.parent, setup.header.unit, setup.meeting.date, setup.meeting.place, setup.meeting.chair,
+         created_at, setup.entry_mode.value,
+         None if custom is None else json.dumps(rule_custom_to_dict(custom), ensure_ascii=False, sort_keys=True)))
+    if setup.team:
+        sql("INSERT INTO team_member (seq, name, role) VALUES (?, ?, ?)",
+            [(i, m.name, m.role) for i, m in enumerate(setup.team, 1)])
+    for seq, form in enumerate(setup.forms, 1):
+        counts = form.counts
+        form_id = sql("INSERT INTO ballot_form (code, seq, title, summoned, present, issued, collected)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      (form.code, seq, form.title, counts.summoned, counts.present, counts.issued,
+                       counts.collected)).lastrowid
+        if form.candidates:
+            sql("INSERT INTO candidate (form_id, seq, name, position, birth_year, person_key, provincial)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(form_id, c.order, c.name, c.position, c.birth_year, c.person_key, int(c.provincial))
+                 for c in form.candidates])
 
 
 def _migrated_copy(engine, target: Path):
