@@ -529,10 +529,6 @@ thu vào</source>
 collected</translation>
         </message>
         <message>
-            <source>Loại phiếu '{code}': {reason}</source>
-            <translation>Ballot form '{code}': {reason}</translation>
-        </message>
-        <message>
             <source>Loại phiếu '{form}': {reason}</source>
             <translation>Ballot form '{form}': {reason}</translation>
         </message>
@@ -682,20 +678,8 @@ collected</translation>
             <translation>Ballot form name:</translation>
         </message>
         <message>
-            <source>Loại phiếu '{code}', dòng {row}: chưa có họ và tên.</source>
-            <translation>Ballot form '{code}', row {row}: the full name is missing.</translation>
-        </message>
-        <message>
             <source>Loại phiếu '{code}', dòng {row}: năm sinh '{value}' không hợp lệ (cần năm có 4 chữ số, từ {low} đến {high}).</source>
             <translation>Ballot form '{code}', row {row}: the year of birth '{value}' is not valid (a 4-digit year from {low} to {high} is needed).</translation>
-        </message>
-        <message>
-            <source>Loại phiếu '{code}': mã '{key}' bị trùng ở dòng {first} và dòng {row}.</source>
-            <translation>Ballot form '{code}': the key '{key}' appears twice, in rows {first} and {row}.</translation>
-        </message>
-        <message>
-            <source>Loại phiếu '{code}' chưa có người được lấy phiếu nào. Hãy gõ vào bảng, dán từ Excel hoặc nhập từ tệp.</source>
-            <translation>Ballot form '{code}' has nobody to rate yet. Type the names into the table, paste them from Excel or import them from a file.</translation>
         </message>
         <message>
             <source>Đã thêm {count} người {source} vào loại phiếu '{code}'.</source>
@@ -761,24 +745,20 @@ collected</translation>
             <translation>Delete ballot form '{form}' with its list of {count} people?</translation>
         </message>
         <message>
-            <source>Lưu ý: {names} cũng là thành viên Tổ kiểm phiếu. Thành viên Tổ kiểm phiếu không được là người được lấy phiếu; hãy kiểm tra lại.</source>
-            <translation>Note: {names} is also on the counting team. A member of the counting team must not be rated; please check.</translation>
+            <source>Loại phiếu '{code}', dòng {row}: chưa có họ và tên.</source>
+            <translation>Ballot form '{code}', row {row}: the full name is missing.</translation>
         </message>
         <message>
-            <source>Lưu ý: loại phiếu '{code}' có {name} hai lần (trùng họ tên và năm sinh).</source>
-            <translation>Note: ballot form '{code}' lists {name} twice (same full name and year of birth).</translation>
+            <source>Loại phiếu '{code}', dòng {row}: {reason}</source>
+            <translation>Ballot form '{code}', row {row}: {reason}</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{code}' chưa có người được lấy phiếu nào. Hãy gõ vào bảng, dán từ Excel hoặc nhập từ tệp.</source>
+            <translation>Ballot form '{code}' has nobody to rate yet. Type the names into the table, paste them from Excel or import them from a file.</translation>
         </message>
         <message>
             <source>Loại phiếu thứ {number} chưa có mã.</source>
             <translation>Ballot form no. {number} has no code.</translation>
-        </message>
-        <message>
-            <source>Mã loại phiếu '{code}' không được chứa dấu phẩy.</source>
-            <translation>The ballot form code '{code}' must not contain a comma.</translation>
-        </message>
-        <message>
-            <source>Mã loại phiếu '{code}' bị trùng; mỗi loại phiếu cần một mã riêng.</source>
-            <translation>The ballot form code '{code}' is used twice; each ballot form needs its own code.</translation>
         </message>
         <message>
             <source>Loại phiếu '{code}' chưa có tên (VD: Lãnh đạo Sở).</source>
@@ -2172,10 +2152,6 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Xóa người</source>
             <translation>Delete person</translation>
-        </message>
-        <message>
-            <source>Lưu ý: {names} có tên trong danh sách người được lấy phiếu. Thành viên Tổ kiểm phiếu không được là người được lấy phiếu; hãy kiểm tra lại.</source>
-            <translation>Note: {names} is on a list of people rated. A member of the counting team must not be rated; please check.</translation>
         </message>
         <message>
             <source>Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.</source>
