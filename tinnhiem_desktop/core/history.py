@@ -15,7 +15,7 @@ from typing import Any, Iterable, Mapping
 
 from .issues import TinNhiemError
 from .model import Candidate, RoundSetup
-from .names import loose_name, name_key  # noqa: F401  (services/consolidate.py imports loose_name from here)
+from .names import loose_name, name_key
 from .rules import PriorShare
 
 

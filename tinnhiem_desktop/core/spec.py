@@ -17,8 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from .issues import Location, TinNhiemError
-from .names import folded  # noqa: F401  (ui/main_window.py still imports it from here)
-from .validation import COUNT_KEYS, MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, definition_issues  # noqa: F401  (ui/wizard.py)
+from .validation import COUNT_KEYS, definition_issues
 from .model import (
     BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
 )
