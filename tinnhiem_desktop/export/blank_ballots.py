@@ -45,6 +45,7 @@ MARKING = ("Cách đánh dấu: đánh dấu X vào một ô tương ứng với
            "đánh dấu một ô.")
 SIGNING_NOTE = "Ghi chú: người tham gia lấy phiếu có thể ký tên hoặc không ký tên vào phiếu."
 TURN_OVER = "(xem tiếp trang sau)"
+TURN_OVER_HEIGHT = 5  # mm under the last row of a page that is not a copy's last
 STAMP_LABEL = "Dấu của cơ quan"
 
 
@@ -134,7 +135,7 @@ def ballot_layout(form: BallotForm, preset: Preset, measure: OfficialPdf | None 
     for size in SIZES:
         pdf.set_font(family, "", size)
         widths, name_wraps, lines = _columns(pdf, form)
-        needed = max(MIN_PITCH, lines * size * LINE + 2 * ROW_PAD)
+        needed = round(max(MIN_PITCH, lines * size * LINE + 2 * ROW_PAD), 2)
         pages = 0 if _spread(people, _capacities(0, needed, instruction_height)) else 1
         while not _spread(people, _capacities(pages, needed, instruction_height)):
             pages += 1 if pages == 1 else 2
@@ -143,7 +144,7 @@ def ballot_layout(form: BallotForm, preset: Preset, measure: OfficialPdf | None 
             best = key, pages, size, widths, lines, needed
     _, pages, size, widths, lines, pitch = best
     while pitch + 0.25 <= PREFERRED_PITCH and _spread(people, _capacities(pages, pitch + 0.25, instruction_height)):
-        pitch += 0.25
+        pitch = round(pitch + 0.25, 2)
     rows = _spread(people, _capacities(pages, pitch, instruction_height))
     top = HALF_TOP if pages == 0 else TOP
     layout_pages, start = [], 0
@@ -185,7 +186,7 @@ def _capacities(pages: int, pitch: float, instruction_height: float) -> list[int
         return [int(room // pitch)]
     return [
         int((PAGE_H - 2 * TOP - (HEADER if k == 0 else CONTINUED) - HEADING
-             - (instruction_height if k == pages - 1 else 0)) // pitch)
+             - (instruction_height if k == pages - 1 else TURN_OVER_HEIGHT)) // pitch)
         for k in range(pages)
     ]
 
@@ -286,7 +287,7 @@ class BallotPdf(OfficialPdf):
             self._instructions(ballot, bottom + 2)
         else:
             with self.style("I", NOTE_PT):
-                self.set_xy(SIDE, PAGE_H - TOP + 1)
+                self.set_xy(SIDE, bottom + 1)
                 self.cell(PAGE_W - 2 * SIDE, 4, TURN_OVER, align="R")
 
     def _stamp_box(self, x: float, top: float) -> None:
