@@ -33,6 +33,8 @@ TARGETS = [
     ("Full tally and results, 3 forms × 1,000 ballots × 60 candidates", "full_tally_median_ms", "ms", 50),
     ("Counting minutes (PDF), 3 forms × 60 candidates", "minutes_seconds", "s", 2),
     ("Summary report (.xlsx), 3 forms × 60 candidates", "summary_seconds", "s", 2),
+    ("Blank ballots (PDF), 1,000 copies of a 60-person form", "blank_ballots_1000_seconds", "s", 5),
+    ("Blank ballots (PDF), 3,000 copies of that form", "blank_ballots_3000_seconds", "s", None),
     ("Keystrokes per 15-candidate ballot with fill-the-rest (mean of 200; floor without it: 15)",
      "keys_per_ballot_mean", "keys", 15),
     ("Consolidating 20 units' sealed files with last year's 20: read, verify, .xlsx and PDF",
