@@ -22,6 +22,7 @@ from .export.dates import vi_datetime
 from .export.procedure_text import checklist_text
 from .export.results_text import results_text, rule_label
 from .export.wording import describe_error, describe_issue, sentence
+from .services.backups import newest_backup_problems
 from .services.export import ExportRequest, ReportRequest, export_documents, export_reports, export_warnings
 from .services.procedure import ProcedureService, iso_date
 from .services.rounds import RoundService, command_line_keyer, load_round_spec
@@ -246,20 +247,21 @@ def _verify(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     with service:
         report = service.verify(args.fingerprint)
+        problems = [*report.problems, *newest_backup_problems(service)]
         results = service.results()
         titles = {f.code: f.title for f in service.setup.forms}
     state = "đã chốt" if report.sealed else "chưa chốt"
     print(f"Tệp {args.round}: {report.events} sự kiện trong nhật ký; {state}; dấu vân tay hiện tại {report.fingerprint}.")
-    if report.intact:
+    if not problems:
         print("Tệp nguyên vẹn: dữ liệu khớp với nhật ký, chuỗi băm của nhật ký đúng.")
     else:
-        print(f"TỆP KHÔNG NGUYÊN VẸN — {len(report.problems)} chỗ sai:")
-        for problem in report.problems:
+        print(f"TỆP KHÔNG NGUYÊN VẸN — {len(problems)} chỗ sai:")
+        for problem in problems:
             print(f"  - {describe_issue(problem, titles.get(problem.form))}")
     for issue in results.issues:
         kind = "Lỗi số liệu" if issue.severity is Severity.ERROR else "Lưu ý"
         print(f"{kind}: {describe_issue(issue, titles.get(issue.form))}")
-    return EXIT_OK if report.intact else EXIT_FAILED
+    return EXIT_FAILED if problems else EXIT_OK
 
 
 def _seal(args: argparse.Namespace) -> int:

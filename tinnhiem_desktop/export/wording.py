@@ -95,6 +95,7 @@ MESSAGES = {
     "round_file_too_new": "Tệp '{file}' được tạo bởi phiên bản mới hơn của chương trình (lược đồ {version}, phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình. Tệp không bị thay đổi.",
     "round_file_needs_upgrade": "Tệp '{file}' có lược đồ cũ; hãy mở tệp để ghi một lần để chương trình nâng cấp (có tạo bản sao lưu).",
     "round_file_in_use": "Tệp '{file}' đang được mở để ghi ở nơi khác ({holder}). Chỉ một nơi được ghi vào một đợt lấy phiếu tại một thời điểm.",
+    "round_lock_unsafe": "Tệp khóa '{file}' không phải một tệp thường của chương trình (là liên kết, thư mục hoặc tệp có nhiều tên) nên không được dùng, và không có tệp nào bị sửa. Hãy xóa '{file}' rồi mở lại '{round}'.",
     "round_read_only": "Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.",
     "round_sealed": "Đợt lấy phiếu trong tệp '{file}' đã chốt kết quả lúc {sealed_at}; không thể thay đổi.",
     "write_failed": "Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.",
@@ -175,6 +176,7 @@ MESSAGES = {
     "station_ballot_outside_range": "Phiếu số {ballot} (lượt {entry_pass}) nằm ngoài phạm vi của máy nhập: không nhập.",
     # verification
     "sqlite_integrity": "Cơ sở dữ liệu hỏng: {detail}.",
+    "log_shorter_than_backup": "Nhật ký của tệp không có sự kiện số {seq} như bản sao lưu tự động mới nhất '{backup}': phần cuối nhật ký đã bị xóa hoặc bị thay sau lần sao lưu đó. Hãy so tệp với bản sao lưu này trước khi dùng.",
     "log_events_missing": "Nhật ký bị mất sự kiện: cần sự kiện số {expected}, gặp số {found}.",
     "log_event_altered": "Sự kiện số {seq} trong nhật ký đã bị sửa (mã băm không khớp).",
     "log_inconsistent": "Sự kiện số {seq} trong nhật ký không khớp với trạng thái trước nó.",

@@ -2349,6 +2349,10 @@ The other ballots keep their numbers.</translation>
             <translation>The file '{file}' is open for writing elsewhere ({holder}). Only one place at a time may write to a voting round.</translation>
         </message>
         <message>
+            <source>Tệp khóa '{file}' không phải một tệp thường của chương trình (là liên kết, thư mục hoặc tệp có nhiều tên) nên không được dùng, và không có tệp nào bị sửa. Hãy xóa '{file}' rồi mở lại '{round}'.</source>
+            <translation>The lock file '{file}' is not an ordinary file of the program (it is a link, a folder or a file with several names), so it is not used, and no file was changed. Delete '{file}' and open '{round}' again.</translation>
+        </message>
+        <message>
             <source>Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.</source>
             <translation>The file '{file}' is open read-only; it cannot be changed.</translation>
         </message>
@@ -2647,6 +2651,10 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Cơ sở dữ liệu hỏng: {detail}.</source>
             <translation>The database is damaged: {detail}.</translation>
+        </message>
+        <message>
+            <source>Nhật ký của tệp không có sự kiện số {seq} như bản sao lưu tự động mới nhất '{backup}': phần cuối nhật ký đã bị xóa hoặc bị thay sau lần sao lưu đó. Hãy so tệp với bản sao lưu này trước khi dùng.</source>
+            <translation>The file's log lacks event {seq} as held by the newest automatic backup '{backup}': the end of the log was deleted or replaced after that backup. Compare the file with this backup before using it.</translation>
         </message>
         <message>
             <source>Nhật ký bị mất sự kiện: cần sự kiện số {expected}, gặp số {found}.</source>
