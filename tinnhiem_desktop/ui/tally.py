@@ -114,6 +114,7 @@ class BallotTableModel(QAbstractTableModel):
         self.form: BallotForm = session.setup.form(form)
         self._ballots = session.ballots(form)
         self._numbers = [b.number for b in self._ballots]
+        self._next = session.next_ballot_number(form)
         session.ballotAdded.connect(self._added)
         session.ballotUpdated.connect(self._updated)
         session.ballotRemoved.connect(self._removed)
@@ -187,7 +188,8 @@ class BallotTableModel(QAbstractTableModel):
         return ballot.number if ballot else self.next_number()
 
     def next_number(self) -> int:
-        return (self._numbers[-1] + 1) if self._numbers else 1
+        """The number the round gives the next ballot (a station keys its own range)."""
+        return self._next
 
     def row_of(self, number: int) -> int:
         row = bisect.bisect_left(self._numbers, number)
@@ -204,6 +206,7 @@ class BallotTableModel(QAbstractTableModel):
             return
         row = bisect.bisect_left(self._numbers, ballot.number)
         appended = row == len(self._ballots)
+        self._next = self.session.next_ballot_number(self.form.code)
         if appended and not self.session.read_only:
             # The "next ballot" row becomes this ballot; a new "next ballot" row follows it.
             self.beginInsertRows(QModelIndex(), row + 1, row + 1)
@@ -217,6 +220,8 @@ class BallotTableModel(QAbstractTableModel):
         self._ballots.insert(row, ballot)
         self._numbers.insert(row, ballot.number)
         self.endInsertRows()
+        last = self.rowCount() - 1
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, last, last)
 
     def _updated(self, ballot: Ballot) -> None:
         if ballot.form != self.form.code:
@@ -232,6 +237,7 @@ class BallotTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._ballots[row]
         del self._numbers[row]
+        self._next = self.session.next_ballot_number(form)
         self.endRemoveRows()
         last = self.rowCount() - 1
         self.headerDataChanged.emit(Qt.Orientation.Vertical, last, last)
@@ -456,8 +462,9 @@ class TallyTab(QWidget):
 
     def key_mark(self, mark: Mark) -> None:
         row, order = self.current()
+        number = self.model.number_at(row)
         if self._set(row, {order: mark}, self.tr("Nhập {mark}").format(mark=mark_words(mark).lower())):
-            self._advance(row, order)
+            self._advance(number, order)
 
     def fill_rest(self, mark: Mark) -> None:
         row, order = self.current()
@@ -465,8 +472,9 @@ class TallyTab(QWidget):
         keyed = ballot.marks if ballot else {}
         orders = [o for o in range(order, len(self.form.candidates) + 1) if o not in keyed]
         text = self.tr("Điền {mark} cho các ô còn lại").format(mark=mark_words(mark).lower())
+        number = self.model.number_at(row)
         if orders and self._set(row, {o: mark for o in orders}, text):
-            self.go_to(row + 1, 1)
+            self.go_to(self._row_after(number), 1)
 
     def clear_here(self) -> None:
         row, order = self.current()
@@ -513,7 +521,7 @@ class TallyTab(QWidget):
             if done:
                 self.undo.push(SetStatus(self.session, text, self._undo_failed, ballot, done))
         if done:
-            self.go_to(self.model.row_of(number) + 1, 1)
+            self.go_to(self._row_after(number), 1)
 
     def restore(self) -> None:
         row, _ = self.current()
@@ -571,11 +579,18 @@ class TallyTab(QWidget):
         """The undo stack's name for one keying step on a ballot."""
         return self.tr("Phiếu số {number}: {action}").format(number=number, action=text.lower())
 
-    def _advance(self, row: int, order: int) -> None:
+    def _advance(self, number: int, order: int) -> None:
         if order < len(self.form.candidates):
-            self.go_to(row, order + 1)
+            self.go_to(self.model.row_of(number), order + 1)
         else:
-            self.go_to(row + 1, 1)
+            self.go_to(self._row_after(number), 1)
+
+    def _row_after(self, number: int) -> int:
+        """The row keying goes on to after a ballot: the next row, or after the newest ballot the
+        row for the next one (a station's numbers may sort before ballots copied from the master)."""
+        if self.model.next_number() == number + 1:
+            return self.model.rowCount() - 1
+        return self.model.row_of(number) + 1
 
     def _perform(self, action):
         try:
