@@ -73,3 +73,23 @@ def test_a_station_goes_on_to_its_next_number_past_ballots_copied_from_the_maste
     assert [b.number for b in tab.model.ballots] == [151, 152, 301, 302]
     assert tab.current() == (4, 1) and tab.model.number_at(4) == 153
     assert tab.model.ballot_at(2).marks == {1: C, 2: C, 3: C}  # the master's ballot 301, untouched
+
+
+def test_a_keystroke_repaints_only_the_cells_it_changed(qtbot, settings_dir, tmp_path):
+    path = tmp_path / "dot-2026.tinnhiem"
+    RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị").close()
+    window = open_window(qtbot, path, FakeDialogs(choices=["Phạm Quốc Huy"]))
+    tab = window.current_tab()
+    results = window.panes_by_form["1"].model
+    QTest.keyClick(tab.view, Qt.Key.Key_1)  # ballot 1 starts
+
+    def cells(model):
+        changed = []
+        model.dataChanged.connect(lambda first, last, _roles=(): changed.append(
+            ((first.row(), first.column()), (last.row(), last.column()))))
+        return changed
+
+    grid_cells, result_cells = cells(tab.model), cells(results)
+    QTest.keyClick(tab.view, Qt.Key.Key_2)  # the second person: tín nhiệm
+    assert grid_cells == [((0, 0), (0, 0)), ((0, 2), (0, 2))]  # the status and the cell keyed
+    assert result_cells and all(first == last and first[0] == 1 for first, last in result_cells)
