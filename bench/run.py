@@ -26,8 +26,13 @@ import bench_startup  # noqa: E402
 import bench_tally  # noqa: E402
 
 TARGETS = [
-    ("Keystroke in the grid at 1,000 × 60, p50", "keystroke_p50_ms", "ms", None),
-    ("Keystroke in the grid at 1,000 × 60, p99", "keystroke_p99_ms", "ms", 16),
+    ("Keystroke keying new ballots in the grid at 1,000 × 60, p50", "keystroke_p50_ms", "ms", None),
+    ("Keystroke keying new ballots in the grid at 1,000 × 60, p99", "keystroke_p99_ms", "ms", 16),
+    ("The grid's data() calls per keystroke there (mean)", "keystroke_data_calls_mean", "calls", None),
+    ("Keystroke in pass B of a double-entry round, 3 forms × 1,000 × 60, passes disagreeing, p50",
+     "double_keystroke_p50_ms", "ms", None),
+    ("Keystroke in pass B of a double-entry round, 3 forms × 1,000 × 60, passes disagreeing, p99",
+     "double_keystroke_p99_ms", "ms", 16),
     ("Opening a 1,000 × 60 round and showing the grid", "open_seconds", "s", 1),
     ("Cold start to a usable window on that round (median of 5)", "cold_start_median_seconds", "s", 2),
     ("Full tally and results, 3 forms × 1,000 ballots × 60 candidates", "full_tally_median_ms", "ms", 50),

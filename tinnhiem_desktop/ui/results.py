@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.checks import Reconciliation, reconciliation_state
 from ..core.model import Mark
 from ..core.percent import vi_count, vi_percent
-from ..core.results import FormResult, Rule
+from ..core.results import CandidateResult, FormResult, Rule
 from ..core.rules import Base
 from ..export.wording import BASE_NAMES
 from .i18n import flags_words, rule_label, sentence, wording
@@ -50,7 +50,7 @@ class ResultsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ResultsModel", "Biểu đồ"),
         QT_TRANSLATE_NOOP("ResultsModel", "Ngưỡng"),
     )
-    PRIOR, BAR, FLAGS = 8, 10, 11
+    PRIOR, NOT_COUNTED, BAR, FLAGS = 8, 9, 10, 11
 
     def __init__(self, result: FormResult, rule: Rule, parent=None) -> None:
         super().__init__(parent)
@@ -66,15 +66,34 @@ class ResultsModel(QAbstractTableModel):
         return self._rule, tuple(c.flags for c in self._result.candidates)
 
     def set_result(self, result: FormResult, rule: Rule) -> None:
-        """Repaint the rows whose figures changed; every row when the rule changed."""
+        """Repaint the cells whose figures changed; every cell when the rule changed."""
         old, old_rule = self._result, self._rule
         self._result, self._rule = result, rule
-        changed = [
-            row for row, (a, b) in enumerate(zip(old.candidates, result.candidates))
-            if rule != old_rule or (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior)
-        ]
-        for row in changed:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        if rule != old_rule:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            return
+        for row, (a, b) in enumerate(zip(old.candidates, result.candidates)):
+            if a is not b and (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior):
+                for column in self._changed_columns(a, b):
+                    self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
+    def _changed_columns(self, a: CandidateResult, b: CandidateResult) -> list[int]:
+        """The columns of one person's row that show different figures for `a` and `b`."""
+        columns = []
+        for column, level in zip((2, 4, 6), LEVELS):
+            if a.tally.count(level) != b.tally.count(level):
+                columns.append(column)
+            if a.percents[level] != b.percents[level]:
+                columns.append(column + 1)
+        if (a.prior, a.prior_percent) != (b.prior, b.prior_percent):
+            columns.append(self.PRIOR)
+        if a.tally.not_counted != b.tally.not_counted:
+            columns.append(self.NOT_COUNTED)
+        if a.tally != b.tally:
+            columns.append(self.BAR)
+        if a.flags != b.flags:
+            columns.append(self.FLAGS)
+        return columns
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._result.candidates)
@@ -185,6 +204,7 @@ class ResultsPane(QWidget):
         self.base.setWordWrap(True)
         self.issues = QLabel()
         self.issues.setWordWrap(True)
+        self._note_lines = 0
         self.model = ResultsModel(result, session.results.rule, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -243,7 +263,11 @@ class ResultsPane(QWidget):
                                                                      rule=rule_label(self.session.results.rule)))
         notes = [sentence(i.code, i.params) for i in result.issues if i.code != "keyed_below_collected"]
         self.issues.setText("\n".join(notes))
-        self.issues.setVisible(bool(notes))
+        # The notes keep the most lines they have had, so that one which comes and goes with each
+        # ballot (the ballot being keyed is incomplete) does not resize and repaint the table.
+        self._note_lines = max(self._note_lines, len(notes))
+        self.issues.setMinimumHeight(self._note_lines * self.issues.fontMetrics().lineSpacing())
+        self.issues.setVisible(self._note_lines > 0)
 
 
 class ProjectorView(QWidget):
