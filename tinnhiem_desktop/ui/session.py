@@ -101,9 +101,6 @@ class RoundSession(QObject):
     def double_entry(self) -> bool:
         return self.service.double_entry
 
-    def next_ballot_number(self, form: str) -> int:
-        return self.service.next_ballot_number(form)
-
     def differences(self) -> list[Difference]:
         return self.service.differences()
 
