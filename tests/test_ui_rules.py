@@ -124,7 +124,9 @@ def test_a_rule_saved_as_ones_own_is_offered_again_in_a_new_wizard(qtbot, tmp_pa
     combo.setCurrentIndex(combo.count() - 1)
     setup = again.result_setup()
     assert (setup.rule_id, setup.rule_custom.preset) == (saved[0].id, saved[0])
-    assert again.rules_page.in_force().quorum is None
+    from tinnhiem_desktop.core.results import round_rule
+
+    assert round_rule(setup).in_force.quorum is None
 
 
 def test_a_broken_saved_rule_is_skipped_with_a_note(qtbot, tmp_path, config_dir):

@@ -262,6 +262,10 @@ class OfficialPdf(FPDF):
                     heading_row()
                 self._row(cells, widths, aligns, line)
 
+    def _lines(self, text: str, width: float) -> int:
+        """How many lines `text` takes in a cell `width` wide."""
+        return len(self.multi_cell(width, 1, text, dry_run=True, output="LINES")) or 1
+
     def _row(self, cells: Sequence[Sequence[str]], widths: Sequence[float], aligns: Sequence[str], line: float,
              fill: bool = False) -> None:
         top, x = self.get_y(), self.l_margin

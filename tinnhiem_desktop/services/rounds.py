@@ -114,8 +114,9 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         """Call `observer` with what changed, once after each action."""
         self.observers.append(observer)
 
-    def _commit(self, drafts: Sequence[Draft], *, fingerprint: Callable[[str], str] | None = None) -> Changes:
-        """Append the events to the store (one transaction), apply them, and tell the observers."""
+    def _commit(self, drafts: Sequence[Draft], *, fingerprint=None, applied: Callable[[], None] | None = None) -> Changes:
+        """Append the events to the store (one transaction), apply them, and tell the observers
+        (after `applied`, which brings up to date what the events do not carry, e.g. a seal's info)."""
         if not drafts:
             return NO_CHANGES
         events = self._repo.append(drafts, self.keyer, fingerprint=fingerprint)
@@ -125,6 +126,8 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         if self._events is not None:
             self._events.extend(events)
         self._stored = None
+        if applied is not None:
+            applied()
         self._notify(changes)
         return changes
 

@@ -57,10 +57,13 @@ class Sealing:
             sealed.append(whole_file_fingerprint(tables, head))
             return sealed[-1]
 
+        def sealed_info() -> None:
+            info = self._info
+            self._info = RoundInfo(info.uid, info.created_at, at, by, reason or None, sealed[-1], info.station)
+
         self._commit([Draft("round_sealed", {"by": by, "reason": reason, "problems": [i.code for i in problems],
-                                             "at": at, "format": WHOLE_FILE_FORMAT})], fingerprint=fingerprint_with)
-        info = self._info
-        self._info = RoundInfo(info.uid, info.created_at, at, by, reason or None, sealed[-1], info.station)
+                                             "at": at, "format": WHOLE_FILE_FORMAT})],
+                     fingerprint=fingerprint_with, applied=sealed_info)
         return self._info
 
     @classmethod
