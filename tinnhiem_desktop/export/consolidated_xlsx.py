@@ -14,6 +14,7 @@ from typing import Sequence
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import LEVELS
@@ -36,12 +37,22 @@ LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
+class MergedRanges(MultiCellRange):
+    """A sheet's merged ranges without openpyxl's scan, on each merge, of every range merged so far
+    for one that holds it already (quadratic: a report of 300 units merges thousands of ranges).
+    The report merges each range once."""
+
+    def add(self, coord: CellRange) -> None:
+        self.ranges.add(coord)
+
+
 def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
     workbook = Workbook()
     workbook.properties.title = report.title
     workbook.properties.creator = "Tín Nhiệm Desktop"
     sheet = workbook.active
     sheet.title = REPORT_SHEET
+    sheet.merged_cells = MergedRanges()
     _report_sheet(sheet, report)
     _data_sheet(workbook.create_sheet(DATA_SHEET), report)
     target = Path(target)
