@@ -35,11 +35,16 @@ class ConsolidatedPdf(OfficialPdf):
             self._person_heading(year)
             for row in rows:
                 texts = [composed(text) for text in row]
-                lines = max(self._lines(text, width) for text, width in zip(texts, PERSON_WIDTHS))
+                lines = max(self._lines(text, width) if self._may_wrap(text, width) else 1
+                            for text, width in zip(texts, PERSON_WIDTHS))
                 if self.get_y() + lines * line > self.page_break_trigger:
                     self.add_page()
                     self._person_heading(year)
                 self._row(texts, PERSON_WIDTHS, aligns, lines, line)
+
+    def _may_wrap(self, text: str, width: float) -> bool:
+        """Whether the text may need more than one line: most cells are measured, not line-broken."""
+        return "\n" in text or self.get_string_width(text) > width - 2 * self.c_margin
 
     def _person_heading(self, year: int) -> None:
         """STT, name, position, form, base and last year's share over two rows; each level's
