@@ -16,8 +16,7 @@ from ..core.model import Header, HeaderStyle, RoundSetup
 from ..core.results import CandidateResult, RoundResults, with_previous
 from ..core.rules import PriorShare
 from ..core.spec import nfc
-from ..export.consolidated import ConsolidatedReport, RefusedLine, UnitSection, default_title
-from ..export.wording import sentence
+from ..export.consolidated import ConsolidatedReport, RefusedLine, RefusedReasons, UnitSection, default_title
 from .history import History, RefusedFile, SealedRound, open_sealed_rounds, round_files
 
 
@@ -69,7 +68,7 @@ def consolidate(paths: Iterable[Path], year: int | None = None) -> Consolidation
         raise TinNhiemError("no_round_files", paths=", ".join(str(p) for p in paths))
     rounds, refused = open_sealed_rounds(paths)
     if not rounds:
-        reasons = "; ".join(f"{f.path.name}: {sentence(f.code, f.params).rstrip('.')}" for f in refused) + "."
+        reasons = RefusedReasons(tuple((f.path.name, f.code, f.params) for f in refused))
         raise TinNhiemError("consolidate_nothing", reasons=reasons)
     if year is None:
         year = max(r.year for r in rounds)
@@ -156,7 +155,7 @@ def report_of(
             last_year_refused=tuple(refused_earlier),
             suggestions=result.suggestions,
         ))
-    refused = tuple(RefusedLine(names[f.path], sentence(f.code, f.params)) for f in consolidation.refused)
+    refused = tuple(RefusedLine(names[f.path], f.code, f.params) for f in consolidation.refused)
     return ConsolidatedReport(
         header=Header(style, nfc(parent), nfc(unit) or "." * 40),
         date=date or datetime.date.today().isoformat(),
