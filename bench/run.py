@@ -44,6 +44,13 @@ TARGETS = [
      "keys_per_ballot_mean", "keys", 15),
     ("Consolidating 20 units' sealed files with last year's 20: read, verify, .xlsx and PDF",
      "consolidate_seconds", "s", 60),
+    ("Consolidating 300 units' sealed files (forms 10 × 40 and 25 × 60) with last year's 300",
+     "consolidate_300_seconds", "s", 30),
+    ("… of which reading and verifying the 600 files", "consolidate_300_read_seconds", "s", None),
+    ("… floor: every row of the 600 files and SQLite's integrity check, with sqlite3",
+     "consolidate_300_read_floor_seconds", "s", None),
+    ("… of which the .xlsx", "consolidate_300_xlsx_seconds", "s", None),
+    ("… of which the PDF", "consolidate_300_pdf_seconds", "s", None),
     # Only when a bundle was built (`bash scripts/build.sh`): rows without a figure are left out.
     ("Bundle: `tinnhiem-cli results` on the 1,000 × 60 round, launch to exit (median of 5)",
      "bundle_cli_results_median_seconds", "s", None),
@@ -73,6 +80,7 @@ def main() -> None:
     figures.update(bench_keys_per_ballot.main())
     figures.update(bench_bundle.main())
     figures.update(bench_consolidate.main())
+    figures.update(bench_consolidate.main(300))
     write(figures)
 
 

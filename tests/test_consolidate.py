@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tinnhiem_desktop.cli import main
 from tinnhiem_desktop.core.issues import TinNhiemError
-from tinnhiem_desktop.export.wording import MESSAGES
+from tinnhiem_desktop.export.wording import MESSAGES, describe_error
 from tinnhiem_desktop.services.consolidate import consolidate, report_of
 
 from unit_rounds import BY_HAND_SOURCE, GTVT, TAI_CHINH, Y_TE, make_round, person, two_years_three_units
@@ -175,3 +175,19 @@ def test_two_rounds_of_a_unit_in_a_year_are_both_refused(tmp_path):
     assert [u.round.path.name for u in result.units] == ["c.tinnhiem"]
     assert {f.path.name: f.code for f in result.refused} == {"a.tinnhiem": "history_same_unit",
                                                              "b.tinnhiem": "history_same_unit"}
+
+
+def test_the_service_gives_codes_and_the_report_words_them(files, tmp_path):
+    report = report_of(consolidate([files]))
+    line = next(line for line in report.refused if line.file == "xd-2026-nhap.tinnhiem")
+    assert (line.code, dict(line.params)) == ("history_not_sealed", {})
+    assert line.reason == "Chưa chốt kết quả"
+
+    shutil.copy(files / "xd-2026-nhap.tinnhiem", tmp_path)
+    with pytest.raises(TinNhiemError) as error:
+        consolidate([tmp_path])
+    assert error.value.code == "consolidate_nothing"
+    assert [(name, code) for name, code, _ in error.value.params["reasons"].files] == [
+        ("xd-2026-nhap.tinnhiem", "history_not_sealed")]
+    assert describe_error(error.value) == ("Không có tệp đợt lấy phiếu nào đã chốt kết quả và nguyên vẹn để tổng hợp. "
+                                           "xd-2026-nhap.tinnhiem: Chưa chốt kết quả.")

@@ -4,8 +4,8 @@ it: the units' sections, their totals, the files refused, and the words for each
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
 
 from ..core.history import Suggestion
 from ..core.model import Header
@@ -16,7 +16,7 @@ from .dates import vi_datetime
 from .history_text import by_hand_notes
 from ..core.audit import grouped
 from .results_text import rule_sentence
-from .wording import flag_words, flags_words
+from .wording import flag_words, flags_words, sentence
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,26 @@ class UnitSection:
 
 @dataclass(frozen=True)
 class RefusedLine:
+    """A file not used, as the report names it, and why (a code of `wording.MESSAGES`)."""
+
     file: str
-    reason: str  # a Vietnamese sentence
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return sentence(self.code, self.params)
+
+
+@dataclass(frozen=True)
+class RefusedReasons:
+    """Why each file was refused, as (file name, code, parameters), for an error's parameters;
+    worded when the message is: "a.tinnhiem: Chưa chốt kết quả; b.tinnhiem: …"."""
+
+    files: tuple[tuple[str, str, Mapping[str, Any]], ...]
+
+    def __str__(self) -> str:
+        return "; ".join(f"{name}: {sentence(code, params).rstrip('.')}" for name, code, params in self.files) + "."
 
 
 @dataclass(frozen=True)
