@@ -143,6 +143,8 @@ def _parser() -> argparse.ArgumentParser:
     cons.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="báo cáo tổng hợp, bản Excel")
     cons.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="báo cáo tổng hợp, bản PDF")
     cons.add_argument("--year", type=int, metavar="NĂM", help="năm tổng hợp (mặc định: năm mới nhất trong các tệp)")
+    cons.add_argument("--fingerprints", type=Path, metavar="DANH_SÁCH.csv",
+                      help="dấu vân tay trên báo cáo giấy của các đơn vị: mỗi dòng tên tệp, dấu vân tay")
     cons.add_argument("--unit", default="", metavar="TÊN_CƠ_QUAN",
                       help="cơ quan lập báo cáo (mặc định: cơ quan cấp trên ghi trong tệp của các đơn vị)")
     cons.add_argument("--parent", default="", metavar="CƠ_QUAN_CHỦ_QUẢN", help="cơ quan cấp trên của cơ quan lập báo cáo")
@@ -346,13 +348,20 @@ def _consolidate(args: argparse.Namespace) -> int:
             calendar_date.fromisoformat(args.date)
         except ValueError:
             raise TinNhiemError("bad_arguments", detail=f"--date phải có dạng năm-tháng-ngày (đang là {args.date})") from None
-    result = consolidate(args.paths, args.year)
+    papers = None
+    if args.fingerprints is not None:
+        from .core.paper_list import parse_paper_list
+        from .services.files import read_text
+
+        papers = parse_paper_list(read_text(args.fingerprints), str(args.fingerprints))
+    result = consolidate(args.paths, args.year, papers)
     report = report_of(result, unit=args.unit, parent=args.parent, title=args.title, date=args.date,
                        prepared_by=args.by, head=args.head)
     print(f"Tổng hợp năm {report.year}: {len(report.units)} đơn vị; số liệu năm {report.year - 1} từ "
           f"{report.history_files} tệp.")
     for section in report.units:
-        print(f"  {section.unit} — {rule_label(section.results.rule)} ({section.file})")
+        paper = ("khớp báo cáo giấy" if section.paper_checked else "chưa đối chiếu báo cáo giấy")
+        print(f"  {section.unit} — {rule_label(section.results.rule)} ({section.file}; {paper})")
     if report.refused:
         print(f"{len(report.refused)} tệp không sử dụng:")
         for line in report.refused:

@@ -32,6 +32,7 @@ class UnitSection:
     last_year_file: str | None = None  # the unit's own sealed round of last year, when among the files
     last_year_refused: tuple[str, ...] = ()  # the unit's files of last year that could not be used
     suggestions: tuple[Suggestion, ...] = ()  # same name and birth year last year: not linked, so not counted
+    paper_checked: bool = False  # the fingerprint matched the unit's signed paper report
 
     @property
     def unit(self) -> str:
@@ -143,8 +144,10 @@ def unit_lines(section: UnitSection, year: int) -> list[str]:
                      f"có mặt {vi_count(counts.present)}, phát ra {vi_count(counts.issued)}, thu vào "
                      f"{vi_count(counts.collected)}, hợp lệ {vi_count(tally.valid)}, không hợp lệ "
                      f"{vi_count(tally.invalid)}.")
-    lines.append(f"Tệp {section.file}: chốt kết quả lúc {vi_datetime(section.sealed_at)} bởi {section.sealed_by}; dấu vân "
-                 f"tay {grouped(section.fingerprint)}.")
+    paper = ("khớp với dấu vân tay trên báo cáo giấy của đơn vị" if section.paper_checked
+             else "chưa đối chiếu với báo cáo giấy")
+    lines.append(f"Tệp {section.file}: chốt kết quả lúc {vi_datetime(section.sealed_at)}; người chốt: "
+                 f"{section.sealed_by}; dấu vân tay {grouped(section.fingerprint)} ({paper}).")
     if section.seal_reason:
         lines.append(f"Lý do chốt khi số liệu chưa khớp: {section.seal_reason}")
     held = " (số liệu năm trước do đơn vị liên kết hoặc nhập tay)" if _any_prior(section) else ""

@@ -195,6 +195,10 @@ MESSAGES = {
                              "nào như vậy): không nhận phiếu từ tệp.",
     "correction_source_altered": "Không lập tệp đính chính từ '{file}': tệp không còn nguyên vẹn ({count} chỗ sai); "
                                  "hãy kiểm tra tệp (tinnhiem-cli verify) và dùng bản đã chốt còn nguyên vẹn.",
+    "consolidate_paper_differs": "không khớp với báo cáo giấy của đơn vị ({detail})",
+    "paper_list_bad_row": "Dòng phải có tên tệp và dấu vân tay, cách nhau bằng dấu phẩy (dòng này có {columns} cột).",
+    "paper_list_bad_fingerprint": "Dấu vân tay của tệp '{file}' phải đủ 64 ký tự 0–9, a–f.",
+    "paper_list_duplicate": "Tệp '{file}' có hai dòng trong danh sách dấu vân tay.",
     "paper_fingerprint_malformed": "Dấu vân tay nhập từ biên bản phải đủ 64 ký tự 0–9, a–f (đã nhập {length} ký tự).",
     "paper_round_not_sealed": "Biên bản ghi dấu vân tay {paper} nhưng tệp này chưa chốt: không phải tệp đã chốt theo biên bản.",
     "paper_fingerprint_differs": "Dấu vân tay trên biên bản ({paper}) KHÁC dấu vân tay của tệp ({file}): tệp không phải "

@@ -8,7 +8,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from ..core.history import PriorResult, Suggestion, candidate_ref, loose_name, suggest_links
 from ..core.issues import TinNhiemError
@@ -59,14 +59,16 @@ class Consolidation:
         return total
 
 
-def consolidate(paths: Iterable[Path], year: int | None = None) -> Consolidation:
+def consolidate(paths: Iterable[Path], year: int | None = None, papers: Mapping[str, str] | None = None
+                ) -> Consolidation:
     """Open every round file named (folders: the files directly in them), verify each, and gather
     the rounds of `year` (by default the latest year among the usable files) with last year's results
-    beside them. Files of last year serve as history; any other file is refused with the reason."""
+    beside them. Files of last year serve as history; any other file is refused with the reason.
+    `papers` (file name -> fingerprint on the unit's signed report) refuses a file that does not match."""
     paths = list(paths)
     if not round_files(paths):
         raise TinNhiemError("no_round_files", paths=", ".join(str(p) for p in paths))
-    rounds, refused = open_sealed_rounds(paths)
+    rounds, refused = open_sealed_rounds(paths, papers)
     if not rounds:
         reasons = RefusedReasons(tuple((f.path.name, f.code, f.params) for f in refused))
         raise TinNhiemError("consolidate_nothing", reasons=reasons)
@@ -153,7 +155,7 @@ def report_of(
             sealed_by=info.sealed_by or "", seal_reason=info.seal_reason,
             last_year_file=names[earlier.path] if earlier else None,
             last_year_refused=tuple(refused_earlier),
-            suggestions=result.suggestions,
+            suggestions=result.suggestions, paper_checked=sealed.paper_checked,
         ))
     refused = tuple(RefusedLine(names[f.path], f.code, f.params) for f in consolidation.refused)
     return ConsolidatedReport(

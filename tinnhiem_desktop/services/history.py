@@ -46,6 +46,7 @@ class SealedRound:
     results: RoundResults
     priors: tuple[PriorResult, ...]
     corrects: Mapping[str, Any] | None = None
+    paper_checked: bool = False  # its fingerprint was compared with the unit's signed paper, and matched
 
     @property
     def unit(self) -> tuple[str, str]:
@@ -86,8 +87,9 @@ def round_files(paths: Iterable[Path]) -> list[Path]:
     return list(unique.values())
 
 
-def open_sealed(path: Path) -> SealedRound | RefusedFile:
-    """The round in the file, verified; or the reason it cannot be used."""
+def open_sealed(path: Path, paper: str | None = None) -> SealedRound | RefusedFile:
+    """The round in the file, verified (with `paper`, against the fingerprint on its signed paper);
+    or the reason it cannot be used."""
     try:
         with RoundService.open(path, command_line_keyer(), read_only=True, with_log=True) as service:
             info, setup = service.info, service.setup
@@ -96,14 +98,16 @@ def open_sealed(path: Path) -> SealedRound | RefusedFile:
                 return RefusedFile(path, "history_station_copy", {"station": info.station.name}, **of)
             if not info.sealed:
                 return RefusedFile(path, "history_not_sealed", **of)
-            report = service.verify()
+            report = service.verify(paper)
             problems = list(report.problems)  # verify() already checks the earlier-year figures
+            if problems and all(p.code.startswith("paper_") for p in problems):
+                return RefusedFile(path, "consolidate_paper_differs", {"detail": problems[0]}, **of)
             if problems:
                 titles = {f.code: f.title for f in setup.forms}
                 return RefusedFile(path, "history_altered", {
                     "count": len(problems), "detail": problems[0], "form_title": titles.get(problems[0].form)}, **of)
             return SealedRound(path, service.setup, info, service.results(), tuple(service.prior_results()),
-                               service.corrects())
+                               service.corrects(), paper_checked=paper is not None)
     except TinNhiemError as error:
         return RefusedFile(path, "history_unreadable", {"detail": error})
     except Exception as error:  # damage SQLite or the log's JSON trips over: this file only is refused
@@ -114,13 +118,16 @@ def _first_line(error: Exception) -> str:
     return (str(getattr(error, "orig", None) or error).splitlines() or [""])[0]
 
 
-def open_sealed_rounds(paths: Iterable[Path]) -> tuple[list[SealedRound], list[RefusedFile]]:
+def open_sealed_rounds(
+    paths: Iterable[Path], papers: Mapping[str, str] | None = None
+) -> tuple[list[SealedRound], list[RefusedFile]]:
     """Every round file named (folders: the files directly in them), verified, and sifted: a copy of
     a round already read, a round corrected by another file given, or two different rounds of the
-    same body and year, are refused with the reason."""
+    same body and year, are refused with the reason. `papers` maps a file's name to the fingerprint
+    on its signed paper: a file that does not match it is refused."""
     rounds, refused = [], []
     for path in round_files(paths):
-        opened = open_sealed(path)
+        opened = open_sealed(path, (papers or {}).get(path.name))
         (refused if isinstance(opened, RefusedFile) else rounds).append(opened)
     kept, sifted = _sift(rounds)
     return kept, refused + sifted
