@@ -3221,6 +3221,10 @@ The other ballots keep their numbers.</translation>
             <translation>Counting minutes</translation>
         </message>
         <message>
+            <source>Biên bản kiểm phiếu (bản Word để chỉnh sửa)</source>
+            <translation>Counting minutes (Word copy to edit)</translation>
+        </message>
+        <message>
             <source>Thông báo kết quả cho từng người</source>
             <translation>Result notice to each person</translation>
         </message>
