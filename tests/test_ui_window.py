@@ -430,5 +430,6 @@ def test_closing_the_export_dialog_while_it_writes_neither_hangs_nor_loses_a_fil
     press(qtbot, window.current_tab().view, "123")
     window.export_documents()
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"dot-2026-{suffix}" for suffix in ("bien-ban-kiem-phieu.pdf", "bao-cao-tong-hop.xlsx", "phieu-trang.pdf",
-                                            "nhat-ky-nhap-phieu.pdf", "du-lieu-phieu.csv", "thong-bao-ket-qua.pdf"))
+        f"dot-2026-{suffix}" for suffix in ("bien-ban-kiem-phieu.pdf", "bien-ban-kiem-phieu.docx",
+                                            "bao-cao-tong-hop.xlsx", "phieu-trang.pdf", "nhat-ky-nhap-phieu.pdf",
+                                            "du-lieu-phieu.csv", "thong-bao-ket-qua.pdf"))

@@ -117,6 +117,8 @@ def _parser() -> argparse.ArgumentParser:
                                               "nhật ký, CSV")
     exp.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     exp.add_argument("--minutes", type=Path, metavar="FILE.pdf", help="biên bản kiểm phiếu")
+    exp.add_argument("--minutes-docx", type=Path, metavar="FILE.docx",
+                     help="biên bản kiểm phiếu, bản Word để chỉnh sửa (đối chiếu với bản PDF)")
     exp.add_argument("--notices", type=Path, metavar="FILE.pdf",
                      help="thông báo kết quả lấy phiếu tín nhiệm, mỗi người được lấy phiếu một trang")
     exp.add_argument("--summary", type=Path, metavar="FILE.xlsx", help="báo cáo kết quả tổng hợp")
@@ -294,7 +296,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.copies is not None and args.copies < 1:
         raise TinNhiemError("bad_arguments", detail="--copies phải từ 1 trở lên")
     request = ExportRequest(args.minutes, args.summary, args.blank_ballots, args.entry_log, args.csv, args.copies,
-                            notices=args.notices)
+                            notices=args.notices, minutes_docx=args.minutes_docx)
     reports = ReportRequest(args.report_xlsx, args.report_pdf, args.provincial_xlsx, args.provincial_pdf,
                             args.report_date and iso_date(args.report_date), args.report_to, args.provincial_to)
     has_reports = bool(reports.targets(False) or reports.targets(True))

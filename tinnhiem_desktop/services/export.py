@@ -13,6 +13,7 @@ from .rounds import RoundService
 
 DOCUMENT_NAMES = {
     "minutes": "Biên bản kiểm phiếu",
+    "minutes_docx": "Biên bản kiểm phiếu (bản Word để chỉnh sửa)",
     "notices": "Thông báo kết quả cho từng người",
     "summary": "Báo cáo kết quả tổng hợp",
     "blank_ballots": "Phiếu lấy phiếu tín nhiệm (phiếu trắng)",
@@ -30,6 +31,7 @@ class ExportRequest:
     csv: Path | None = None
     copies: int | None = None  # blank ballots per form; by default each form's issued count
     notices: Path | None = None  # after `copies` so that positional callers keep working
+    minutes_docx: Path | None = None  # the editable copy of the minutes
 
     def targets(self) -> dict[str, Path]:
         return {name: Path(getattr(self, name)) for name in DOCUMENT_NAMES if getattr(self, name) is not None}
@@ -61,6 +63,11 @@ def export_documents(
                 from ..export.minutes import write_minutes
 
                 written.append(write_minutes(results, target, seal, team_vote=ProcedureService(service).team_vote()))
+            elif name == "minutes_docx":
+                from ..export.minutes_docx import write_minutes_docx
+
+                written.append(write_minutes_docx(results, target, seal,
+                                                  team_vote=ProcedureService(service).team_vote()))
             elif name == "notices":
                 from ..export.notices import write_notices
 

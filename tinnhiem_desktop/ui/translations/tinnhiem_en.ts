@@ -2717,6 +2717,22 @@ The other ballots keep their numbers.</translation>
             <translation>No correction made from '{file}': the file is not intact ({count} problems); check it (tinnhiem-cli verify) and use an intact sealed copy.</translation>
         </message>
         <message>
+            <source>không khớp với báo cáo giấy của đơn vị ({detail})</source>
+            <translation>does not match the unit's paper report ({detail})</translation>
+        </message>
+        <message>
+            <source>Dòng phải có tên tệp và dấu vân tay, cách nhau bằng dấu phẩy (dòng này có {columns} cột).</source>
+            <translation>A line must have a file name and a fingerprint, separated by a comma (this line has {columns} columns).</translation>
+        </message>
+        <message>
+            <source>Dấu vân tay của tệp '{file}' phải đủ 64 ký tự 0–9, a–f.</source>
+            <translation>The fingerprint of '{file}' must have all 64 characters 0–9, a–f.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' có hai dòng trong danh sách dấu vân tay.</source>
+            <translation>The file '{file}' has two lines in the list of fingerprints.</translation>
+        </message>
+        <message>
             <source>Dấu vân tay nhập từ biên bản phải đủ 64 ký tự 0–9, a–f (đã nhập {length} ký tự).</source>
             <translation>The fingerprint typed from the minutes must have all 64 characters 0–9, a–f ({length} typed).</translation>
         </message>
@@ -3203,6 +3219,10 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Biên bản kiểm phiếu</source>
             <translation>Counting minutes</translation>
+        </message>
+        <message>
+            <source>Biên bản kiểm phiếu (bản Word để chỉnh sửa)</source>
+            <translation>Counting minutes (Word copy to edit)</translation>
         </message>
         <message>
             <source>Thông báo kết quả cho từng người</source>
