@@ -74,22 +74,23 @@ while refused < 3:
 service.close()
 """
 
-# Opens (and so migrates) a fresh copy of a schema-1 file, killed at statement k = 1, 2, ... of
-# the open, in a forked child; after each kill the parent opens the file again and reports.
+# Opens (and so migrates) fresh copies of a schema-1 file: once to count the statements of the
+# open, then killed at statement k in a forked child for each k asked for (all, or `sample` of
+# them spread over the whole open); after each kill the parent opens the file again and reports.
 MIGRATION_KILLER = """
 import os, shutil, sqlite3, sys
 from pathlib import Path
 from tinnhiem_desktop.services.rounds import RoundService
 
-pristine, folder = Path(sys.argv[1]), Path(sys.argv[2])
+pristine, folder, sample = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 real_connect = sqlite3.connect
+count = 0
 
 def killed_at(limit):
-    count = 0
     def connect(*args, **kwargs):
         connection = real_connect(*args, **kwargs)
         def trace(_statement):
-            nonlocal count
+            global count
             count += 1
             if count == limit:
                 os._exit(9)
@@ -97,28 +98,34 @@ def killed_at(limit):
         return connection
     return connect
 
-k = 0
-while True:
-    k += 1
+def run(k):
     path = folder / str(k) / pristine.name
     path.parent.mkdir()
     shutil.copyfile(pristine, path)
+    reading, writing = os.pipe()
     pid = os.fork()
     if pid == 0:
         sqlite3.connect = killed_at(k)
         RoundService.open(path, "x").close()
+        os.write(writing, str(count).encode())
         os._exit(0)
+    os.close(writing)
+    statements = os.read(reading, 20).decode()
+    os.close(reading)
     killed = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) == 9
     try:
         with RoundService.open(path, "x") as service:
-            report = service.verify()
-            outcome = f"{len(service.ballots())} {report.intact}"
+            outcome = f"{len(service.ballots())} {service.verify().intact}"
     except Exception as error:
         outcome = f"refused {getattr(error, 'code', type(error).__name__)}"
     left = sorted(p.name for p in path.parent.iterdir() if "migrating" in p.name)
     print(k, killed, outcome, left, flush=True)
-    if not killed:
-        break
+    return statements
+
+total = int(run(0))
+points = range(1, total + 1) if sample == 0 else sorted({1 + i * (total - 1) // (sample - 1) for i in range(sample)})
+for k in points:
+    run(k)
 """
 
 
@@ -209,11 +216,11 @@ def test_sigkill_during_the_checkpoint_loses_nothing(tmp_path):
     pristine = tmp_path / "pristine.tinnhiem"
     new_round(pristine).close()
     rng = random.Random(13)
-    for attempt in range(8):
+    for attempt in range(6):
         path = tmp_path / str(attempt) / "dot.tinnhiem"
         path.parent.mkdir()
         shutil.copyfile(pristine, path)
-        child = subprocess.Popen([sys.executable, "-c", CRASHING_WRITER, str(path), "60", "checkpoint"],
+        child = subprocess.Popen([sys.executable, "-c", CRASHING_WRITER, str(path), "40", "checkpoint"],
                                  stdout=subprocess.PIPE, text=True, cwd=ROOT)
         numbers = []
         for line in child.stdout:
@@ -223,7 +230,7 @@ def test_sigkill_during_the_checkpoint_loses_nothing(tmp_path):
                 break
             numbers.append(int(line))
         child.wait()
-        assert len(numbers) == 60
+        assert len(numbers) == 40
         assert_every_ballot(path, numbers)
 
 
@@ -247,16 +254,20 @@ def test_a_full_disk_while_keying_refuses_the_keystroke_and_the_file_then_opens_
 
 @needs_posix
 def test_a_migration_killed_at_any_statement_loses_nothing(tmp_path):
+    """20 kill points spread over the open's statements; TINNHIEM_CRASH_SWEEP=1 kills at every one."""
     pristine = tmp_path / "pristine" / "nam-2025.tinnhiem"
     pristine.parent.mkdir()
     schema_1_round(pristine)
     folder = tmp_path / "kills"
     folder.mkdir()
-    result = subprocess.run([sys.executable, "-c", MIGRATION_KILLER, str(pristine), str(folder)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    sample = "0" if os.environ.get("TINNHIEM_CRASH_SWEEP") else "20"
+    result = subprocess.run([sys.executable, "-c", MIGRATION_KILLER, str(pristine), str(folder), sample],
+                            capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stderr
     runs = [line.split(maxsplit=2) for line in result.stdout.splitlines()]
-    assert len(runs) > 30 and runs[-1][1] == "False"  # killed at every statement, then left to finish
+    assert runs[0][:2] == ["0", "False"] and all(killed == "True" for _k, killed, _ in runs[1:])
+    assert len(runs) == 1 + (20 if sample == "20" else int(runs[-1][0]))
+    assert int(runs[-1][0]) > 30  # the open, migration included, runs more statements than that
     for k, _killed, rest in runs:
         assert rest == "1 True []", f"killed at statement {k}: {rest}"
 
