@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import random
 import shutil
-import signal
 import struct
 import subprocess
 import sys
@@ -296,10 +295,10 @@ def test_a_wal_of_another_round_beside_a_sealed_round_is_set_aside(tmp_path):
         assert len(service.ballots("1")) == 5
         warnings = service._repo.warnings
     assert sealed.read_bytes() == before
-    assert set_aside(sealed) == [name for name in set_aside(sealed) if name.startswith("dot.tinnhiem-wal.set-aside-")]
-    assert len(set_aside(sealed)) == 1 and not Path(f"{sealed}-wal").exists()
+    [moved] = set_aside(sealed)
+    assert moved.startswith("dot.tinnhiem-wal.set-aside-") and not Path(f"{sealed}-wal").exists()
     assert [w.code for w in warnings] == ["sidecar_set_aside"]
-    assert warnings[0].params["set_aside"] == str(tmp_path / set_aside(sealed)[0])
+    assert warnings[0].params["set_aside"] == str(tmp_path / moved)
 
 
 def test_a_crashed_writers_wal_beside_a_restored_older_copy_is_not_merged(round_path, tmp_path):
@@ -326,25 +325,49 @@ def test_a_leftover_migration_scratch_is_removed_at_the_next_open(round_path):
     assert not scratch.exists()
 
 
+def read_only_medium(folder: Path, monkeypatch) -> None:
+    """`folder` write-protected; root writes anyway, so its lock is refused as the medium would."""
+    folder.chmod(0o555)
+    if os.access(folder, os.W_OK):
+
+        def refuse(self, round_path):
+            raise TinNhiemError("file_not_writable", file=str(round_path), detail="Read-only file system")
+
+        monkeypatch.setattr(WriterLock, "acquire", refuse)
+
+
 def test_a_read_only_medium_reads_the_wal_through_a_scratch_copy(round_path, monkeypatch):
     new_round(round_path, ballots=3).close()
     numbers = [1, 2, 3] + crash_writer(round_path, 80)
     Path(f"{round_path}.lock").unlink()
-    folder = round_path.parent
     listing = folder_listing(round_path)
     before = round_path.read_bytes(), Path(f"{round_path}-wal").read_bytes()
-    folder.chmod(0o555)
+    read_only_medium(round_path.parent, monkeypatch)
     try:
-        if os.access(folder, os.W_OK):  # root writes anyway: refuse the lock as the medium would
-
-            def refuse(self, round_path):
-                raise TinNhiemError("file_not_writable", file=str(round_path), detail="Read-only file system")
-
-            monkeypatch.setattr(WriterLock, "acquire", refuse)
         with RoundService.open(round_path, KEYER, read_only=True) as service:
             assert service.ballots("1") == [Ballot("1", n, marks=MARKS) for n in numbers]
             assert service.verify().intact
     finally:
-        folder.chmod(0o755)
+        round_path.parent.chmod(0o755)
     assert folder_listing(round_path) == listing
     assert (round_path.read_bytes(), Path(f"{round_path}-wal").read_bytes()) == before
+
+
+def test_a_foreign_wal_on_a_read_only_medium_is_ignored_with_a_warning(round_path, tmp_path, monkeypatch):
+    new_round(round_path, ballots=3).close()
+    other = tmp_path / "other" / "khac.tinnhiem"
+    other.parent.mkdir()
+    new_round(other).close()
+    crash_writer(other, 40)
+    shutil.copyfile(f"{other}-wal", f"{round_path}-wal")
+    listing = folder_listing(round_path)
+    before = round_path.read_bytes()
+    read_only_medium(round_path.parent, monkeypatch)
+    try:
+        with RoundService.open(round_path, KEYER, read_only=True) as service:
+            assert [b.number for b in service.ballots("1")] == [1, 2, 3]
+            assert service.verify().intact
+            assert [w.code for w in service._repo.warnings] == ["sidecar_ignored"]
+    finally:
+        round_path.parent.chmod(0o755)
+    assert folder_listing(round_path) == listing and round_path.read_bytes() == before
