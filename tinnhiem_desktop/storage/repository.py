@@ -9,7 +9,6 @@ disk when it returns.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from ..core.audit import after_seal_hash
 from ..core.events import UNPROJECTED, Draft, Event, chain_event, event_hash
 from ..core.history import PriorResult
-from ..core.issues import TinNhiemError
+from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.model import (
     Ballot,
     BallotForm,
@@ -53,7 +52,13 @@ from .roundfile import (
     enable_wal,
     make_engine,
     migrate,
+    migrating_path,
     read_header,
+    remove_leftovers,
+    replace_durably,
+    replayed_sidecars,
+    scratch_copy,
+    set_aside,
     vacuum_into,
 )
 
@@ -78,6 +83,7 @@ class RoundRepository:
         self._sealed_at: str | None = None
         self._scratch: Path | None = None  # the migrated copy an older file is read through
         self._opening: StoredRound | None = None  # the read made when opening, until it is taken
+        self.warnings: tuple[Issue, ...] = ()  # what opening did that the user should hear of
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -104,7 +110,7 @@ class RoundRepository:
                     _insert_event(connection, first)
             finally:
                 engine.dispose()
-            os.replace(partial, path)
+            replace_durably(partial, path)
         except (OSError, DBAPIError) as error:
             lock.release()
             _remove_quietly(partial)
@@ -126,7 +132,8 @@ class RoundRepository:
 
         A reader takes the writer lock when it is free, so that SQLite tidies its -wal and -shm
         files away on close; beside a writer it reads through WAL, and in a write-protected
-        folder it reads the file as immutable.
+        folder it reads a copy (with its -wal) or the file alone, as immutable. Whoever holds the
+        lock, or reads a write-protected folder, first judges the sidecars (`_settle_sidecars`).
         """
         path = Path(path)
         read_header(path)
@@ -140,7 +147,14 @@ class RoundRepository:
             lock = None
             mode = "read" if error.code == "round_file_in_use" else "immutable"
         try:
-            return cls._open(path, lock, mode, read_only, with_events)
+            if lock is not None:
+                remove_leftovers(path)
+            scratch, warnings = None, ()
+            if mode != "read" and replayed_sidecars(path):
+                scratch, warnings = _settle_sidecars(path, writable=lock is not None)
+            repo = cls._open(path, lock, mode, read_only, with_events, scratch)
+            repo.warnings = warnings
+            return repo
         except BaseException:
             if lock:
                 lock.release()
@@ -148,18 +162,18 @@ class RoundRepository:
 
     @classmethod
     def _open(cls, path: Path, lock: WriterLock | None, mode: str, read_only: bool,
-              with_events: bool = False) -> RoundRepository:
-        header = read_header(path)
-        engine = make_engine(path, mode)
-        scratch = None
+              with_events: bool = False, scratch: Path | None = None) -> RoundRepository:
+        """`scratch`: a folder holding a recovered copy of the file, to be read instead of it."""
+        source = path if scratch is None else scratch / path.name
+        header = read_header(source)
+        engine = make_engine(source, mode if scratch is None else "reader")
         try:
             if header.user_version < SCHEMA_VERSION:
                 if read_only:  # an archived file is read through a migrated copy, never touched
-                    scratch = Path(tempfile.mkdtemp(prefix="tinnhiem-"))
-                    engine = _migrated_copy(engine, scratch / path.name)
+                    scratch = scratch or Path(tempfile.mkdtemp(prefix="tinnhiem-"))
+                    engine = _migrated_copy(engine, scratch / f"migrated-{path.name}", path)
                 else:
-                    backup_copy(engine, path, header.user_version)
-                    migrate(engine)
+                    engine = _migrate_in_place(engine, path, header.user_version)
             repo = cls(path, engine, lock, read_only)
             repo._scratch = scratch
             repo._opening = repo.load(with_events=with_events)  # wholly readable, before WAL is set
@@ -599,9 +613,9 @@ def _insert_setup(connection, setup: RoundSetup, uid: str, created_at: str) -> N
                  for c in form.candidates])
 
 
-def _migrated_copy(engine, target: Path):
-    """A copy of an older file brought to the current schema, opened read-only; the engine of the
-    original is disposed of."""
+def _migrated_copy(engine, target: Path, path: Path):
+    """A copy of an older file brought to the current schema and checked (SQLite's checks, and
+    it reads as a round), opened read-only; the engine of the original is disposed of."""
     try:
         vacuum_into(engine, target)
     finally:
@@ -609,9 +623,86 @@ def _migrated_copy(engine, target: Path):
     writer = make_engine(target, "write")
     try:
         migrate(writer)
+    except (DBAPIError, ValueError) as error:
+        raise TinNhiemError("migration_failed", file=str(path), detail=str(getattr(error, "orig", error))) from None
     finally:
         writer.dispose()
-    return make_engine(target, "read")
+    migrated = make_engine(target, "read")
+    if _round_in(migrated, path) is None:
+        raise TinNhiemError("migration_failed", file=str(path), detail="the migrated copy does not check out")
+    return migrated
+
+
+def _migrate_in_place(engine, path: Path, version: int):
+    """Migrate a copy beside the file (`NAME.migrating`), then rename it into place, keeping a
+    copy of the file as it was: a kill at any point leaves the file as it was or as it becomes.
+    The writer lock is held throughout; the engine of the original is disposed of."""
+    backup_copy(engine, path, version)
+    work = migrating_path(path)
+    _migrated_copy(engine, work, path).dispose()
+    try:
+        replace_durably(work, path)
+    except OSError as error:
+        raise TinNhiemError("file_not_writable", file=str(path), detail=error.strerror or str(error)) from None
+    return make_engine(path, "write")
+
+
+def _settle_sidecars(path: Path, writable: bool) -> tuple[Path | None, tuple[Issue, ...]]:
+    """Judge the -wal or -journal beside a round file before SQLite may replay it into the file.
+
+    The sidecars are replayed into a scratch copy, which is kept if SQLite finds it sound, it reads
+    as a round and its log extends the file's own (same first event, and the file's head in it),
+    or if it is sound and the file alone cannot be read (a checkpoint interrupted). Whether what
+    was kept is intact is `verify`'s question, not this one's: a -wal is judged by whose it is. Otherwise the sidecars belong to another database or an
+    older copy and are set aside (or, in a write-protected folder, ignored), the file untouched.
+    Returns the folder of the recovered copy when it is to be read instead of the file (the
+    folder is write-protected); a writer lets SQLite replay the judged sidecars in place.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="tinnhiem-"))
+    keep = False
+    try:
+        copy = scratch_copy(path, folder)
+        recovered = _round_in(make_engine(copy, "reader"), path)
+        alone = _round_in(make_engine(path, "immutable"), path)
+        if recovered is not None and (alone is None or _extends(recovered, alone)):
+            keep = not writable
+            return (folder if keep else None), ()
+        if alone is None:
+            raise TinNhiemError("round_file_corrupt", file=str(path), detail="the file and its -wal do not agree")
+        sidecars = replayed_sidecars(path)
+        if not writable:
+            return None, tuple(Issue("sidecar_ignored", Severity.WARNING, None,
+                                     {"file": str(path), "sidecar": str(sidecar)}) for sidecar in sidecars)
+        moved = set_aside(path)
+        return None, tuple(Issue("sidecar_set_aside", Severity.WARNING, None,
+                                 {"file": str(path), "sidecar": str(sidecar), "set_aside": str(moved[sidecar])})
+                           for sidecar in sidecars)
+    except OSError as error:
+        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
+    finally:
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _round_in(engine, path: Path) -> StoredRound | None:
+    """The whole round with its log if SQLite finds the file sound and it reads as a round; the
+    engine is disposed of. A read to judge a file, not counted in `RoundRepository.loads`."""
+    try:
+        if check_integrity(engine):
+            return None
+        with engine.connect() as connection:
+            return RoundRepository(path, engine, None, True)._load_in(connection, True)
+    except (DBAPIError, TinNhiemError, ValueError, KeyError, TypeError):
+        return None
+    finally:
+        engine.dispose()
+
+
+def _extends(recovered: StoredRound, alone: StoredRound) -> bool:
+    """The recovered log continues the file's own: same first event, and the file's head in it."""
+    events, own = recovered.events, alone.events
+    return bool(own) and bool(events) and events[0].hash == own[0].hash and any(
+        (event.seq, event.hash) == alone.head for event in events)
 
 
 def _remove_quietly(path: Path) -> None:

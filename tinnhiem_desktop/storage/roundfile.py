@@ -3,6 +3,10 @@
 A round file is SQLite with our `application_id`, its schema version in `user_version`, WAL and
 `synchronous=FULL`: a change is on disk when its commit returns. A file is judged from its header
 bytes before SQLite opens it, so a foreign, truncated or too-new file is refused untouched.
+A `-wal` or `-journal` beside it is replayed by SQLite into whatever file it lies beside, so it is
+never trusted blindly: it is replayed into a scratch copy first (`scratch_copy`) and the copy is
+judged; one that does not belong is set aside (`set_aside`). A migration runs on a copy beside the
+file (`NAME.migrating`) that is renamed into place once it has been checked (`replace_durably`).
 Only one process writes a round file at a time; the lock is an OS lock on a file beside it, which
 the OS releases if the program dies.
 """
@@ -11,11 +15,13 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import socket
 import sqlite3
 import stat
 import struct
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -28,6 +34,8 @@ APPLICATION_ID = 0x544E4844  # "TNHD"
 SCHEMA_VERSION = 4  # the number of Alembic revisions in migrations/versions
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).with_name("migrations")
+REPLAYED = ("-wal", "-journal")  # the sidecars SQLite replays into the file beside them
+SIDECARS = (*REPLAYED, "-shm")
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,11 @@ class FileHeader:
 
 
 def read_header(path: Path) -> FileHeader:
-    """Judge a file from its first 100 bytes, without letting SQLite near it."""
+    """Judge a file from its first 100 bytes, without letting SQLite near it.
+
+    With a sidecar beside it, the header may count pages that are still only in the -wal (a
+    checkpoint interrupted): then the size is judged after recovery, not here.
+    """
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -60,13 +72,82 @@ def read_header(path: Path) -> FileHeader:
     (application_id,) = struct.unpack(">I", head[68:72])
     if application_id != APPLICATION_ID:
         raise TinNhiemError("not_a_round_file", file=str(path))
-    if valid_for == change_counter and size < pages * page_size:
+    if valid_for == change_counter and size < pages * page_size and not replayed_sidecars(path):
         raise TinNhiemError("round_file_truncated", file=str(path))
     if user_version > SCHEMA_VERSION:
         raise TinNhiemError(
             "round_file_too_new", file=str(path), version=user_version, supported=SCHEMA_VERSION
         )
     return FileHeader(application_id, user_version)
+
+
+def replayed_sidecars(path: Path) -> list[Path]:
+    """The non-empty -wal and -journal beside `path`: what SQLite would replay into it."""
+    found = []
+    for suffix in REPLAYED:
+        sidecar = Path(f"{path}{suffix}")
+        try:
+            if sidecar.stat().st_size > 0:
+                found.append(sidecar)
+        except OSError:
+            pass
+    return found
+
+
+def scratch_copy(path: Path, folder: Path) -> Path:
+    """A copy of the file and of the sidecars SQLite replays, in `folder`, to be judged there."""
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    for sidecar in replayed_sidecars(path):
+        shutil.copyfile(sidecar, f"{copy}{sidecar.name[len(path.name):]}")
+    return copy
+
+
+def set_aside(path: Path) -> dict[Path, Path]:
+    """Rename the -wal and -journal beside `path` out of SQLite's way, under names that say what
+    they were; the -shm, only an index of that -wal, goes."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved = {}
+    for sidecar in replayed_sidecars(path):
+        target, counter = Path(f"{sidecar}.set-aside-{stamp}"), 1
+        while target.exists():
+            counter += 1
+            target = Path(f"{sidecar}.set-aside-{stamp}-{counter}")
+        sidecar.rename(target)
+        moved[sidecar] = target
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    _sync_folder(path.parent)
+    return moved
+
+
+def migrating_path(path: Path) -> Path:
+    return Path(f"{path}.migrating")
+
+
+def remove_leftovers(path: Path) -> None:
+    """What a migration killed before its rename left beside the file (the writer lock is held)."""
+    work = migrating_path(path)
+    for leftover in (work, work.with_name(work.name + ".partial")):
+        for suffix in ("", *SIDECARS):
+            Path(f"{leftover}{suffix}").unlink(missing_ok=True)
+
+
+def replace_durably(source: Path, target: Path) -> None:
+    """Rename a complete file onto `target`: its bytes on disk first, then the rename itself."""
+    with open(source, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(source, target)
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows makes a rename durable itself
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 class WriterLock:
