@@ -427,7 +427,8 @@ def test_the_master_trusts_its_record_of_a_station_copy_not_the_copys_own_claims
         station = master.make_station_copy(tmp_path / "may-2.tinnhiem", "Máy 2", "B", 1, 2)
         made = [e for e in master.events() if e.action == "station_copy_made"]
         assert [(e.data["name"], e.data["pass"], e.data["first"], e.data["last"]) for e in made] == [("Máy 2", "B", 1, 2)]
-    with sqlite3.connect(station) as db:  # the copy claims a wider range, its log re-chained to match
+    db = sqlite3.connect(station)
+    with db:  # the copy claims a wider range, its log re-chained to match
         db.execute("UPDATE round SET station_last = NULL")
         prev = "0" * 64
         for seq, at, keyer, action, data in db.execute("SELECT seq, at, keyer, action, data FROM event ORDER BY seq").fetchall():
@@ -437,6 +438,7 @@ def test_the_master_trusts_its_record_of_a_station_copy_not_the_copys_own_claims
                 db.execute("UPDATE event SET data = ? WHERE seq = ?", (json.dumps(content, ensure_ascii=False), seq))
             prev = event_hash(prev, seq, at, keyer, action, content)
             db.execute("UPDATE event SET hash = ? WHERE seq = ?", (prev, seq))
+    db.close()
     with RoundService.open(station, BINH) as service:
         key(service, "B", PAPER)  # four ballots, two of them outside what the master allowed
     with RoundService.open(round_file, HONG) as master:

@@ -232,3 +232,25 @@ def test_a_station_keyed_on_the_same_machine_is_not_the_masters_backup(service, 
         station.add_ballot("1", marks={1: Mark.CAO})
         Backups(station, folder).backup_now()
     assert newest_backup_problems(service, folder) == []
+
+
+def test_a_new_round_and_a_migrated_one_are_locked_as_files(tmp_path):
+    """The file lock follows the file: a round just made, or just replaced by its migrated copy,
+    refuses a second writer through a hard link too."""
+    import os
+
+    from tinnhiem_desktop.core.issues import TinNhiemError
+    from tinnhiem_desktop.core.spec import setup_from_dict
+    from tinnhiem_desktop.services.rounds import RoundService
+
+    from conftest import spec_dict
+
+    path = tmp_path / "moi.tinnhiem"
+    with RoundService.create(path, setup_from_dict(spec_dict(), "t"), "Lê Thị Hồng"):
+        os.link(path, tmp_path / "lien-ket.tinnhiem")
+        try:
+            RoundService.open(tmp_path / "lien-ket.tinnhiem", "Phạm Quốc Huy").close()
+        except TinNhiemError as error:
+            assert error.code == "round_file_in_use"
+        else:
+            raise AssertionError("a second writer through a hard link of a new round was let in")

@@ -166,7 +166,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer()) as service:
+    with _open_round(args.round, command_line_keyer()) as service:
         service.set_entry_pass(args.entry_pass)
         report = service.import_ballots_file(args.csv)
         lane = f" (lượt {args.entry_pass})" if service.double_entry else ""
@@ -179,7 +179,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _station(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer()) as service:
+    with _open_round(args.round, command_line_keyer()) as service:
         copy = service.make_station_copy(args.copy, args.name, args.entry_pass, args.first, args.last)
     print(f"Đã tạo {copy} cho máy nhập '{args.name}' (lượt {args.entry_pass}). Nhập phiếu ở máy đó, "
           f"rồi chạy: tinnhiem-cli import-station {args.round} {copy.name}")
@@ -187,7 +187,7 @@ def _station(args: argparse.Namespace) -> int:
 
 
 def _import_station(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer()) as service:
+    with _open_round(args.round, command_line_keyer()) as service:
         report = service.import_station(args.station)
     print(f"Máy nhập '{report.station}' (lượt {report.entry_pass.value}): thêm {report.added} phiếu, "
           f"{report.already} phiếu đã có giống hệt, {len(report.conflicts)} phiếu không nhận.")
@@ -198,7 +198,7 @@ def _import_station(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+    with _open_round(args.round, command_line_keyer(), read_only=True) as service:
         if not service.double_entry:
             raise TinNhiemError("not_double_entry", file=str(args.round))
         differences, stats = service.differences(), service.keyer_stats()
@@ -219,7 +219,7 @@ def _resolve(args: argparse.Namespace) -> int:
     from .core.rekey import parse_marks
 
     choice = args.take or "R"
-    with RoundService.open(args.round, args.by) as service:
+    with _open_round(args.round, args.by) as service:
         forms = {form.code: form for form in service.setup.forms}
         marks = None  # an unknown form is refused by resolve, naming the forms there are
         if args.marks is not None and args.form in forms:
@@ -231,7 +231,7 @@ def _resolve(args: argparse.Namespace) -> int:
 
 
 def _results(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+    with _open_round(args.round, command_line_keyer(), read_only=True) as service:
         results, info = service.results(), service.info
         if args.json:
             document = results_document(results, sealed=info.sealed, fingerprint=info.fingerprint)
@@ -243,7 +243,7 @@ def _results(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     try:
-        service = RoundService.open(args.round, command_line_keyer(), read_only=True, with_log=True)
+        service = _open_round(args.round, command_line_keyer(), read_only=True, with_log=True)
     except TinNhiemError as error:
         if error.code != "round_file_altered":
             raise
@@ -269,7 +269,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _seal(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer()) as service:
+    with _open_round(args.round, command_line_keyer()) as service:
         titles = {f.code: f.title for f in service.setup.forms}
         problems = service.seal_problems()
         for issue in problems:
@@ -315,23 +315,31 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _open_round(path: Path, keyer: str, **options) -> RoundService:
+    """Open a round, and say what opening it did that the user should hear of (a sidecar set aside)."""
+    service = RoundService.open(path, keyer, **options)
+    for warning in service.warnings:
+        print(f"Lưu ý: {describe_issue(warning)}", file=sys.stderr)
+    return service
+
+
 def _open_to_record(path: Path, recording: bool, with_log: bool = False) -> RoundService:
     """Read-only, or, when the export is a step of the procedure (blank ballots printed, reports
     sent), for writing so that the step is recorded; read-only still when another program holds it."""
     if recording:
         try:
-            return RoundService.open(path, command_line_keyer(), with_log=with_log)
+            return _open_round(path, command_line_keyer(), with_log=with_log)
         except TinNhiemError as error:
             if error.code != "round_file_in_use":
                 raise
             print(f"Lưu ý: {describe_error(error)} Tài liệu vẫn được xuất nhưng không được ghi nhận vào quy trình.",
                   file=sys.stderr)
-    return RoundService.open(path, command_line_keyer(), read_only=True, with_log=with_log)
+    return _open_round(path, command_line_keyer(), read_only=True, with_log=with_log)
 
 
 def _checklist(args: argparse.Namespace) -> int:
     today = date.fromisoformat(iso_date(args.today)) if args.today else None
-    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+    with _open_round(args.round, command_line_keyer(), read_only=True) as service:
         checklist = ProcedureService(service).checklist(today)
         titles = {f.code: f.title for f in service.setup.forms}
         print(checklist_text(checklist, service.setup.meeting.date, titles), end="")

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
 from ..core.events import KINDS, Draft, Event, apply
-from ..core.issues import TinNhiemError
+from ..core.issues import Issue, TinNhiemError
 from ..core.model import Ballot, EntryMode, EntryPass, RoundInfo, RoundSetup, Station
 from ..core.procedure import ProcedureRecord
 from ..core.results import RoundResults, Rule
@@ -179,6 +179,11 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
     @property
     def read_only(self) -> bool:
         return self._repo.read_only or self._info.sealed
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        """What opening the file did that the user should hear of (e.g. a stray -wal set aside)."""
+        return tuple(getattr(self._repo, "warnings", ()))
 
     @property
     def opened_read_only(self) -> bool:

@@ -111,6 +111,7 @@ class RoundRepository:
             finally:
                 engine.dispose()
             replace_durably(partial, path)
+            lock.hold_file(path)
         except (OSError, DBAPIError) as error:
             lock.release()
             _remove_quietly(partial)
@@ -174,6 +175,8 @@ class RoundRepository:
                     engine = _migrated_copy(engine, scratch / f"migrated-{path.name}", path)
                 else:
                     engine = _migrate_in_place(engine, path, header.user_version)
+                    if lock is not None:
+                        lock.hold_file(path)
             repo = cls(path, engine, lock, read_only)
             repo._scratch = scratch
             repo._opening = repo.load(with_events=with_events)  # wholly readable, before WAL is set

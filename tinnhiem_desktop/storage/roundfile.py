@@ -185,6 +185,16 @@ class WriterLock:
             self.release()
             raise
 
+    def hold_file(self, round_path: Path) -> None:
+        """Lock the file now at `round_path`: made, or replaced by a migrated copy, since the name
+        was locked (the file lock follows the file, so it must be taken again)."""
+        if os.name == "nt" or self._fd is None:
+            return
+        if self._file is not None:
+            self._file.release()
+            self._file = None
+        self._file = _FileLock.acquire(Path(round_path), self.path, _holder(self._fd))
+
     def _lock_name(self, round_path: Path) -> int:
         while True:
             fd = _open_lock_file(self.path, round_path)

@@ -14,7 +14,7 @@ from ..core.issues import TinNhiemError
 from ..services.backups import Backups, all_copies, restore_copy
 from ..services.backups import default_folder as default_backup_folder
 from ..services.rounds import RoundService, station_user
-from .i18n import describe_error, sentence
+from .i18n import describe_error, describe_issue, sentence
 from .session import RoundSession
 
 ROUND_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Tệp đợt lấy phiếu (*.tinnhiem)")
@@ -94,6 +94,8 @@ class RoundOpening:
                 return False
             self.dialogs.error(describe_error(error))
             return False
+        for warning in service.warnings:
+            self.dialogs.info(describe_issue(warning))
         self.close_round()
         self._attach(service)
         if not service.read_only and not self.choose_keyer():

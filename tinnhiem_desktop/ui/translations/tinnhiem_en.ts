@@ -2361,6 +2361,18 @@ The other ballots keep their numbers.</translation>
             <translation>The results of the voting round in '{file}' were sealed at {sealed_at}; it cannot be changed.</translation>
         </message>
         <message>
+            <source>Không nâng cấp được tệp '{file}' lên lược đồ mới ({detail}). Tệp không bị thay đổi.</source>
+            <translation>Could not upgrade '{file}' to the new schema ({detail}). The file was not changed.</translation>
+        </message>
+        <message>
+            <source>Bên cạnh tệp '{file}' có tệp phụ '{sidecar}' không thuộc về tệp này (của một tệp khác hoặc của một bản cũ hơn): chương trình không dùng nó mà để riêng thành '{set_aside}'. Tệp đợt lấy phiếu không bị thay đổi.</source>
+            <translation>Beside '{file}' lies '{sidecar}', which does not belong to it (another file's or an older copy's): it was not used and was set aside as '{set_aside}'. The round file was not changed.</translation>
+        </message>
+        <message>
+            <source>Bên cạnh tệp '{file}' có tệp phụ '{sidecar}' không thuộc về tệp này (của một tệp khác hoặc của một bản cũ hơn): chương trình bỏ qua nó và chỉ đọc tệp chính. Không có gì bị thay đổi.</source>
+            <translation>Beside '{file}' lies '{sidecar}', which does not belong to it (another file's or an older copy's): it was ignored and only the round file was read. Nothing was changed.</translation>
+        </message>
+        <message>
             <source>Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.</source>
             <translation>Cannot write to '{file}' ({detail}). The action was not carried out; everything keyed before is still there.</translation>
         </message>
