@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .double_entry import Resolution
 from .issues import TinNhiemError
-from .model import Ballot, BallotStatus, Counts, EntryPass, Mark, Station
+from .model import MARKS, Ballot, BallotStatus, Counts, EntryPass, Mark, Station
 from .procedure import ProcedureRecord
 from .spec import rule_to_dict, setup_from_dict, with_rule
 from .state import GENESIS, NO_CHANGES, Changes, RoundState, Seal
@@ -72,7 +72,7 @@ def ballot_from_state(form: str, number: int, state: Mapping[str, Any], entry_pa
         form,
         number,
         BallotStatus(state["status"]),
-        {int(order): Mark(mark) for order, mark in state["marks"].items()},
+        {int(order): MARKS[mark] for order, mark in state["marks"].items()},
         state["reason"],
         EntryPass(entry_pass),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import sys
 import tempfile
 from datetime import datetime
@@ -32,6 +33,7 @@ from ..core.model import (
     EntryPass,
     Header,
     HeaderStyle,
+    MARKS,
     Mark,
     Meeting,
     RoundInfo,
@@ -105,9 +107,9 @@ class RoundRepository:
 
                 with engine.begin() as connection:
                     created = now()
-                    _insert_setup(connection, setup, uid, created)
+                    _insert_setup(_driver(connection), setup, uid, created)
                     first = chain_event(None, created, keyer, "round_created", {"setup": setup_to_dict(setup), "uid": uid})
-                    _insert_event(connection, first)
+                    _insert_event(_driver(connection), first)
             finally:
                 engine.dispose()
             replace_durably(partial, path)
@@ -219,19 +221,19 @@ class RoundRepository:
             with self._engine.connect() as connection:
                 connection.exec_driver_sql("BEGIN")
                 try:
-                    stored = self._load_in(connection, with_events)
+                    stored = self._load_in(_driver(connection), with_events)
                 finally:
                     connection.rollback()
-        except DBAPIError as error:
-            raise TinNhiemError("round_file_corrupt", file=str(self.path), detail=str(error.orig)) from None
+        except (DBAPIError, sqlite3.Error) as error:
+            raise TinNhiemError("round_file_corrupt", file=str(self.path), detail=_detail(error)) from None
         except (ValueError, KeyError, TypeError) as error:  # a value no version of ours writes
             raise TinNhiemError("round_file_altered", file=str(self.path), detail=str(error)) from None
         self._sealed_at = stored.info.sealed_at
         return stored
 
-    def _load_in(self, connection, with_events: bool) -> StoredRound:
-        sql = connection.exec_driver_sql
-        row = _round_row(connection, self.path)
+    def _load_in(self, db: sqlite3.Connection, with_events: bool) -> StoredRound:
+        sql = db.execute
+        row = _round_row(db, self.path)
         team = tuple(TeamMember(name, role) for name, role in sql("SELECT name, role FROM team_member ORDER BY seq"))
         candidates: dict[int, list[Candidate]] = {}
         for form_id, seq, name, position, birth_year, person_key, provincial in sql(
@@ -262,7 +264,7 @@ class RoundRepository:
         codes = {form_id: code for code, form_id in form_ids.items()}
         marks: dict[int, dict[int, Mark]] = {}
         for ballot_id, seq, value in sql("SELECT ballot_id, candidate_seq, value FROM mark"):
-            marks.setdefault(ballot_id, {})[seq] = Mark(value)
+            marks.setdefault(ballot_id, {})[seq] = MARKS[value]
         order = {code: i for i, code in enumerate(f.code for f in forms)}
         ballots = [
             Ballot(codes[form_id], number, BallotStatus(status), marks.get(ballot_id, {}), reason, EntryPass(source))
@@ -288,7 +290,7 @@ class RoundRepository:
         ]
         records = {key: ProcedureRecord(key, json.loads(data), at, by)
                    for key, data, at, by in sql("SELECT key, data, at, by FROM procedure_record")}
-        events = self._events_in(connection) if with_events else None
+        events = self._events_in(db) if with_events else None
         if events is not None:
             unprojected = [event for event in events if event.action in UNPROJECTED]
         else:
@@ -297,9 +299,9 @@ class RoundRepository:
                            for seq, at, keyer, action, data, digest in sql(
                                "SELECT seq, at, keyer, action, data, hash FROM event"
                                f" WHERE action IN ({placeholders}) ORDER BY seq", UNPROJECTED)]
-        head = _head(connection)
+        head = _head(db)
         self._form_ids = form_ids
-        tables, after = (whole_rows(connection), after_seal_versions(connection)) if with_events else (None, None)
+        tables, after = (whole_rows(db), after_seal_versions(db)) if with_events else (None, None)
         return StoredRound(setup, info, ballots, resolutions, priors, records, head, events, unprojected, tables,
                            after)
 
@@ -314,20 +316,20 @@ class RoundRepository:
     def events(self, after: int = 0, first: int | None = None) -> list[Event]:
         """The log, oldest first: the events after number `after`; only `first` of them when given."""
         with self._engine.connect() as connection:
-            return self._events_in(connection, after, first)
+            return self._events_in(_driver(connection), after, first)
 
     @staticmethod
-    def _events_in(connection, after: int = 0, first: int | None = None) -> list[Event]:
+    def _events_in(db: sqlite3.Connection, after: int = 0, first: int | None = None) -> list[Event]:
         query = "SELECT seq, at, keyer, action, data, hash FROM event WHERE seq > ? ORDER BY seq"
         if first is not None:
             query += f" LIMIT {int(first)}"
         return [Event(seq, at, keyer, action, json.loads(data), digest)
-                for seq, at, keyer, action, data, digest in connection.exec_driver_sql(query, (after,))]
+                for seq, at, keyer, action, data, digest in db.execute(query, (after,))]
 
     def head(self) -> tuple[int, str]:
         """The newest event's number and hash as the file has it now (a reader polls this)."""
         with self._engine.connect() as connection:
-            return _head(connection)
+            return _head(_driver(connection))
 
     def copy_to(self, target: Path) -> Path:
         try:
@@ -355,35 +357,35 @@ class RoundRepository:
         appended: list[Event] = []
         try:
             with self._engine.begin() as connection:
-                seq, digest = _head(connection)
+                db = _driver(connection)
+                seq, digest = _head(db)
                 for draft in drafts:
                     at = now()
                     event = Event(seq + 1, at, keyer, draft.action, draft.data,
                                   event_hash(digest, seq + 1, at, keyer, draft.action, draft.data))
-                    _insert_event(connection, event)
-                    self._project(connection, event)
+                    _insert_event(db, event)
+                    self._project(db, event)
                     appended.append(event)
                     seq, digest = event.seq, event.hash
                 if fingerprint is not None:
-                    connection.exec_driver_sql("UPDATE round SET fingerprint = ? WHERE id = 1",
-                                               (fingerprint(digest, whole_rows(connection)),))
-        except DBAPIError as error:
-            raise TinNhiemError("write_failed", file=str(self.path), detail=str(error.orig)) from None
+                    db.execute("UPDATE round SET fingerprint = ? WHERE id = 1", (fingerprint(digest, whole_rows(db)),))
+        except (DBAPIError, sqlite3.Error) as error:
+            raise TinNhiemError("write_failed", file=str(self.path), detail=_detail(error)) from None
         for event in appended:
             if event.action == "round_sealed":
                 self._sealed_at = event.data["at"]
         return appended
 
-    def _project(self, connection, event: Event) -> None:
+    def _project(self, db: sqlite3.Connection, event: Event) -> None:
         """Bring the tables in line with one event (the log is the truth; the tables its projection)."""
-        sql = connection.exec_driver_sql
+        sql = db.execute
         data, action = event.data, event.action
         if action == "setup_replaced":
-            uid, created_at = sql("SELECT uid, created_at FROM round WHERE id = 1").one()
+            uid, created_at = sql("SELECT uid, created_at FROM round WHERE id = 1").fetchone()
             for table in ("candidate", "ballot_form", "team_member", "round"):
                 sql(f"DELETE FROM {table}")
-            _insert_setup(connection, setup_from_dict(data["setup"], "log"), uid, created_at)
-            self._form_ids = dict(sql("SELECT code, id FROM ballot_form").all())
+            _insert_setup(db, setup_from_dict(data["setup"], "log"), uid, created_at)
+            self._form_ids = dict(sql("SELECT code, id FROM ballot_form").fetchall())
         elif action == "rule_changed":
             new = data["new"]
             custom = new.get("rule_custom")
@@ -395,9 +397,9 @@ class RoundRepository:
             sql("UPDATE ballot_form SET summoned = ?, present = ?, issued = ?, collected = ? WHERE id = ?",
                 (new["summoned"], new["present"], new["issued"], new["collected"], self._form_id(data["form"])))
         elif action == "ballot_added":
-            _insert_ballot(connection, self._form_id(data["form"]), data.get("pass", "A"), data["ballot"], data["new"])
+            _insert_ballot(db, self._form_id(data["form"]), data.get("pass", "A"), data["ballot"], data["new"])
         elif action in ("ballot_removed", "ballot_status_set", "mark_set"):
-            ballot_id = self._ballot_id(connection, data["form"], data.get("pass", "A"), data["ballot"])
+            ballot_id = self._ballot_id(db, data["form"], data.get("pass", "A"), data["ballot"])
             if action == "ballot_removed":
                 sql("DELETE FROM mark WHERE ballot_id = ?", (ballot_id,))
                 sql("DELETE FROM ballot WHERE id = ?", (ballot_id,))
@@ -406,7 +408,7 @@ class RoundRepository:
                 sql("UPDATE ballot SET status = ?, invalid_reason = ? WHERE id = ?",
                     (new["status"], new["reason"], ballot_id))
                 sql("DELETE FROM mark WHERE ballot_id = ?", (ballot_id,))
-                _insert_marks(connection, ballot_id, new["marks"])
+                _insert_marks(db, ballot_id, new["marks"])
             elif data["new"] is None:
                 sql("DELETE FROM mark WHERE ballot_id = ? AND candidate_seq = ?", (ballot_id, data["candidate"]))
             else:
@@ -416,12 +418,12 @@ class RoundRepository:
         elif action == "difference_resolved":
             form_id = self._form_id(data["form"])
             again = sql("SELECT id FROM ballot WHERE form_id = ? AND pass = 'R' AND number = ?",
-                        (form_id, data["ballot"])).first()
+                        (form_id, data["ballot"])).fetchone()
             if again is not None:
                 sql("DELETE FROM mark WHERE ballot_id = ?", (again[0],))
                 sql("DELETE FROM ballot WHERE id = ?", (again[0],))
             if data["keyed"] is not None:
-                _insert_ballot(connection, form_id, "R", data["ballot"], data["keyed"])
+                _insert_ballot(db, form_id, "R", data["ballot"], data["keyed"])
             sql("INSERT INTO resolution (form_id, number, choice, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (form_id, number) DO UPDATE SET choice = excluded.choice,"
                 " resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at",
@@ -462,12 +464,12 @@ class RoundRepository:
             raise TinNhiemError("round_read_only", file=str(self.path))
         try:
             with self._engine.begin() as connection:
-                versions = [version for version, _, _ in after_seal_versions(connection).values()]
+                db = _driver(connection)
+                versions = [version for version, _, _ in after_seal_versions(db).values()]
                 last = max(versions, key=lambda v: v.get("seq", 0), default=None)
                 seq = 1 + (last.get("seq", 0) if last else 0)
                 prev = last["hash"] if last and "hash" in last else seal_head
-                row = connection.exec_driver_sql(
-                    "SELECT data, at, by FROM procedure_record WHERE key = ?", (key,)).first()
+                row = db.execute("SELECT data, at, by FROM procedure_record WHERE key = ?", (key,)).fetchone()
                 earlier = []
                 if row is not None:
                     old = json.loads(row[0])
@@ -476,12 +478,12 @@ class RoundRepository:
                 chained = {**data, "fingerprint": fingerprint, "seq": seq, "prev": prev}
                 chained["hash"] = after_seal_hash(prev, seq, key, _plain(chained), at, keyer)
                 stored = {**chained, "earlier": earlier}
-                connection.exec_driver_sql(
+                db.execute(
                     "INSERT INTO procedure_record (key, data, at, by) VALUES (?, ?, ?, ?) ON CONFLICT (key)"
                     " DO UPDATE SET data = excluded.data, at = excluded.at, by = excluded.by",
                     (key, json.dumps(stored, ensure_ascii=False, sort_keys=True), at, keyer))
-        except DBAPIError as error:
-            raise TinNhiemError("write_failed", file=str(self.path), detail=str(error.orig)) from None
+        except (DBAPIError, sqlite3.Error) as error:
+            raise TinNhiemError("write_failed", file=str(self.path), detail=_detail(error)) from None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -498,10 +500,9 @@ class RoundRepository:
         except KeyError:
             raise TinNhiemError("unknown_form", form=form, known=sorted(self._form_ids)) from None
 
-    def _ballot_id(self, connection, form: str, source: str, number: int) -> int:
-        row = connection.exec_driver_sql(
-            "SELECT id FROM ballot WHERE form_id = ? AND pass = ? AND number = ?",
-            (self._form_id(form), source, number)).first()
+    def _ballot_id(self, db: sqlite3.Connection, form: str, source: str, number: int) -> int:
+        row = db.execute("SELECT id FROM ballot WHERE form_id = ? AND pass = ? AND number = ?",
+                         (self._form_id(form), source, number)).fetchone()
         if row is None:
             raise TinNhiemError("ballot_not_found", form=form, ballot=number)
         return row[0]
@@ -523,7 +524,7 @@ SEALED_COLUMNS = {  # what a whole-file fingerprint covers: these columns of sch
 }
 
 
-def whole_rows(connection) -> dict[str, list[tuple]]:
+def whole_rows(db: sqlite3.Connection) -> dict[str, list[tuple]]:
     """Every stored value a seal covers (the log is covered by its head; the round's own
     fingerprint and the records made after the seal are not part of what was sealed)."""
     rows = {}
@@ -531,15 +532,15 @@ def whole_rows(connection) -> dict[str, list[tuple]]:
         query = f"SELECT {columns} FROM {table}"
         if table == "procedure_record":
             query += f" WHERE key NOT LIKE '{AFTER_SEAL}%'"
-        rows[table] = [tuple(row) for row in connection.exec_driver_sql(f"{query} ORDER BY {order}")]
+        rows[table] = db.execute(f"{query} ORDER BY {order}").fetchall()
     return rows
 
 
-def after_seal_versions(connection) -> dict[tuple[str, int], tuple[dict, str, str]]:
+def after_seal_versions(db: sqlite3.Connection) -> dict[tuple[str, int], tuple[dict, str, str]]:
     """Every version of every record made after the seal (replaced ones too), by (key, position):
     its data as chained, when and by whom."""
     found = {}
-    for key, data, at, by in connection.exec_driver_sql(
+    for key, data, at, by in db.execute(
             f"SELECT key, data, at, by FROM procedure_record WHERE key LIKE '{AFTER_SEAL}%'"):
         current = json.loads(data)
         earlier = current.pop("earlier", [])
@@ -555,43 +556,54 @@ def _plain(data: Mapping[str, Any]) -> dict:
     return json.loads(json.dumps(data, ensure_ascii=False))
 
 
-def _round_row(connection, path: Path) -> Mapping[str, Any]:
-    row = connection.exec_driver_sql("SELECT * FROM round WHERE id = 1").mappings().first()
+def _driver(connection) -> sqlite3.Connection:
+    """The driver's own connection under SQLAlchemy's: the store's queries run on it directly,
+    since SQLAlchemy's row objects cost more than the rows (a keyed round holds tens of thousands)."""
+    return connection.connection.driver_connection
+
+
+def _detail(error: Exception) -> str:
+    return str(getattr(error, "orig", None) or error)
+
+
+def _round_row(db: sqlite3.Connection, path: Path) -> Mapping[str, Any]:
+    cursor = db.execute("SELECT * FROM round WHERE id = 1")
+    row = cursor.fetchone()
     if row is None:
         raise TinNhiemError("round_file_altered", file=str(path), detail="no round record")
-    return row
+    return dict(zip((column[0] for column in cursor.description), row))
 
 
-def _head(connection) -> tuple[int, str]:
-    row = connection.exec_driver_sql("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1").first()
+def _head(db: sqlite3.Connection) -> tuple[int, str]:
+    row = db.execute("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1").fetchone()
     return (0, GENESIS) if row is None else (row[0], row[1])
 
 
-def _insert_event(connection, event: Event) -> None:
-    connection.exec_driver_sql(
+def _insert_event(db: sqlite3.Connection, event: Event) -> None:
+    db.execute(
         "INSERT INTO event (seq, at, keyer, action, data, hash) VALUES (?, ?, ?, ?, ?, ?)",
         (event.seq, event.at, event.keyer, event.action,
          json.dumps(event.data, ensure_ascii=False, sort_keys=True), event.hash))
 
 
-def _insert_ballot(connection, form_id: int, source: str, number: int, content: Mapping[str, Any]) -> None:
-    cursor = connection.exec_driver_sql(
+def _insert_ballot(db: sqlite3.Connection, form_id: int, source: str, number: int, content: Mapping[str, Any]) -> None:
+    cursor = db.execute(
         "INSERT INTO ballot (form_id, pass, number, status, invalid_reason) VALUES (?, ?, ?, ?, ?)",
         (form_id, source, number, content["status"], content["reason"]))
-    _insert_marks(connection, cursor.lastrowid, content["marks"])
+    _insert_marks(db, cursor.lastrowid, content["marks"])
 
 
-def _insert_marks(connection, ballot_id: int, marks: Mapping[str, str]) -> None:
+def _insert_marks(db: sqlite3.Connection, ballot_id: int, marks: Mapping[str, str]) -> None:
     if marks:
-        connection.exec_driver_sql(
+        db.executemany(
             "INSERT INTO mark (ballot_id, candidate_seq, value) VALUES (?, ?, ?)",
             [(ballot_id, int(order), value) for order, value in marks.items()])
 
 
-def _insert_setup(connection, setup: RoundSetup, uid: str, created_at: str) -> None:
+def _insert_setup(db: sqlite3.Connection, setup: RoundSetup, uid: str, created_at: str) -> None:
     from ..core.spec import rule_custom_to_dict
 
-    sql = connection.exec_driver_sql
+    sql, many = db.execute, db.executemany
     custom = setup.rule_custom
     sql("INSERT INTO round (id, uid, title, year, rule_id, percent_base, decimals, header_style, header_parent,"
         " header_unit, meeting_date, meeting_place, meeting_chair, created_at, entry_mode, rule_custom)"
@@ -601,7 +613,7 @@ def _insert_setup(connection, setup: RoundSetup, uid: str, created_at: str) -> N
          created_at, setup.entry_mode.value,
          None if custom is None else json.dumps(rule_custom_to_dict(custom), ensure_ascii=False, sort_keys=True)))
     if setup.team:
-        sql("INSERT INTO team_member (seq, name, role) VALUES (?, ?, ?)",
+        many("INSERT INTO team_member (seq, name, role) VALUES (?, ?, ?)",
             [(i, m.name, m.role) for i, m in enumerate(setup.team, 1)])
     for seq, form in enumerate(setup.forms, 1):
         counts = form.counts
@@ -610,7 +622,7 @@ def _insert_setup(connection, setup: RoundSetup, uid: str, created_at: str) -> N
                       (form.code, seq, form.title, counts.summoned, counts.present, counts.issued,
                        counts.collected)).lastrowid
         if form.candidates:
-            sql("INSERT INTO candidate (form_id, seq, name, position, birth_year, person_key, provincial)"
+            many("INSERT INTO candidate (form_id, seq, name, position, birth_year, person_key, provincial)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(form_id, c.order, c.name, c.position, c.birth_year, c.person_key, int(c.provincial))
                  for c in form.candidates])
@@ -694,8 +706,8 @@ def _round_in(engine, path: Path) -> StoredRound | None:
         if check_integrity(engine):
             return None
         with engine.connect() as connection:
-            return RoundRepository(path, engine, None, True)._load_in(connection, True)
-    except (DBAPIError, TinNhiemError, ValueError, KeyError, TypeError):
+            return RoundRepository(path, engine, None, True)._load_in(_driver(connection), True)
+    except (DBAPIError, sqlite3.Error, TinNhiemError, ValueError, KeyError, TypeError):
         return None
     finally:
         engine.dispose()
