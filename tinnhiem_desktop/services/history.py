@@ -7,6 +7,9 @@ check of `verify`; any other file is refused with the reason, never silently ski
 
 from __future__ import annotations
 
+import os
+import sys
+
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -126,11 +129,29 @@ def open_sealed_rounds(
     same body and year, are refused with the reason. `papers` maps a file's name to the fingerprint
     on its signed paper: a file that does not match it is refused."""
     rounds, refused = [], []
-    for path in round_files(paths):
-        opened = open_sealed(path, (papers or {}).get(path.name))
+    files = round_files(paths)
+    papers = [(papers or {}).get(path.name) for path in files]
+    for opened in _each_opened(files, papers):
         (refused if isinstance(opened, RefusedFile) else rounds).append(opened)
     kept, sifted = _sift(rounds)
     return kept, refused + sifted
+
+
+PARALLEL_FROM = 16  # files: below this, starting worker processes costs more than it saves
+
+
+def _each_opened(files: Sequence[Path], papers: Sequence[str | None]) -> Iterable[SealedRound | RefusedFile]:
+    """Each file opened and verified, in order: on every core when there are many (each file is
+    read and checked on its own, so the work divides)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2 or getattr(sys, "frozen", False):  # a bundle opens them in turn
+        return [open_sealed(path, paper) for path, paper in zip(files, papers)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Spawned, not forked: the window calls this from a worker thread of a Qt program.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(open_sealed, files, papers, chunksize=max(1, len(files) // (workers * 4))))
 
 
 def _sift(rounds: Sequence[SealedRound]) -> tuple[list[SealedRound], list[RefusedFile]]:
