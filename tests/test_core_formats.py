@@ -322,10 +322,12 @@ def test_csv_round_trip(ballots):
     assert sorted(read, key=key) == sorted(ballots, key=key)
 
 
-def test_unkeyed_cell_reads_back_as_no_mark():
-    rows = ballots_csv_rows(SETUP, [Ballot("1", 1, BallotStatus.VALID, {2: L})])
-    assert rows == [["form", "ballot", "status", "1", "2", "3"], ["1", "1", "valid", "", "3", ""]]
-    assert parse(to_text(rows)) == [Ballot("1", 1, BallotStatus.VALID, {1: N, 2: L, 3: N})]
+def test_a_cell_not_keyed_yet_is_written_as_a_question_mark_and_read_back_as_not_keyed():
+    rows = ballots_csv_rows(SETUP, [Ballot("1", 1, BallotStatus.VALID, {2: L}),
+                                    Ballot("1", 2, BallotStatus.INVALID, {}, "không có dấu")])
+    assert rows == [["form", "ballot", "status", "1", "2", "3"], ["1", "1", "valid", "?", "3", "?"],
+                    ["1", "2", "invalid:không có dấu", "", "", ""]]
+    assert parse(to_text(rows))[0] == Ballot("1", 1, BallotStatus.VALID, {2: L})
 
 
 def test_question_mark_empty_and_zero_cells():

@@ -119,14 +119,15 @@ def parse_ballots_csv(
 def ballots_csv_rows(setup: RoundSetup, ballots: Iterable[Ballot]) -> list[list[str]]:
     """Rows (header first) that `parse_ballots_csv` reads back to the same ballots.
 
-    A cell not keyed yet is written empty, which reads back as no mark.
+    A cell not keyed yet on a valid ballot is written `?`; an invalid ballot's cells are empty.
     """
     width = max(len(form.candidates) for form in setup.forms)
     rows = [[*FIXED_COLUMNS, *(str(i) for i in range(1, width + 1))]]
     order = {form.code: i for i, form in enumerate(setup.forms)}
     for ballot in sorted(ballots, key=lambda b: (order[b.form], b.number)):
         size = len(setup.form(ballot.form).candidates)
-        cells = [CELL_BY_MARK[ballot.marks[o]] if o in ballot.marks else "" for o in range(1, size + 1)]
+        unkeyed = NOT_KEYED if ballot.status is BallotStatus.VALID else ""
+        cells = [CELL_BY_MARK[ballot.marks[o]] if o in ballot.marks else unkeyed for o in range(1, size + 1)]
         status = ballot.status.value + (f":{ballot.invalid_reason}" if ballot.invalid_reason else "")
         rows.append([ballot.form, str(ballot.number), status, *cells])
     return rows
