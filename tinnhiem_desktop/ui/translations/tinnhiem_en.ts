@@ -2537,8 +2537,8 @@ The other ballots keep their numbers.</translation>
             <translation>the status '{value}' is not valid: use 'valid', 'invalid' or 'invalid:reason'.</translation>
         </message>
         <message>
-            <source>ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô).</source>
-            <translation>the mark '{value}' is not valid: use 1 (high confidence), 2 (confidence), 3 (low confidence), 0 or empty (no mark), x (more than one box marked).</translation>
+            <source>ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô), ? (chưa nhập).</source>
+            <translation>the mark '{value}' is not valid: use 1 (high confidence), 2 (confidence), 3 (low confidence), 0 or empty (no mark), x (more than one box marked), ? (not keyed yet).</translation>
         </message>
         <message>
             <source>loại phiếu '{form}' chỉ có {size} người; không có người thứ {candidate}.</source>
@@ -2547,6 +2547,10 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>phiếu số {ballot} không hợp lệ nên không được có ô đánh dấu.</source>
             <translation>ballot {ballot} is invalid, so it must not have any marks.</translation>
+        </message>
+        <message>
+            <source>phiếu số {ballot} không hợp lệ nên không có ô nào chờ nhập: bỏ dấu ? ở các ô.</source>
+            <translation>ballot {ballot} is invalid, so no cell of it waits to be keyed: remove the ? from its cells.</translation>
         </message>
         <message>
             <source>năm sinh '{value}' không hợp lệ: cần năm có 4 chữ số, từ 1900 đến 2100.</source>
