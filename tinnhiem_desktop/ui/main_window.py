@@ -38,7 +38,7 @@ from .i18n import (
 )
 from .results import ProjectorView, ResultsPane
 from .round_opening import ROUND_FILTER, RoundOpening
-from .session import RoundSession
+from .session import Cell, RoundSession
 from .tally import TallyTab
 
 
@@ -213,10 +213,12 @@ class MainWindow(RoundOpening, QMainWindow):
             pane = ResultsPane(self.session, form.code)
             self.results_stack.addWidget(pane)
             self.panes_by_form[form.code] = pane
+        resume = next((i for i, tab in enumerate(self.tabs_by_form.values()) if tab.resumes_ballot), 0)
+        self.tabs.setCurrentIndex(resume)
         self.tabs.blockSignals(False)
         self.central.setCurrentWidget(self.tabs)
         self._apply_font()
-        self._tab_changed(0)
+        self._tab_changed(resume)
 
     def _show_no_round(self) -> None:
         self._clear_tabs()
@@ -589,6 +591,14 @@ class MainWindow(RoundOpening, QMainWindow):
             return
         self.results_stack.setCurrentWidget(self.panes_by_form[tab.form.code])
         tab.view.setFocus()
+
+    def _show_cell(self, cell: Cell) -> None:
+        """The cell an undo or redo changed, in its form's tab."""
+        tab = self.tabs_by_form.get(cell.form)
+        if tab is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        tab.go_to_ballot(cell.number, cell.order)
 
     def _undo_failed(self, error: TinNhiemError) -> None:
         self.dialogs.error(describe_error(error) + "\n\n"

@@ -25,8 +25,9 @@ MAX_RECENT = 8
 
 class RoundOpening:
     """Mixed into MainWindow, whose `dialogs`, `settings`, `session`, `undo` and status bar it uses;
-    the window shows an opened round with `_build_tabs()`, shows no round with `_show_no_round()`
-    and updates its actions and title with `_update_state()`."""
+    the window shows an opened round with `_build_tabs()`, shows no round with `_show_no_round()`,
+    puts the cursor on a cell with `_show_cell()` and updates its actions and title with
+    `_update_state()`."""
 
     def _init_round_opening(self) -> None:
         self.reload_timer = QTimer(self)
@@ -116,6 +117,7 @@ class RoundOpening:
         self.session = RoundSession(service, self)
         self.session.keyerChanged.connect(lambda _name: self._update_state())
         self.session.setupChanged.connect(self._build_tabs)
+        self.session.cellShown.connect(self._show_cell)
         self.undo.clear()
         self._build_tabs()
         if service.read_only:

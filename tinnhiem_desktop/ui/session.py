@@ -7,7 +7,7 @@ the change touched. Errors from the service propagate to the caller unchanged (n
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,6 +18,14 @@ from ..core.state import Changes
 from ..services.rounds import RoundService
 
 MANY_BALLOTS = 100  # past this many ballots changed at once, views rebuild instead of row by row
+
+
+class Cell(NamedTuple):
+    """One cell of the tally grid: a ballot of a form, and a candidate on it."""
+
+    form: str
+    number: int
+    order: int
 
 
 class RoundSession(QObject):
@@ -31,6 +39,7 @@ class RoundSession(QObject):
     keyerChanged = Signal(str)
     passChanged = Signal(str)  # the keying pass (double entry): the grid shows that pass only
     resolutionsChanged = Signal()
+    cellShown = Signal(object)  # Cell: an undo or redo changed it, the cursor goes there
 
     def __init__(self, service: RoundService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +120,10 @@ class RoundSession(QObject):
     @property
     def setup_editable(self) -> bool:
         return self.service.setup_editable
+
+    def show_cell(self, cell: Cell) -> None:
+        """Put the grid's cursor on `cell` (the window shows its form)."""
+        self.cellShown.emit(cell)
 
     # -- changing (each call is one action of the service) ---------------------------------
 
