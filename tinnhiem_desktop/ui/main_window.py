@@ -276,35 +276,82 @@ class MainWindow(RoundOpening, QMainWindow):
             self.dialogs.error(describe_error(error))
 
     def choose_keyer(self) -> bool:
+        """Who keys now and, in a double-entry round, which pass. A cancelled question changes
+        nothing, except that a keyer who cancels the pass keeps the pass they keyed before; the
+        status bar says who keys which pass either way. True when a keyer was chosen."""
         if self.session is None or self.session.read_only:
             return False
-        roster = [f"{m.name} ({m.role})" if m.role else m.name for m in self.session.setup.team]
+        name = self._ask_keyer()
+        entry_pass = self._ask_pass(name) if name else None
+        lead = ""
+        if name and entry_pass is None:
+            entry_pass = self.session.keyers_passes().get(name)
+            lead = self.tr("Chưa chọn lượt: giữ lượt người này đã nhập.")
+        if not name or entry_pass is None:
+            self._say_keying(self.tr("Không đổi người nhập."))
+            return False
+        self._key_as(name, entry_pass)
+        self._say_keying(lead)
+        return True
+
+    def keep_last_keyer(self) -> None:
+        """No keyer chosen on opening: go on as the last keyer the file names, on their pass."""
+        passes = self.session.keyers_passes()
+        if not passes:
+            self._say_keying(self.tr("Chưa chọn người nhập (chọn ở Phiếu → Đổi người nhập / lượt nhập)."))
+            return
+        name = next(reversed(passes))
+        self._key_as(name, passes[name])
+        self._say_keying(self.tr("Chưa chọn người nhập: tiếp tục với người nhập cuối cùng trong tệp "
+                                 "(đổi ở Phiếu → Đổi người nhập / lượt nhập)."))
+
+    def _team_roster(self) -> list[str]:
+        return [f"{m.name} ({m.role})" if m.role else m.name for m in self.session.setup.team]
+
+    def _ask_keyer(self) -> str | None:
+        roster = self._team_roster()
         if not roster:
             name = self.dialogs.ask_text(self.tr("Người nhập phiếu"), self.tr("Họ và tên người nhập phiếu:"))
         else:
             choice = self.dialogs.choose(self.tr("Người nhập phiếu"), self.tr("Ai đang nhập phiếu?"), roster)
             name = None if choice is None else self.session.setup.team[roster.index(choice)].name
-        if not name or not name.strip():
-            return False
-        self.session.set_keyer(name.strip())
-        return self.choose_pass()
+        return name.strip() if name and name.strip() else None
 
-    def choose_pass(self) -> bool:
-        """In a double-entry round, which pass this keyer keys; pass B never shows pass A."""
+    def _ask_pass(self, name: str) -> EntryPass | None:
+        """In a double-entry round, which pass `name` keys (offered: the one they keyed before);
+        pass B never shows pass A. None when the question was cancelled."""
         service = self.session.service
         if not service.double_entry or service.station is not None:
-            return True
+            return self.session.entry_pass
         passes = [self.tr("Lượt A — nhập lần thứ nhất"), self.tr("Lượt B — nhập lần thứ hai, độc lập (không thấy lượt A)")]
-        current = 1 if self.session.entry_pass is EntryPass.B else 0
+        before = self.session.keyers_passes().get(name, self.session.entry_pass)
         choice = self.dialogs.choose(self.tr("Lượt nhập"), self.tr("Đợt này nhập phiếu hai lượt. Người này nhập lượt nào?"),
-                                     passes, current)
+                                     passes, 1 if before is EntryPass.B else 0)
         if choice is None:
-            return False
-        chosen = EntryPass.B if choice == passes[1] else EntryPass.A
-        if chosen is not self.session.entry_pass:
-            self.session.set_entry_pass(chosen)
+            return None
+        return EntryPass.B if choice == passes[1] else EntryPass.A
+
+    def _key_as(self, name: str, entry_pass: EntryPass) -> None:
+        self.session.set_keyer(name)
+        if entry_pass is not self.session.entry_pass:
+            self.session.set_entry_pass(entry_pass)
         self._update_state()
-        return True
+
+    def _say_keying(self, lead: str) -> None:
+        """Who keys which pass, in the status bar."""
+        text = self.tr("Người nhập: {name}").format(name=self.session.keyer)
+        if self.session.double_entry:
+            text += " — " + self.tr("lượt {entry_pass}").format(entry_pass=self.session.entry_pass.value)
+        self.statusBar().showMessage(f"{lead} {text}.".lstrip(), 10000)
+
+    def _pass_a_may_show(self, what: str) -> bool:
+        """While pass B is keyed, what would show pass A (its results, the ballots that differ)
+        opens only after an explicit yes."""
+        if self.session is None or not self.session.blind:
+            return True
+        return self.dialogs.confirm(what + "\n" + self.tr(
+            "Đang nhập lượt B: lượt B phải độc lập, không được thấy lượt A. Chỉ mở khi cả hai lượt đã nhập xong. "
+            "Vẫn mở?"))
 
     def compare_passes(self) -> None:
         if self.session is None:
@@ -314,10 +361,7 @@ class MainWindow(RoundOpening, QMainWindow):
                                       "Muốn nhập hai lượt độc lập, chọn \"Nhập hai lượt\" khi tạo đợt "
                                       "(trước khi nhập phiếu)."))
             return
-        if self.session.entry_pass is EntryPass.B and not self.session.read_only and not self.dialogs.confirm(
-            self.tr("Bảng đối chiếu hiện nội dung của cả hai lượt nhập.\n"
-                    "Chỉ mở khi cả hai lượt đã nhập xong, để lượt B vẫn độc lập. Mở bảng đối chiếu?")
-        ):
+        if not self._pass_a_may_show(self.tr("Bảng đối chiếu hiện nội dung của cả hai lượt nhập, cả lượt A.")):
             return
         from .compare import CompareDialog
 
@@ -406,6 +450,8 @@ class MainWindow(RoundOpening, QMainWindow):
     def seal_round(self) -> None:
         if self.session is None or self.session.read_only:
             return
+        if not self._pass_a_may_show(self.tr("Chốt kết quả cho xem kết quả và các phiếu hai lượt nhập khác nhau.")):
+            return
         titles = {f.code: f.title for f in self.session.setup.forms}
         problems = [describe_issue(i, titles.get(i.form)) for i in self.session.service.seal_problems()]
         reason = ""
@@ -432,7 +478,7 @@ class MainWindow(RoundOpening, QMainWindow):
                                   "{fingerprint}").format(time=moment(info.sealed_at), fingerprint=info.fingerprint))
 
     def export_documents(self) -> None:
-        if self.session is None:
+        if self.session is None or not self._pass_a_may_show(self.tr("Các tài liệu ghi kết quả có tính cả lượt A.")):
             return
         from .export_dialog import ExportDialog
 
@@ -490,7 +536,7 @@ class MainWindow(RoundOpening, QMainWindow):
         self.dialogs.run(HandoverDialog(self.session.service, self.dialogs, self))
 
     def reports_upward(self) -> None:
-        if self.session is None:
+        if self.session is None or not self._pass_a_may_show(self.tr("Các báo cáo ghi kết quả có tính cả lượt A.")):
             return
         from .procedure import ReportsDialog
 

@@ -187,7 +187,9 @@ def base_line(result: FormResult) -> str:
 
 
 class ResultsPane(QWidget):
-    """Results of one form, refreshed from the session after every change to that form."""
+    """Results of one form, refreshed from the session after every change to that form. While
+    pass B is keyed the pane shows none of them: the results, the counts keyed and the ballots
+    that differ all tell the pass-B keyer what pass A read."""
 
     def __init__(self, session: RoundSession, form: str, large: bool = False) -> None:
         super().__init__()
@@ -220,10 +222,20 @@ class ResultsPane(QWidget):
         header.setMinimumSectionSize(40)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.title, self.reconciliation, self.base, self.table, self.issues):
+        self.blind_note = QLabel(self.tr("Đang nhập lượt B: kết quả và chênh lệch với lượt A được ẩn để lượt B "
+                                         "độc lập. Xem sau khi cả hai lượt đã nhập xong."))
+        self.blind_note.setWordWrap(True)
+        for widget in (self.title, self.reconciliation, self.base, self.table, self.issues, self.blind_note):
             layout.addWidget(widget, 1 if widget is self.table else 0)
-        session.resultsChanged.connect(self._changed)
-        self._show(result)
+        self.blind = session.blind
+        self.blind_note.setVisible(self.blind)
+        for widget in (self.reconciliation, self.base, self.table, self.issues):
+            widget.setHidden(self.blind)
+        if self.blind:
+            self._show_title(result)
+        else:
+            session.resultsChanged.connect(self._changed)
+            self._show(result)
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -247,13 +259,16 @@ class ResultsPane(QWidget):
         if form == self.form:
             self._show(self.session.form_results(form))
 
+    def _show_title(self, result: FormResult) -> None:
+        self.title.setText(self.tr("<b>Loại phiếu {code}: {title}</b>").format(code=result.form.code,
+                                                                              title=result.form.title))
+
     def _show(self, result: FormResult) -> None:
         before = self.model.flags_shown()
         self.model.set_result(result, self.session.results.rule)
         if self.model.flags_shown() != before:  # rare: a threshold crossed, or the rule changed
             self.table.resizeColumnToContents(ResultsModel.FLAGS)
-        self.title.setText(self.tr("<b>Loại phiếu {code}: {title}</b>").format(code=result.form.code,
-                                                                              title=result.form.title))
+        self._show_title(result)
         text, colour = reconciliation(result)
         self.reconciliation.setText(text)
         style = f"background: {colour.name()}; border-radius: 3px;"

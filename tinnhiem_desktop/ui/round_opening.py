@@ -98,8 +98,7 @@ class RoundOpening:
         self.close_round()
         self._attach(service)
         if not service.read_only and not self.choose_keyer():
-            self.close_round()
-            return False
+            self.keep_last_keyer()
         return True
 
     def create_round(self, path: Path, setup) -> bool:
@@ -110,7 +109,8 @@ class RoundOpening:
             return False
         self.close_round()
         self._attach(service)
-        self.choose_keyer()
+        if not self.choose_keyer():
+            self.keep_last_keyer()
         return True
 
     def _attach(self, service: RoundService) -> None:
