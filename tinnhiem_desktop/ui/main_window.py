@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
 from ..core.issues import TinNhiemError
 from ..core.model import Counts, EntryPass
 from ..core.names import folded
+from ..core.procedure import MISSING_CODES
+from ..core.team import team_head
 from ..export.wording import COUNT_NAMES
+from ..services.procedure import ProcedureService
 from .actions import build_menus
 from .commands import ChangeCounts
 from .dialogs import APP_TITLE, Dialogs
@@ -55,6 +58,8 @@ def slug(name: str) -> str:
     """A file-name-friendly form of a Vietnamese name: 'Máy 2 — chị Lan' → 'may-2-chi-lan'."""
     return "-".join(folded(name).split()) or "may-nhap"
 
+
+MEETING_STEPS = ("attendance", "team_vote", "issued", "collected")  # recorded at the meeting, asked before the seal
 
 HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
 <h2>Phím tắt khi nhập phiếu</h2>
@@ -448,9 +453,13 @@ class MainWindow(RoundOpening, QMainWindow):
         self.undo.push(ChangeCounts(self.session, text, self._undo_failed, form.code, old, new))
 
     def seal_round(self) -> None:
+        """Seal: the meeting's steps not recorded are listed first, the counts that do not agree need
+        a reason, and the team chooses who seals (the head by default)."""
         if self.session is None or self.session.read_only:
             return
         if not self._pass_a_may_show(self.tr("Chốt kết quả cho xem kết quả và các phiếu hai lượt nhập khác nhau.")):
+            return
+        if not self._meeting_steps_settled():
             return
         titles = {f.code: f.title for f in self.session.setup.forms}
         problems = [describe_issue(i, titles.get(i.form)) for i in self.session.service.seal_problems()]
@@ -463,19 +472,58 @@ class MainWindow(RoundOpening, QMainWindow):
             ) or ""
             if not reason.strip():
                 return
-        elif not self.dialogs.confirm(
+        sealer = self._choose_sealer()
+        if sealer is None:
+            return
+        if not problems and not self.dialogs.confirm(
             self.tr("Chốt kết quả với người chốt là {name}?\n"
-                    "Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính chính.").format(name=self.session.keyer)
+                    "Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính chính.").format(name=sealer)
         ):
             return
         try:
-            info = self.session.seal(reason)
+            info = self.session.seal(reason, sealer)
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
         self._update_state()
         self.dialogs.info(self.tr("Đã chốt kết quả lúc {time}.\nDấu vân tay (SHA-256), in trong biên bản:\n"
                                   "{fingerprint}").format(time=moment(info.sealed_at), fingerprint=info.fingerprint))
+
+    def _meeting_steps_settled(self) -> bool:
+        """The meeting's steps (attendance, the team's approval, ballots issued and collected) not
+        recorded, listed with the offer to record them now; False when the seal is cancelled."""
+        wanted = {MISSING_CODES[step] for step in MEETING_STEPS}
+        while True:
+            checklist = ProcedureService(self.session.service).checklist()
+            missing = [describe_issue(issue) for issue in checklist.issues if issue.code in wanted]
+            if not missing:
+                return True
+            record, seal_anyway = self.tr("Ghi các bước này ngay…"), self.tr("Chốt khi chưa ghi các bước này")
+            choice = self.dialogs.choose(
+                self.tr("Chốt kết quả"),
+                self.tr("Các bước tại hội nghị chưa được ghi nhận; biên bản chỉ in những gì đã ghi:") + "\n"
+                + "\n".join(f"• {line}" for line in missing), [record, seal_anyway])
+            if choice is None:
+                return False
+            if choice == seal_anyway:
+                return True
+            from .procedure import MeetingStepsDialog
+
+            steps = MeetingStepsDialog(self.session.service, self.dialogs, self.session.change_counts, self)
+            if not self.dialogs.run(steps):
+                return False
+
+    def _choose_sealer(self) -> str | None:
+        """Who seals: a member of the team, the head offered first; a name typed without a team."""
+        team = self.session.setup.team
+        title = self.tr("Chốt kết quả")
+        if not team:
+            name = self.dialogs.ask_text(title, self.tr("Họ và tên người chốt kết quả:"), self.session.keyer)
+            return name.strip() if name and name.strip() else None
+        roster = self._team_roster()
+        head = team_head(team)
+        choice = self.dialogs.choose(title, self.tr("Ai chốt kết quả?"), roster, team.index(head) if head else 0)
+        return None if choice is None else team[roster.index(choice)].name
 
     def export_documents(self) -> None:
         if self.session is None or not self._pass_a_may_show(self.tr("Các tài liệu ghi kết quả có tính cả lượt A.")):
