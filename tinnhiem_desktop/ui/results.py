@@ -3,6 +3,8 @@ words and the reconciliation line; and the full-screen projector view for the me
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QRectF, Qt, Signal,
 )
@@ -19,11 +21,10 @@ from PySide6.QtWidgets import (
 
 from ..core.checks import Reconciliation, reconciliation_state
 from ..core.model import Mark
-from ..core.percent import vi_count, vi_percent
 from ..core.results import CandidateResult, FormResult, Rule
 from ..core.rules import Base
 from ..export.wording import BASE_NAMES
-from .i18n import flags_words, rule_label, sentence, wording
+from .i18n import count_text, flags_words, percent_text, rule_label, sentence, wording
 from .session import RoundSession
 
 LEVELS = (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
@@ -121,7 +122,7 @@ class ResultsModel(QAbstractTableModel):
                 *[
                     value
                     for level in LEVELS
-                    for value in (str(tally.count(level)), vi_percent(result.percents[level], self._decimals))
+                    for value in (str(tally.count(level)), percent_text(result.percents[level], self._decimals))
                 ],
                 self._prior_text(result),
                 str(tally.not_counted),
@@ -145,7 +146,7 @@ class ResultsModel(QAbstractTableModel):
         """Last year's low-confidence share, marked when it was typed in by hand."""
         if result.prior is None or result.prior_percent is None:
             return "—"
-        text = vi_percent(result.prior_percent, self._decimals)
+        text = percent_text(result.prior_percent, self._decimals)
         return text + self.tr(" (nhập tay)") if result.prior.by_hand else text
 
 
@@ -183,7 +184,7 @@ def base_line(result: FormResult) -> str:
     if result.base_kind is Base.VALID_FOR_PERSON:
         return QCoreApplication.translate("results", "Tỷ lệ % tính trên {base}.").format(base=base)
     return QCoreApplication.translate("results", "Tỷ lệ % tính trên {base}: {count} phiếu.").format(
-        base=base, count=vi_count(result.base_value))
+        base=base, count=count_text(result.base_value))
 
 
 class ResultsPane(QWidget):
@@ -243,8 +244,9 @@ class ResultsPane(QWidget):
         self.table.resizeColumnsToContents()
         metrics = self.table.fontMetrics()
         samples = {column: "0000" for column in (2, 4, 6, 9)}
-        samples.update({column: "100,00%" for column in (3, 5, 7)})
-        samples[ResultsModel.PRIOR] = "100,00%" + QCoreApplication.translate("ResultsModel", " (nhập tay)")
+        widest = percent_text(Decimal(100))
+        samples.update({column: widest for column in (3, 5, 7)})
+        samples[ResultsModel.PRIOR] = widest + QCoreApplication.translate("ResultsModel", " (nhập tay)")
         for column, sample in samples.items():
             wanted = metrics.horizontalAdvance(sample) + 16
             if self.table.columnWidth(column) < wanted:

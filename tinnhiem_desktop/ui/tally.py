@@ -37,7 +37,7 @@ MARK_TEXT = {
     Mark.CAO: QT_TRANSLATE_NOOP("tally", "1 Cao"),
     Mark.TIN_NHIEM: QT_TRANSLATE_NOOP("tally", "2 TN"),
     Mark.THAP: QT_TRANSLATE_NOOP("tally", "3 Thấp"),
-    Mark.NO_MARK: QT_TRANSLATE_NOOP("tally", "0 KĐD"),
+    Mark.NO_MARK: QT_TRANSLATE_NOOP("tally", "0 Trống"),
     Mark.MULTI: QT_TRANSLATE_NOOP("tally", "X Nhiều"),
 }
 MARK_WORDS = {
