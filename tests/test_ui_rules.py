@@ -66,6 +66,7 @@ def test_moving_a_threshold_in_the_rule_dialog_changes_the_flags_in_the_results_
     assert window.session.service.verify().intact
 
     dialogs.texts.append("Hội nghị đồng ý")
+    dialogs.choices.append("Chốt khi chưa ghi")  # the meeting's steps were not recorded
     window.seal_action.trigger()
     assert window.session.service.info.sealed and not window.rule_action.isEnabled()
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from .core.issues import Severity, TinNhiemError
 from .export.results_json import results_document
 from .export.dates import vi_datetime
+from .export.entry_log import RESOLUTION_WORDS
 from .export.procedure_text import checklist_text
 from .export.results_text import results_text, rule_label
 from .export.wording import describe_error, describe_issue, sentence
@@ -197,6 +198,14 @@ def _import_station(args: argparse.Namespace) -> int:
     return EXIT_OK if not report.conflicts else EXIT_FAILED
 
 
+DIFFERENCE_WORDS = {  # what differs between the passes, as `compare` names it
+    "marks": "khác ô đánh dấu",
+    "status": "khác về hợp lệ",
+    "only_a": "chỉ lượt A có phiếu này",
+    "only_b": "chỉ lượt B có phiếu này",
+}
+
+
 def _compare(args: argparse.Namespace) -> int:
     with _open_round(args.round, command_line_keyer(), read_only=True) as service:
         if not service.double_entry:
@@ -206,9 +215,10 @@ def _compare(args: argparse.Namespace) -> int:
     open_count = sum(1 for d in differences if not d.resolved)
     print(f"{len(differences)} phiếu có chênh lệch giữa lượt A và lượt B; {open_count} chưa xử lý.")
     for d in differences:
-        state = f"đã xử lý ({d.resolution.value})" if d.resolved else "CHƯA XỬ LÝ"
+        state = f"đã xử lý: {RESOLUTION_WORDS[d.resolution.value]}" if d.resolved else "CHƯA XỬ LÝ"
         cells = ", ".join(names[d.form][o] for o in d.candidates)
-        print(f"  Loại phiếu {d.form}, phiếu số {d.number}: {d.kind}" + (f" — {cells}" if cells else "") + f"; {state}")
+        print(f"  Loại phiếu {d.form}, phiếu số {d.number}: {DIFFERENCE_WORDS[d.kind]}"
+              + (f" — {cells}" if cells else "") + f"; {state}")
     print("Theo người nhập (phiếu / ô đã nhập / chênh lệch):")
     for stat in stats:
         print(f"  {stat.keyer}: {stat.ballots} / {stat.marks} / {stat.disagreements}")

@@ -3,6 +3,8 @@ words and the reconciliation line; and the full-screen projector view for the me
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QRectF, Qt, Signal,
 )
@@ -19,11 +21,10 @@ from PySide6.QtWidgets import (
 
 from ..core.checks import Reconciliation, reconciliation_state
 from ..core.model import Mark
-from ..core.percent import vi_count, vi_percent
 from ..core.results import CandidateResult, FormResult, Rule
 from ..core.rules import Base
 from ..export.wording import BASE_NAMES
-from .i18n import flags_words, rule_label, sentence, wording
+from .i18n import count_text, flags_words, percent_text, rule_label, sentence, wording
 from .session import RoundSession
 
 LEVELS = (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
@@ -121,7 +122,7 @@ class ResultsModel(QAbstractTableModel):
                 *[
                     value
                     for level in LEVELS
-                    for value in (str(tally.count(level)), vi_percent(result.percents[level], self._decimals))
+                    for value in (str(tally.count(level)), percent_text(result.percents[level], self._decimals))
                 ],
                 self._prior_text(result),
                 str(tally.not_counted),
@@ -145,7 +146,7 @@ class ResultsModel(QAbstractTableModel):
         """Last year's low-confidence share, marked when it was typed in by hand."""
         if result.prior is None or result.prior_percent is None:
             return "—"
-        text = vi_percent(result.prior_percent, self._decimals)
+        text = percent_text(result.prior_percent, self._decimals)
         return text + self.tr(" (nhập tay)") if result.prior.by_hand else text
 
 
@@ -183,11 +184,13 @@ def base_line(result: FormResult) -> str:
     if result.base_kind is Base.VALID_FOR_PERSON:
         return QCoreApplication.translate("results", "Tỷ lệ % tính trên {base}.").format(base=base)
     return QCoreApplication.translate("results", "Tỷ lệ % tính trên {base}: {count} phiếu.").format(
-        base=base, count=vi_count(result.base_value))
+        base=base, count=count_text(result.base_value))
 
 
 class ResultsPane(QWidget):
-    """Results of one form, refreshed from the session after every change to that form."""
+    """Results of one form, refreshed from the session after every change to that form. While
+    pass B is keyed the pane shows none of them: the results, the counts keyed and the ballots
+    that differ all tell the pass-B keyer what pass A read."""
 
     def __init__(self, session: RoundSession, form: str, large: bool = False) -> None:
         super().__init__()
@@ -220,10 +223,20 @@ class ResultsPane(QWidget):
         header.setMinimumSectionSize(40)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.title, self.reconciliation, self.base, self.table, self.issues):
+        self.blind_note = QLabel(self.tr("Đang nhập lượt B: kết quả và chênh lệch với lượt A được ẩn để lượt B "
+                                         "độc lập. Xem sau khi cả hai lượt đã nhập xong."))
+        self.blind_note.setWordWrap(True)
+        for widget in (self.title, self.reconciliation, self.base, self.table, self.issues, self.blind_note):
             layout.addWidget(widget, 1 if widget is self.table else 0)
-        session.resultsChanged.connect(self._changed)
-        self._show(result)
+        self.blind = session.blind
+        self.blind_note.setVisible(self.blind)
+        for widget in (self.reconciliation, self.base, self.table, self.issues):
+            widget.setHidden(self.blind)
+        if self.blind:
+            self._show_title(result)
+        else:
+            session.resultsChanged.connect(self._changed)
+            self._show(result)
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -231,8 +244,9 @@ class ResultsPane(QWidget):
         self.table.resizeColumnsToContents()
         metrics = self.table.fontMetrics()
         samples = {column: "0000" for column in (2, 4, 6, 9)}
-        samples.update({column: "100,00%" for column in (3, 5, 7)})
-        samples[ResultsModel.PRIOR] = "100,00%" + QCoreApplication.translate("ResultsModel", " (nhập tay)")
+        widest = percent_text(Decimal(100))
+        samples.update({column: widest for column in (3, 5, 7)})
+        samples[ResultsModel.PRIOR] = widest + QCoreApplication.translate("ResultsModel", " (nhập tay)")
         for column, sample in samples.items():
             wanted = metrics.horizontalAdvance(sample) + 16
             if self.table.columnWidth(column) < wanted:
@@ -247,13 +261,16 @@ class ResultsPane(QWidget):
         if form == self.form:
             self._show(self.session.form_results(form))
 
+    def _show_title(self, result: FormResult) -> None:
+        self.title.setText(self.tr("<b>Loại phiếu {code}: {title}</b>").format(code=result.form.code,
+                                                                              title=result.form.title))
+
     def _show(self, result: FormResult) -> None:
         before = self.model.flags_shown()
         self.model.set_result(result, self.session.results.rule)
         if self.model.flags_shown() != before:  # rare: a threshold crossed, or the rule changed
             self.table.resizeColumnToContents(ResultsModel.FLAGS)
-        self.title.setText(self.tr("<b>Loại phiếu {code}: {title}</b>").format(code=result.form.code,
-                                                                              title=result.form.title))
+        self._show_title(result)
         text, colour = reconciliation(result)
         self.reconciliation.setText(text)
         style = f"background: {colour.name()}; border-radius: 3px;"

@@ -37,7 +37,7 @@ MARK_TEXT = {
     Mark.CAO: QT_TRANSLATE_NOOP("tally", "1 Cao"),
     Mark.TIN_NHIEM: QT_TRANSLATE_NOOP("tally", "2 TN"),
     Mark.THAP: QT_TRANSLATE_NOOP("tally", "3 Thấp"),
-    Mark.NO_MARK: QT_TRANSLATE_NOOP("tally", "0 KĐD"),
+    Mark.NO_MARK: QT_TRANSLATE_NOOP("tally", "0 Trống"),
     Mark.MULTI: QT_TRANSLATE_NOOP("tally", "X Nhiều"),
 }
 MARK_WORDS = {
@@ -207,6 +207,13 @@ class BallotTableModel(QAbstractTableModel):
     def row_of(self, number: int) -> int:
         row = bisect.bisect_left(self._numbers, number)
         return row if row < len(self._numbers) and self._numbers[row] == number else -1
+
+    def row_for(self, number: int) -> int:
+        """The row of ballot `number`; the next ballot's row for the next number; else the row a
+        ballot of that number would take."""
+        if number == self._next and self._next_rows:
+            return self.rowCount() - 1
+        return bisect.bisect_left(self._numbers, number)
 
     @property
     def ballots(self) -> list[Ballot]:
@@ -460,7 +467,9 @@ class TallyTab(QWidget):
         session.ballotAdded.connect(self._ballot_changed)
         session.ballotRemoved.connect(self._ballot_removed)
         self.apply_sizes()
-        self.go_to(max(self.model.rowCount() - 1, 0), 1)
+        resume = self._unfinished_cell()
+        self.resumes_ballot = resume is not None
+        self.go_to(*(resume or (max(self.model.rowCount() - 1, 0), 1)))
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -485,6 +494,19 @@ class TallyTab(QWidget):
         index = self.model.index(row, order)
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
+
+    def go_to_ballot(self, number: int, order: int) -> None:
+        self.go_to(self.model.row_for(number), order)
+
+    def _unfinished_cell(self) -> tuple[int, int] | None:
+        """The first empty cell of the last ballot keyed, when it is valid and unfinished (the
+        window was closed, or crashed, in the middle of it)."""
+        row = self.model.row_of(self.model.next_number() - 1)
+        ballot = self.model.ballot_at(row)
+        if ballot is None or ballot.status is BallotStatus.INVALID:
+            return None
+        empty = next((c.order for c in self.form.candidates if c.order not in ballot.marks), None)
+        return None if empty is None else (row, empty)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_current()

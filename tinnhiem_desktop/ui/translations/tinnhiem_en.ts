@@ -143,7 +143,7 @@ confidence</translation>
         </message>
         <message>
             <source>Xem trước {count} người đầu tiên:</source>
-            <translation>Preview of the first {count} people:</translation>
+            <translation>Preview (first rows: {count}):</translation>
         </message>
         <message>
             <source>(không có)</source>
@@ -163,11 +163,11 @@ confidence</translation>
         </message>
         <message>
             <source>Sẽ nhập {count} người.</source>
-            <translation>{count} people will be imported.</translation>
+            <translation>People to import: {count}.</translation>
         </message>
         <message>
             <source>Bỏ qua {count} dòng không có họ và tên.</source>
-            <translation>{count} rows without a full name are skipped.</translation>
+            <translation>Rows without a full name, skipped: {count}.</translation>
         </message>
         <message>
             <source>Có {count} cặp trùng họ tên và năm sinh (xem cột Ghi chú).</source>
@@ -321,11 +321,11 @@ confidence</translation>
         </message>
         <message>
             <source>{count} phiếu có chênh lệch giữa hai lượt; &lt;b&gt;còn {open} phiếu chưa xử lý&lt;/b&gt; — các phiếu này chưa được tính vào kết quả và chưa thể chốt kết quả.</source>
-            <translation>{count} ballots differ between the two passes; &lt;b&gt;{open} ballots are not settled yet&lt;/b&gt; — they are not counted in the results, and the results cannot be sealed yet.</translation>
+            <translation>Ballots on which the two passes differ: {count}; &lt;b&gt;not settled yet: {open}&lt;/b&gt; — these are not counted in the results, and the results cannot be sealed yet.</translation>
         </message>
         <message>
             <source>{count} phiếu có chênh lệch giữa hai lượt; tất cả đã được xử lý.</source>
-            <translation>{count} ballots differ between the two passes; all of them have been settled.</translation>
+            <translation>Ballots on which the two passes differ: {count}; all of them have been settled.</translation>
         </message>
         <message>
             <source>Chưa xử lý</source>
@@ -460,7 +460,7 @@ or 'khl: reason' if the ballot is invalid:</translation>
         </message>
         <message>
             <source>Năm {year}: {units} đơn vị, {people} người được lấy phiếu; {history} tệp năm {previous}; {refused} tệp không dùng.</source>
-            <translation>{year}: {units} units, {people} people rated; {history} files of {previous}; {refused} files not used.</translation>
+            <translation>{year}: units: {units}; people rated: {people}; files of {previous}: {history}; files not used: {refused}.</translation>
         </message>
         <message>
             <source>Ghi báo cáo tổng hợp</source>
@@ -683,11 +683,11 @@ collected</translation>
         </message>
         <message>
             <source>Đã thêm {count} người {source} vào loại phiếu '{code}'.</source>
-            <translation>Added {count} people {source} to ballot form '{code}'.</translation>
+            <translation>Added to ballot form '{code}' {source}: {count} (people).</translation>
         </message>
         <message>
             <source>Bỏ qua {count} dòng không có họ và tên.</source>
-            <translation>{count} rows without a full name are skipped.</translation>
+            <translation>Rows without a full name, skipped: {count}.</translation>
         </message>
         <message>
             <source>Khay nhớ tạm không có dữ liệu. Hãy chọn các ô trong Excel, nhấn Ctrl+C rồi dán lại.</source>
@@ -742,7 +742,7 @@ collected</translation>
         </message>
         <message>
             <source>Xóa loại phiếu '{form}' cùng danh sách {count} người?</source>
-            <translation>Delete ballot form '{form}' with its list of {count} people?</translation>
+            <translation>Delete ballot form '{form}' with its list of people ({count})?</translation>
         </message>
         <message>
             <source>Loại phiếu '{code}', dòng {row}: chưa có họ và tên.</source>
@@ -773,7 +773,7 @@ collected</translation>
         </message>
         <message>
             <source>Tổ kiểm phiếu bàn giao biên bản kiểm phiếu và {ballots} phiếu đã kiểm cho Thủ trưởng cơ quan.</source>
-            <translation>The counting team hands the counting minutes and the {ballots} counted ballots to the head of the body.</translation>
+            <translation>The counting team hands the counting minutes and the counted ballots ({ballots}) to the head of the body.</translation>
         </message>
         <message>
             <source>ví dụ: Giám đốc Sở</source>
@@ -900,7 +900,7 @@ collected</translation>
         </message>
         <message>
             <source>Đã đọc {rounds} tệp năm {year}; liên kết theo mã người: {linked} người; gợi ý: {offered} người.</source>
-            <translation>Read {rounds} files of {year}; linked by person key: {linked} people; suggestions: {offered} people.</translation>
+            <translation>Files of {year} read: {rounds}; people linked by person key: {linked}; suggestions: {offered}.</translation>
         </message>
         <message>
             <source>Số liệu nhập tay của {name} được thay bằng số liệu trong tệp đã chốt.</source>
@@ -1251,6 +1251,22 @@ Each voting round is one self-contained .tinnhiem file.</translation>
             <translation>Keyer</translation>
         </message>
         <message>
+            <source>Chưa chọn lượt: giữ lượt người này đã nhập.</source>
+            <translation>No pass chosen: keeping the pass this person keyed.</translation>
+        </message>
+        <message>
+            <source>Không đổi người nhập.</source>
+            <translation>The keyer is unchanged.</translation>
+        </message>
+        <message>
+            <source>Chưa chọn người nhập (chọn ở Phiếu → Đổi người nhập / lượt nhập).</source>
+            <translation>No keyer chosen (choose one in Ballot → Change keyer / pass).</translation>
+        </message>
+        <message>
+            <source>Chưa chọn người nhập: tiếp tục với người nhập cuối cùng trong tệp (đổi ở Phiếu → Đổi người nhập / lượt nhập).</source>
+            <translation>No keyer chosen: going on with the last keyer in the file (change in Ballot → Change keyer / pass).</translation>
+        </message>
+        <message>
             <source>Họ và tên người nhập phiếu:</source>
             <translation>Full name of the person keying the ballots:</translation>
         </message>
@@ -1275,16 +1291,26 @@ Each voting round is one self-contained .tinnhiem file.</translation>
             <translation>This round keys every ballot twice. Which pass does this person key?</translation>
         </message>
         <message>
+            <source>Người nhập: {name}</source>
+            <translation>Keyer: {name}</translation>
+        </message>
+        <message>
+            <source>lượt {entry_pass}</source>
+            <translation>pass {entry_pass}</translation>
+        </message>
+        <message>
+            <source>Đang nhập lượt B: lượt B phải độc lập, không được thấy lượt A. Chỉ mở khi cả hai lượt đã nhập xong. Vẫn mở?</source>
+            <translation>Pass B is being keyed: pass B must be independent and must not see pass A. Open this only when both passes are keyed. Open anyway?</translation>
+        </message>
+        <message>
             <source>Đợt này nhập phiếu một lượt: không có hai lượt để đối chiếu.
 Muốn nhập hai lượt độc lập, chọn "Nhập hai lượt" khi tạo đợt (trước khi nhập phiếu).</source>
             <translation>This round keys every ballot once: there are no two passes to compare.
 To key twice independently, choose "Key twice" when creating the round (before any ballot is keyed).</translation>
         </message>
         <message>
-            <source>Bảng đối chiếu hiện nội dung của cả hai lượt nhập.
-Chỉ mở khi cả hai lượt đã nhập xong, để lượt B vẫn độc lập. Mở bảng đối chiếu?</source>
-            <translation>The comparison shows what both keying passes contain.
-Open it only when both passes are finished, so that pass B stays independent. Open the comparison?</translation>
+            <source>Bảng đối chiếu hiện nội dung của cả hai lượt nhập, cả lượt A.</source>
+            <translation>The comparison shows what both passes keyed, pass A included.</translation>
         </message>
         <message>
             <source>Tạo bản cho máy nhập khác</source>
@@ -1330,11 +1356,11 @@ Copy the file to that machine, key the ballots, then bring the file back and cho
         </message>
         <message>
             <source>Máy nhập '{station}' (lượt {entry_pass}): thêm {added} phiếu mới, {already} phiếu đã có sẵn giống hệt.</source>
-            <translation>Keying station '{station}' (pass {entry_pass}): {added} new ballots added, {already} ballots were already here, identical.</translation>
+            <translation>Keying station '{station}' (pass {entry_pass}): new ballots added: {added}; ballots already here, identical: {already}.</translation>
         </message>
         <message>
             <source>{count} phiếu KHÔNG được nhận (tệp chính giữ nguyên):</source>
-            <translation>{count} ballots were NOT received (the main file is unchanged):</translation>
+            <translation>Ballots NOT received (the main file is unchanged): {count}:</translation>
         </message>
         <message>
             <source>• Loại phiếu {form}: {reason}</source>
@@ -1343,6 +1369,10 @@ Copy the file to that machine, key the ballots, then bring the file back and cho
         <message>
             <source>Số liệu loại phiếu {form}</source>
             <translation>Counts of ballot form {form}</translation>
+        </message>
+        <message>
+            <source>Chốt kết quả cho xem kết quả và các phiếu hai lượt nhập khác nhau.</source>
+            <translation>Sealing shows the results and the ballots on which the two passes differ.</translation>
         </message>
         <message>
             <source>Chốt kết quả</source>
@@ -1371,6 +1401,30 @@ Fingerprint (SHA-256), printed in the minutes:
 {fingerprint}</translation>
         </message>
         <message>
+            <source>Ghi các bước này ngay…</source>
+            <translation>Record these steps now…</translation>
+        </message>
+        <message>
+            <source>Chốt khi chưa ghi các bước này</source>
+            <translation>Seal without recording these steps</translation>
+        </message>
+        <message>
+            <source>Các bước tại hội nghị chưa được ghi nhận; biên bản chỉ in những gì đã ghi:</source>
+            <translation>These steps at the meeting are not recorded; the minutes print only what was recorded:</translation>
+        </message>
+        <message>
+            <source>Họ và tên người chốt kết quả:</source>
+            <translation>Full name of the person sealing the results:</translation>
+        </message>
+        <message>
+            <source>Ai chốt kết quả?</source>
+            <translation>Who seals the results?</translation>
+        </message>
+        <message>
+            <source>Các tài liệu ghi kết quả có tính cả lượt A.</source>
+            <translation>The documents give results that count pass A too.</translation>
+        </message>
+        <message>
             <source>Kiểm tra tệp</source>
             <translation>Check the file</translation>
         </message>
@@ -1393,6 +1447,10 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>TỆP KHÔNG NGUYÊN VẸN:</source>
             <translation>THE FILE IS NOT INTACT:</translation>
+        </message>
+        <message>
+            <source>Các báo cáo ghi kết quả có tính cả lượt A.</source>
+            <translation>The reports give results that count pass A too.</translation>
         </message>
         <message>
             <source>Phím tắt — Tín Nhiệm Desktop</source>
@@ -1725,6 +1783,10 @@ Current fingerprint: {fingerprint}</translation>
     <context>
         <name>ResultsPane</name>
         <message>
+            <source>Đang nhập lượt B: kết quả và chênh lệch với lượt A được ẩn để lượt B độc lập. Xem sau khi cả hai lượt đã nhập xong.</source>
+            <translation>Pass B is being keyed: the results and the differences from pass A are hidden so that pass B stays independent. See them once both passes are keyed.</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;Loại phiếu {code}: {title}&lt;/b&gt;</source>
             <translation>&lt;b&gt;Ballot form {code}: {title}&lt;/b&gt;</translation>
         </message>
@@ -1741,7 +1803,7 @@ Current fingerprint: {fingerprint}</translation>
         </message>
         <message>
             <source>Đã liên kết kết quả năm {year} của {count} người theo mã người.</source>
-            <translation>Linked the {year} results of {count} people by person key.</translation>
+            <translation>People whose {year} results were linked by person key: {count}.</translation>
         </message>
         <message>
             <source>Không dùng tệp {file}: {reason}</source>
@@ -2220,7 +2282,7 @@ The other ballots keep their numbers.</translation>
         </message>
         <message>
             <source>Tỷ lệ % tính trên {base}: {count} phiếu.</source>
-            <translation>Percentages of the {base}: {count} ballots.</translation>
+            <translation>Percentages of the {base}: {count}.</translation>
         </message>
     </context>
     <context>
@@ -2238,8 +2300,8 @@ The other ballots keep their numbers.</translation>
             <translation>3 Low</translation>
         </message>
         <message>
-            <source>0 KĐD</source>
-            <translation>0 None</translation>
+            <source>0 Trống</source>
+            <translation>0 Blank</translation>
         </message>
         <message>
             <source>X Nhiều</source>
@@ -2295,7 +2357,7 @@ The other ballots keep their numbers.</translation>
         </message>
         <message>
             <source>Còn {count} ô</source>
-            <translation>{count} cells left</translation>
+            <translation>Cells left: {count}</translation>
         </message>
     </context>
     <context>
@@ -2602,11 +2664,11 @@ The other ballots keep their numbers.</translation>
         </message>
         <message>
             <source>{count} phiếu còn ô chưa nhập: phiếu số {ballot_list}.</source>
-            <translation>{count} ballots have cells not yet keyed: ballots {ballot_list}.</translation>
+            <translation>Ballots with cells not yet keyed: {count} (no. {ballot_list}).</translation>
         </message>
         <message>
             <source>{count} phiếu có chênh lệch giữa lượt nhập A và lượt nhập B chưa được xử lý: phiếu số {ballot_list}. Các phiếu này chưa được tính vào kết quả.</source>
-            <translation>{count} ballots differ between keying pass A and keying pass B and are not settled: ballots {ballot_list}. These ballots are not counted in the results yet.</translation>
+            <translation>Ballots on which keying pass A and keying pass B differ, not settled: {count} (no. {ballot_list}). These ballots are not counted in the results yet.</translation>
         </message>
         <message>
             <source>Không thể nhập lượt {entry_pass}: tệp này chỉ nhập lượt {allowed}.</source>
@@ -3409,12 +3471,12 @@ The other ballots keep their numbers.</translation>
             <translation>Sunday</translation>
         </message>
         <message>
-            <source>Hạn nộp bản tự nhận xét, đánh giá: {day} (chậm nhất {days:02d} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
-            <translation>Self-assessments due: {day} (at the latest {days:02d} calendar days before the meeting day).</translation>
+            <source>Hạn nộp bản tự nhận xét, đánh giá: {day} (chậm nhất {days} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
+            <translation>Self-assessments due: {day} (at the latest {days} calendar days before the meeting day).</translation>
         </message>
         <message>
-            <source>Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; chậm nhất {days:02d} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
-            <translation>Self-assessments due: not known yet (no meeting date; at the latest {days:02d} calendar days before the meeting day).</translation>
+            <source>Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; chậm nhất {days} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
+            <translation>Self-assessments due: not known yet (no meeting date; at the latest {days} calendar days before the meeting day).</translation>
         </message>
     </context>
 </TS>
