@@ -642,32 +642,32 @@ collected</translation>
             <translation>Managed by the provincial standing committee</translation>
         </message>
         <message>
-            <source>Thêm</source>
-            <translation>Add</translation>
-        </message>
-        <message>
-            <source>Xóa</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>Lên</source>
-            <translation>Up</translation>
-        </message>
-        <message>
-            <source>Xuống</source>
-            <translation>Down</translation>
-        </message>
-        <message>
-            <source>Dán từ Excel</source>
-            <translation>Paste from Excel</translation>
-        </message>
-        <message>
             <source>Chọn các ô trong Excel, nhấn Ctrl+C, rồi bấm nút này (hoặc Ctrl+V trong bảng).</source>
             <translation>Select the cells in Excel, press Ctrl+C, then click this button (or press Ctrl+V in the table).</translation>
         </message>
         <message>
-            <source>Nhập từ tệp...</source>
-            <translation>Import from file...</translation>
+            <source>Thê&amp;m</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>&amp;Xóa</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>Lê&amp;n</source>
+            <translation>&amp;Up</translation>
+        </message>
+        <message>
+            <source>Xuốn&amp;g</source>
+            <translation>Do&amp;wn</translation>
+        </message>
+        <message>
+            <source>&amp;Dán từ Excel</source>
+            <translation>&amp;Paste from Excel</translation>
+        </message>
+        <message>
+            <source>Nhậ&amp;p từ tệp...</source>
+            <translation>&amp;Import from file...</translation>
         </message>
         <message>
             <source>Mã:</source>
@@ -729,12 +729,12 @@ collected</translation>
             <translation>Each ballot form has its own list of people rated, in the order printed on the ballot.</translation>
         </message>
         <message>
-            <source>Thêm loại phiếu</source>
-            <translation>Add ballot form</translation>
+            <source>Thêm &amp;loại phiếu</source>
+            <translation>Add ballot f&amp;orm</translation>
         </message>
         <message>
-            <source>Xóa loại phiếu</source>
-            <translation>Delete ballot form</translation>
+            <source>Xó&amp;a loại phiếu</source>
+            <translation>De&amp;lete ballot form</translation>
         </message>
         <message>
             <source>Các loại phiếu:</source>
@@ -1984,8 +1984,8 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Key twice independently (A and B), compare, then seal</translation>
         </message>
         <message>
-            <source>Cách nhập phiếu:</source>
-            <translation>Keying:</translation>
+            <source>&amp;Cách nhập phiếu:</source>
+            <translation>&amp;Keying:</translation>
         </message>
     </context>
     <context>
@@ -1999,16 +1999,16 @@ Current fingerprint: {fingerprint}</translation>
             <translation>The .tinnhiem file holds the whole voting round: its information, the ballots keyed and the log.</translation>
         </message>
         <message>
-            <source>Chọn...</source>
-            <translation>Choose...</translation>
-        </message>
-        <message>
             <source>Hãy lưu tệp ở thư mục được sao lưu thường xuyên. Chương trình không ghi đè lên tệp đã có.</source>
             <translation>Save the file in a folder that is backed up regularly. The program never overwrites an existing file.</translation>
         </message>
         <message>
-            <source>Lưu đợt lấy phiếu vào tệp:</source>
-            <translation>Save the voting round in the file:</translation>
+            <source>&amp;Chọn...</source>
+            <translation>&amp;Choose...</translation>
+        </message>
+        <message>
+            <source>&amp;Lưu đợt lấy phiếu vào tệp:</source>
+            <translation>&amp;Save the voting round in the file:</translation>
         </message>
         <message>
             <source>Lưu đợt lấy phiếu</source>
@@ -2023,8 +2023,32 @@ Current fingerprint: {fingerprint}</translation>
             <translation>No place to save the file has been chosen.</translation>
         </message>
         <message>
-            <source>Thư mục '{folder}' không tồn tại.</source>
-            <translation>The folder '{folder}' does not exist.</translation>
+            <source>Tên tệp có ký tự không hợp lệ.</source>
+            <translation>The file name contains a character that is not allowed.</translation>
+        </message>
+        <message>
+            <source>'{path}' là một thư mục, chưa có tên tệp. Hãy gõ thêm tên tệp, VD: {example}</source>
+            <translation>'{path}' is a folder, not yet a file name. Type a file name after it, e.g. {example}</translation>
+        </message>
+        <message>
+            <source>Thư mục '{folder}' chưa có.</source>
+            <translation>The folder '{folder}' does not exist yet.</translation>
+        </message>
+        <message>
+            <source>'{folder}' là một tệp, không phải thư mục.</source>
+            <translation>'{folder}' is a file, not a folder.</translation>
+        </message>
+        <message>
+            <source>Không dùng được đường dẫn '{path}': {reason}</source>
+            <translation>The path '{path}' cannot be used: {reason}</translation>
+        </message>
+        <message>
+            <source>Thư mục '{folder}' chưa có. Tạo thư mục này để lưu tệp?</source>
+            <translation>The folder '{folder}' does not exist yet. Create it to save the file?</translation>
+        </message>
+        <message>
+            <source>Không tạo được thư mục '{folder}': {reason}</source>
+            <translation>The folder '{folder}' could not be created: {reason}</translation>
         </message>
     </context>
     <context>
@@ -2146,12 +2170,12 @@ The other ballots keep their numbers.</translation>
             <translation>Role</translation>
         </message>
         <message>
-            <source>Thêm người</source>
-            <translation>Add person</translation>
+            <source>Thêm &amp;người</source>
+            <translation>Add &amp;person</translation>
         </message>
         <message>
-            <source>Xóa người</source>
-            <translation>Delete person</translation>
+            <source>&amp;Xóa người</source>
+            <translation>&amp;Delete person</translation>
         </message>
         <message>
             <source>Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.</source>

@@ -82,6 +82,9 @@ class InfoPage(WizardPage):
         if self._title_follows_year:
             self.title_edit.setText(self._default_title(year))
 
+    def first_field(self) -> Focus:
+        return focus_on(self.title_edit)
+
     def title(self) -> str:
         return clean_text(self.title_edit.text())
 

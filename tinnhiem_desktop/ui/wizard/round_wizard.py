@@ -73,11 +73,20 @@ class RoundWizard(QWizard):
         for source in (self.rules_page.editor, self.team_page, self.forms_page, self.counts_page):
             source.changed.connect(self._update_warnings)
         self._update_warnings()
+        self.currentIdChanged.connect(self._focus_first_field)
         self.setMinimumSize(760, 520)
         self.resize(1000, 680)
 
     def _pages(self) -> list[WizardPage]:
         return [self.page(page_id) for page_id in self.pageIds()]
+
+    def _focus_first_field(self) -> None:
+        """After QWizard has put the cursor in the page's first widget in focus order (a list or a
+        scroll area), put it in the page's first field, where typing is meant to go."""
+        page = self.currentPage()
+        focus = page.first_field() if page is not None else None
+        if focus is not None:
+            focus()
 
     def _issues(self) -> list[Issue]:
         return setup_issues(self.result_setup())

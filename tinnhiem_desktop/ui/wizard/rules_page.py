@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from ...core.model import EntryMode, RoundSetup
 from ...core.rules import Preset, RuleCustom
 from ..dialogs import Dialogs
 from ..rules import RuleEditor
-from .common import Problem, WizardPage
+from .common import Focus, Problem, WizardPage, focus_on
 
 
 class RulesPage(WizardPage):
@@ -27,7 +28,7 @@ class RulesPage(WizardPage):
         if initial:
             self.entry_combo.setCurrentIndex(self.entry_combo.findData(initial.entry_mode.value))
         entry_form = QFormLayout()
-        entry_form.addRow(self.tr("Cách nhập phiếu:"), self.entry_combo)
+        entry_form.addRow(self.tr("&Cách nhập phiếu:"), self.entry_combo)
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 0, 0)
@@ -38,11 +39,15 @@ class RulesPage(WizardPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         self._add_messages(layout)
         self.editor.changed.connect(self.recheck)
+
+    def first_field(self) -> Focus:
+        return focus_on(self.preset_combo)
 
     def preset(self) -> Preset:
         return self.editor.preset()
