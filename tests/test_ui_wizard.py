@@ -91,7 +91,7 @@ def dialogs() -> FakeDialogs:
 
 
 @pytest.fixture
-def wizard(qtbot, dialogs, tmp_path) -> RoundWizard:
+def wizard(qtbot, dialogs, tmp_path, settings_dir) -> RoundWizard:
     wizard = RoundWizard(dialogs, tmp_path)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -813,7 +813,7 @@ def test_the_form_buttons_have_distinct_mnemonics_and_alt_l_adds_a_form(qtbot, a
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_each_page_has_distinct_mnemonics(qtbot, qapp, dialogs, tmp_path, language):
+def test_each_page_has_distinct_mnemonics(qtbot, qapp, dialogs, tmp_path, settings_dir, language):
     try:
         assert install_translation(qapp, language) == language
         wizard = RoundWizard(dialogs, tmp_path)
@@ -836,7 +836,7 @@ def test_the_entry_mode_is_chosen_with_the_keyboard(qtbot, active_wizard):
     assert active_wizard.result_setup().entry_mode.value == "double"
 
 
-def test_a_folder_typed_as_the_file_is_refused_in_words(qtbot, dialogs, tmp_path):
+def test_a_folder_typed_as_the_file_is_refused_in_words(qtbot, dialogs, tmp_path, settings_dir):
     wizard = RoundWizard(dialogs, tmp_path / "Documents")
     qtbot.addWidget(wizard)
     wizard.show()
@@ -875,3 +875,28 @@ def test_a_path_that_names_no_file_is_refused_without_an_exception(wizard, tmp_p
     wizard.save_page.path_edit.setText(text)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.isVisible() and wizard.save_page.problem_label.text()
+
+
+def test_a_new_round_starts_on_qd_96_then_on_the_rule_last_used_here(qtbot, active_wizard, dialogs, tmp_path):
+    assert active_wizard.result_setup().rule_id == "qd-96-2023"
+    go_to(active_wizard, PageId.RULES)
+    assert focused() is active_wizard.rules_page.preset_combo
+    press(qtbot, Qt.Key.Key_Down)
+    chosen = active_wizard.rules_page.rule_id()
+    assert chosen != "qd-96-2023"
+    go_to(active_wizard, PageId.SAVE)
+    active_wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert active_wizard.result() == QWizard.DialogCode.Accepted
+    again = RoundWizard(dialogs, tmp_path)
+    qtbot.addWidget(again)
+    assert again.result_setup().rule_id == chosen
+    assert again.rules_page.editor.rule().in_force == PRESETS[chosen], "the rule's own settings, not the first one's"
+
+
+def test_a_rule_last_used_that_is_no_longer_offered_gives_qd_96(qtbot, dialogs, tmp_path, settings_dir):
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("lastRuleId", "rieng-da-xoa")
+    wizard = RoundWizard(dialogs, tmp_path)
+    qtbot.addWidget(wizard)
+    assert wizard.result_setup().rule_id == "qd-96-2023"

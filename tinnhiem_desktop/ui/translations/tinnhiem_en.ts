@@ -1976,6 +1976,10 @@ Current fingerprint: {fingerprint}</translation>
             <translation>The regulation that sets how percentages are calculated and the low-confidence thresholds.</translation>
         </message>
         <message>
+            <source>Văn bản quy định cách tính tỷ lệ và các ngưỡng tín nhiệm thấp. Đợt mới dùng quy tắc đã chọn lần trước trên máy này (lần đầu: Quy định 96-QĐ/TW); có thể chọn quy tắc khác ở ô đầu tiên.</source>
+            <translation>The regulation that sets how percentages are calculated and the low-confidence thresholds. A new round uses the rule chosen last time on this computer (the first time: Regulation 96-QĐ/TW); another rule can be chosen in the first field.</translation>
+        </message>
+        <message>
             <source>Nhập một lượt</source>
             <translation>Key once</translation>
         </message>

@@ -74,6 +74,7 @@ class RoundWizard(QWizard):
             source.changed.connect(self._update_warnings)
         self._update_warnings()
         self.currentIdChanged.connect(self._focus_first_field)
+        self.accepted.connect(self.rules_page.remember_rule)
         self.setMinimumSize(760, 520)
         self.resize(1000, 680)
 
