@@ -108,6 +108,7 @@ def fill_info(wizard: RoundWizard) -> None:
     page.date_edit.setDate(QDate(2026, 11, 27))
     page.place_edit.setText("Hội trường tầng 3")
     page.chair_edit.setText("Trần Văn Bình")
+    page.preparer_edit.setText("Nguyễn Thị Mai")
 
 
 def fill_team(wizard: RoundWizard) -> None:
@@ -147,6 +148,7 @@ def test_next_is_refused_without_a_unit_and_the_page_says_why(wizard):
 
 def test_typing_the_unit_and_enter_goes_to_the_next_page(qtbot, wizard):
     page = wizard.info_page
+    page.preparer_edit.setText("Nguyễn Thị Mai")
     wizard.next()
     page.unit_edit.setFocus()
     type_text(page.unit_edit, "SỞ GIAO THÔNG VẬN TẢI")
@@ -900,3 +902,22 @@ def test_a_rule_last_used_that_is_no_longer_offered_gives_qd_96(qtbot, dialogs, 
     wizard = RoundWizard(dialogs, tmp_path)
     qtbot.addWidget(wizard)
     assert wizard.result_setup().rule_id == "qd-96-2023"
+
+
+def test_the_first_page_asks_who_prepares_the_round(qtbot, active_wizard):
+    page = active_wizard.info_page
+    fill_info(active_wizard)
+    page.preparer_edit.clear()
+    alt(qtbot, "t")
+    qtbot.waitUntil(lambda: page.problem_label.isVisible())
+    assert active_wizard.currentId() == PageId.INFO and "người lập" in page.problem_label.text()
+    assert focused() is page.preparer_edit
+    type_text(focused(), unicodedata.normalize("NFD", "Nguyễn Thị Mai"))
+    next_page(qtbot, active_wizard)
+    assert active_wizard.result_preparer() == "Nguyễn Thị Mai"
+
+
+def test_editing_a_round_asks_no_preparer(qtbot, dialogs, tmp_path, settings_dir):
+    wizard = RoundWizard(dialogs, tmp_path, initial=setup_from_dict(spec_dict(), "t"))
+    qtbot.addWidget(wizard)
+    assert wizard.info_page.preparer_edit is None and wizard.result_preparer() is None

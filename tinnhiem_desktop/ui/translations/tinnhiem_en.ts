@@ -986,6 +986,18 @@ collected</translation>
             <translation>Chair of the meeting:</translation>
         </message>
         <message>
+            <source>Họ và tên, ghi vào nhật ký của đợt</source>
+            <translation>Full name, recorded in the round's log</translation>
+        </message>
+        <message>
+            <source>&amp;Người lập (chuẩn bị đợt):</source>
+            <translation>&amp;Organiser (prepares the round):</translation>
+        </message>
+        <message>
+            <source>Chưa nhập họ và tên người lập (người chuẩn bị đợt lấy phiếu); tên này được ghi vào nhật ký của đợt.</source>
+            <translation>The organiser's full name (the person preparing the round) is missing; it is recorded in the round's log.</translation>
+        </message>
+        <message>
             <source>Chưa nhập tên hội nghị.</source>
             <translation>The meeting's name is missing.</translation>
         </message>
