@@ -98,3 +98,26 @@ def test_a_round_made_with_the_wizard_names_its_organiser_in_the_log(qtbot, sett
     window.new_round()
     assert window.session is not None and window.session.service.path == tmp_path / "dot.tinnhiem"
     assert {event.keyer for event in window.session.service.events()} == {"Nguyễn Thị Mai (chuẩn bị đợt)"}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_each_menus_alt_letters_are_distinct(qtbot, qapp, settings_dir, language):
+    import re
+
+    from tinnhiem_desktop.ui.i18n import install_translation
+
+    def letters(actions) -> list[str]:
+        found = (re.search(r"&([^&])", a.text().replace("&&", "")) for a in actions if not a.isSeparator())
+        return [match.group(1).lower() for match in found if match]
+
+    try:
+        assert install_translation(qapp, language) == language
+        window = MainWindow(FakeDialogs())
+        qtbot.addWidget(window)
+        menus = [("", window.menuBar().actions())] + [(a.text(), a.menu().actions()) for a in window.menuBar().actions()]
+        for title, actions in menus:
+            used = letters(actions)
+            assert len(used) == len(set(used)), (title, sorted(used))
+            assert all(letter.isascii() and letter.isalnum() for letter in used), (title, used)
+    finally:
+        install_translation(qapp, "vi")

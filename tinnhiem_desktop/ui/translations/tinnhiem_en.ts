@@ -1089,14 +1089,6 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>&amp;File</translation>
         </message>
         <message>
-            <source>Đợt lấy phiếu &amp;mới…</source>
-            <translation>&amp;New voting round…</translation>
-        </message>
-        <message>
-            <source>Đợt mới từ tệp năm &amp;trước…</source>
-            <translation>New round from last &amp;year's file…</translation>
-        </message>
-        <message>
             <source>&amp;Mở…</source>
             <translation>&amp;Open…</translation>
         </message>
@@ -1114,19 +1106,27 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
         </message>
         <message>
             <source>&amp;Tổng hợp kết quả các đơn vị…</source>
-            <translation>&amp;Consolidate the units' results…</translation>
-        </message>
-        <message>
-            <source>Tạo bản cho &amp;máy nhập khác…</source>
-            <translation>Make a copy for another keying &amp;station…</translation>
+            <translation>Consolidate the &amp;units' results…</translation>
         </message>
         <message>
             <source>Nhận &amp;phiếu từ máy nhập khác…</source>
-            <translation>Receive &amp;ballots from another keying station…</translation>
+            <translation>Rece&amp;ive ballots from another keying station…</translation>
         </message>
         <message>
             <source>&amp;Xuất tài liệu (biên bản, báo cáo…)…</source>
             <translation>E&amp;xport documents (minutes, reports…)…</translation>
+        </message>
+        <message>
+            <source>Đợt &amp;lấy phiếu mới…</source>
+            <translation>&amp;New voting round…</translation>
+        </message>
+        <message>
+            <source>Đợt mới từ tệp năm t&amp;rước…</source>
+            <translation>New round from last &amp;year's file…</translation>
+        </message>
+        <message>
+            <source>Tạo &amp;bản cho máy nhập khác…</source>
+            <translation>Make a copy for another keying &amp;station…</translation>
         </message>
         <message>
             <source>Đó&amp;ng tệp</source>
@@ -1165,16 +1165,8 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>&amp;Invalid ballot…</translation>
         </message>
         <message>
-            <source>&amp;Khôi phục phiếu hợp lệ</source>
-            <translation>&amp;Make the ballot valid again</translation>
-        </message>
-        <message>
             <source>&amp;Xóa phiếu…</source>
             <translation>&amp;Delete ballot…</translation>
-        </message>
-        <message>
-            <source>&amp;Số liệu (triệu tập, có mặt, phát ra, thu vào)…</source>
-            <translation>&amp;Counts (summoned, present, issued, collected)…</translation>
         </message>
         <message>
             <source>Đổi &amp;người nhập / lượt nhập…</source>
@@ -1202,7 +1194,7 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
         </message>
         <message>
             <source>Đối chiếu hai &amp;lượt nhập…</source>
-            <translation>Compare the two keying &amp;passes…</translation>
+            <translation>Co&amp;mpare the two keying passes…</translation>
         </message>
         <message>
             <source>&amp;Quy tắc của đợt…</source>
@@ -1217,7 +1209,15 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>&amp;Verify the file</translation>
         </message>
         <message>
-            <source>Kết quả năm &amp;trước…</source>
+            <source>Khôi phục phiếu &amp;hợp lệ</source>
+            <translation>&amp;Make the ballot valid again</translation>
+        </message>
+        <message>
+            <source>Số &amp;liệu (triệu tập, có mặt, phát ra, thu vào)…</source>
+            <translation>&amp;Counts (summoned, present, issued, collected)…</translation>
+        </message>
+        <message>
+            <source>Kết quả &amp;năm trước…</source>
             <translation>Last &amp;year's results…</translation>
         </message>
         <message>
