@@ -34,9 +34,9 @@ REFUSED_WARNINGS = ("team_not_proposed",)  # a round needs its counting team bef
 
 class RoundWizard(QWizard):
     """Prepare a new round (then `result_path()` is where to create it and `result_preparer()` who
-    prepares it) or edit the setup of an
-    existing one (`initial` given: every field starts from it and no file is asked for). With
-    `new_file`, `initial` only prefills a new round (e.g. next year's, from last year's file)."""
+    prepares it) or edit the setup of an existing one (`initial` given: every field starts from it
+    and no file is asked for). With `new_file`, `initial` only prefills a new round (e.g. next
+    year's, from last year's file)."""
 
     def __init__(
         self,
