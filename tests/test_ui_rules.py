@@ -91,12 +91,13 @@ def new_wizard(qtbot, dialogs, tmp_path) -> RoundWizard:
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.info_page.unit_edit.setText("SỞ GIAO THÔNG VẬN TẢI")
+    wizard.info_page.preparer_edit.setText("Nguyễn Thị Mai")
     wizard.next()
     assert wizard.currentId() == PageId.RULES
     return wizard
 
 
-def test_a_rule_saved_as_ones_own_is_offered_again_in_a_new_wizard(qtbot, tmp_path, config_dir):
+def test_a_rule_saved_as_ones_own_is_offered_again_in_a_new_wizard(qtbot, tmp_path, config_dir, settings_dir):
     def name_it(dialog):
         assert isinstance(dialog, SaveRuleDialog)
         dialog.name_edit.setText("Quy chế Sở 2026")
@@ -130,7 +131,7 @@ def test_a_rule_saved_as_ones_own_is_offered_again_in_a_new_wizard(qtbot, tmp_pa
     assert round_rule(setup).in_force.quorum is None
 
 
-def test_a_broken_saved_rule_is_skipped_with_a_note(qtbot, tmp_path, config_dir):
+def test_a_broken_saved_rule_is_skipped_with_a_note(qtbot, tmp_path, config_dir, settings_dir):
     folder = config_dir / "quy-tac"
     folder.mkdir(parents=True)
     (folder / "hong.json").write_text('{"id": "rieng-hong", "name": "Hỏng"', encoding="utf-8")
@@ -144,7 +145,7 @@ def test_a_broken_saved_rule_is_skipped_with_a_note(qtbot, tmp_path, config_dir)
     assert page.preset_combo.findData("rieng-tot") > 0 and page.preset_combo.findData("rieng-hong") < 0
 
 
-def test_the_counts_page_checks_the_quorum_the_round_sets(qtbot, tmp_path):
+def test_the_counts_page_checks_the_quorum_the_round_sets(qtbot, tmp_path, settings_dir):
     wizard = new_wizard(qtbot, FakeDialogs(), tmp_path)
     editor = wizard.rules_page.editor
     editor.preset_combo.setCurrentIndex(editor.preset_combo.findData("qd-262-2014"))

@@ -9,6 +9,7 @@ import pytest
 
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.services.rounds import RoundService
+from tinnhiem_desktop.ui.main_window import MainWindow
 from tinnhiem_desktop.ui.results import ResultsModel
 from tinnhiem_desktop.ui.wizard import RoundWizard
 
@@ -75,3 +76,48 @@ def test_the_window_checks_a_sealed_file_against_the_fingerprint_typed_from_the_
     assert dialogs.errors == [] and "Khớp với dấu vân tay trên biên bản." in dialogs.infos[-1]
     window.verify_file()
     assert "KHÁC dấu vân tay của tệp" in dialogs.errors[-1]
+
+
+def test_a_round_made_with_the_wizard_names_its_organiser_in_the_log(qtbot, settings_dir, tmp_path):
+    from PySide6.QtWidgets import QWizard
+
+    from test_ui_wizard import PageId, fill_forms, fill_info, go_to
+
+    def fill(wizard: RoundWizard) -> None:
+        wizard.restart()
+        fill_info(wizard)
+        wizard.team_page.table.item(0, 0).setText("Lê Thị Hồng")
+        go_to(wizard, PageId.FORMS)
+        fill_forms(wizard)
+        go_to(wizard, PageId.SAVE)
+        wizard.save_page.path_edit.setText(str(tmp_path / "dot.tinnhiem"))
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    window = MainWindow(FakeDialogs(choices=["Lê Thị Hồng"], on_run=fill))
+    qtbot.addWidget(window)
+    window.new_round()
+    assert window.session is not None and window.session.service.path == tmp_path / "dot.tinnhiem"
+    assert {event.keyer for event in window.session.service.events()} == {"Nguyễn Thị Mai (chuẩn bị đợt)"}
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_each_menus_alt_letters_are_distinct(qtbot, qapp, settings_dir, language):
+    import re
+
+    from tinnhiem_desktop.ui.i18n import install_translation
+
+    def letters(actions) -> list[str]:
+        found = (re.search(r"&([^&])", a.text().replace("&&", "")) for a in actions if not a.isSeparator())
+        return [match.group(1).lower() for match in found if match]
+
+    try:
+        assert install_translation(qapp, language) == language
+        window = MainWindow(FakeDialogs())
+        qtbot.addWidget(window)
+        menus = [("", window.menuBar().actions())] + [(a.text(), a.menu().actions()) for a in window.menuBar().actions()]
+        for title, actions in menus:
+            used = letters(actions)
+            assert len(used) == len(set(used)), (title, sorted(used))
+            assert all(letter.isascii() and letter.isalnum() for letter in used), (title, used)
+    finally:
+        install_translation(qapp, "vi")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from tinnhiem_desktop.core.rules import PRESETS
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.export.wording import FLAG_NAMES
 from tinnhiem_desktop.services.candidates import read_table
-from tinnhiem_desktop.ui.i18n import sentence
+from tinnhiem_desktop.ui.i18n import install_translation, sentence
 from tinnhiem_desktop.ui.wizard import CandidateImportDialog, PageId, RoundWizard
 from tinnhiem_desktop.ui.wizard.forms_page import FormEditor
 
@@ -90,7 +91,7 @@ def dialogs() -> FakeDialogs:
 
 
 @pytest.fixture
-def wizard(qtbot, dialogs, tmp_path) -> RoundWizard:
+def wizard(qtbot, dialogs, tmp_path, settings_dir) -> RoundWizard:
     wizard = RoundWizard(dialogs, tmp_path)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -107,6 +108,7 @@ def fill_info(wizard: RoundWizard) -> None:
     page.date_edit.setDate(QDate(2026, 11, 27))
     page.place_edit.setText("Hội trường tầng 3")
     page.chair_edit.setText("Trần Văn Bình")
+    page.preparer_edit.setText("Nguyễn Thị Mai")
 
 
 def fill_team(wizard: RoundWizard) -> None:
@@ -146,6 +148,7 @@ def test_next_is_refused_without_a_unit_and_the_page_says_why(wizard):
 
 def test_typing_the_unit_and_enter_goes_to_the_next_page(qtbot, wizard):
     page = wizard.info_page
+    page.preparer_edit.setText("Nguyễn Thị Mai")
     wizard.next()
     page.unit_edit.setFocus()
     type_text(page.unit_edit, "SỞ GIAO THÔNG VẬN TẢI")
@@ -544,12 +547,13 @@ def test_the_file_page_proposes_a_name_and_refuses_an_existing_file(wizard, dial
     assert page.path_edit.text() == str(tmp_path / "dot-tin-nhiem.tinnhiem")
 
 
-def test_a_missing_folder_is_refused(wizard, tmp_path):
+def test_a_missing_folder_is_refused(wizard, dialogs, tmp_path):
     go_to(wizard, PageId.SAVE)
     wizard.save_page.path_edit.setText(str(tmp_path / "khong-co" / "dot.tinnhiem"))
+    dialogs.answers["confirm"] = [False, False]
     wizard.next()
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert "không tồn tại" in wizard.save_page.problem_label.text()
+    assert "chưa có" in wizard.save_page.problem_label.text()
 
 
 # -- the whole wizard ----------------------------------------------------------------------
@@ -689,3 +693,231 @@ def test_the_quorum_warning_is_cores(wizard):
     assert page.warning_label.text() == f"Loại phiếu '1 — Lãnh đạo Sở': {sentence(issue.code, issue.params)}"
     spins[1].setValue(20)
     assert page.warning_label.isHidden()
+
+
+# -- the keyboard alone --------------------------------------------------------------------
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(focused(), key, modifier)
+
+
+def alt(qtbot, letter: str) -> None:
+    """Alt and a letter: a button's mnemonic clicks it after a short animation."""
+    qtbot.keyClick(focused(), getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+
+
+def next_page(qtbot, wizard: RoundWizard) -> None:
+    current = wizard.currentId()
+    alt(qtbot, "t")
+    qtbot.waitUntil(lambda: wizard.currentId() != current)
+
+
+def mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def shown_mnemonics(wizard: RoundWizard) -> list[str]:
+    """The Alt letters of the buttons and labels the wizard shows now."""
+    texts = [w.text() for w in wizard.findChildren(QAbstractButton) + wizard.findChildren(QLabel)
+             if w.isVisible() and (not isinstance(w, QLabel) or w.buddy() is not None)]
+    return [letter for letter in map(mnemonic, texts) if letter]
+
+
+@pytest.fixture
+def active_wizard(qtbot, wizard) -> RoundWizard:
+    """The wizard as the active window: mnemonics reach only that one."""
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    return wizard
+
+
+def test_tab_leaves_the_team_table_after_its_last_cell_and_shift_tab_before_its_first(qtbot, active_wizard):
+    go_to(active_wizard, PageId.TEAM)
+    page = active_wizard.team_page
+    assert focused() is page.table and page.table.currentRow() == 0 and page.table.currentColumn() == 0
+    type_text(page.table, "Lê Thị Hồng")
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: page.table.currentColumn() == 1)
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: focused() is page.add_button)
+    assert page.members() == (TeamMember("Lê Thị Hồng", "Tổ trưởng"),)
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is page.table
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is page.table and page.table.currentColumn() == 0
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert not page.table.isAncestorOf(focused()) and focused() is not page.table
+
+
+def test_tab_leaves_the_candidate_table_after_its_last_cell(qtbot, active_wizard):
+    go_to(active_wizard, PageId.FORMS)
+    editor = active_wizard.forms_page.current_editor()
+    type_text(focused(), "Lãnh đạo Sở")
+    assert editor.title() == "Lãnh đạo Sở", "the cursor starts in the form's title, not in the list of forms"
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is editor.table
+    press(qtbot, Qt.Key.Key_Right)
+    type_text(editor.table, "Nguyễn Văn An")
+    for column in (FormEditor.POSITION, FormEditor.BIRTH_YEAR, FormEditor.PERSON_KEY, FormEditor.PROVINCIAL):
+        press(qtbot, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: editor.table.currentColumn() == column)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is editor.add_button
+    assert [c.name for c in editor.candidates()] == ["Nguyễn Văn An"]
+
+
+def test_every_page_puts_the_cursor_in_its_first_field_and_the_counts_keep_the_first_number(qtbot, active_wizard):
+    wizard = active_wizard
+    assert focused() is wizard.info_page.title_edit
+    fill_info(wizard)
+    next_page(qtbot, wizard)
+    assert focused() is wizard.rules_page.preset_combo
+    next_page(qtbot, wizard)
+    assert focused() is wizard.team_page.table
+    type_text(focused(), "Lê Thị Hồng")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(wizard.team_page.members()))
+    next_page(qtbot, wizard)
+    editor = wizard.forms_page.current_editor()
+    assert focused() is editor.title_edit
+    fill_forms(wizard)
+    next_page(qtbot, wizard)
+    for text in ("40", "38", "38", "38"):
+        qtbot.keyClicks(focused(), text)
+        press(qtbot, Qt.Key.Key_Tab)
+    assert [spin.value() for spin in wizard.counts_page.rows[0][1]] == [40, 38, 38, 38]
+    next_page(qtbot, wizard)
+    assert focused() is wizard.save_page.path_edit
+
+
+def test_the_form_buttons_have_distinct_mnemonics_and_alt_l_adds_a_form(qtbot, active_wizard):
+    go_to(active_wizard, PageId.FORMS)
+    page = active_wizard.forms_page
+    editor = page.current_editor()
+    buttons = (page.add_form_button, page.remove_form_button, editor.add_button, editor.remove_button,
+               editor.up_button, editor.down_button, editor.paste_button, editor.import_button)
+    assert all(mnemonic(button.text()) for button in buttons)
+    letters = shown_mnemonics(active_wizard)
+    assert len(letters) == len(set(letters)), letters
+    assert all(letter.isascii() for letter in letters), "Alt with a letter the keyboard has"
+    fill_forms(active_wizard)
+    alt(qtbot, mnemonic(page.add_form_button.text()))
+    qtbot.waitUntil(lambda: len(page.editors()) == 2)
+    assert focused() is page.current_editor().title_edit
+    type_text(focused(), "Lãnh đạo các phòng")
+    assert page.forms()[1].title == "Lãnh đạo các phòng"
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_each_page_has_distinct_mnemonics(qtbot, qapp, dialogs, tmp_path, settings_dir, language):
+    try:
+        assert install_translation(qapp, language) == language
+        wizard = RoundWizard(dialogs, tmp_path)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        for page_id in PageId:
+            go_to(wizard, page_id)
+            letters = shown_mnemonics(wizard)
+            assert len(letters) == len(set(letters)), (page_id, letters)
+            assert all(letter.isascii() for letter in letters), (page_id, letters)
+    finally:
+        install_translation(qapp, "vi")
+
+
+def test_the_entry_mode_is_chosen_with_the_keyboard(qtbot, active_wizard):
+    go_to(active_wizard, PageId.RULES)
+    alt(qtbot, "c")
+    assert focused() is active_wizard.rules_page.entry_combo
+    press(qtbot, Qt.Key.Key_Down)
+    assert active_wizard.result_setup().entry_mode.value == "double"
+
+
+def test_a_folder_typed_as_the_file_is_refused_in_words(qtbot, dialogs, tmp_path, settings_dir):
+    wizard = RoundWizard(dialogs, tmp_path / "Documents")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    go_to(wizard, PageId.SAVE)
+    page = wizard.save_page
+    dialogs.answers["confirm"] = [False]
+    alt(qtbot, "h")
+    qtbot.waitUntil(lambda: page.problem_label.isVisible())
+    assert dialogs.asked[-1][0] == "confirm" and "Documents" in dialogs.asked[-1][1]
+    assert "chưa có" in page.problem_label.text()
+    alt(qtbot, "l")
+    assert focused() is page.path_edit and page.path_edit.selectedText() == page.path_edit.text()
+    qtbot.keyClicks(focused(), "/")
+    assert page.path_edit.text() == "/"
+    assert "thư mục" in page.problem_label.text() and "tên tệp" in page.problem_label.text()
+    alt(qtbot, "h")
+    qtbot.wait(200)
+    assert wizard.isVisible() and page.problem_label.isVisible()
+    assert not [asked for asked in dialogs.asked if asked[0] == "error"]
+
+
+def test_a_missing_folder_is_made_when_the_user_agrees(qtbot, wizard, dialogs, tmp_path):
+    go_to(wizard, PageId.SAVE)
+    wizard.save_page.path_edit.setText(str(tmp_path / "moi" / "dot.tinnhiem"))
+    dialogs.answers["confirm"] = [True]
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    assert (tmp_path / "moi").is_dir() and wizard.result_path() == tmp_path / "moi" / "dot.tinnhiem"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "/", ".", "~", "a\0b"])
+def test_a_path_that_names_no_file_is_refused_without_an_exception(wizard, tmp_path, text):
+    go_to(wizard, PageId.SAVE)
+    wizard.save_page.path_edit.setText(text)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.isVisible() and wizard.save_page.problem_label.text()
+
+
+def test_a_new_round_starts_on_qd_96_then_on_the_rule_last_used_here(qtbot, active_wizard, dialogs, tmp_path):
+    assert active_wizard.result_setup().rule_id == "qd-96-2023"
+    go_to(active_wizard, PageId.RULES)
+    assert focused() is active_wizard.rules_page.preset_combo
+    press(qtbot, Qt.Key.Key_Down)
+    chosen = active_wizard.rules_page.rule_id()
+    assert chosen != "qd-96-2023"
+    go_to(active_wizard, PageId.SAVE)
+    active_wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert active_wizard.result() == QWizard.DialogCode.Accepted
+    again = RoundWizard(dialogs, tmp_path)
+    qtbot.addWidget(again)
+    assert again.result_setup().rule_id == chosen
+    assert again.rules_page.editor.rule().in_force == PRESETS[chosen], "the rule's own settings, not the first one's"
+
+
+def test_a_rule_last_used_that_is_no_longer_offered_gives_qd_96(qtbot, dialogs, tmp_path, settings_dir):
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("lastRuleId", "rieng-da-xoa")
+    wizard = RoundWizard(dialogs, tmp_path)
+    qtbot.addWidget(wizard)
+    assert wizard.result_setup().rule_id == "qd-96-2023"
+
+
+def test_the_first_page_asks_who_prepares_the_round(qtbot, active_wizard):
+    page = active_wizard.info_page
+    fill_info(active_wizard)
+    page.preparer_edit.clear()
+    alt(qtbot, "t")
+    qtbot.waitUntil(lambda: page.problem_label.isVisible())
+    assert active_wizard.currentId() == PageId.INFO and "người lập" in page.problem_label.text()
+    assert focused() is page.preparer_edit
+    type_text(focused(), unicodedata.normalize("NFD", "Nguyễn Thị Mai"))
+    next_page(qtbot, active_wizard)
+    assert active_wizard.result_preparer() == "Nguyễn Thị Mai"
+
+
+def test_editing_a_round_asks_no_preparer(qtbot, dialogs, tmp_path, settings_dir):
+    wizard = RoundWizard(dialogs, tmp_path, initial=setup_from_dict(spec_dict(), "t"))
+    qtbot.addWidget(wizard)
+    assert wizard.info_page.preparer_edit is None and wizard.result_preparer() is None

@@ -45,7 +45,7 @@ class RoundOpening:
 
         wizard = RoundWizard(self.dialogs, Path(user_documents_dir()), parent=self)
         if self.dialogs.run(wizard):
-            self.create_round(wizard.result_path(), wizard.result_setup())
+            self.create_round(wizard.result_path(), wizard.result_setup(), wizard.result_preparer())
 
     def new_round_from_previous(self) -> None:
         """Next year's round prefilled from last year's sealed file, its people linked by key."""
@@ -64,7 +64,8 @@ class RoundOpening:
             self.dialogs.error(describe_error(error))
             return
         wizard = RoundWizard(self.dialogs, folder, initial=setup, parent=self, new_file=True)
-        if not (self.dialogs.run(wizard) and self.create_round(wizard.result_path(), wizard.result_setup())):
+        if not (self.dialogs.run(wizard) and self.create_round(wizard.result_path(), wizard.result_setup(),
+                                                               wizard.result_preparer())):
             return
         try:
             report = carry_history(self.session.service, Path(source))
@@ -103,9 +104,9 @@ class RoundOpening:
             self.keep_last_keyer()
         return True
 
-    def create_round(self, path: Path, setup) -> bool:
+    def create_round(self, path: Path, setup, preparer: str) -> bool:
         try:
-            service = RoundService.create(path, setup, f"{station_user()} ({PREPARING})")
+            service = RoundService.create(path, setup, f"{preparer} ({PREPARING})")
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return False

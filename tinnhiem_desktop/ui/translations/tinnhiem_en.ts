@@ -642,32 +642,32 @@ collected</translation>
             <translation>Managed by the provincial standing committee</translation>
         </message>
         <message>
-            <source>Thêm</source>
-            <translation>Add</translation>
-        </message>
-        <message>
-            <source>Xóa</source>
-            <translation>Delete</translation>
-        </message>
-        <message>
-            <source>Lên</source>
-            <translation>Up</translation>
-        </message>
-        <message>
-            <source>Xuống</source>
-            <translation>Down</translation>
-        </message>
-        <message>
-            <source>Dán từ Excel</source>
-            <translation>Paste from Excel</translation>
-        </message>
-        <message>
             <source>Chọn các ô trong Excel, nhấn Ctrl+C, rồi bấm nút này (hoặc Ctrl+V trong bảng).</source>
             <translation>Select the cells in Excel, press Ctrl+C, then click this button (or press Ctrl+V in the table).</translation>
         </message>
         <message>
-            <source>Nhập từ tệp...</source>
-            <translation>Import from file...</translation>
+            <source>Thê&amp;m</source>
+            <translation>&amp;Add</translation>
+        </message>
+        <message>
+            <source>&amp;Xóa</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>Lê&amp;n</source>
+            <translation>&amp;Up</translation>
+        </message>
+        <message>
+            <source>Xuốn&amp;g</source>
+            <translation>Do&amp;wn</translation>
+        </message>
+        <message>
+            <source>&amp;Dán từ Excel</source>
+            <translation>&amp;Paste from Excel</translation>
+        </message>
+        <message>
+            <source>Nhậ&amp;p từ tệp...</source>
+            <translation>&amp;Import from file...</translation>
         </message>
         <message>
             <source>Mã:</source>
@@ -729,12 +729,12 @@ collected</translation>
             <translation>Each ballot form has its own list of people rated, in the order printed on the ballot.</translation>
         </message>
         <message>
-            <source>Thêm loại phiếu</source>
-            <translation>Add ballot form</translation>
+            <source>Thêm &amp;loại phiếu</source>
+            <translation>Add ballot f&amp;orm</translation>
         </message>
         <message>
-            <source>Xóa loại phiếu</source>
-            <translation>Delete ballot form</translation>
+            <source>Xó&amp;a loại phiếu</source>
+            <translation>De&amp;lete ballot form</translation>
         </message>
         <message>
             <source>Các loại phiếu:</source>
@@ -986,6 +986,18 @@ collected</translation>
             <translation>Chair of the meeting:</translation>
         </message>
         <message>
+            <source>Họ và tên, ghi vào nhật ký của đợt</source>
+            <translation>Full name, recorded in the round's log</translation>
+        </message>
+        <message>
+            <source>&amp;Người lập (chuẩn bị đợt):</source>
+            <translation>&amp;Organiser (prepares the round):</translation>
+        </message>
+        <message>
+            <source>Chưa nhập họ và tên người lập (người chuẩn bị đợt lấy phiếu); tên này được ghi vào nhật ký của đợt.</source>
+            <translation>The organiser's full name (the person preparing the round) is missing; it is recorded in the round's log.</translation>
+        </message>
+        <message>
             <source>Chưa nhập tên hội nghị.</source>
             <translation>The meeting's name is missing.</translation>
         </message>
@@ -1077,14 +1089,6 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>&amp;File</translation>
         </message>
         <message>
-            <source>Đợt lấy phiếu &amp;mới…</source>
-            <translation>&amp;New voting round…</translation>
-        </message>
-        <message>
-            <source>Đợt mới từ tệp năm &amp;trước…</source>
-            <translation>New round from last &amp;year's file…</translation>
-        </message>
-        <message>
             <source>&amp;Mở…</source>
             <translation>&amp;Open…</translation>
         </message>
@@ -1102,19 +1106,27 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
         </message>
         <message>
             <source>&amp;Tổng hợp kết quả các đơn vị…</source>
-            <translation>&amp;Consolidate the units' results…</translation>
-        </message>
-        <message>
-            <source>Tạo bản cho &amp;máy nhập khác…</source>
-            <translation>Make a copy for another keying &amp;station…</translation>
+            <translation>Consolidate the &amp;units' results…</translation>
         </message>
         <message>
             <source>Nhận &amp;phiếu từ máy nhập khác…</source>
-            <translation>Receive &amp;ballots from another keying station…</translation>
+            <translation>Rece&amp;ive ballots from another keying station…</translation>
         </message>
         <message>
             <source>&amp;Xuất tài liệu (biên bản, báo cáo…)…</source>
             <translation>E&amp;xport documents (minutes, reports…)…</translation>
+        </message>
+        <message>
+            <source>Đợt &amp;lấy phiếu mới…</source>
+            <translation>&amp;New voting round…</translation>
+        </message>
+        <message>
+            <source>Đợt mới từ tệp năm t&amp;rước…</source>
+            <translation>New round from last &amp;year's file…</translation>
+        </message>
+        <message>
+            <source>Tạo &amp;bản cho máy nhập khác…</source>
+            <translation>Make a copy for another keying &amp;station…</translation>
         </message>
         <message>
             <source>Đó&amp;ng tệp</source>
@@ -1153,16 +1165,8 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>&amp;Invalid ballot…</translation>
         </message>
         <message>
-            <source>&amp;Khôi phục phiếu hợp lệ</source>
-            <translation>&amp;Make the ballot valid again</translation>
-        </message>
-        <message>
             <source>&amp;Xóa phiếu…</source>
             <translation>&amp;Delete ballot…</translation>
-        </message>
-        <message>
-            <source>&amp;Số liệu (triệu tập, có mặt, phát ra, thu vào)…</source>
-            <translation>&amp;Counts (summoned, present, issued, collected)…</translation>
         </message>
         <message>
             <source>Đổi &amp;người nhập / lượt nhập…</source>
@@ -1190,7 +1194,7 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
         </message>
         <message>
             <source>Đối chiếu hai &amp;lượt nhập…</source>
-            <translation>Compare the two keying &amp;passes…</translation>
+            <translation>Co&amp;mpare the two keying passes…</translation>
         </message>
         <message>
             <source>&amp;Quy tắc của đợt…</source>
@@ -1205,7 +1209,15 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>&amp;Verify the file</translation>
         </message>
         <message>
-            <source>Kết quả năm &amp;trước…</source>
+            <source>Khôi phục phiếu &amp;hợp lệ</source>
+            <translation>&amp;Make the ballot valid again</translation>
+        </message>
+        <message>
+            <source>Số &amp;liệu (triệu tập, có mặt, phát ra, thu vào)…</source>
+            <translation>&amp;Counts (summoned, present, issued, collected)…</translation>
+        </message>
+        <message>
+            <source>Kết quả &amp;năm trước…</source>
             <translation>Last &amp;year's results…</translation>
         </message>
         <message>
@@ -2038,6 +2050,10 @@ Current fingerprint: {fingerprint}</translation>
             <translation>The regulation that sets how percentages are calculated and the low-confidence thresholds.</translation>
         </message>
         <message>
+            <source>Văn bản quy định cách tính tỷ lệ và các ngưỡng tín nhiệm thấp. Đợt mới dùng quy tắc đã chọn lần trước trên máy này (lần đầu: Quy định 96-QĐ/TW); có thể chọn quy tắc khác ở ô đầu tiên.</source>
+            <translation>The regulation that sets how percentages are calculated and the low-confidence thresholds. A new round uses the rule chosen last time on this computer (the first time: Regulation 96-QĐ/TW); another rule can be chosen in the first field.</translation>
+        </message>
+        <message>
             <source>Nhập một lượt</source>
             <translation>Key once</translation>
         </message>
@@ -2046,8 +2062,8 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Key twice independently (A and B), compare, then seal</translation>
         </message>
         <message>
-            <source>Cách nhập phiếu:</source>
-            <translation>Keying:</translation>
+            <source>&amp;Cách nhập phiếu:</source>
+            <translation>&amp;Keying:</translation>
         </message>
     </context>
     <context>
@@ -2061,16 +2077,16 @@ Current fingerprint: {fingerprint}</translation>
             <translation>The .tinnhiem file holds the whole voting round: its information, the ballots keyed and the log.</translation>
         </message>
         <message>
-            <source>Chọn...</source>
-            <translation>Choose...</translation>
-        </message>
-        <message>
             <source>Hãy lưu tệp ở thư mục được sao lưu thường xuyên. Chương trình không ghi đè lên tệp đã có.</source>
             <translation>Save the file in a folder that is backed up regularly. The program never overwrites an existing file.</translation>
         </message>
         <message>
-            <source>Lưu đợt lấy phiếu vào tệp:</source>
-            <translation>Save the voting round in the file:</translation>
+            <source>&amp;Chọn...</source>
+            <translation>&amp;Choose...</translation>
+        </message>
+        <message>
+            <source>&amp;Lưu đợt lấy phiếu vào tệp:</source>
+            <translation>&amp;Save the voting round in the file:</translation>
         </message>
         <message>
             <source>Lưu đợt lấy phiếu</source>
@@ -2085,8 +2101,32 @@ Current fingerprint: {fingerprint}</translation>
             <translation>No place to save the file has been chosen.</translation>
         </message>
         <message>
-            <source>Thư mục '{folder}' không tồn tại.</source>
-            <translation>The folder '{folder}' does not exist.</translation>
+            <source>Tên tệp có ký tự không hợp lệ.</source>
+            <translation>The file name contains a character that is not allowed.</translation>
+        </message>
+        <message>
+            <source>'{path}' là một thư mục, chưa có tên tệp. Hãy gõ thêm tên tệp, VD: {example}</source>
+            <translation>'{path}' is a folder, not yet a file name. Type a file name after it, e.g. {example}</translation>
+        </message>
+        <message>
+            <source>Thư mục '{folder}' chưa có.</source>
+            <translation>The folder '{folder}' does not exist yet.</translation>
+        </message>
+        <message>
+            <source>'{folder}' là một tệp, không phải thư mục.</source>
+            <translation>'{folder}' is a file, not a folder.</translation>
+        </message>
+        <message>
+            <source>Không dùng được đường dẫn '{path}': {reason}</source>
+            <translation>The path '{path}' cannot be used: {reason}</translation>
+        </message>
+        <message>
+            <source>Thư mục '{folder}' chưa có. Tạo thư mục này để lưu tệp?</source>
+            <translation>The folder '{folder}' does not exist yet. Create it to save the file?</translation>
+        </message>
+        <message>
+            <source>Không tạo được thư mục '{folder}': {reason}</source>
+            <translation>The folder '{folder}' could not be created: {reason}</translation>
         </message>
     </context>
     <context>
@@ -2208,12 +2248,12 @@ The other ballots keep their numbers.</translation>
             <translation>Role</translation>
         </message>
         <message>
-            <source>Thêm người</source>
-            <translation>Add person</translation>
+            <source>Thêm &amp;người</source>
+            <translation>Add &amp;person</translation>
         </message>
         <message>
-            <source>Xóa người</source>
-            <translation>Delete person</translation>
+            <source>&amp;Xóa người</source>
+            <translation>&amp;Delete person</translation>
         </message>
         <message>
             <source>Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.</source>

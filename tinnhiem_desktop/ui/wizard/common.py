@@ -7,10 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QAbstractSpinBox,
     QLabel,
+    QLineEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -49,13 +52,20 @@ def issue_parts(issue: Issue) -> tuple[PathPart, ...]:
     return path_parts(issue.params.get("path", ""))
 
 
-def focus_on(widget: QWidget) -> Callable[[], None]:
-    return lambda: widget.setFocus(Qt.FocusReason.OtherFocusReason)
+def focus_on(widget: QWidget) -> Focus:
+    """The cursor put in `widget` as Tab would: a field's text selected, so typing replaces it
+    (also when the widget had the cursor already)."""
+    def focus() -> None:
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        if isinstance(widget, (QLineEdit, QAbstractSpinBox)):
+            widget.selectAll()
+
+    return focus
 
 
 def focus_cell(table: QTableWidget, row: int, column: int) -> Focus:
     def focus() -> None:
-        table.setFocus(Qt.FocusReason.OtherFocusReason)
+        table.setFocus(Qt.FocusReason.TabFocusReason)
         table.setCurrentCell(row, column)
 
     return focus
@@ -90,7 +100,9 @@ def cell_text(table: QTableWidget, row: int, column: int) -> str:
 
 class EditTable(QTableWidget):
     """A table to key a list into. Enter goes down a row (adding one at the end) rather than
-    pressing the wizard's Next button, so a half-typed list is not left by accident."""
+    pressing the wizard's Next button, so a half-typed list is not left by accident. Tab goes
+    cell by cell and leaves the table after its last cell (Shift+Tab before its first) instead of
+    wrapping round to the other end."""
 
     def __init__(self, headers: Sequence[str], add_row: Callable[[], None]) -> None:
         super().__init__(0, len(headers))
@@ -115,6 +127,25 @@ class EditTable(QTableWidget):
             return
         super().keyPressEvent(event)
 
+    def moveCursor(self, action, modifiers) -> QModelIndex:
+        target = super().moveCursor(action, modifiers)
+        current = self.currentIndex()
+        forward = action == QAbstractItemView.CursorAction.MoveNext
+        if current.isValid() and (forward or action == QAbstractItemView.CursorAction.MovePrevious):
+            ahead = (target.row(), target.column()) > (current.row(), current.column())
+            if not target.isValid() or target == current or ahead != forward:
+                return QModelIndex()  # it would wrap round: Tab leaves the table instead
+        return target
+
+    def closeEditor(self, editor, hint) -> None:
+        """Tab in the last cell's editor (Shift+Tab in the first's) commits and leaves the table."""
+        moves = {QAbstractItemDelegate.EndEditHint.EditNextItem: QAbstractItemView.CursorAction.MoveNext,
+                 QAbstractItemDelegate.EndEditHint.EditPreviousItem: QAbstractItemView.CursorAction.MovePrevious}
+        leaving = hint in moves and not self.moveCursor(moves[hint], Qt.KeyboardModifier.NoModifier).isValid()
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if leaving else hint)
+        if leaving:
+            self.focusNextPrevChild(hint == QAbstractItemDelegate.EndEditHint.EditNextItem)
+
     def selected_rows(self) -> list[int]:
         rows = {index.row() for index in self.selectedIndexes()}
         if not rows and self.currentRow() >= 0:
@@ -137,6 +168,10 @@ class WizardPage(QWizardPage):
     def _add_messages(self, layout: QVBoxLayout) -> None:
         layout.addWidget(self.warning_label)
         layout.addWidget(self.problem_label)
+
+    def first_field(self) -> Focus | None:
+        """How to put the cursor in the page's first field when the page is shown."""
+        return None
 
     def problem(self) -> Problem | None:
         return None

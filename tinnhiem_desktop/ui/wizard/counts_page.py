@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from ...core.issues import Issue
@@ -31,6 +31,7 @@ class CountsPage(WizardPage):
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(self._scroll, 1)
         self._add_messages(layout)
@@ -71,8 +72,9 @@ class CountsPage(WizardPage):
         chain = [spin for _, spins in self.rows for spin in spins]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
-        if chain:
-            chain[0].setFocus()
+
+    def first_field(self) -> Focus | None:
+        return focus_on(self.rows[0][1][0]) if self.rows else None
 
     def _store(self, editor: FormEditor, spins: list[QSpinBox]) -> None:
         editor.counts = Counts(*(spin.value() for spin in spins))

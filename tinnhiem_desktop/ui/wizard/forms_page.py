@@ -97,13 +97,13 @@ class FormEditor(QWidget):
         self.table.setColumnWidth(self.BIRTH_YEAR, 80)
         self.table.setColumnWidth(self.PERSON_KEY, 90)
         header.setSectionResizeMode(self.PROVINCIAL, QHeaderView.ResizeMode.ResizeToContents)
-        self.add_button = QPushButton(self.tr("Thêm"))
-        self.remove_button = QPushButton(self.tr("Xóa"))
-        self.up_button = QPushButton(self.tr("Lên"))
-        self.down_button = QPushButton(self.tr("Xuống"))
-        self.paste_button = QPushButton(self.tr("Dán từ Excel"))
+        self.add_button = QPushButton(self.tr("Thê&m"))
+        self.remove_button = QPushButton(self.tr("&Xóa"))
+        self.up_button = QPushButton(self.tr("Lê&n"))
+        self.down_button = QPushButton(self.tr("Xuốn&g"))
+        self.paste_button = QPushButton(self.tr("&Dán từ Excel"))
         self.paste_button.setToolTip(self.tr("Chọn các ô trong Excel, nhấn Ctrl+C, rồi bấm nút này (hoặc Ctrl+V trong bảng)."))
-        self.import_button = QPushButton(self.tr("Nhập từ tệp..."))
+        self.import_button = QPushButton(self.tr("Nhậ&p từ tệp..."))
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self.table)
         paste.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._append_rows(
@@ -331,8 +331,8 @@ class FormsPage(WizardPage):
         self._dialogs = dialogs
         self._folder = folder
         self.form_list = QListWidget()
-        self.add_form_button = QPushButton(self.tr("Thêm loại phiếu"))
-        self.remove_form_button = QPushButton(self.tr("Xóa loại phiếu"))
+        self.add_form_button = QPushButton(self.tr("Thêm &loại phiếu"))
+        self.remove_form_button = QPushButton(self.tr("Xó&a loại phiếu"))
         self.stack = QStackedWidget()
         self.status_label = message_label(NOTICE_COLOUR)
 
@@ -361,9 +361,10 @@ class FormsPage(WizardPage):
         self.add_form_button.clicked.connect(self.add_form)
         self.remove_form_button.clicked.connect(self.remove_form)
 
-    def initializePage(self) -> None:
+    def first_field(self) -> Focus:
+        """The form's title while it has none, else its first name."""
         editor = self.current_editor()
-        (editor.table if editor.title() else editor.title_edit).setFocus()
+        return editor.locate(None, None) if editor.title() else focus_on(editor.title_edit)
 
     def editors(self) -> list[FormEditor]:
         return [self.stack.widget(index) for index in range(self.stack.count())]

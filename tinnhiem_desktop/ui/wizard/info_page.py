@@ -1,4 +1,5 @@
-"""The wizard's first page: the round's title and year, the document header, the meeting."""
+"""The wizard's first page: the round's title and year, the document header, the meeting, and for
+a new round who prepares it (the round's log names them as the author of its first events)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from ...core.issues import Issue
 from ...core.model import Header, HeaderStyle, Meeting, RoundSetup
 from ...core.validation import MAX_YEAR, MIN_YEAR
 from ...services.candidates import clean_text
-from .common import Focus, PathPart, WizardPage, focus_on
+from .common import Focus, PathPart, Problem, WizardPage, focus_on
 
 # A default that becomes the round's own data, printed on the Vietnamese documents: not translated.
 DEFAULT_TITLE = "Hội nghị lấy phiếu tín nhiệm năm {year}"
@@ -17,7 +18,7 @@ NO_DATE = QDate(1945, 1, 1)
 
 
 class InfoPage(WizardPage):
-    def __init__(self, initial: RoundSetup | None) -> None:
+    def __init__(self, initial: RoundSetup | None, ask_preparer: bool) -> None:
         super().__init__()
         self.setTitle(self.tr("Thông tin đợt lấy phiếu"))
         self.setSubTitle(self.tr("Tên hội nghị, cơ quan ban hành văn bản, thời gian và địa điểm họp."))
@@ -60,6 +61,11 @@ class InfoPage(WizardPage):
         form.addRow("", self.deadline_label)
         form.addRow(self.tr("Địa điểm:"), self.place_edit)
         form.addRow(self.tr("Chủ trì hội nghị:"), self.chair_edit)
+        self.preparer_edit = QLineEdit() if ask_preparer else None
+        if self.preparer_edit is not None:
+            self.preparer_edit.setPlaceholderText(self.tr("Họ và tên, ghi vào nhật ký của đợt"))
+            form.addRow(self.tr("&Người lập (chuẩn bị đợt):"), self.preparer_edit)
+            self.preparer_edit.textChanged.connect(self.recheck)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -81,6 +87,21 @@ class InfoPage(WizardPage):
     def _year_changed(self, year: int) -> None:
         if self._title_follows_year:
             self.title_edit.setText(self._default_title(year))
+
+    def first_field(self) -> Focus:
+        return focus_on(self.title_edit)
+
+    def preparer(self) -> str | None:
+        """Who prepares the new round (None when editing one)."""
+        return None if self.preparer_edit is None else clean_text(self.preparer_edit.text())
+
+    def check(self) -> Problem | None:
+        """The setup's fields first, then the preparer, the page's last field."""
+        found = super().check()
+        if found is None and self.preparer() == "":
+            return Problem(self.tr("Chưa nhập họ và tên người lập (người chuẩn bị đợt lấy phiếu); "
+                                   "tên này được ghi vào nhật ký của đợt."), focus_on(self.preparer_edit))
+        return found
 
     def title(self) -> str:
         return clean_text(self.title_edit.text())

@@ -33,9 +33,10 @@ REFUSED_WARNINGS = ("team_not_proposed",)  # a round needs its counting team bef
 
 
 class RoundWizard(QWizard):
-    """Prepare a new round (then `result_path()` is where to create it) or edit the setup of an
-    existing one (`initial` given: every field starts from it and no file is asked for). With
-    `new_file`, `initial` only prefills a new round (e.g. next year's, from last year's file)."""
+    """Prepare a new round (then `result_path()` is where to create it and `result_preparer()` who
+    prepares it) or edit the setup of an existing one (`initial` given: every field starts from it
+    and no file is asked for). With `new_file`, `initial` only prefills a new round (e.g. next
+    year's, from last year's file)."""
 
     def __init__(
         self,
@@ -46,23 +47,22 @@ class RoundWizard(QWizard):
         new_file: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(
-            self.tr("Tạo đợt lấy phiếu mới") if initial is None or new_file else self.tr("Sửa thông tin đợt lấy phiếu")
-        )
+        makes_file = initial is None or new_file
+        self.setWindowTitle(self.tr("Tạo đợt lấy phiếu mới") if makes_file else self.tr("Sửa thông tin đợt lấy phiếu"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Quay lại"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Tiếp theo >"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
-        self.info_page = InfoPage(initial)
+        self.info_page = InfoPage(initial, ask_preparer=makes_file)
         self.rules_page = RulesPage(initial, dialogs)
         self.team_page = TeamPage(initial)
         self.forms_page = FormsPage(
             dialogs, Path(default_folder), initial.forms if initial else (BallotForm("1", "", Counts(0, 0, 0, 0), ()),)
         )
         self.counts_page = CountsPage(self.forms_page)
-        self.save_page = None if initial and not new_file else SavePage(dialogs, Path(default_folder), self.info_page)
+        self.save_page = SavePage(dialogs, Path(default_folder), self.info_page) if makes_file else None
         self.setPage(PageId.INFO, self.info_page)
         self.setPage(PageId.RULES, self.rules_page)
         self.setPage(PageId.TEAM, self.team_page)
@@ -73,11 +73,21 @@ class RoundWizard(QWizard):
         for source in (self.rules_page.editor, self.team_page, self.forms_page, self.counts_page):
             source.changed.connect(self._update_warnings)
         self._update_warnings()
+        self.currentIdChanged.connect(self._focus_first_field)
+        self.accepted.connect(self.rules_page.remember_rule)
         self.setMinimumSize(760, 520)
         self.resize(1000, 680)
 
     def _pages(self) -> list[WizardPage]:
         return [self.page(page_id) for page_id in self.pageIds()]
+
+    def _focus_first_field(self) -> None:
+        """After QWizard has put the cursor in the page's first widget in focus order (a list or a
+        scroll area), put it in the page's first field, where typing is meant to go."""
+        page = self.currentPage()
+        focus = page.first_field() if page is not None else None
+        if focus is not None:
+            focus()
 
     def _issues(self) -> list[Issue]:
         return setup_issues(self.result_setup())
@@ -119,3 +129,7 @@ class RoundWizard(QWizard):
 
     def result_path(self) -> Path | None:
         return self.save_page.path() if self.save_page is not None else None
+
+    def result_preparer(self) -> str | None:
+        """Who prepares the new round (None when editing one), as typed on the first page."""
+        return self.info_page.preparer()

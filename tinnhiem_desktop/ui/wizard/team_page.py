@@ -25,8 +25,8 @@ class TeamPage(WizardPage):
         self.table = EditTable([self.tr("Họ và tên"), self.tr("Vai trò")], self.add_member)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 220)
-        self.add_button = QPushButton(self.tr("Thêm người"))
-        self.remove_button = QPushButton(self.tr("Xóa người"))
+        self.add_button = QPushButton(self.tr("Thêm &người"))
+        self.remove_button = QPushButton(self.tr("&Xóa người"))
         for member in initial.team if initial else (TeamMember("", HEAD_ROLE),):
             self._append(member.name, member.role)
 
@@ -65,6 +65,9 @@ class TeamPage(WizardPage):
         for row in reversed(self.table.selected_rows()):
             self.table.removeRow(row)
         self._edited()
+
+    def first_field(self) -> Focus:
+        return focus_cell(self.table, 0, 0) if self.table.rowCount() else focus_on(self.table)
 
     def _named_rows(self) -> list[int]:
         return [row for row in range(self.table.rowCount()) if cell_text(self.table, row, 0)]
