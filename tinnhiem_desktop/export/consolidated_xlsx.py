@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import LEVELS
+from .cells import put_text
 from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
 from .history_text import BY_HAND
 from .results_text import rule_label
@@ -108,12 +109,12 @@ def _unit(sheet: Worksheet, row: int, number: int, section: UnitSection, year: i
                 f"Tín nhiệm thấp năm {year - 1}", "Ngưỡng đã đến"]
     for index, (group, heading) in enumerate(zip(groups, headings), start=1):
         if not group:
-            sheet.cell(top, index, heading)
+            put_text(sheet.cell(top, index), heading)
             sheet.merge_cells(start_row=top, start_column=index, end_row=top + 1, end_column=index)
         else:
-            sheet.cell(top + 1, index, heading)
+            put_text(sheet.cell(top + 1, index), heading)
             if group != groups[index - 2]:
-                sheet.cell(top, index, group)
+                put_text(sheet.cell(top, index), group)
                 sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
     for cells in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=LAST):
         for cell in cells:
@@ -148,7 +149,7 @@ def _table_row(sheet: Worksheet, row: int, values: Sequence[object], formats: Se
                 default=1)
     sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3
     for index, (value, number_format) in enumerate(zip(values, formats), start=1):
-        cell = sheet.cell(row, index, value)
+        cell = put_text(sheet.cell(row, index), value)
         _style(cell, text=number_format is None)
         if number_format:  # "@": text, centred like the numbers
             cell.number_format = number_format
@@ -162,7 +163,7 @@ def _spanned(sheet: Worksheet, row: int, spans: Sequence[tuple[int, int]], value
     for position, ((first, last), value) in enumerate(zip(spans, values)):
         if first != last:
             sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-        sheet.cell(row, first, value)
+        put_text(sheet.cell(row, first), value)
         for column in range(first, last + 1):
             _style(sheet.cell(row, column), heading=heading, text=position in texts and not heading)
         width = sum(WIDTHS[first - 1:last])
@@ -199,7 +200,7 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
                 ("Ngưỡng đã đến", 30, None)]
     for index, (heading, width, _) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-        cell = sheet.cell(1, index, heading)
+        cell = put_text(sheet.cell(1, index), heading)
         _style(cell, heading=True)
     sheet.row_dimensions[1].height = 3 * TABLE_PT * 1.3
     row = 2
@@ -215,7 +216,7 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
                 values += [person.tally.count(level), _fraction(person.percents[level])]
             values += [_fraction(person.prior_percent), source, flags_text(section.results.rule, person)]
             for index, (value, (_, _, number_format)) in enumerate(zip(values, columns), start=1):
-                cell = sheet.cell(row, index, value)
+                cell = put_text(sheet.cell(row, index), value)
                 cell.font, cell.border = BODY_FONT, BOX
                 if number_format:
                     cell.number_format = percent if number_format == "%" else number_format
