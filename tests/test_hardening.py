@@ -3,6 +3,7 @@ huge declared sheets, foreign schema objects in a round file, absurd sizes, a va
 
 from __future__ import annotations
 
+import csv
 import io
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -11,7 +12,12 @@ import openpyxl
 import pytest
 
 from tinnhiem_desktop.cli import main
+from tinnhiem_desktop.core.ballots_csv import parse_ballots_csv
+from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
+from tinnhiem_desktop.core.spec import setup_from_dict
+from tinnhiem_desktop.export.ballots_export import write_ballots_csv
 
+from conftest import spec_dict
 from unit_rounds import make_round, person
 
 NAME, POSITION = "=1+1", ' =HYPERLINK("http://x","y")'
@@ -43,3 +49,31 @@ def test_text_that_looks_like_a_formula_stays_text_in_every_workbook(tmp_path):
         for text in (NAME, POSITION.strip(), "=cmd|' /C calc'!A0"):
             kinds = [c.data_type for c in cells if c.value == text]
             assert kinds and set(kinds) == {"s"}, (workbook.name, text)
+
+
+# -- CSV injection ------------------------------------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_quoted_and_read_back(tmp_path):
+    forms = [{"id": code, "title": "Lãnh đạo", "summoned": 5, "present": 5, "issued": 5, "collected": 5,
+              "candidates": [{"name": "Nguyễn Văn An", "position": "Giám đốc"}]}
+             for code in ("=1+1", "+2", "-3", "@SUM(A1)", "'=4", "5")]
+    setup = setup_from_dict(spec_dict(forms=forms), "test")
+    ballots = [Ballot(form.code, 1, BallotStatus.VALID, {1: Mark.CAO}) for form in setup.forms]
+    ballots.append(Ballot("5", 2, BallotStatus.INVALID, {}, "=HYPERLINK(\"http://x\",\"y\")"))
+    target = write_ballots_csv(setup, ballots, tmp_path / "phieu.csv")
+    text = target.read_text(encoding="utf-8-sig")
+    cells = [cell for row in csv.reader(io.StringIO(text, newline="")) for cell in row]
+    assert not [cell for cell in cells if cell.startswith(FORMULA_STARTS)]
+    assert {"'=1+1", "'+2", "'-3", "'@SUM(A1)", "''=4"} <= set(cells)
+    assert parse_ballots_csv(text, "phieu.csv", setup) == ballots
+
+
+def test_a_hand_made_csv_may_name_a_form_without_the_quote():
+    forms = [{"id": "=1+1", "title": "Lãnh đạo", "summoned": 5, "present": 5, "issued": 5, "collected": 5,
+              "candidates": [{"name": "Nguyễn Văn An", "position": "Giám đốc"}]}]
+    setup = setup_from_dict(spec_dict(forms=forms), "test")
+    assert parse_ballots_csv("form,ballot,status,1\n=1+1,1,valid,1\n", "phieu.csv", setup) == [
+        Ballot("=1+1", 1, BallotStatus.VALID, {1: Mark.CAO})]

@@ -2,7 +2,9 @@
 
 A mark is `1` (cao), `2` (tín nhiệm), `3` (thấp), empty or `0` (no mark), `x` (more than one).
 Status is `valid`, or `invalid` optionally followed by `:` and the reason (`invalid:không có dấu`).
-Rows of several forms may share a file; a short row is padded with no mark.
+Rows of several forms may share a file; a short row is padded with no mark. A form code that a
+spreadsheet would run as a formula (`=1+1`, `+2`, `@x`) is written after a single quote, as
+spreadsheet users type it (`'=1+1`), and read back with or without it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from .model import Ballot, BallotStatus, Mark, RoundSetup
 from .spec import nfc
 
 FIXED_COLUMNS = ("form", "ballot", "status")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
 
 MARK_BY_CELL = {
     "": Mark.NO_MARK,
@@ -72,9 +76,10 @@ def parse_ballots_csv(
             if len(row) < 3:
                 raise fail("csv_row_too_short", line, len(row) + 1)
             code = nfc(row[0])
-            form = forms.get(code)
+            form = forms.get(code.removeprefix(QUOTE)) or forms.get(code)
             if form is None:
                 raise fail("unknown_form", line, 1, form=code, known=sorted(forms))
+            code = form.code
             number_text = row[1].strip()
             if not (number_text.isascii() and number_text.isdigit()) or int(number_text) < 1:
                 raise fail("bad_ballot_number", line, 2, value=row[1])
@@ -125,5 +130,11 @@ def ballots_csv_rows(setup: RoundSetup, ballots: Iterable[Ballot]) -> list[list[
         size = len(setup.form(ballot.form).candidates)
         cells = [CELL_BY_MARK[ballot.marks[o]] if o in ballot.marks else "" for o in range(1, size + 1)]
         status = ballot.status.value + (f":{ballot.invalid_reason}" if ballot.invalid_reason else "")
-        rows.append([ballot.form, str(ballot.number), status, *cells])
+        rows.append([spreadsheet_safe(ballot.form), str(ballot.number), spreadsheet_safe(status), *cells])
     return rows
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell after a single quote when a spreadsheet would run it as a formula; a cell that
+    starts with the quote itself gets one more, so that reading drops exactly one."""
+    return QUOTE + cell if cell.startswith((*FORMULA_STARTS, QUOTE)) else cell
