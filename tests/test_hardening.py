@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import time
+import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -13,9 +15,12 @@ import pytest
 
 from tinnhiem_desktop.cli import main
 from tinnhiem_desktop.core.ballots_csv import parse_ballots_csv
+from tinnhiem_desktop.core.issues import TinNhiemError
 from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.export.ballots_export import write_ballots_csv
+from tinnhiem_desktop.export.wording import describe_error
+from tinnhiem_desktop.services.candidates import read_table
 
 from conftest import spec_dict
 from unit_rounds import make_round, person
@@ -77,3 +82,72 @@ def test_a_hand_made_csv_may_name_a_form_without_the_quote():
     setup = setup_from_dict(spec_dict(forms=forms), "test")
     assert parse_ballots_csv("form,ballot,status,1\n=1+1,1,valid,1\n", "phieu.csv", setup) == [
         Ballot("=1+1", 1, BallotStatus.VALID, {1: Mark.CAO})]
+
+
+# -- a huge declared sheet ----------------------------------------------------------------------
+
+HUGE_SHEET = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<dimension ref="A1:XFD1048576"/><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c></row>
+<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>
+</sheetData></worksheet>"""
+
+
+def tiny_xlsx(path: Path, sheet_xml: str) -> Path:
+    """A workbook of one sheet written by hand, so that it can declare whatever it likes."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType='
+            '"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+        "_rels/.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{relations}/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{main}" xmlns:r="{relations}"><sheets>'
+            '<sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        "xl/_rels/workbook.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{relations}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+        "xl/worksheets/sheet1.xml": sheet_xml,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+def test_a_sheet_declaring_a_million_rows_is_refused_at_once(tmp_path):
+    path = tiny_xlsx(tmp_path / "ds.xlsx", HUGE_SHEET)
+    assert path.stat().st_size < 2000
+    started = time.monotonic()
+    with pytest.raises(TinNhiemError) as caught:
+        read_table(path)
+    assert time.monotonic() - started < 2
+    assert caught.value.code == "spreadsheet_too_large"
+    assert str(path) in describe_error(caught.value)
+
+
+@pytest.mark.parametrize("cell", ["A5001", "AY2"])
+def test_a_list_beyond_the_rows_or_columns_a_list_can_have_is_refused(tmp_path, cell):
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Họ và tên"
+    book.active[cell] = "Nguyễn Văn An"
+    book.save(tmp_path / "ds.xlsx")
+    with pytest.raises(TinNhiemError) as caught:
+        read_table(tmp_path / "ds.xlsx")
+    assert caught.value.code == "spreadsheet_too_large"
+
+
+def test_a_list_at_the_bounds_reads(tmp_path):
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Họ và tên"
+    book.active["AX5000"] = "Nguyễn Văn An"
+    book.save(tmp_path / "ds.xlsx")
+    assert len(read_table(tmp_path / "ds.xlsx").rows) == 5000
