@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 import time
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
@@ -21,10 +22,12 @@ from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.export.ballots_export import write_ballots_csv
 from tinnhiem_desktop.export.wording import describe_error
 from tinnhiem_desktop.services.candidates import read_table
+from tinnhiem_desktop.services.rounds import RoundService
 
 from conftest import spec_dict
 from unit_rounds import make_round, person
 
+SETUP = setup_from_dict(spec_dict(), "test")
 NAME, POSITION = "=1+1", ' =HYPERLINK("http://x","y")'
 
 
@@ -151,3 +154,87 @@ def test_a_list_at_the_bounds_reads(tmp_path):
     book.active["AX5000"] = "Nguyễn Văn An"
     book.save(tmp_path / "ds.xlsx")
     assert len(read_table(tmp_path / "ds.xlsx").rows) == 5000
+
+
+# -- schema objects that are not ours -----------------------------------------------------------
+
+RECURSIVE_VIEW = "CREATE VIEW v AS WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n+1 FROM r) SELECT n FROM r"
+TRIGGER = "CREATE TRIGGER t AFTER INSERT ON mark BEGIN UPDATE mark SET value='thap' WHERE rowid=new.rowid; END"
+FOREIGN = {
+    "view": (RECURSIVE_VIEW, "view v"),
+    "trigger": (TRIGGER, "trigger t"),
+    "table": ("CREATE TABLE notes (text TEXT)", "table notes"),
+    "index": ("CREATE INDEX by_value ON mark (value)", "index by_value"),
+    "virtual": ("CREATE VIRTUAL TABLE search USING rtree(id, a, b)", "table search"),
+}
+
+
+@pytest.fixture
+def round_with(tmp_path, request):
+    path = tmp_path / "dot.tinnhiem"
+    RoundService.create(path, SETUP, "Lê Thị Hồng").close()
+    connection = sqlite3.connect(path)
+    connection.execute(FOREIGN[request.param][0])
+    connection.commit()
+    connection.close()
+    return path, FOREIGN[request.param][1]
+
+
+@pytest.mark.parametrize("round_with", sorted(FOREIGN), indirect=True)
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_round_file_holding_objects_that_are_not_ours_is_refused_untouched(round_with, read_only):
+    path, named = round_with
+    before = path.read_bytes()
+    started = time.monotonic()
+    with pytest.raises(TinNhiemError) as caught:
+        RoundService.open(path, "Lê Thị Hồng", read_only=read_only)
+    assert time.monotonic() - started < 1
+    assert caught.value.code == "round_file_foreign_objects"
+    assert named in describe_error(caught.value) and str(path) in describe_error(caught.value)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in path.parent.iterdir()) == ["dot.tinnhiem"]
+
+
+@pytest.mark.parametrize("round_with", ["view", "trigger"], indirect=True)
+def test_verify_reports_the_foreign_objects_as_an_alteration(round_with):
+    path, named = round_with
+    before = path.read_bytes()
+    started = time.monotonic()
+    code, out, _ = run("verify", path)
+    assert time.monotonic() - started < 1
+    assert code == 1 and "TỆP KHÔNG NGUYÊN VẸN" in out and named in out
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("round_with", ["view"], indirect=True)
+def test_reading_the_schema_of_a_recursive_view_is_safe(round_with):
+    """The check reads sqlite_master: SQLite parses the view there but runs it only when queried."""
+    path, _ = round_with
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    started = time.monotonic()
+    kinds = [row[0] for row in connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")]
+    connection.close()
+    assert "view" in kinds and time.monotonic() - started < 1
+
+
+def test_a_trigger_never_gets_to_change_a_mark(tmp_path):
+    path = tmp_path / "dot.tinnhiem"
+    RoundService.create(path, SETUP, "Lê Thị Hồng").close()
+    connection = sqlite3.connect(path)
+    connection.execute(TRIGGER)
+    connection.commit()
+    connection.close()
+    with pytest.raises(TinNhiemError):
+        with RoundService.open(path, "Lê Thị Hồng") as service:
+            service.add_ballot("1", 1, {1: Mark.CAO, 2: Mark.CAO, 3: Mark.CAO})
+    connection = sqlite3.connect(path)
+    assert connection.execute("SELECT count(*) FROM mark").fetchone() == (0,)
+    connection.close()
+
+
+def test_our_own_files_pass_the_check(tmp_path):
+    path = tmp_path / "dot.tinnhiem"
+    with RoundService.create(path, SETUP, "Lê Thị Hồng") as service:
+        service.add_ballot("1", 1, {1: Mark.CAO, 2: Mark.CAO, 3: Mark.CAO})
+    with RoundService.open(path, "Lê Thị Hồng", read_only=True) as service:
+        assert len(service.ballots()) == 1

@@ -242,7 +242,7 @@ def _verify(args: argparse.Namespace) -> int:
     try:
         service = RoundService.open(args.round, command_line_keyer(), read_only=True, with_log=True)
     except TinNhiemError as error:
-        if error.code != "round_file_altered":
+        if error.code not in ("round_file_altered", "round_file_foreign_objects"):
             raise
         print(f"TỆP KHÔNG NGUYÊN VẸN — {describe_error(error)}")
         return EXIT_FAILED

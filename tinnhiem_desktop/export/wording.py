@@ -95,6 +95,7 @@ MESSAGES = {
     "round_file_too_new": "Tệp '{file}' được tạo bởi phiên bản mới hơn của chương trình (lược đồ {version}, phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình. Tệp không bị thay đổi.",
     "round_file_needs_upgrade": "Tệp '{file}' có lược đồ cũ; hãy mở tệp để ghi một lần để chương trình nâng cấp (có tạo bản sao lưu).",
     "round_file_in_use": "Tệp '{file}' đang được mở để ghi ở nơi khác ({holder}). Chỉ một nơi được ghi vào một đợt lấy phiếu tại một thời điểm.",
+    "round_file_foreign_objects": "Tệp '{file}' chứa thành phần không do chương trình tạo ({objects}): tệp đã bị sửa ngoài chương trình nên không được mở. Tệp không bị thay đổi; hãy dùng bản sao lưu.",
     "round_read_only": "Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.",
     "round_sealed": "Đợt lấy phiếu trong tệp '{file}' đã chốt kết quả lúc {sealed_at}; không thể thay đổi.",
     "write_failed": "Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.",

@@ -57,6 +57,7 @@ from .roundfile import (
     read_header,
     vacuum_into,
 )
+from .schema_check import check_schema
 from .tables import CandidateRow, FormRow, RoundRow, TeamMemberRow
 
 __all__ = ["RoundInfo", "RoundRepository", "Station", "now"]
@@ -155,6 +156,7 @@ class RoundRepository:
         engine = make_engine(path, mode)
         scratch = None
         try:
+            check_schema(engine, path)  # before any statement that could run something not ours
             if header.user_version < SCHEMA_VERSION:
                 if read_only:  # an archived file is read through a migrated copy, never touched
                     scratch = Path(tempfile.mkdtemp(prefix="tinnhiem-"))
