@@ -9,6 +9,7 @@ import sqlite3
 import time
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -24,7 +25,7 @@ from tinnhiem_desktop.export.wording import describe_error
 from tinnhiem_desktop.services.candidates import read_table
 from tinnhiem_desktop.services.rounds import RoundService
 
-from conftest import spec_dict
+from conftest import spec_dict, write_csv, write_spec
 from unit_rounds import make_round, person
 
 SETUP = setup_from_dict(spec_dict(), "test")
@@ -238,3 +239,94 @@ def test_our_own_files_pass_the_check(tmp_path):
         service.add_ballot("1", 1, {1: Mark.CAO, 2: Mark.CAO, 3: Mark.CAO})
     with RoundService.open(path, "Lê Thị Hồng", read_only=True) as service:
         assert len(service.ballots()) == 1
+
+
+# -- sizes --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("place, value, code, path", [
+    (("forms", 0, "candidates", 0, "name"), "A" * 301, "spec_text_too_long", "forms[0].candidates[0].name"),
+    (("forms", 0, "candidates", 1, "position"), "B" * 301, "spec_text_too_long", "forms[0].candidates[1].position"),
+    (("forms", 1, "title"), "C" * 301, "spec_text_too_long", "forms[1].title"),
+    (("title",), "D" * 301, "spec_text_too_long", "title"),
+    (("forms", 0, "collected"), 10_000_001, "spec_integer_too_large", "forms[0].collected"),
+    (("forms", 0, "summoned"), 10 ** 30, "spec_integer_too_large", "forms[0].summoned"),
+    (("year",), 10 ** 20, "spec_integer_too_large", "year"),
+])
+def test_a_round_definition_past_the_sizes_is_refused_naming_where(tmp_path, place, value, code, path):
+    data = spec_dict()
+    target = data
+    for step in place[:-1]:
+        target = target[step]
+    target[place[-1]] = value
+    spec = write_spec(tmp_path / "dot.json", data)
+    code_, _, err = run("new", tmp_path / "dot.tinnhiem", "--spec", spec)
+    assert code_ == 2 and err.count("\n") == 1 and path in err and str(spec) in err
+    assert "Lỗi không mong đợi" not in err
+    assert not (tmp_path / "dot.tinnhiem").exists()
+    with pytest.raises(TinNhiemError) as caught:
+        setup_from_dict(data, "dot.json")
+    assert caught.value.code == code
+
+
+def test_a_setup_made_in_the_window_past_the_sizes_is_refused_before_it_is_stored(tmp_path):
+    long_name = replace(SETUP.forms[0].candidates[0], name="A" * 301)
+    form = replace(SETUP.forms[0], candidates=(long_name, *SETUP.forms[0].candidates[1:]))
+    setup = replace(SETUP, forms=(form, *SETUP.forms[1:]))
+    with pytest.raises(TinNhiemError) as caught:
+        RoundService.create(tmp_path / "dot.tinnhiem", setup, "Lê Thị Hồng")
+    assert caught.value.code == "spec_text_too_long"
+    assert not (tmp_path / "dot.tinnhiem").exists()
+    with RoundService.create(tmp_path / "dot.tinnhiem", SETUP, "Lê Thị Hồng") as service:
+        with pytest.raises(TinNhiemError):
+            service.replace_setup(setup)
+    with RoundService.open(tmp_path / "dot.tinnhiem", "Lê Thị Hồng") as service:
+        assert service.setup == SETUP
+
+
+@pytest.mark.parametrize("row, code, where", [
+    (["1", "100001", "valid", "1", "1", "1"], "ballot_number_too_large", "dòng 2, cột 2"),
+    (["1", str(10 ** 20), "valid", "1", "1", "1"], "ballot_number_too_large", "dòng 2, cột 2"),
+    (["1", "1", "invalid:" + "x" * 301], "text_too_long", "dòng 2, cột 3"),
+])
+def test_a_ballots_row_past_the_sizes_is_refused_naming_the_line(tmp_path, row, code, where):
+    path = write_csv(tmp_path / "phieu.csv", [row], width=3)
+    with pytest.raises(TinNhiemError) as caught:
+        parse_ballots_csv(path.read_text(encoding="utf-8"), str(path), SETUP)
+    assert caught.value.code == code
+    assert where in describe_error(caught.value) and str(path) in describe_error(caught.value)
+
+
+def test_more_ballots_than_can_be_right_are_refused_at_the_first_line_too_many(tmp_path):
+    summoned = SETUP.forms[1].counts.summoned  # 10: at most 30 of its ballots in a file
+    rows = [["2", str(number), "valid", "1", "1"] for number in range(1, 3 * summoned + 2)]
+    path = write_csv(tmp_path / "phieu.csv", rows, width=2)
+    with pytest.raises(TinNhiemError) as caught:
+        parse_ballots_csv(path.read_text(encoding="utf-8"), str(path), SETUP)
+    assert caught.value.code == "csv_too_many_ballots"
+    assert f"dòng {3 * summoned + 2}" in describe_error(caught.value)
+    assert len(parse_ballots_csv(path.read_text(encoding="utf-8").rsplit("\n", 2)[0], "phieu.csv", SETUP)) == 30
+
+
+def test_a_ballot_number_past_the_bound_is_refused_when_keyed(tmp_path):
+    with RoundService.create(tmp_path / "dot.tinnhiem", SETUP, "Lê Thị Hồng") as service:
+        with pytest.raises(TinNhiemError) as caught:
+            service.add_ballot("1", 10 ** 20, {1: Mark.CAO})
+        assert caught.value.code == "ballot_number_too_large"
+        assert service.ballots() == []
+
+
+@pytest.mark.parametrize("args", [
+    ["station", "{round}", "{folder}/may.tinnhiem", "--name", "Máy 2", "--first", str(10 ** 30)],
+    ["station", "{round}", "{folder}/may.tinnhiem", "--name", "Máy 2", "--first", "1", "--last", "100001"],
+    ["seal", "{round}", "--by", "x" * 301],
+    ["export", "{round}", "--blank-ballots", "{folder}/p.pdf", "--copies", str(10 ** 9)],
+])
+def test_command_line_values_past_the_sizes_are_refused(tmp_path, args):
+    round_file = tmp_path / "dot.tinnhiem"
+    RoundService.create(round_file, SETUP, "Lê Thị Hồng").close()
+    before = round_file.read_bytes()
+    code, _, err = run(*(a.format(round=round_file, folder=tmp_path) for a in args))
+    assert code == 2 and err.count("\n") == 1 and "Lỗi không mong đợi" not in err
+    assert round_file.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dot.tinnhiem"]

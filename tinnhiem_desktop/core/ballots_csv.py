@@ -14,6 +14,7 @@ import io
 from typing import AbstractSet, Iterable, Mapping
 
 from .issues import Location, TinNhiemError
+from .limits import MAX_CSV_ROWS, ROWS_PER_COUNT, check_ballot_number, check_text_length
 from .model import Ballot, BallotStatus, Mark, RoundSetup
 from .spec import nfc
 
@@ -69,10 +70,13 @@ def parse_ballots_csv(
         forms = {form.code: form for form in setup.forms}
         seen: dict[str, set[int]] = {code: set(existing.get(code, ())) for code in forms}
         ballots: list[Ballot] = []
+        rows_of: dict[str, int] = {code: len(seen[code]) for code in forms}
         for row in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
+            if len(ballots) >= MAX_CSV_ROWS:
+                raise fail("csv_too_many_rows", line, maximum=MAX_CSV_ROWS)
             if len(row) < 3:
                 raise fail("csv_row_too_short", line, len(row) + 1)
             code = nfc(row[0])
@@ -84,10 +88,16 @@ def parse_ballots_csv(
             if not (number_text.isascii() and number_text.isdigit()) or int(number_text) < 1:
                 raise fail("bad_ballot_number", line, 2, value=row[1])
             number = int(number_text)
+            check_ballot_number(number, Location(source, line, 2))
+            rows_of[code] += 1
+            if rows_of[code] > ROWS_PER_COUNT * form.counts.summoned:
+                raise fail("csv_too_many_ballots", line, form=code, summoned=form.counts.summoned,
+                           maximum=ROWS_PER_COUNT * form.counts.summoned)
             if number in seen[code]:
                 raise fail("duplicate_ballot", line, 2, form=code, ballot=number)
             status_text, _, reason = row[2].partition(":")
             status_text, reason = status_text.strip().lower(), nfc(reason)
+            check_text_length(reason, Location(source, line, 3))
             if status_text not in set(BallotStatus) or (reason and status_text != BallotStatus.INVALID):
                 raise fail("bad_status", line, 3, value=row[2])
             status = BallotStatus(status_text)

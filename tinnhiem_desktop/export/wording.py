@@ -112,6 +112,7 @@ MESSAGES = {
     "spec_empty_text": "mục '{key}' không được để trống.",
     "spec_expected_integer": "mục '{key}' phải là số nguyên (đang là {value!r}).",
     "spec_integer_too_large": "mục '{key}' = {value} lớn hơn mức tối đa {maximum}.",
+    "spec_text_too_long": "mục '{key}' dài {length} ký tự, quá mức tối đa {maximum} ký tự.",
     "spec_integer_too_small": "mục '{key}' = {value} nhỏ hơn mức tối thiểu {minimum}.",
     "unknown_rule": "không có bộ quy tắc '{rule}'. Các bộ quy tắc: {known}.",
     "unknown_percent_base": "không có cơ sở tính tỷ lệ '{base}'. Dùng một trong: {known}.",
@@ -140,6 +141,12 @@ MESSAGES = {
     "csv_syntax": "CSV sai cú pháp: {detail}.",
     "unknown_form": "không có loại phiếu '{form}' trong đợt này (có: {known}).",
     "bad_ballot_number": "số phiếu '{value}' không hợp lệ: phải là số nguyên dương.",
+    "ballot_number_too_large": "số phiếu {ballot} lớn hơn mức tối đa {maximum}.",
+    "text_too_long": "nội dung dài {length} ký tự, quá mức tối đa {maximum} ký tự.",
+    "csv_too_many_rows": "tệp có hơn {maximum} dòng phiếu, không thể là phiếu của một đợt; "
+                         "không có phiếu nào được thêm.",
+    "csv_too_many_ballots": "loại phiếu '{form}' đã có {maximum} phiếu, gấp ba số người được triệu tập "
+                            "({summoned}): tệp không thể đúng; không có phiếu nào được thêm.",
     "duplicate_ballot": "phiếu số {ballot} của loại phiếu '{form}' đã có; số phiếu không được trùng.",
     "bad_status": "trạng thái '{value}' không hợp lệ: dùng 'valid' (hợp lệ), 'invalid' hoặc 'invalid:lý do' (không hợp lệ).",
     "bad_mark": "ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô).",

@@ -9,7 +9,7 @@ from ..core.issues import TinNhiemError
 from ..core.model import EntryPass, RoundSetup
 from ..core.results import Rule, round_rule
 from ..core.rules import RuleCustom
-from ..core.spec import rule_custom_to_dict, rule_to_dict, setup_to_dict, with_rule
+from ..core.spec import rule_custom_to_dict, rule_to_dict, setup_from_dict, setup_to_dict, with_rule
 
 
 class SetupAndRule:
@@ -27,6 +27,7 @@ class SetupAndRule:
             raise TinNhiemError("station_setup_locked", file=str(self.path), station=self.station.name)
         if self._state.any_ballot():
             raise TinNhiemError("setup_locked_by_ballots", file=str(self.path))
+        setup_from_dict(setup_to_dict(setup), str(self.path))  # refused now what replaying the log would refuse
         self._commit([Draft("setup_replaced", {"setup": setup_to_dict(setup)})])
         if not self.double_entry:
             self.entry_pass = EntryPass.A
