@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import shutil
 import sqlite3
 import time
 import zipfile
@@ -330,3 +332,43 @@ def test_command_line_values_past_the_sizes_are_refused(tmp_path, args):
     assert code == 2 and err.count("\n") == 1 and "Lỗi không mong đợi" not in err
     assert round_file.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dot.tinnhiem"]
+
+
+# -- the round's folder deleted or made read-only -----------------------------------------------
+
+MARKS = {1: Mark.CAO, 2: Mark.TIN_NHIEM, 3: Mark.THAP}
+
+
+@pytest.mark.parametrize("how", ["folder deleted", "file moved", "file replaced"])
+def test_a_round_file_gone_mid_session_is_reported_at_the_next_ballot(tmp_path, how):
+    folder = tmp_path / "dot"
+    folder.mkdir()
+    path = folder / "dot.tinnhiem"
+    service = RoundService.create(path, SETUP, "Lê Thị Hồng")
+    service.add_ballot("1", 1, MARKS)
+    if how == "folder deleted":
+        shutil.rmtree(folder)
+    elif how == "file moved":
+        path.rename(tmp_path / "khac.tinnhiem")
+    else:
+        shutil.copy(path, tmp_path / "ban-sao.tinnhiem")
+        os.replace(tmp_path / "ban-sao.tinnhiem", path)
+    for number in range(2, 42):
+        with pytest.raises(TinNhiemError) as caught:
+            service.add_ballot("1", number, MARKS)
+        assert caught.value.code == "round_file_gone"
+        assert str(path) in describe_error(caught.value)
+    assert [b.number for b in service.ballots()] == [1]
+    service.close()
+
+
+def test_a_write_sqlite_refuses_is_a_coded_error(tmp_path):
+    """What a folder or medium made read-only gives: SQLite refuses the write."""
+    path = tmp_path / "dot.tinnhiem"
+    with RoundService.create(path, SETUP, "Lê Thị Hồng") as service:
+        with service._repo._engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA query_only=ON")
+        with pytest.raises(TinNhiemError) as caught:
+            service.add_ballot("1", 1, MARKS)
+        assert caught.value.code == "write_failed"
+        assert "Lỗi không mong đợi" not in describe_error(caught.value)

@@ -96,6 +96,8 @@ MESSAGES = {
     "round_file_needs_upgrade": "Tệp '{file}' có lược đồ cũ; hãy mở tệp để ghi một lần để chương trình nâng cấp (có tạo bản sao lưu).",
     "round_file_in_use": "Tệp '{file}' đang được mở để ghi ở nơi khác ({holder}). Chỉ một nơi được ghi vào một đợt lấy phiếu tại một thời điểm.",
     "round_file_foreign_objects": "Tệp '{file}' chứa thành phần không do chương trình tạo ({objects}): tệp đã bị sửa ngoài chương trình nên không được mở. Tệp không bị thay đổi; hãy dùng bản sao lưu.",
+    "round_file_gone": "Tệp '{file}' đã bị chuyển đi, bị xóa hoặc bị thay bằng tệp khác trong lúc đang mở: thao tác "
+                       "chưa được ghi. Hãy đóng đợt này rồi mở lại tệp (hoặc bản sao lưu) ở nơi nó đang nằm.",
     "round_read_only": "Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.",
     "round_sealed": "Đợt lấy phiếu trong tệp '{file}' đã chốt kết quả lúc {sealed_at}; không thể thay đổi.",
     "write_failed": "Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.",

@@ -81,6 +81,7 @@ class RoundRepository:
         self._sealed_at: str | None = None
         self._scratch: Path | None = None  # the migrated copy an older file is read through
         self._opening: StoredRound | None = None  # the read made when opening, until it is taken
+        self._identity = _identity(path)  # the file opened, to notice it deleted or replaced later
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -336,6 +337,7 @@ class RoundRepository:
         appended: list[Event] = []
         try:
             with self._engine.begin() as connection:
+                self._check_still_there()
                 seq, digest = _head(connection)
                 for draft in drafts:
                     at = now()
@@ -443,6 +445,7 @@ class RoundRepository:
             raise TinNhiemError("round_read_only", file=str(self.path))
         try:
             with self._engine.begin() as connection:
+                self._check_still_there()
                 versions = [version for version, _, _ in after_seal_versions(connection).values()]
                 last = max(versions, key=lambda v: v.get("seq", 0), default=None)
                 seq = 1 + (last.get("seq", 0) if last else 0)
@@ -472,6 +475,12 @@ class RoundRepository:
             raise TinNhiemError("round_read_only", file=str(self.path))
         if self._sealed_at is not None:
             raise TinNhiemError("round_sealed", file=str(self.path), sealed_at=self._sealed_at)
+
+    def _check_still_there(self) -> None:
+        """Refuse to write when the path no longer names the file opened (its folder deleted, the
+        file moved or replaced): SQLite would go on writing to the open file, where nobody reads."""
+        if _identity(self.path) != self._identity:
+            raise TinNhiemError("round_file_gone", file=str(self.path))
 
     def _form_id(self, form: str) -> int:
         try:
@@ -609,6 +618,14 @@ def _migrated_copy(engine, target: Path):
     finally:
         writer.dispose()
     return make_engine(target, "read")
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _remove_quietly(path: Path) -> None:
