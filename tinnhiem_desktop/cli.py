@@ -409,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except TinNhiemError as error:
-        print(describe_error(error), file=sys.stderr)
+        print(" ".join(describe_error(error).splitlines()), file=sys.stderr)  # a value quoted may hold a line break
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return EXIT_UNUSABLE
