@@ -372,3 +372,17 @@ def test_a_write_sqlite_refuses_is_a_coded_error(tmp_path):
             service.add_ballot("1", 1, MARKS)
         assert caught.value.code == "write_failed"
         assert "Lỗi không mong đợi" not in describe_error(caught.value)
+
+
+def test_a_schema_name_that_is_not_utf8_is_a_coded_refusal(tmp_path):
+    path = tmp_path / "dot.tinnhiem"
+    RoundService.create(path, SETUP, "Lê Thị Hồng").close()
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA writable_schema=ON")
+    connection.execute("UPDATE sqlite_master SET tbl_name = CAST(X'6D61726B80' AS TEXT) WHERE name = 'mark'")
+    connection.commit()
+    connection.close()
+    for read_only in (False, True):
+        with pytest.raises(TinNhiemError) as caught:
+            RoundService.open(path, "Lê Thị Hồng", read_only=read_only)
+        assert describe_error(caught.value)

@@ -40,8 +40,14 @@ def foreign_objects(rows: list[tuple[str, str, str, str | None]]) -> list[str]:
 
 def check_schema(engine: Engine, path: object) -> None:
     """Raise `round_file_foreign_objects` naming what in the file is not ours."""
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
-    foreign = foreign_objects([tuple(row) for row in rows])
+    try:
+        with engine.connect() as connection:  # as bytes: a damaged name is not ours, not a decoding error
+            rows = connection.exec_driver_sql(
+                "SELECT CAST(type AS BLOB), CAST(name AS BLOB), CAST(tbl_name AS BLOB), CAST(sql AS BLOB)"
+                " FROM sqlite_master").fetchall()
+    except UnicodeDecodeError as error:  # SQLite's own message quotes the damaged schema
+        raise TinNhiemError("round_file_corrupt", file=str(path), detail=str(error)) from None
+    foreign = foreign_objects([tuple(None if value is None else bytes(value).decode("utf-8", "replace")
+                                     for value in row) for row in rows])
     if foreign:
         raise TinNhiemError("round_file_foreign_objects", file=str(path), objects=", ".join(foreign))
