@@ -1,16 +1,16 @@
-"""Minutes and summary of a round of 3 forms x 60 candidates x 1,000 ballots (fonts already cached)."""
+"""Minutes and summary of a round of 3 forms x 60 candidates x 1,000 ballots, and its blank ballots
+(1,000 and 3,000 copies of one 60-person form), fonts already cached."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import bench_folder, big_round, percentile  # noqa: E402
 
+from tinnhiem_desktop.export.blank_ballots import write_blank_ballots  # noqa: E402
 from tinnhiem_desktop.export.fonts import document_fonts  # noqa: E402
 from tinnhiem_desktop.export.minutes import write_minutes  # noqa: E402
 from tinnhiem_desktop.export.summary_xlsx import write_summary  # noqa: E402
@@ -22,6 +22,7 @@ def main() -> dict[str, float]:
     path = big_round(folder, forms=3, candidates=60, ballots=1000)
     with RoundService.open(path, "bench", read_only=True) as service:
         results = service.results()
+        setup = service.setup
     document_fonts()  # the one-off cut of the packaged font is not what this measures
     minutes, summary = [], []
     for _ in range(3):
@@ -32,6 +33,10 @@ def main() -> dict[str, float]:
         write_summary(results, folder / "summary.xlsx", sealed_at=None, fingerprint=None)
         summary.append(time.perf_counter() - began)
     figures = {"minutes_seconds": percentile(minutes, 50), "summary_seconds": percentile(summary, 50)}
+    for copies in (1000, 3000):
+        began = time.perf_counter()
+        write_blank_ballots(setup, folder / "ballots.pdf", copies, forms=[setup.forms[0].code])
+        figures[f"blank_ballots_{copies}_seconds"] = time.perf_counter() - began
     for name, value in figures.items():
         print(f"{name}: {value:.3f}")
     return figures

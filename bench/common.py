@@ -6,8 +6,12 @@ import csv
 import io
 import os
 import random
+import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # measure this checkout, not an installed copy
 
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.services.rounds import RoundService
@@ -15,11 +19,13 @@ from tinnhiem_desktop.services.rounds import RoundService
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quốc", "Thu", "Ngọc", "Xuân"]
 GIVEN = ["An", "Bình", "Cường", "Dũng", "Hà", "Hương", "Khôi", "Lan", "Mai", "Thắng", "Yến", "Tùng"]
+MARKS = "1232230x"  # the keys of a ballot's cells, "2" the most common as in a real count
 
 
-def big_spec(forms: int, candidates: int, ballots: int) -> dict:
+def big_spec(forms: int, candidates: int, ballots: int, entry_mode: str = "single") -> dict:
     rng = random.Random(7)
     return {
+        "entry_mode": entry_mode,
         "title": f"Đo hiệu năng {forms}×{ballots}×{candidates}",
         "year": 2026,
         "rule": "qd-96-2023",
@@ -54,19 +60,56 @@ def big_round(folder: Path, forms: int, candidates: int, ballots: int) -> Path:
     if path.exists():
         return path
     rng = random.Random(11)
+    rows = {(f + 1, n): rng.choices(MARKS, k=candidates) for f in range(forms) for n in range(1, ballots + 1)}
+    setup = setup_from_dict(big_spec(forms, candidates, ballots), "bench")
+    with _made(path) as partial, RoundService.create(partial, setup, "bench") as service:
+        _import_rows(service, folder, rows, candidates)
+    return path
+
+
+def big_double_round(folder: Path, forms: int, candidates: int, ballots: int, keyed_b: int, differ: float) -> Path:
+    """A double-entry round: pass A has every ballot keyed, pass B ballots 1 to `keyed_b` of every
+    form, with a share `differ` of its cells keyed differently from A (made once, then reused)."""
+    path = folder / f"bench-double-{forms}x{ballots}x{candidates}-b{keyed_b}.tinnhiem"
+    if path.exists():
+        return path
+    rng = random.Random(13)
+    pass_a = {(f + 1, n): rng.choices(MARKS, k=candidates) for f in range(forms) for n in range(1, ballots + 1)}
+    pass_b = {
+        key: [rng.choice(MARKS.replace(mark, "")) if rng.random() < differ else mark for mark in marks]
+        for key, marks in pass_a.items() if key[1] <= keyed_b
+    }
+    setup = setup_from_dict(big_spec(forms, candidates, ballots, entry_mode="double"), "bench")
+    with _made(path) as partial, RoundService.create(partial, setup, "bench") as service:
+        _import_rows(service, folder, pass_a, candidates)
+        service.set_entry_pass("B")
+        _import_rows(service, folder, pass_b, candidates)
+    return path
+
+
+@contextmanager
+def _made(path: Path):
+    """A file made under a temporary name and renamed when complete: an interrupted run leaves
+    no half-made round for the next one to reuse."""
+    partial = path.with_name(path.name + ".partial")
+    partial.unlink(missing_ok=True)
+    yield partial
+    partial.rename(path)
+
+
+def _import_rows(service: RoundService, folder: Path, rows: dict[tuple[int, int], list[str]], candidates: int) -> None:
+    """Import valid ballots {(form, number): marks} into the pass the service keys, as a CSV file."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["form", "ballot", "status", *range(1, candidates + 1)])
-    for f in range(forms):
-        for n in range(1, ballots + 1):
-            writer.writerow([f + 1, n, "valid", *rng.choices("1232230x", k=candidates)])
+    for (form, number), marks in rows.items():
+        writer.writerow([form, number, "valid", *marks])
     csv_path = folder / "bench-ballots.csv"
     csv_path.write_text(buffer.getvalue(), encoding="utf-8")
-    setup = setup_from_dict(big_spec(forms, candidates, ballots), "bench")
-    with RoundService.create(path, setup, "bench") as service:
+    try:
         service.import_ballots_file(csv_path)
-    csv_path.unlink()
-    return path
+    finally:
+        csv_path.unlink()
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -26,17 +26,31 @@ import bench_startup  # noqa: E402
 import bench_tally  # noqa: E402
 
 TARGETS = [
-    ("Keystroke in the grid at 1,000 × 60, p50", "keystroke_p50_ms", "ms", None),
-    ("Keystroke in the grid at 1,000 × 60, p99", "keystroke_p99_ms", "ms", 16),
+    ("Keystroke keying new ballots in the grid at 1,000 × 60, p50", "keystroke_p50_ms", "ms", None),
+    ("Keystroke keying new ballots in the grid at 1,000 × 60, p99", "keystroke_p99_ms", "ms", 16),
+    ("The grid's data() calls per keystroke there (mean)", "keystroke_data_calls_mean", "calls", None),
+    ("Keystroke in pass B of a double-entry round, 3 forms × 1,000 × 60, passes disagreeing, p50",
+     "double_keystroke_p50_ms", "ms", None),
+    ("Keystroke in pass B of a double-entry round, 3 forms × 1,000 × 60, passes disagreeing, p99",
+     "double_keystroke_p99_ms", "ms", 16),
     ("Opening a 1,000 × 60 round and showing the grid", "open_seconds", "s", 1),
     ("Cold start to a usable window on that round (median of 5)", "cold_start_median_seconds", "s", 2),
     ("Full tally and results, 3 forms × 1,000 ballots × 60 candidates", "full_tally_median_ms", "ms", 50),
     ("Counting minutes (PDF), 3 forms × 60 candidates", "minutes_seconds", "s", 2),
     ("Summary report (.xlsx), 3 forms × 60 candidates", "summary_seconds", "s", 2),
+    ("Blank ballots (PDF), 1,000 copies of a 60-person form", "blank_ballots_1000_seconds", "s", 5),
+    ("Blank ballots (PDF), 3,000 copies of that form", "blank_ballots_3000_seconds", "s", None),
     ("Keystrokes per 15-candidate ballot with fill-the-rest (mean of 200; floor without it: 15)",
      "keys_per_ballot_mean", "keys", 15),
     ("Consolidating 20 units' sealed files with last year's 20: read, verify, .xlsx and PDF",
      "consolidate_seconds", "s", 60),
+    ("Consolidating 300 units' sealed files (forms 10 × 40 and 25 × 60) with last year's 300",
+     "consolidate_300_seconds", "s", 30),
+    ("… of which reading and verifying the 600 files", "consolidate_300_read_seconds", "s", None),
+    ("… floor: every row of the 600 files and SQLite's integrity check, with sqlite3",
+     "consolidate_300_read_floor_seconds", "s", None),
+    ("… of which the .xlsx", "consolidate_300_xlsx_seconds", "s", None),
+    ("… of which the PDF", "consolidate_300_pdf_seconds", "s", None),
     # Only when a bundle was built (`bash scripts/build.sh`): rows without a figure are left out.
     ("Bundle: `tinnhiem-cli results` on the 1,000 × 60 round, launch to exit (median of 5)",
      "bundle_cli_results_median_seconds", "s", None),
@@ -66,6 +80,7 @@ def main() -> None:
     figures.update(bench_keys_per_ballot.main())
     figures.update(bench_bundle.main())
     figures.update(bench_consolidate.main())
+    figures.update(bench_consolidate.main(300))
     write(figures)
 
 

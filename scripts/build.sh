@@ -39,12 +39,14 @@ minutes="$work/bien-ban.pdf"
 "$cli" results "$round" --json > "$work/results.json" || fail "tinnhiem-cli results"
 grep -q '"forms"' "$work/results.json" || fail "tinnhiem-cli results --json printed no results"
 "$cli" verify "$round" > /dev/null || fail "tinnhiem-cli verify"
-"$cli" export "$round" --minutes "$minutes" --summary "$work/bao-cao.xlsx" || fail "tinnhiem-cli export"
+"$cli" export "$round" --minutes "$minutes" --minutes-docx "$work/bien-ban.docx" --summary "$work/bao-cao.xlsx" \
+  || fail "tinnhiem-cli export"
 [ -f "$minutes" ] || fail "no minutes PDF"
 [ "$(head -c 5 "$minutes")" = "%PDF-" ] || fail "the minutes are not a PDF"
 pdf_bytes=$(wc -c < "$minutes")
 [ "$pdf_bytes" -gt 20000 ] || fail "the minutes PDF is only $pdf_bytes bytes"
 [ -s "$work/bao-cao.xlsx" ] || fail "no summary workbook"
+[ "$(head -c 2 "$work/bien-ban.docx")" = "PK" ] || fail "no Word copy of the minutes"
 echo "Smoke: tinnhiem-cli new, import-ballots, results, verify, export: ok (minutes $pdf_bytes bytes)"
 
 # The window on the demo round: still running after a few seconds, and no traceback printed

@@ -160,14 +160,15 @@ reasons = st.text(REASON_ALPHABET, max_size=40).map(nfc)
 
 @st.composite
 def keyed_ballots(draw, setup):
-    """Fully keyed valid ballots and invalid ones, with or without a reason, in any order: the
-    ballots the CSV format must carry exactly (a cell not keyed reads back as no mark)."""
+    """Valid ballots, some cells not keyed yet, and invalid ones, with or without a reason, in any
+    order: the ballots the CSV format must carry exactly."""
     ballots = []
     for form in setup.forms:
         for number in draw(st.lists(st.integers(1, 100_000), unique=True, max_size=15)):
             if draw(st.booleans()):
                 ballots.append(Ballot(form.code, number, BallotStatus.INVALID, {}, draw(reasons)))
             else:
-                marks = {c.order: draw(st.sampled_from(list(Mark))) for c in form.candidates}
+                cells = {c.order: draw(st.sampled_from([*Mark, None])) for c in form.candidates}
+                marks = {order: mark for order, mark in cells.items() if mark is not None}
                 ballots.append(Ballot(form.code, number, BallotStatus.VALID, marks))
     return draw(st.permutations(ballots))

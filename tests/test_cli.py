@@ -210,8 +210,9 @@ def test_a_definition_missing_a_candidate_name_names_where(tmp_path, capsys):
         (["1", "1", "valid", "1"], "dòng 3, cột 2", "phiếu số 1 của loại phiếu '1' đã có"),
         (["1", "hai", "valid"], "dòng 3, cột 2", "số phiếu 'hai' không hợp lệ"),
         (["1", "2", "hợp lệ"], "dòng 3, cột 3", "trạng thái 'hợp lệ' không hợp lệ"),
+        (["1", "2", "invalid", "", "?"], "dòng 3, cột 5", "phiếu số 2 không hợp lệ nên không có ô nào chờ nhập"),
     ],
-    ids=["unknown-form", "mark-7", "column-out-of-range", "duplicate", "number", "status"],
+    ids=["unknown-form", "mark-7", "column-out-of-range", "duplicate", "number", "status", "not-keyed-on-invalid"],
 )
 def test_a_bad_csv_row_names_file_line_column_and_changes_nothing(tmp_path, capsys, spec_file, row, where, words):
     round_file = tmp_path / "dot.tinnhiem"

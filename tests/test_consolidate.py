@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tinnhiem_desktop.cli import main
 from tinnhiem_desktop.core.issues import TinNhiemError
-from tinnhiem_desktop.export.wording import MESSAGES
+from tinnhiem_desktop.export.wording import MESSAGES, describe_error
 from tinnhiem_desktop.services.consolidate import consolidate, report_of
 
 from unit_rounds import BY_HAND_SOURCE, GTVT, TAI_CHINH, Y_TE, make_round, person, two_years_three_units
@@ -87,7 +87,7 @@ def test_cli_prints_units_and_refused_files(files, written, capsys):
     main(["consolidate", str(files), "--xlsx", str(out / "lan-2.xlsx")])
     printed = capsys.readouterr().out
     assert "Tổng hợp năm 2026: 3 đơn vị; số liệu năm 2025 từ 1 tệp." in printed
-    assert "SỞ TÀI CHÍNH — Nghị quyết 35/2012/QH13 (tc-2026.tinnhiem)" in printed
+    assert "SỞ TÀI CHÍNH — Nghị quyết 35/2012/QH13 (tc-2026.tinnhiem; chưa đối chiếu báo cáo giấy)" in printed
     assert "- tc-2025.tinnhiem: Không nguyên vẹn" in printed
     assert "- xd-2026-nhap.tinnhiem: Chưa chốt kết quả" in printed
     assert f"Đã ghi {out / 'lan-2.xlsx'}" in printed
@@ -175,3 +175,45 @@ def test_two_rounds_of_a_unit_in_a_year_are_both_refused(tmp_path):
     assert [u.round.path.name for u in result.units] == ["c.tinnhiem"]
     assert {f.path.name: f.code for f in result.refused} == {"a.tinnhiem": "history_same_unit",
                                                              "b.tinnhiem": "history_same_unit"}
+
+
+def test_the_service_gives_codes_and_the_report_words_them(files, tmp_path):
+    report = report_of(consolidate([files]))
+    line = next(line for line in report.refused if line.file == "xd-2026-nhap.tinnhiem")
+    assert (line.code, dict(line.params)) == ("history_not_sealed", {})
+    assert line.reason == "Chưa chốt kết quả"
+
+    shutil.copy(files / "xd-2026-nhap.tinnhiem", tmp_path)
+    with pytest.raises(TinNhiemError) as error:
+        consolidate([tmp_path])
+    assert error.value.code == "consolidate_nothing"
+    assert [(name, code) for name, code, _ in error.value.params["reasons"].files] == [
+        ("xd-2026-nhap.tinnhiem", "history_not_sealed")]
+    assert describe_error(error.value) == ("Không có tệp đợt lấy phiếu nào đã chốt kết quả và nguyên vẹn để tổng hợp. "
+                                           "xd-2026-nhap.tinnhiem: Chưa chốt kết quả.")
+
+
+def test_consolidation_checks_each_unit_against_the_fingerprint_on_its_paper_report(tmp_path, capsys):
+    """Matching the paper, not matching (refused), or not compared: each unit says which."""
+    from tinnhiem_desktop import cli
+    from tinnhiem_desktop.core.audit import grouped
+    from tinnhiem_desktop.services.rounds import RoundService
+
+    from unit_rounds import make_round, person
+
+    people = [person("Nguyễn Văn An", "Giám đốc Sở", 3, 1970, "an")]
+    paths = {unit: make_round(tmp_path / f"{name}.tinnhiem", unit, 2026, "qd-96-2023", people)
+             for name, unit in (("a", "SỞ A"), ("b", "SỞ B"), ("c", "SỞ C"))}
+    with RoundService.open(paths["SỞ A"], "x", read_only=True) as a, RoundService.open(paths["SỞ B"], "x", read_only=True) as b:
+        genuine_a, genuine_b = a.info.fingerprint, b.info.fingerprint
+    wrong_b = genuine_b[:-1] + ("0" if genuine_b[-1] != "0" else "1")
+    listing = tmp_path / "dau-van-tay.csv"
+    listing.write_text(f"tệp,dấu vân tay\na.tinnhiem,{grouped(genuine_a).upper()}\nb.tinnhiem,{wrong_b}\n", encoding="utf-8")
+    assert cli.main(["consolidate", str(tmp_path), "--fingerprints", str(listing), "--xlsx", str(tmp_path / "th.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "SỞ A — Quy định 96-QĐ/TW (2023) (a.tinnhiem; khớp báo cáo giấy)" in out
+    assert "SỞ C — Quy định 96-QĐ/TW (2023) (c.tinnhiem; chưa đối chiếu báo cáo giấy)" in out
+    assert "b.tinnhiem: Không khớp với báo cáo giấy của đơn vị" in out and "SỞ B —" not in out
+    listing.write_text("a.tinnhiem,abc\n", encoding="utf-8")
+    assert cli.main(["consolidate", str(tmp_path), "--fingerprints", str(listing), "--xlsx", str(tmp_path / "x.xlsx")]) == 2
+    assert "dòng 1" in capsys.readouterr().err

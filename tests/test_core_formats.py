@@ -8,7 +8,6 @@ import unicodedata
 
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from tinnhiem_desktop.core.ballots_csv import ballots_csv_rows, parse_ballots_csv
 from tinnhiem_desktop.core.issues import TinNhiemError
@@ -252,6 +251,11 @@ def test_blank_lines_are_skipped_but_counted():
         ("2,5,valid,1,2,3", ("candidate_out_of_range", 3, 6)),
         ("1,1,valid,1,2,3", ("duplicate_ballot", 3, 2)),
         ("1,5,invalid,0,,3", ("marks_on_invalid_ballot", 3, 6)),
+        ("1,5,invalid,,?,", ("unkeyed_on_invalid_ballot", 3, 5)),
+        ("1,5,invalid:gạch tên,?", ("unkeyed_on_invalid_ballot", 3, 4)),
+        ("2,5,valid,1,2,?", ("candidate_out_of_range", 3, 6)),
+        ("1,5,valid,1,??,3", ("bad_mark", 3, 5)),
+        ("1,5,valid,1,-,3", ("bad_mark", 3, 5)),
         ("1,5", ("csv_row_too_short", 3, 3)),
     ],
 )
@@ -318,10 +322,27 @@ def test_csv_round_trip(ballots):
     assert sorted(read, key=key) == sorted(ballots, key=key)
 
 
-def test_unkeyed_cell_reads_back_as_no_mark():
-    rows = ballots_csv_rows(SETUP, [Ballot("1", 1, BallotStatus.VALID, {2: L})])
-    assert rows == [["form", "ballot", "status", "1", "2", "3"], ["1", "1", "valid", "", "3", ""]]
-    assert parse(to_text(rows)) == [Ballot("1", 1, BallotStatus.VALID, {1: N, 2: L, 3: N})]
+def test_a_cell_not_keyed_yet_is_written_as_a_question_mark_and_read_back_as_not_keyed():
+    rows = ballots_csv_rows(SETUP, [Ballot("1", 1, BallotStatus.VALID, {2: L}),
+                                    Ballot("1", 2, BallotStatus.INVALID, {}, "không có dấu")])
+    assert rows == [["form", "ballot", "status", "1", "2", "3"], ["1", "1", "valid", "?", "3", "?"],
+                    ["1", "2", "invalid:không có dấu", "", "", ""]]
+    assert parse(to_text(rows))[0] == Ballot("1", 1, BallotStatus.VALID, {2: L})
+
+
+def test_question_mark_empty_and_zero_cells():
+    (ballot,) = parse(HEADER + "1,1,valid, ? ,,0\n")
+    assert dict(ballot.marks) == {2: N, 3: N}
+    (ballot,) = parse(HEADER + "1,1,valid,?\n")  # a short row is still padded with no mark
+    assert dict(ballot.marks) == {2: N, 3: N}
+    (ballot,) = parse(HEADER + "2,1,valid,?,?,\n")
+    assert dict(ballot.marks) == {}
+
+
+def test_a_file_of_the_old_exporter_reads_as_before():
+    """Before `?`, a cell not keyed yet was written empty: it reads as no mark, as it always did."""
+    (ballot,) = parse("form,ballot,status,1,2,3\r\n1,11,valid,1,3,\r\n")
+    assert dict(ballot.marks) == {1: C, 2: L, 3: N}
 
 
 def test_invalid_reason_survives_the_csv():

@@ -366,3 +366,20 @@ def test_an_incremental_retally_equals_a_full_recount(before, after, others, old
     new = None if kind == "remove" else ballot(1, after, new_valid)
     start = tally_form(form, rest + ([old] if old else []))
     assert retally(start, form, old, new) == tally_form(form, rest + ([new] if new else []))
+
+
+def test_the_reconciliation_state_of_a_form_worst_first():
+    from tinnhiem_desktop.core.checks import Reconciliation, reconciliation_state
+    from tinnhiem_desktop.core.issues import Issue, Severity
+
+    def state(*codes_and_severities):
+        return reconciliation_state(Issue(code, severity, "1") for code, severity in codes_and_severities)
+
+    assert state() is Reconciliation.OK
+    assert state(("keyed_below_collected", Severity.WARNING), ("ballots_incomplete", Severity.WARNING)) \
+        is Reconciliation.INCOMPLETE
+    assert state(("keyed_below_collected", Severity.WARNING), ("quorum_not_met", Severity.WARNING)) \
+        is Reconciliation.WARNING
+    assert state(("keyed_exceeds_collected", Severity.WARNING)) is Reconciliation.ERROR
+    assert state(("quorum_not_met", Severity.WARNING), ("present_exceeds_summoned", Severity.ERROR)) \
+        is Reconciliation.ERROR

@@ -316,7 +316,7 @@ def test_done_when_two_keyers_blind_resolve_seal_minutes_and_verify_from_the_com
     from pypdf import PdfReader
 
     from tinnhiem_desktop.cli import main
-    from tinnhiem_desktop.export.minutes import grouped
+    from tinnhiem_desktop.core.audit import grouped
     from conftest import write_csv, write_spec
 
     def cli(*args):
@@ -339,6 +339,8 @@ def test_done_when_two_keyers_blind_resolve_seal_minutes_and_verify_from_the_com
     assert code == 1 and "1 chưa xử lý" in out and "phiếu số 2" in out
     code, out = cli("seal", path, "--by", HONG)
     assert code == 1 and "chênh lệch" in out
+    code, out = cli("resolve", path, "--form", "1", "--ballot", "2", "--marks", "11", "--by", HONG)
+    assert code == 2 and "Cần đúng 3 ký tự (mỗi người một ký tự), đã gõ 2." in out  # not a ballot left half keyed
     assert cli("resolve", path, "--form", "1", "--ballot", "2", "--marks", "1 1 2", "--by", HONG)[0] == 0
     assert cli("compare", path)[0] == 0
     code, out = cli("seal", path, "--by", HONG)
@@ -416,3 +418,46 @@ def test_a_schema_3_file_migrates_to_reading_sources_keeping_every_mark_and_its_
         assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (4,)
         assert "pass IN" not in db.execute("SELECT sql FROM sqlite_master WHERE name = 'ballot'").fetchone()[0]
         assert db.execute("SELECT count(*) FROM mark").fetchone()[0] == marks
+
+
+def test_the_master_trusts_its_record_of_a_station_copy_not_the_copys_own_claims(round_file, tmp_path):
+    from tinnhiem_desktop.core.events import event_hash
+
+    with RoundService.open(round_file, HONG) as master:
+        station = master.make_station_copy(tmp_path / "may-2.tinnhiem", "Máy 2", "B", 1, 2)
+        made = [e for e in master.events() if e.action == "station_copy_made"]
+        assert [(e.data["name"], e.data["pass"], e.data["first"], e.data["last"]) for e in made] == [("Máy 2", "B", 1, 2)]
+    db = sqlite3.connect(station)
+    with db:  # the copy claims a wider range, its log re-chained to match
+        db.execute("UPDATE round SET station_last = NULL")
+        prev = "0" * 64
+        for seq, at, keyer, action, data in db.execute("SELECT seq, at, keyer, action, data FROM event ORDER BY seq").fetchall():
+            content = json.loads(data)
+            if action == "station_made":
+                content["last"] = None
+                db.execute("UPDATE event SET data = ? WHERE seq = ?", (json.dumps(content, ensure_ascii=False), seq))
+            prev = event_hash(prev, seq, at, keyer, action, content)
+            db.execute("UPDATE event SET hash = ? WHERE seq = ?", (prev, seq))
+    db.close()
+    with RoundService.open(station, BINH) as service:
+        key(service, "B", PAPER)  # four ballots, two of them outside what the master allowed
+    with RoundService.open(round_file, HONG) as master:
+        merged = master.import_station(station)
+        assert merged.added == 2
+        assert [(c.code, c.number) for c in merged.conflicts] == [("station_ballot_outside_range", 3),
+                                                                  ("station_ballot_outside_range", 4)]
+        assert sorted(b.number for b in master.ballots("1", "B")) == [1, 2]
+
+    forged = tmp_path / "gia.tinnhiem"
+    with RoundService.open(round_file, HONG) as master:
+        master.copy_to(forged)
+    with RoundService.open(forged, AN) as copy:  # a copy the master never made, claiming to be a station
+        from tinnhiem_desktop.core.events import Draft
+
+        copy._commit([Draft("station_made", {"name": "Máy 9", "pass": "A", "first": None, "last": None,
+                                             "token": "0" * 32})])
+        copy.add_ballot("1", 7, PAPER[1])
+    with RoundService.open(round_file, HONG) as master:
+        with pytest.raises(TinNhiemError) as refused:
+            master.import_station(forged)
+        assert refused.value.code == "station_not_made_here"

@@ -1,10 +1,9 @@
-"""The blank paper ballots and the entry log PDFs, read back with pypdf."""
+"""The entry log PDF, read back with pypdf (the blank ballots: test_blank_ballots.py)."""
 
 from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,6 @@ from tinnhiem_desktop.core.model import (
     TeamMember,
 )
 from tinnhiem_desktop.core.spec import setup_to_dict
-from tinnhiem_desktop.export.blank_ballots import INSTRUCTION, write_blank_ballots
 from tinnhiem_desktop.export.entry_log import write_entry_log
 
 LEADERS = (
@@ -34,9 +32,6 @@ LEADERS = (
     Candidate(3, "Vũ Đức Thắng", "Phó Giám đốc Sở"),
     Candidate(4, "Trần Thị Ngọc Ánh", "Phó Giám đốc Sở"),
 )
-SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng")
-GIVEN = ("Thị Hương", "Văn Đức", "Quốc Bảo", "Thị Thủy", "Minh Tuấn", "Ngọc Ánh")
-HEADINGS = ("STT", "Họ và tên", "Chức vụ", "Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 KEYERS = ("Lê Thị Hồng", "Phạm Quốc Huy")
 FINGERPRINT = "7f3a" * 16
 
@@ -57,80 +52,9 @@ def leaders_form(issued: int = 5, candidates: tuple[Candidate, ...] = LEADERS) -
     return BallotForm("1", "Lãnh đạo Sở", Counts(issued + 2, issued + 1, issued, issued), candidates)
 
 
-def many_form(size: int = 60) -> BallotForm:
-    candidates = tuple(
-        Candidate(i, f"{SURNAMES[i % 10]} {GIVEN[i % 6]} {i}", "Trưởng phòng") for i in range(1, size + 1)
-    )
-    return BallotForm("2", "Lãnh đạo các phòng, đơn vị", Counts(80, 78, 78, 78), candidates)
-
-
 def pages(path: Path) -> list[str]:
     """Each page's text, NFC, with runs of white space made one space."""
     return [" ".join(unicodedata.normalize("NFC", page.extract_text()).split()) for page in PdfReader(path).pages]
-
-
-# -- blank ballots ---------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(("copies", "expected_pages"), [(None, 3), (4, 2), (1, 1), (0, 1)])
-def test_a_short_ballot_prints_two_to_a_page(tmp_path, copies, expected_pages):
-    target = write_blank_ballots(make_setup(leaders_form(issued=5)), tmp_path / "phieu.pdf", copies, forms=["1"])
-    texts = pages(target)
-    assert len(texts) == expected_pages
-    ballots = max(1, 5 if copies is None else copies)
-    assert sum(text.count("PHIẾU LẤY PHIẾU TÍN NHIỆM") for text in texts) == ballots
-    assert texts[0].count("Dấu của cơ quan") == min(ballots, 2)
-
-
-def test_a_ballot_shows_the_body_titles_every_candidate_levels_and_instructions(tmp_path):
-    text = pages(write_blank_ballots(make_setup(leaders_form()), tmp_path / "phieu.pdf", 1, forms=["1"]))[0]
-    for expected in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "SỞ GIAO THÔNG VẬN TẢI", "Lãnh đạo Sở",
-                     "Hội nghị lấy phiếu tín nhiệm năm 2026", "Dấu của cơ quan",
-                     " ".join(HEADINGS), INSTRUCTION, "có thể ký tên hoặc không ký tên"):
-        assert expected in text
-    for candidate in LEADERS:
-        assert f"{candidate.order} {candidate.name} {candidate.position}" in text
-
-
-def test_the_year_is_added_when_the_title_lacks_it(tmp_path):
-    setup = replace(make_setup(leaders_form()), title="Hội nghị lấy phiếu tín nhiệm")
-    text = pages(write_blank_ballots(setup, tmp_path / "phieu.pdf", 1, forms=["1"]))[0]
-    assert "Hội nghị lấy phiếu tín nhiệm năm 2026" in text
-
-
-def test_whether_two_fit_a_page_is_measured_not_counted(tmp_path):
-    long_positions = tuple(
-        Candidate(c.order, c.name, "Phó Giám đốc Sở kiêm Trưởng phòng Kế hoạch - Tài chính, phụ trách "
-                                   "công tác quản lý chất lượng công trình giao thông")
-        for c in LEADERS
-    )
-    target = write_blank_ballots(
-        make_setup(leaders_form(candidates=long_positions)), tmp_path / "p.pdf", 4, forms=["1"]
-    )
-    texts = pages(target)
-    assert len(texts) == 4  # the same four people, but their positions need more than half a sheet
-    assert all(text.count("PHIẾU LẤY PHIẾU TÍN NHIỆM") == 1 for text in texts)
-
-
-def test_a_long_list_runs_on_with_the_heading_repeated_and_each_copy_on_a_new_page(tmp_path):
-    form = many_form(60)
-    texts = pages(write_blank_ballots(make_setup(form), tmp_path / "phieu.pdf", 2, forms=["2"]))
-    assert len(texts) % 2 == 0 and len(texts) >= 4
-    per_copy = len(texts) // 2
-    for copy in (texts[:per_copy], texts[per_copy:]):
-        assert copy[0].startswith("Dấu của cơ quan") and "PHIẾU LẤY PHIẾU TÍN NHIỆM" in copy[0]
-        assert all(" ".join(HEADINGS) in page for page in copy)
-        assert all("(tiếp theo, trang" in page for page in copy[1:])
-        assert "(tiếp theo" not in copy[0]
-        assert INSTRUCTION in copy[-1] and not any(INSTRUCTION in page for page in copy[:-1])
-        joined = " ".join(copy)
-        for candidate in form.candidates:
-            assert joined.count(f"{candidate.order} {candidate.name} {candidate.position}") == 1
-
-
-def test_an_unknown_form_is_refused(tmp_path):
-    with pytest.raises(KeyError):
-        write_blank_ballots(make_setup(leaders_form()), tmp_path / "phieu.pdf", forms=["9"])
 
 
 # -- entry log -------------------------------------------------------------------------------
@@ -172,8 +96,8 @@ def test_the_entry_log_lists_every_event_in_words(tmp_path):
                      "STT Thời gian Người nhập Loại phiếu Phiếu Người được lấy phiếu Nội dung Cũ Mới",
                      "1 27/11/2026 09:00:00 Lê Thị Hồng Tạo đợt lấy phiếu 1 loại phiếu, 4 người được lấy phiếu",
                      "Sửa số liệu số phiếu thu vào: 5 số phiếu thu vào: 4",
-                     "Thêm phiếu hợp lệ; 1: tín nhiệm cao, 2: tín nhiệm, 3: tín nhiệm thấp, 4: không đánh dấu",
-                     "5 27/11/2026 09:00:04 Phạm Quốc Huy 1 2 2. Hoàng Thị Thu Hà Nhập ô (chưa nhập) tín nhiệm cao",
+                     "Thêm phiếu hợp lệ; 1–4: 1230", "1 = tín nhiệm cao, 2 = tín nhiệm, 3 = tín nhiệm thấp",
+                     "4–5 27/11/2026 09:00:03 Phạm Quốc Huy 1 2 1 người Thêm phiếu hợp lệ; 2: 1",
                      "2. Hoàng Thị Thu Hà Nhập ô tín nhiệm cao tín nhiệm thấp",
                      "3. Vũ Đức Thắng Nhập ô (chưa nhập) đánh dấu nhiều ô",
                      "Đổi trạng thái phiếu", "không hợp lệ (lý do: không đóng dấu)", "Xóa phiếu",
@@ -231,8 +155,7 @@ def test_marks_and_counts_read_back_from_storage_keep_their_natural_order(tmp_pa
                          json.loads(json.dumps(stored[1], sort_keys=True)))
     text = " ".join(pages(write_entry_log(setup, [first, second], tmp_path / "nhatky.pdf",
                                           fingerprint=None, sealed_at=None)))
-    marks = ", ".join(f"{i}: tín nhiệm cao" for i in range(1, 13))
-    assert f"hợp lệ; {marks}" in text
+    assert "hợp lệ; 1–12: 11111 11111 11" in text
     assert ("số người được triệu tập: 7; số người có mặt: 6 "
             "số người được triệu tập: 8; số người có mặt: 7") in text
 
@@ -241,15 +164,6 @@ def test_an_empty_log_still_makes_a_document(tmp_path):
     setup = make_setup(leaders_form())
     text = " ".join(pages(write_entry_log(setup, [], tmp_path / "nhatky.pdf", fingerprint=None, sealed_at=None)))
     assert "Nhật ký chưa có sự kiện nào." in text and "Cộng 0 0 0" in text
-
-
-def test_every_form_of_the_round_goes_into_one_file_by_default(tmp_path):
-    setup = make_setup(leaders_form(issued=2), many_form(60))
-    assert [f.code for f in setup.forms] == ["1", "2"]
-    texts = pages(write_blank_ballots(setup, tmp_path / "phieu.pdf", 1))
-    assert "Lãnh đạo" in texts[0]
-    assert any(form.candidates[-1].name in text for text in texts for form in setup.forms[1:])
-    assert sum(text.startswith("Dấu của cơ quan") for text in texts) == 2  # one ballot of each form
 
 
 # --- every kind of event in words ------------------------------------------------------------
@@ -291,3 +205,30 @@ def test_the_entry_log_words_a_rule_change_procedure_records_and_typed_in_figure
     text = unicodedata.normalize("NFC", "".join(page.extract_text() for page in PdfReader(target).pages))
     for words in ("Đổi quy tắc tính kết quả", "Ghi nhận bước quy trình", "Ghi kết quả năm trước"):
         assert words in " ".join(text.split())
+
+
+def test_the_entry_log_of_a_188_ballot_round_keyed_cell_by_cell_is_short_and_dense(tmp_path):
+    """Keyed in the grid, each ballot is a `ballot_added` with its first cell and a `mark_set` for
+    every other: the cells of a ballot keyed together share a row."""
+    fifteen = tuple(Candidate(i, f"Người thứ {i}", "Trưởng phòng") for i in range(1, 16))
+    setup = make_setup(leaders_form(issued=188, candidates=fifteen))
+    events = [chain_event(None, "2026-11-27T09:00:00+07:00", KEYERS[0], "round_created",
+                          {"setup": setup_to_dict(setup)})]
+
+    def log(action: str, data: dict) -> None:
+        events.append(chain_event(events[-1], f"2026-11-27T10:{len(events) // 60 % 60:02d}:{len(events) % 60:02d}+07:00",
+                                  KEYERS[len(events) // 500 % 2], action, data))
+
+    for number in range(1, 189):
+        log("ballot_added", {"form": "1", "ballot": number, "new": ballot_state(Ballot("1", number, marks={1: Mark.CAO}))})
+        for order in range(2, 16):
+            log("mark_set", {"form": "1", "ballot": number, "candidate": order, "old": None,
+                             "new": ("cao", "tin_nhiem", "thap")[(number + order) % 3]})
+    log("mark_set", {"form": "1", "ballot": 7, "candidate": 3, "old": "thap", "new": "cao"})
+    texts = pages(write_entry_log(setup, events, tmp_path / "nhatky.pdf", fingerprint=None, sealed_at=None))
+    assert len(events) == 1 + 188 * 15 + 1
+    assert len(texts) < 60
+    full_pages = texts[1:-2]
+    assert full_pages and all(page.count("27/11/2026 ") >= 25 for page in full_pages), [p.count("27/11/2026 ") for p in texts]
+    text = " ".join(texts)
+    assert "2–16" in text and "hợp lệ; 1–15: " in text  # the first ballot and its 14 further cells: one row

@@ -11,11 +11,16 @@ from tinnhiem_desktop.core.ballots_csv import parse_ballots_csv
 from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.export.ballots_export import write_ballots_csv
+from tinnhiem_desktop.services.export import ExportRequest, export_documents
+from tinnhiem_desktop.services.rounds import RoundService
 
 from conftest import keyed_ballots, spec_dict
 
 SETUP = setup_from_dict(spec_dict(), "test")  # form 1: 3 people, form 2: 2
 BOM = b"\xef\xbb\xbf"
+C, T, L, N, X = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP, Mark.NO_MARK, Mark.MULTI
+
+
 def read_back(target: Path) -> list[Ballot]:
     return parse_ballots_csv(target.read_bytes().decode("utf-8"), target.name, SETUP)
 
@@ -52,3 +57,30 @@ def test_replaces_an_earlier_export(tmp_path):
     target.write_text("cũ", encoding="utf-8")
     ballot = Ballot("1", 7, BallotStatus.INVALID, {}, "Không có dấu")
     assert read_back(write_ballots_csv(SETUP, [ballot], target)) == [ballot]
+
+
+def test_a_round_exported_and_imported_into_a_fresh_round_is_the_same_round(tmp_path):
+    """Complete, incomplete (cells not keyed yet), invalid and multi-mark ballots all come back
+    as they were keyed, and so do the results."""
+    target = tmp_path / "phieu.csv"
+    with RoundService.create(tmp_path / "a.tinnhiem", SETUP, "Lê Thị Hoa") as keyed:
+        keyed.add_ballot("1", 1, {1: C, 2: T, 3: L})
+        keyed.add_ballot("1", 2, {1: C})
+        keyed.add_ballot("1", 3, {1: X, 2: N, 3: T})
+        keyed.add_ballot("1", 4, invalid_reason="Không đóng dấu")
+        keyed.add_ballot("1", 5)
+        keyed.add_ballot("1", 6, {1: L, 2: L, 3: C})
+        keyed.invalidate_ballot("1", 6, "Gạch tên")
+        keyed.add_ballot("2", 1, {2: N})
+        keyed.add_ballot("2", 2, {1: X, 2: X})
+        export_documents(keyed, ExportRequest(csv=target))
+        ballots, results = keyed.counted_ballots(), keyed.results()
+    assert target.read_bytes().decode("utf-8-sig").splitlines()[1:] == [
+        "1,1,valid,1,2,3", "1,2,valid,1,?,?", "1,3,valid,x,0,2", "1,4,invalid:Không đóng dấu,,,",
+        "1,5,valid,?,?,?", "1,6,invalid:Gạch tên,,,", "2,1,valid,?,0", "2,2,valid,x,x",
+    ]
+    with RoundService.create(tmp_path / "b.tinnhiem", SETUP, "Lê Thị Hoa") as fresh:
+        assert fresh.import_ballots_file(target).added == len(ballots)
+        assert fresh.counted_ballots() == ballots
+        assert [dict(b.marks) for b in fresh.counted_ballots()] == [dict(b.marks) for b in ballots]
+        assert fresh.results() == results

@@ -12,7 +12,9 @@ from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
 from tinnhiem_desktop.core.percent import vi_percent
 from tinnhiem_desktop.core.results import round_results
 from tinnhiem_desktop.core.spec import setup_from_dict
-from tinnhiem_desktop.export.minutes import Seal, grouped, write_minutes
+from tinnhiem_desktop.core.audit import grouped
+from tinnhiem_desktop.export.minutes import write_minutes
+from tinnhiem_desktop.export.seal import Seal
 from tinnhiem_desktop.export.dates import vi_date
 from tinnhiem_desktop.export.pdf import locality, place_and_date
 
@@ -74,7 +76,8 @@ def test_sealed_minutes_bear_the_fingerprint_and_signatures(thirty):
     _, text, draft = thirty
     whole = " ".join(text)
     assert grouped(FINGERPRINT) in whole
-    assert "10 giờ 42, ngày 27/11/2026 bởi Lê Thị Hồng" in whole
+    assert "10 giờ 42, ngày 27/11/2026; người chốt: Lê Thị Hồng" in whole
+    assert "So đủ 64 ký tự với tệp: tinnhiem-cli verify" in whole
     assert "Lê Thị Hồng" in text[-1] and "Phạm Quốc Huy" in text[-1] and "(Ký, ghi rõ họ tên)" in text[-1]
     assert "chưa chốt" not in whole.lower()
     draft_text = " ".join(draft)

@@ -8,12 +8,13 @@ import pytest
 from pypdf import PdfReader
 
 from tinnhiem_desktop.cli import main
-from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark, TeamMember
+from tinnhiem_desktop.core.model import Ballot, BallotStatus, Mark
 from tinnhiem_desktop.core.percent import vi_percent
 from tinnhiem_desktop.core.results import round_results
 from tinnhiem_desktop.core.spec import setup_from_dict
-from tinnhiem_desktop.export.minutes import Seal, grouped
-from tinnhiem_desktop.export.notices import DRAFT_MARK, team_leader, write_notices
+from tinnhiem_desktop.core.audit import grouped
+from tinnhiem_desktop.export.seal import Seal
+from tinnhiem_desktop.export.notices import DRAFT_MARK, write_notices
 
 from conftest import spec_dict, write_csv, write_spec
 
@@ -89,7 +90,7 @@ def test_the_consequence_appears_only_for_the_person_who_crossed_a_band(notices)
 def test_sealed_notices_bear_the_fingerprint_and_drafts_say_so(notices):
     _, sealed, draft = notices
     for page in sealed:
-        assert "Kết quả đã được chốt lúc 10 giờ 42, ngày 27/11/2026 bởi Lê Thị Hồng" in page
+        assert "Kết quả được chốt lúc 10 giờ 42, ngày 27/11/2026; người chốt: Lê Thị Hồng" in page
         assert grouped(FINGERPRINT) in page
         assert "BẢN NHÁP" not in page and "chưa chốt" not in page
     for page in draft:
@@ -106,12 +107,6 @@ def test_header_title_and_the_head_of_the_counting_team_signs(notices):
         assert "ngày 27 tháng 11 năm 2026, tại Hội trường tầng 3, do đồng chí Trần Văn Bình chủ trì" in page
         assert "TM. TỔ KIỂM PHIẾU TỔ TRƯỞNG (Ký, ghi rõ họ tên)" in page and page.endswith("Lê Thị Hồng")
         assert "Phạm Quốc Huy" not in page
-
-
-def test_the_head_of_the_team_is_found_by_role_and_never_guessed():
-    assert team_leader((TeamMember("A", "Thành viên"), TeamMember("B", "Tổ trưởng"))).name == "B"
-    assert team_leader((TeamMember("A", "TRƯỞNG TỔ KIỂM PHIẾU"),)).name == "A"
-    assert team_leader((TeamMember("A", "Tổ phó"), TeamMember("B", "Thành viên"))) is None
 
 
 NAME = "Tôn Nữ Hoàng Thị Phương Thảo Nguyên Khánh Linh Ngọc Bích Trâm Anh Huyền Trang"
@@ -146,7 +141,7 @@ def test_a_notice_too_long_for_one_page_continues_with_the_seal_beside_the_signa
     text = pages(write_notices(results, tmp_path / "longer.pdf", correcting))
     assert len(text) == 2
     assert "Lý do đính chính: Nhập nhầm phiếu số 7." in text[0] and CONSEQUENCE in text[0]
-    assert text[1].startswith("2 Kết quả đã được chốt lúc") and grouped(FINGERPRINT) in text[1]
+    assert text[1].startswith("2 Kết quả được chốt lúc") and grouped(FINGERPRINT) in text[1]
     assert text[1].endswith("TỔ TRƯỞNG (Ký, ghi rõ họ tên) ................")
 
 

@@ -84,8 +84,8 @@ def test_near_valid_round_definitions(place, value, delete):
     assert setup.forms and all(form.candidates for form in setup.forms)
 
 
-cells = st.sampled_from(["", "0", "1", "2", "3", "x", "X", "7", "-1", "1.0", "  2 ", "a", "invalid", "valid",
-                         "invalid:lý do", "１", "²", '"', "1,2"])
+cells = st.sampled_from(["", "0", "1", "2", "3", "x", "X", "?", " ? ", "??", "7", "-1", "1.0", "  2 ", "a",
+                         "invalid", "valid", "invalid:lý do", "１", "²", '"', "1,2"])
 rows = st.lists(st.lists(cells, min_size=0, max_size=7), max_size=12)
 
 

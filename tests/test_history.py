@@ -10,9 +10,9 @@ import pytest
 
 from tinnhiem_desktop.core.audit import replay
 from tinnhiem_desktop.core.history import PriorResult, carried_key, candidate_ref
-from tinnhiem_desktop.core.issues import TinNhiemError
+from tinnhiem_desktop.core.issues import Issue, TinNhiemError
 from tinnhiem_desktop.core.model import Candidate
-from tinnhiem_desktop.export.wording import MESSAGES
+from tinnhiem_desktop.export.wording import MESSAGES, sentence
 from tinnhiem_desktop.services.history import (
     RefusedFile, carry_history, link_history, next_round_setup, open_sealed, read_history,
 )
@@ -116,8 +116,11 @@ def test_a_folder_is_read_unusable_files_are_refused_with_the_reason(tmp_path, l
     reasons = {r.path.name: r for r in history.refused}
     assert reasons["nhap.tinnhiem"].code == "history_not_sealed"
     assert reasons["sua.tinnhiem"].code == "history_altered"
-    assert "Phiếu số 1" in reasons["sua.tinnhiem"].params["detail"]
-    assert reasons["hong.tinnhiem"].code == "history_unreadable"
+    altered, unreadable = reasons["sua.tinnhiem"], reasons["hong.tinnhiem"]
+    assert isinstance(altered.params["detail"], Issue)  # a code to word, not a sentence made in services
+    assert "Phiếu số 1" in sentence(altered.code, altered.params)
+    assert unreadable.code == "history_unreadable" and isinstance(unreadable.params["detail"], TinNhiemError)
+    assert sentence(unreadable.code, unreadable.params).startswith("Không đọc được: Tệp")
     assert reasons["cu.tinnhiem"].code == "history_other_year"
     assert all(r.code in MESSAGES for r in history.refused)
 
@@ -209,7 +212,7 @@ def test_a_changed_earlier_figure_is_found_and_the_file_refused(tmp_path):
         assert [p.code for p in service.prior_problems()] == ["prior_result_differs_from_log"]
     refused = open_sealed(path)
     assert isinstance(refused, RefusedFile) and refused.code == "history_altered"
-    assert "Kết quả năm 2025 của Đỗ Minh Tuấn" in refused.params["detail"]
+    assert "Kết quả năm 2025 của Đỗ Minh Tuấn" in sentence(refused.code, refused.params)
 
 
 def test_carried_keys_are_readable_and_stable():

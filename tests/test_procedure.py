@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tinnhiem_desktop.core import procedure as steps
+from tinnhiem_desktop.core import checks, procedure as steps, team
 from tinnhiem_desktop.core.issues import Severity, TinNhiemError
 from tinnhiem_desktop.core.model import Mark
 from tinnhiem_desktop.core.procedure import (
@@ -124,7 +124,7 @@ def test_the_team_must_be_proposed_with_a_head_and_nobody_rated_on_it():
     rated = setup_of(team=[{"name": "Lê Thị Hồng", "role": "Tổ trưởng"}, {"name": "Vũ Đức Thắng", "role": ""}])
     result = checklist(rated, {}, sealed=False, today=date(2026, 11, 1))
     issue = next(i for i in result.issues if i.code == "team_member_rated")
-    assert issue.params == {"name": "Vũ Đức Thắng"} and result.steps[1].done
+    assert issue.params == {"name": "Vũ Đức Thắng", "path": "team[1].name"} and result.steps[1].done
     assert checklist(setup_of(team=[{"name": "Lê Thị Hồng", "role": " tổ  TRƯỞNG "}]), {}, sealed=False,
                      today=date(2026, 11, 1)).steps[1].done
 
@@ -173,7 +173,7 @@ def test_every_checklist_code_has_a_sentence():
         "team_not_proposed", "team_without_head", "team_member_rated", "team_not_approved",
         "team_vote_exceeds_present", "quorum_not_met"}
     assert produced <= MESSAGES.keys()
-    source = Path(steps.__file__).read_text(encoding="utf-8")
+    source = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (steps, team, checks))
     for code in produced - set(steps.MISSING_CODES.values()):
         assert f'"{code}"' in source
 
@@ -230,7 +230,7 @@ def test_steps_are_logged_with_old_and_new_and_survive_reopening(round_file):
         assert procedure.team_vote() == TeamVote(29, 0)
         result = procedure.checklist(date(2026, 11, 27))
         assert [s.done for s in result.steps if s.stage is steps.Stage.MEETING] == [True] * 5
-        assert service.verify().intact and procedure.check_records() == []
+        assert service.verify().intact
         with pytest.raises(TinNhiemError) as refused:
             procedure.record_team_vote(1, 0)
         assert refused.value.code == "round_read_only"
@@ -281,7 +281,7 @@ def test_after_the_seal_only_the_hand_over_and_what_follows_it_are_recorded(roun
         stored = procedure.records()[steps.HANDOVER].data
         assert stored["fingerprint"] == service.info.fingerprint
         assert [e["position"] for e in stored["earlier"]] == ["Giám đốc"]
-        assert procedure.check_records() == []
+        assert service.verify().intact
         done = {s.key: s.done for s in procedure.checklist(date(2026, 11, 27)).steps}
         assert done["sealed"] and done["results_announced"] and done["handover"]
 
@@ -300,7 +300,7 @@ def test_records_changed_behind_the_programs_back_are_found(round_file):
         db.execute("UPDATE procedure_record SET data = ? WHERE key = ?", (json.dumps(data), steps.HANDOVER))
     db.close()
     with RoundService.open(round_file, HONG, read_only=True) as service:
-        found = ProcedureService(service).check_records()
+        found = [i for i in service.verify().problems if i.code.startswith("procedure")]
     assert [(i.code, i.params["key"]) for i in found] == [
         ("procedure_differs_from_log", steps.TEAM_VOTE), ("procedure_record_other_seal", steps.HANDOVER)]
     assert sentence(found[0].code, found[0].params) == (
@@ -314,12 +314,10 @@ def test_a_correction_keeps_the_steps_before_the_seal(round_file, tmp_path):
         key_all(service)
         service.seal(HONG)
         ProcedureService(service).record_handover(HONG, "Nguyễn Văn Bảo")
-    from tinnhiem_desktop.services.procedure import correct_round
-
-    with correct_round(round_file, tmp_path / "dinh-chinh.tinnhiem", "Nhập sai phiếu 3", HONG) as corrected:
+    with RoundService.correction(round_file, tmp_path / "dinh-chinh.tinnhiem", "Nhập sai phiếu 3", HONG) as corrected:
         procedure = ProcedureService(corrected)
         assert sorted(procedure.records()) == ["meeting/team_vote", "self_assessment/key:an"]
-        assert corrected.verify().intact and procedure.check_records() == []
+        assert corrected.verify().intact
 
 
 def test_printing_the_blank_ballots_is_recorded_when_the_round_can_take_it(round_file, tmp_path):

@@ -16,7 +16,8 @@ from tinnhiem_desktop.core.percent import vi_percent
 from tinnhiem_desktop.core.procedure import TeamVote
 from tinnhiem_desktop.core.results import round_results
 from tinnhiem_desktop.core.spec import setup_from_dict
-from tinnhiem_desktop.export.minutes import Seal, grouped
+from tinnhiem_desktop.core.audit import grouped
+from tinnhiem_desktop.export.seal import Seal
 from tinnhiem_desktop.export.report_upward import (
     Report, reported, standing_committee, write_report_pdf, write_report_xlsx,
 )

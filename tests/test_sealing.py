@@ -13,7 +13,7 @@ from tinnhiem_desktop.core.audit import chain_event, canonical_json
 from tinnhiem_desktop.core.issues import TinNhiemError
 from tinnhiem_desktop.core.model import Counts, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
-from tinnhiem_desktop.export.minutes import grouped
+from tinnhiem_desktop.core.audit import grouped
 from tinnhiem_desktop.services.export import ExportRequest, export_documents
 from tinnhiem_desktop.services.rounds import RoundService
 

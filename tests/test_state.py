@@ -8,7 +8,7 @@ import random
 import pytest
 
 from tinnhiem_desktop import cli
-from tinnhiem_desktop.core.events import KINDS, Event, apply, chain_event, fold
+from tinnhiem_desktop.core.events import KINDS, chain_event, fold
 from tinnhiem_desktop.core.model import EntryPass, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.services.rounds import RoundService

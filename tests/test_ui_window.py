@@ -384,11 +384,12 @@ def test_ctrl_p_exports_the_minutes_with_a_warning_while_not_sealed(qtbot, setti
 
 
 def test_sealing_from_the_window_asks_for_a_reason_and_leaves_the_round_read_only(qtbot, settings_dir, round_file):
-    dialogs = FakeDialogs(choices=["Phạm Quốc Huy"], texts=["Hội nghị đồng ý chốt"])
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy", "Chốt khi chưa ghi", "Phạm Quốc Huy"], texts=["Hội nghị đồng ý chốt"])
     window = open_window(qtbot, round_file, dialogs)
     press(qtbot, window.current_tab().view, "123")
     window.seal_action.trigger()
-    assert "Số phiếu đã nhập (1) chưa bằng số phiếu thu vào (30)" in dialogs.asked[-1]
+    assert "Số phiếu đã nhập (1) chưa bằng số phiếu thu vào (30)" in dialogs.asked[-2]
+    assert dialogs.asked[-1] == "Ai chốt kết quả?"
     assert window.session.service.info.sealed and window.session.service.info.sealed_by == "Phạm Quốc Huy"
     assert "đã chốt kết quả" in window.windowTitle()
     assert window.current_tab().model.rowCount() == 1  # no "next ballot" row any more
@@ -430,5 +431,6 @@ def test_closing_the_export_dialog_while_it_writes_neither_hangs_nor_loses_a_fil
     press(qtbot, window.current_tab().view, "123")
     window.export_documents()
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"dot-2026-{suffix}" for suffix in ("bien-ban-kiem-phieu.pdf", "bao-cao-tong-hop.xlsx", "phieu-trang.pdf",
-                                            "nhat-ky-nhap-phieu.pdf", "du-lieu-phieu.csv", "thong-bao-ket-qua.pdf"))
+        f"dot-2026-{suffix}" for suffix in ("bien-ban-kiem-phieu.pdf", "bien-ban-kiem-phieu.docx",
+                                            "bao-cao-tong-hop.xlsx", "phieu-trang.pdf", "nhat-ky-nhap-phieu.pdf",
+                                            "du-lieu-phieu.csv", "thong-bao-ket-qua.pdf"))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QTableWidgetItem, QWizard
 
 from conftest import spec_dict
+from tinnhiem_desktop.core.checks import quorum_issues
 from tinnhiem_desktop.core.model import (
     BallotForm,
     Candidate,
@@ -26,7 +27,9 @@ from tinnhiem_desktop.core.rules import PRESETS
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.export.wording import FLAG_NAMES
 from tinnhiem_desktop.services.candidates import read_table
+from tinnhiem_desktop.ui.i18n import sentence
 from tinnhiem_desktop.ui.wizard import CandidateImportDialog, PageId, RoundWizard
+from tinnhiem_desktop.ui.wizard.forms_page import FormEditor
 
 
 class FakeDialogs:
@@ -247,12 +250,12 @@ def test_a_member_who_is_also_a_candidate_is_warned_about(wizard):
     fill_forms(wizard)
     editor = wizard.forms_page.current_editor()
     set_cells(editor.table, 2, {1: unicodedata.normalize("NFD", "phạm quốc huy"), 2: "Chánh Văn phòng"})
+    worded = sentence("team_member_rated", {"name": "Phạm Quốc Huy"})  # core's words, the team's spelling
     forms_warning = wizard.forms_page.warning_label
-    assert forms_warning.isVisible()
-    assert "Phạm Quốc Huy cũng là thành viên Tổ kiểm phiếu" in forms_warning.text()
+    assert forms_warning.isVisible() and forms_warning.text() == worded
     wizard.back()
     team_warning = wizard.team_page.warning_label
-    assert team_warning.isVisible() and "Phạm Quốc Huy" in team_warning.text()
+    assert team_warning.isVisible() and team_warning.text() == worded
     wizard.next()
     wizard.next()
     assert wizard.currentId() == PageId.COUNTS, "the warning does not block"
@@ -324,7 +327,9 @@ def test_duplicate_person_keys_are_refused(wizard):
     editor = wizard.forms_page.current_editor()
     set_cells(editor.table, 1, {4: "an"})
     wizard.next()
-    assert "mã 'an' bị trùng ở dòng 1 và dòng 2" in wizard.forms_page.problem_label.text()
+    assert wizard.forms_page.problem_label.text() == (
+        "Loại phiếu '1', dòng 2: Mã người 'an' bị trùng trong cùng loại phiếu.")
+    assert (editor.table.currentRow(), editor.table.currentColumn()) == (1, FormEditor.PERSON_KEY)
 
 
 def test_paste_from_excel_with_vietnamese_names(wizard):
@@ -347,7 +352,8 @@ def test_paste_from_excel_with_vietnamese_names(wizard):
     assert editor.table.item(2, 0).text() == "3"
     status = wizard.forms_page.status_label
     assert status.isVisible() and status.text().startswith("Đã thêm 3 người từ Excel vào loại phiếu '1'.")
-    assert "Nguyễn Văn An hai lần" in wizard.forms_page.warning_label.text()
+    assert wizard.forms_page.warning_label.text() == (
+        "Loại phiếu '1', dòng 3: Nguyễn Văn An có tên hai lần trong danh sách (trùng họ tên và năm sinh).")
 
 
 def test_paste_appends_after_the_list_and_reports_bad_years(qtbot, wizard):
@@ -630,3 +636,56 @@ def test_every_visible_text_is_composed_unicode(wizard):
     texts = [w.text() for w in wizard.findChildren(QLabel) + wizard.findChildren(QAbstractButton)]
     texts += [wizard.page(i).title() + wizard.page(i).subTitle() for i in wizard.pageIds()]
     assert all(unicodedata.is_normalized("NFC", t) for t in texts)
+
+
+# -- the setup's checks, from core, with the cursor put where the path says ---------------------
+
+
+def test_a_nameless_candidate_in_the_second_form_puts_the_cursor_on_its_cell(qtbot, wizard):
+    go_to(wizard, PageId.FORMS)
+    fill_forms(wizard)
+    page = wizard.forms_page
+    qtbot.mouseClick(page.add_form_button, Qt.MouseButton.LeftButton)
+    second = page.current_editor()
+    type_text(second.title_edit, "Lãnh đạo các phòng")
+    set_cells(second.table, 0, {1: "Bùi Thị Lan", 2: "Chánh Văn phòng"})
+    set_cells(second.table, 1, {1: "", 2: "Chánh Thanh tra", 3: "1972"})
+    page.form_list.setCurrentRow(0)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == PageId.FORMS
+    assert page.problem_label.text() == "Loại phiếu '2', dòng 2: chưa có họ và tên."
+    assert page.current_editor() is second and second.isVisible()
+    assert QApplication.focusWidget() is second.table
+    assert (second.table.currentIndex().row(), second.table.currentIndex().column()) == (1, FormEditor.NAME)
+    type_text(second.table, "Đặng Văn Tùng")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: second.table.item(1, FormEditor.NAME).text() == "Đặng Văn Tùng")
+    assert page.problem_label.isHidden(), "the refusal goes once fixed"
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == PageId.COUNTS
+
+
+def test_a_team_without_a_head_is_warned_about_and_named_rows_map_to_the_table(qtbot, wizard):
+    go_to(wizard, PageId.TEAM)
+    page = wizard.team_page
+    set_cells(page.table, 0, {1: "Thành viên"})
+    set_cells(page.table, 1, {0: "Lê Thị Hồng", 1: "Thành viên"})
+    assert page.warning_label.isVisible()
+    assert sentence("team_without_head", {}) in page.warning_label.text()
+    page.table.item(1, 1).setText("Tổ trưởng")
+    assert page.warning_label.isHidden()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == PageId.FORMS, "a row without a name is no member, as before"
+
+
+def test_the_quorum_warning_is_cores(wizard):
+    wizard.rules_page.preset_combo.setCurrentIndex(wizard.rules_page.preset_combo.findData("qd-96-2023"))
+    go_to(wizard, PageId.COUNTS)
+    page = wizard.counts_page
+    spins = page.rows[0][1]
+    for spin, value in zip(spins, (30, 19, 19, 19)):
+        spin.setValue(value)
+    (issue,) = quorum_issues("1", Counts(30, 19, 19, 19), PRESETS["qd-96-2023"])
+    assert page.warning_label.text() == f"Loại phiếu '1 — Lãnh đạo Sở': {sentence(issue.code, issue.params)}"
+    spins[1].setValue(20)
+    assert page.warning_label.isHidden()

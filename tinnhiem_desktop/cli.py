@@ -20,11 +20,13 @@ from .core.issues import Severity, TinNhiemError
 from .core.limits import MAX_BALLOT_NUMBER, MAX_TEXT
 from .export.results_json import results_document
 from .export.dates import vi_datetime
+from .export.entry_log import RESOLUTION_WORDS
 from .export.procedure_text import checklist_text
 from .export.results_text import results_text, rule_label
 from .export.wording import describe_error, describe_issue, sentence
+from .services.backups import newest_backup_problems
 from .services.export import ExportRequest, ReportRequest, export_documents, export_reports, export_warnings
-from .services.procedure import ProcedureService, correct_round, iso_date
+from .services.procedure import ProcedureService, iso_date
 from .services.rounds import RoundService, command_line_keyer, load_round_spec
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
@@ -136,6 +138,8 @@ def _parser() -> argparse.ArgumentParser:
                                               "nhật ký, CSV")
     exp.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     exp.add_argument("--minutes", type=Path, metavar="FILE.pdf", help="biên bản kiểm phiếu")
+    exp.add_argument("--minutes-docx", type=Path, metavar="FILE.docx",
+                     help="biên bản kiểm phiếu, bản Word để chỉnh sửa (đối chiếu với bản PDF)")
     exp.add_argument("--notices", type=Path, metavar="FILE.pdf",
                      help="thông báo kết quả lấy phiếu tín nhiệm, mỗi người được lấy phiếu một trang")
     exp.add_argument("--summary", type=Path, metavar="FILE.xlsx", help="báo cáo kết quả tổng hợp")
@@ -163,6 +167,8 @@ def _parser() -> argparse.ArgumentParser:
     cons.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="báo cáo tổng hợp, bản Excel")
     cons.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="báo cáo tổng hợp, bản PDF")
     cons.add_argument("--year", type=_number, metavar="NĂM", help="năm tổng hợp (mặc định: năm mới nhất trong các tệp)")
+    cons.add_argument("--fingerprints", type=Path, metavar="DANH_SÁCH.csv",
+                      help="dấu vân tay trên báo cáo giấy của các đơn vị: mỗi dòng tên tệp, dấu vân tay")
     cons.add_argument("--unit", type=_short_text, default="", metavar="TÊN_CƠ_QUAN",
                       help="cơ quan lập báo cáo (mặc định: cơ quan cấp trên ghi trong tệp của các đơn vị)")
     cons.add_argument("--parent", type=_short_text, default="", metavar="CƠ_QUAN_CHỦ_QUẢN",
@@ -183,7 +189,7 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer()) as service:
+    with _open_round(args.round, command_line_keyer()) as service:
         service.set_entry_pass(args.entry_pass)
         report = service.import_ballots_file(args.csv)
         lane = f" (lượt {args.entry_pass})" if service.double_entry else ""
@@ -196,7 +202,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _station(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer()) as service:
+    with _open_round(args.round, command_line_keyer()) as service:
         copy = service.make_station_copy(args.copy, args.name, args.entry_pass, args.first, args.last)
     print(f"Đã tạo {copy} cho máy nhập '{args.name}' (lượt {args.entry_pass}). Nhập phiếu ở máy đó, "
           f"rồi chạy: tinnhiem-cli import-station {args.round} {copy.name}")
@@ -204,7 +210,7 @@ def _station(args: argparse.Namespace) -> int:
 
 
 def _import_station(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer()) as service:
+    with _open_round(args.round, command_line_keyer()) as service:
         report = service.import_station(args.station)
     print(f"Máy nhập '{report.station}' (lượt {report.entry_pass.value}): thêm {report.added} phiếu, "
           f"{report.already} phiếu đã có giống hệt, {len(report.conflicts)} phiếu không nhận.")
@@ -214,8 +220,16 @@ def _import_station(args: argparse.Namespace) -> int:
     return EXIT_OK if not report.conflicts else EXIT_FAILED
 
 
+DIFFERENCE_WORDS = {  # what differs between the passes, as `compare` names it
+    "marks": "khác ô đánh dấu",
+    "status": "khác về hợp lệ",
+    "only_a": "chỉ lượt A có phiếu này",
+    "only_b": "chỉ lượt B có phiếu này",
+}
+
+
 def _compare(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+    with _open_round(args.round, command_line_keyer(), read_only=True) as service:
         if not service.double_entry:
             raise TinNhiemError("not_double_entry", file=str(args.round))
         differences, stats = service.differences(), service.keyer_stats()
@@ -223,9 +237,10 @@ def _compare(args: argparse.Namespace) -> int:
     open_count = sum(1 for d in differences if not d.resolved)
     print(f"{len(differences)} phiếu có chênh lệch giữa lượt A và lượt B; {open_count} chưa xử lý.")
     for d in differences:
-        state = f"đã xử lý ({d.resolution.value})" if d.resolved else "CHƯA XỬ LÝ"
+        state = f"đã xử lý: {RESOLUTION_WORDS[d.resolution.value]}" if d.resolved else "CHƯA XỬ LÝ"
         cells = ", ".join(names[d.form][o] for o in d.candidates)
-        print(f"  Loại phiếu {d.form}, phiếu số {d.number}: {d.kind}" + (f" — {cells}" if cells else "") + f"; {state}")
+        print(f"  Loại phiếu {d.form}, phiếu số {d.number}: {DIFFERENCE_WORDS[d.kind]}"
+              + (f" — {cells}" if cells else "") + f"; {state}")
     print("Theo người nhập (phiếu / ô đã nhập / chênh lệch):")
     for stat in stats:
         print(f"  {stat.keyer}: {stat.ballots} / {stat.marks} / {stat.disagreements}")
@@ -233,16 +248,14 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _resolve(args: argparse.Namespace) -> int:
-    from .core.ballots_csv import MARK_BY_CELL
+    from .core.rekey import parse_marks
 
-    marks = None
-    if args.marks is not None:
-        cells = [c for c in args.marks.lower() if not c.isspace()]
-        if any(c not in MARK_BY_CELL for c in cells):
-            raise TinNhiemError("bad_arguments", detail="--marks chỉ gồm các ký tự 1, 2, 3, 0, x")
-        marks = {order: MARK_BY_CELL[c] for order, c in enumerate(cells, 1)}
     choice = args.take or "R"
-    with RoundService.open(args.round, args.by) as service:
+    with _open_round(args.round, args.by) as service:
+        forms = {form.code: form for form in service.setup.forms}
+        marks = None  # an unknown form is refused by resolve, naming the forms there are
+        if args.marks is not None and args.form in forms:
+            marks = parse_marks(args.marks, len(forms[args.form].candidates))
         counted = service.resolve(args.form, args.ballot, choice, marks, args.invalid or "")
     print(f"Đã xử lý phiếu số {args.ballot} (loại phiếu {args.form}): "
           + ("phiếu được tính." if counted is not None else "không có phiếu này (không tính)."))
@@ -250,7 +263,7 @@ def _resolve(args: argparse.Namespace) -> int:
 
 
 def _results(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+    with _open_round(args.round, command_line_keyer(), read_only=True) as service:
         results, info = service.results(), service.info
         if args.json:
             document = results_document(results, sealed=info.sealed, fingerprint=info.fingerprint)
@@ -262,7 +275,7 @@ def _results(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     try:
-        service = RoundService.open(args.round, command_line_keyer(), read_only=True, with_log=True)
+        service = _open_round(args.round, command_line_keyer(), read_only=True, with_log=True)
     except TinNhiemError as error:
         if error.code not in ("round_file_altered", "round_file_foreign_objects"):
             raise
@@ -270,24 +283,25 @@ def _verify(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     with service:
         report = service.verify(args.fingerprint)
+        problems = [*report.problems, *newest_backup_problems(service)]
         results = service.results()
         titles = {f.code: f.title for f in service.setup.forms}
     state = "đã chốt" if report.sealed else "chưa chốt"
     print(f"Tệp {args.round}: {report.events} sự kiện trong nhật ký; {state}; dấu vân tay hiện tại {report.fingerprint}.")
-    if report.intact:
+    if not problems:
         print("Tệp nguyên vẹn: dữ liệu khớp với nhật ký, chuỗi băm của nhật ký đúng.")
     else:
-        print(f"TỆP KHÔNG NGUYÊN VẸN — {len(report.problems)} chỗ sai:")
-        for problem in report.problems:
+        print(f"TỆP KHÔNG NGUYÊN VẸN — {len(problems)} chỗ sai:")
+        for problem in problems:
             print(f"  - {describe_issue(problem, titles.get(problem.form))}")
     for issue in results.issues:
         kind = "Lỗi số liệu" if issue.severity is Severity.ERROR else "Lưu ý"
         print(f"{kind}: {describe_issue(issue, titles.get(issue.form))}")
-    return EXIT_OK if report.intact else EXIT_FAILED
+    return EXIT_FAILED if problems else EXIT_OK
 
 
 def _seal(args: argparse.Namespace) -> int:
-    with RoundService.open(args.round, command_line_keyer()) as service:
+    with _open_round(args.round, command_line_keyer()) as service:
         titles = {f.code: f.title for f in service.setup.forms}
         problems = service.seal_problems()
         for issue in problems:
@@ -305,7 +319,7 @@ def _seal(args: argparse.Namespace) -> int:
 
 
 def _correct(args: argparse.Namespace) -> int:
-    with correct_round(args.round, args.new, args.reason, command_line_keyer()) as service:
+    with RoundService.correction(args.round, args.new, args.reason, command_line_keyer()) as service:
         print(f"Đã lập tệp đính chính {service.path} từ {args.round}; có thể sửa phiếu rồi chốt lại.")
     return EXIT_OK
 
@@ -314,7 +328,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.copies is not None and args.copies < 1:
         raise TinNhiemError("bad_arguments", detail="--copies phải từ 1 trở lên")
     request = ExportRequest(args.minutes, args.summary, args.blank_ballots, args.entry_log, args.csv, args.copies,
-                            notices=args.notices)
+                            notices=args.notices, minutes_docx=args.minutes_docx)
     reports = ReportRequest(args.report_xlsx, args.report_pdf, args.provincial_xlsx, args.provincial_pdf,
                             args.report_date and iso_date(args.report_date), args.report_to, args.provincial_to)
     has_reports = bool(reports.targets(False) or reports.targets(True))
@@ -333,23 +347,31 @@ def _export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _open_round(path: Path, keyer: str, **options) -> RoundService:
+    """Open a round, and say what opening it did that the user should hear of (a sidecar set aside)."""
+    service = RoundService.open(path, keyer, **options)
+    for warning in service.warnings:
+        print(f"Lưu ý: {describe_issue(warning)}", file=sys.stderr)
+    return service
+
+
 def _open_to_record(path: Path, recording: bool, with_log: bool = False) -> RoundService:
     """Read-only, or, when the export is a step of the procedure (blank ballots printed, reports
     sent), for writing so that the step is recorded; read-only still when another program holds it."""
     if recording:
         try:
-            return RoundService.open(path, command_line_keyer(), with_log=with_log)
+            return _open_round(path, command_line_keyer(), with_log=with_log)
         except TinNhiemError as error:
             if error.code != "round_file_in_use":
                 raise
             print(f"Lưu ý: {describe_error(error)} Tài liệu vẫn được xuất nhưng không được ghi nhận vào quy trình.",
                   file=sys.stderr)
-    return RoundService.open(path, command_line_keyer(), read_only=True, with_log=with_log)
+    return _open_round(path, command_line_keyer(), read_only=True, with_log=with_log)
 
 
 def _checklist(args: argparse.Namespace) -> int:
     today = date.fromisoformat(iso_date(args.today)) if args.today else None
-    with RoundService.open(args.round, command_line_keyer(), read_only=True) as service:
+    with _open_round(args.round, command_line_keyer(), read_only=True) as service:
         checklist = ProcedureService(service).checklist(today)
         titles = {f.code: f.title for f in service.setup.forms}
         print(checklist_text(checklist, service.setup.meeting.date, titles), end="")
@@ -368,13 +390,20 @@ def _consolidate(args: argparse.Namespace) -> int:
             calendar_date.fromisoformat(args.date)
         except ValueError:
             raise TinNhiemError("bad_arguments", detail=f"--date phải có dạng năm-tháng-ngày (đang là {args.date})") from None
-    result = consolidate(args.paths, args.year)
+    papers = None
+    if args.fingerprints is not None:
+        from .core.paper_list import parse_paper_list
+        from .services.files import read_text
+
+        papers = parse_paper_list(read_text(args.fingerprints), str(args.fingerprints))
+    result = consolidate(args.paths, args.year, papers)
     report = report_of(result, unit=args.unit, parent=args.parent, title=args.title, date=args.date,
                        prepared_by=args.by, head=args.head)
     print(f"Tổng hợp năm {report.year}: {len(report.units)} đơn vị; số liệu năm {report.year - 1} từ "
           f"{report.history_files} tệp.")
     for section in report.units:
-        print(f"  {section.unit} — {rule_label(section.results.rule)} ({section.file})")
+        paper = ("khớp báo cáo giấy" if section.paper_checked else "chưa đối chiếu báo cáo giấy")
+        print(f"  {section.unit} — {rule_label(section.results.rule)} ({section.file}; {paper})")
     if report.refused:
         print(f"{len(report.refused)} tệp không sử dụng:")
         for line in report.refused:

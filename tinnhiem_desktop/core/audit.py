@@ -20,7 +20,7 @@ from .issues import Issue, Severity
 from .model import Ballot, Counts, EntryPass, RoundInfo, RoundSetup
 from .procedure import AFTER_SEAL, ProcedureRecord
 from .spec import rule_to_dict, setup_to_dict
-from .state import GENESIS, RoundState
+from .state import GENESIS, RoundState  # noqa: F401  (GENESIS: the chain's start, re-exported with the log's vocabulary)
 
 FINGERPRINT_FORMAT = 1  # the first seals: setup, ballots, resolutions and the log's head
 WHOLE_FILE_FORMAT = 2  # seals since schema 4: every stored value of the round, and the log's head

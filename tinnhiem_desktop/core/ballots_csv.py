@@ -1,6 +1,7 @@
 """The ballots CSV: `form,ballot,status,1,2,...,N`, one paper ballot a row.
 
-A mark is `1` (cao), `2` (tín nhiệm), `3` (thấp), empty or `0` (no mark), `x` (more than one).
+A mark is `1` (cao), `2` (tín nhiệm), `3` (thấp), empty or `0` (no mark), `x` (more than one);
+`?` is a cell not keyed yet (the candidate is absent from the ballot's marks).
 Status is `valid`, or `invalid` optionally followed by `:` and the reason (`invalid:không có dấu`).
 Rows of several forms may share a file; a short row is padded with no mark. A form code that a
 spreadsheet would run as a formula (`=1+1`, `+2`, `@x`) is written after a single quote, as
@@ -22,7 +23,9 @@ FIXED_COLUMNS = ("form", "ballot", "status")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 
-MARK_BY_CELL = {
+NOT_KEYED = "?"
+MARK_BY_CELL: dict[str, Mark | None] = {
+    NOT_KEYED: None,
     "": Mark.NO_MARK,
     "0": Mark.NO_MARK,
     "1": Mark.CAO,
@@ -102,7 +105,7 @@ def parse_ballots_csv(
                 raise fail("bad_status", line, 3, value=row[2])
             status = BallotStatus(status_text)
             size = len(form.candidates)
-            marks: dict[int, Mark] = {}
+            read: dict[int, Mark | None] = {}
             for order, cell in enumerate(row[3:], start=1):
                 value = cell.strip().lower()
                 column = order + 3
@@ -113,14 +116,14 @@ def parse_ballots_csv(
                     if mark is not Mark.NO_MARK:
                         raise fail("candidate_out_of_range", line, column, form=code, candidate=order, size=size)
                     continue
+                if status is BallotStatus.INVALID and mark is None:
+                    raise fail("unkeyed_on_invalid_ballot", line, column, ballot=number)
                 if status is BallotStatus.INVALID and mark is not Mark.NO_MARK:
                     raise fail("marks_on_invalid_ballot", line, column, ballot=number)
-                marks[order] = mark
-            if status is BallotStatus.VALID:
-                for order in range(1, size + 1):
-                    marks.setdefault(order, Mark.NO_MARK)
-            else:
-                marks = {}
+                read[order] = mark
+            marks: dict[int, Mark] = {}
+            if status is BallotStatus.VALID:  # a short row is padded with no mark
+                marks = {o: m for o in range(1, size + 1) if (m := read.get(o, Mark.NO_MARK)) is not None}
             seen[code].add(number)
             ballots.append(Ballot(code, number, status, marks, reason))
     except csv.Error as error:
@@ -131,14 +134,15 @@ def parse_ballots_csv(
 def ballots_csv_rows(setup: RoundSetup, ballots: Iterable[Ballot]) -> list[list[str]]:
     """Rows (header first) that `parse_ballots_csv` reads back to the same ballots.
 
-    A cell not keyed yet is written empty, which reads back as no mark.
+    A cell not keyed yet on a valid ballot is written `?`; an invalid ballot's cells are empty.
     """
     width = max(len(form.candidates) for form in setup.forms)
     rows = [[*FIXED_COLUMNS, *(str(i) for i in range(1, width + 1))]]
     order = {form.code: i for i, form in enumerate(setup.forms)}
     for ballot in sorted(ballots, key=lambda b: (order[b.form], b.number)):
         size = len(setup.form(ballot.form).candidates)
-        cells = [CELL_BY_MARK[ballot.marks[o]] if o in ballot.marks else "" for o in range(1, size + 1)]
+        unkeyed = NOT_KEYED if ballot.status is BallotStatus.VALID else ""
+        cells = [CELL_BY_MARK[ballot.marks[o]] if o in ballot.marks else unkeyed for o in range(1, size + 1)]
         status = ballot.status.value + (f":{ballot.invalid_reason}" if ballot.invalid_reason else "")
         rows.append([spreadsheet_safe(ballot.form), str(ballot.number), spreadsheet_safe(status), *cells])
     return rows

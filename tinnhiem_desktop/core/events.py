@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from .double_entry import Resolution
 from .issues import TinNhiemError
-from .model import Ballot, BallotStatus, Counts, EntryPass, Mark, Station
+from .model import MARKS, Ballot, BallotStatus, Counts, EntryPass, Mark, Station
 from .procedure import ProcedureRecord
 from .spec import rule_to_dict, setup_from_dict, with_rule
 from .state import GENESIS, NO_CHANGES, Changes, RoundState, Seal
@@ -72,7 +72,7 @@ def ballot_from_state(form: str, number: int, state: Mapping[str, Any], entry_pa
         form,
         number,
         BallotStatus(state["status"]),
-        {int(order): Mark(mark) for order, mark in state["marks"].items()},
+        {int(order): MARKS[mark] for order, mark in state["marks"].items()},
         state["reason"],
         EntryPass(entry_pass),
     )
@@ -237,11 +237,21 @@ def _resolved(state: RoundState, event: Event) -> Changes:
     return changes | Changes(resolutions=frozenset({(form, number)}))
 
 
-@kind("station_made", "name pass first last", note="this file made a station's copy, to key one pass and range")
+@kind("station_made", "name pass first last", "token",
+      note="this file made a station's copy, to key one pass and range; the token its master recorded")
 def _station_made(state: RoundState, event: Event) -> Changes:
     data = event.data
     state.station = Station(data["name"], EntryPass(data["pass"]), data["first"], data["last"])
+    state.station_token = data.get("token")
     return Changes(station=True)
+
+
+@kind("station_copy_made", "name pass first last token file",
+      note="the master made a station's copy: what that station may key, and the token that names it")
+def _station_copy_made(state: RoundState, event: Event) -> Changes:
+    data = event.data
+    state.station_copies[data["token"]] = Station(data["name"], EntryPass(data["pass"]), data["first"], data["last"])
+    return NO_CHANGES
 
 
 @kind("station_imported", "station pass file fingerprint added already conflicts",
@@ -298,6 +308,7 @@ def _sealed(state: RoundState, event: Event) -> Changes:
 
 
 PRIOR_ACTIONS = ("prior_result_set", "prior_result_removed")
+UNPROJECTED = ("correction_of", "station_made", "station_copy_made")  # facts (or part: a token) only the log holds
 
 
 # -- applying --------------------------------------------------------------------------------

@@ -10,12 +10,12 @@ started from that file, so that the link is made by key from then on.
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 from .issues import TinNhiemError
 from .model import Candidate, RoundSetup
+from .names import loose_name, name_key
 from .rules import PriorShare
 
 
@@ -58,18 +58,6 @@ class PriorResult:
             base=data["base"], position=data["position"], cao=data["cao"], tin_nhiem=data["tin_nhiem"],
             by_hand=data["by_hand"], source=data["source"], source_fingerprint=data["source_fingerprint"],
         )
-
-
-def name_key(name: str) -> str:
-    """The name as an identity: composed, case-folded, single spaces."""
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-
-def loose_name(name: str) -> str:
-    """The name without diacritics or case ("Hoà" and "Hòa" alike), to suggest a link a person
-    then confirms."""
-    decomposed = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
 
 
 def candidate_ref(candidate: Candidate) -> str:

@@ -21,6 +21,7 @@ class Mark(StrEnum):
 
 
 LEVELS: tuple[Mark, ...] = (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
+MARKS: dict[str, Mark] = {mark.value: mark for mark in Mark}  # a stored value to its mark, without Enum's call
 
 
 class BallotStatus(StrEnum):
@@ -155,8 +156,10 @@ class Ballot:
     entry_pass: EntryPass = EntryPass.A
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "status", BallotStatus(self.status))
-        object.__setattr__(self, "entry_pass", EntryPass(self.entry_pass))
+        if type(self.status) is not BallotStatus:
+            object.__setattr__(self, "status", BallotStatus(self.status))
+        if type(self.entry_pass) is not EntryPass:
+            object.__setattr__(self, "entry_pass", EntryPass(self.entry_pass))
         object.__setattr__(self, "marks", _frozen_marks(self.marks))
         if self.status is BallotStatus.INVALID and self.marks:
             raise ValueError(f"invalid ballot {self.number} cannot carry marks")

@@ -13,19 +13,19 @@ reports sent) are side records bound to the sealed fingerprint (see `AFTER_SEAL`
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
+from . import checks
 from .issues import Issue, Severity, TinNhiemError
 from .model import RoundSetup
+from .names import name_key
 from .results import round_rule
-from .rules import quorum_met
+from .team import team_head, team_issues
 
 SELF_ASSESSMENT_DAYS = 3  # calendar days before the meeting day ("chậm nhất 03 ngày")
-HEAD_ROLE = "tổ trưởng"
 
 SELF_ASSESSMENT = "self_assessment/"  # + the person's identity
 BLANK_BALLOTS = "blank_ballots"
@@ -135,15 +135,7 @@ def self_assessment_deadline(meeting_date: str) -> date | None:
 def person_identity(name: str, person_key: str | None) -> str:
     """Who a self-assessment belongs to: the person key, else the name (one person rated on two
     forms writes one self-assessment)."""
-    return f"key:{person_key}" if person_key else f"name:{_folded(name)}"
-
-
-def _folded(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def has_head(setup: RoundSetup) -> bool:
-    return any(_folded(member.role) == HEAD_ROLE for member in setup.team)
+    return f"key:{person_key}" if person_key else f"name:{name_key(name)}"
 
 
 def assessment_status(received: date | None, deadline: date | None, today: date) -> AssessmentStatus:
@@ -158,12 +150,7 @@ def quorum_issues(setup: RoundSetup) -> list[Issue]:
         preset = round_rule(setup).in_force
     except TinNhiemError:
         return []
-    if preset.quorum is None:
-        return []
-    required = f"{preset.quorum.numerator}/{preset.quorum.denominator}"
-    return [Issue("quorum_not_met", Severity.WARNING, form.code,
-                  {"present": form.counts.present, "summoned": form.counts.summoned, "required": required})
-            for form in setup.forms if not quorum_met(preset, form.counts.present, form.counts.summoned)]
+    return [issue for form in setup.forms for issue in checks.quorum_issues(form.code, form.counts, preset)]
 
 
 def team_vote_of(records: Mapping[str, ProcedureRecord]) -> TeamVote | None:
@@ -221,15 +208,8 @@ def checklist(
 
     steps = [Step("self_assessments", Stage.PREPARE, bool(assessments) and all(
         p.status in (AssessmentStatus.ON_TIME, AssessmentStatus.LATE) for p in assessments))]
-    steps.append(Step("team_proposed", Stage.PREPARE, bool(setup.team) and has_head(setup)))
-    if not setup.team:
-        add("team_not_proposed")
-    elif not has_head(setup):
-        add("team_without_head")
-    rated = {_folded(c.name) for form in setup.forms for c in form.candidates}
-    for member in setup.team:
-        if _folded(member.name) in rated:
-            add("team_member_rated", name=member.name)
+    steps.append(Step("team_proposed", Stage.PREPARE, team_head(setup.team) is not None))
+    issues.extend(team_issues(setup))
     steps.append(step("blank_ballots", Stage.PREPARE, BLANK_BALLOTS))
 
     steps.append(step("attendance", Stage.MEETING, ATTENDANCE))
@@ -273,21 +253,3 @@ def _assessments(
             people[identity] = Assessment(form.code, candidate.order, candidate.name, candidate.position, identity,
                                           received, assessment_status(received, deadline, today))
     return list(people.values())
-
-
-def replay_records(events: Iterable[Any]) -> tuple[dict[str, Mapping[str, Any]], list[Issue]]:
-    """The records made before sealing, rebuilt from their audit events (each holds the old and
-    the new data), with an issue for each event whose `old` is not what came before it."""
-    records: dict[str, Mapping[str, Any]] = {}
-    issues: list[Issue] = []
-    for event in events:
-        if event.action != RECORD_ACTION:
-            continue
-        key = event.data["key"]
-        if records.get(key) != event.data["old"]:
-            issues.append(Issue("log_inconsistent", Severity.ERROR, None, {"seq": event.seq}))
-        if event.data["new"] is None:
-            records.pop(key, None)
-        else:
-            records[key] = event.data["new"]
-    return records, issues

@@ -11,7 +11,7 @@ from .history import candidate_ref
 from .issues import Issue, TinNhiemError
 from .model import LEVELS, Ballot, BallotForm, Candidate, Mark, RoundSetup
 from .percent import percent
-from .rules import PRESETS, Band, Base, Preset, PriorShare, band_flags
+from .rules import PRESETS, Band, Base, Preset, PriorShare, band_flags, quorum_text
 from .tally import CandidateTally, FormTally, tally_form
 
 
@@ -52,7 +52,7 @@ class Rule:
             changed["bands"] = moved
         quorum = self.in_force.quorum
         if quorum != self.preset.quorum:
-            changed["quorum"] = None if quorum is None else f"{quorum.numerator}/{quorum.denominator}"
+            changed["quorum"] = quorum_text(quorum)
         return changed
 
 

@@ -78,6 +78,7 @@ class Preset:
     bands: tuple[Band, ...]
     quorum: Fraction | None = None
     decimals: int = 2
+    team_name: str = "Tổ kiểm phiếu"  # what the rule's text calls the counting team
 
 
 HALF = Fraction(1, 2)
@@ -112,6 +113,7 @@ PRESETS: dict[str, Preset] = {
             source="Bộ Chính trị, Quy định số 262-QĐ/TW ngày 08/10/2014",
             base=Base.COLLECTED,
             bands=(Band("thap_over_half", over(HALF)),),
+            team_name="Ban kiểm phiếu",
         ),
         Preset(
             id="qd-96-2023",
@@ -134,6 +136,7 @@ PRESETS: dict[str, Preset] = {
                 Band("thap_over_two_thirds", over(TWO_THIRDS)),
                 Band("thap_over_half_two_years", over(HALF), two_years=True),
             ),
+            team_name="Ban kiểm phiếu",
         ),
         Preset(
             id="nq-85-2014",
@@ -144,6 +147,7 @@ PRESETS: dict[str, Preset] = {
                 Band("thap_over_half", over(HALF), at_least(TWO_THIRDS)),
                 Band("thap_two_thirds_or_more", at_least(TWO_THIRDS)),
             ),
+            team_name="Ban kiểm phiếu",
         ),
         Preset(
             id="nq-96-2023",
@@ -154,6 +158,7 @@ PRESETS: dict[str, Preset] = {
                 Band("thap_over_half", over(HALF), at_least(TWO_THIRDS)),
                 Band("thap_two_thirds_or_more", at_least(TWO_THIRDS)),
             ),
+            team_name="Ban kiểm phiếu",
         ),
     )
 }
@@ -288,6 +293,12 @@ def band_flags(
 
 
 def quorum_met(preset: Preset, present: int, summoned: int) -> bool:
+    """Whether the present reach the quorum the preset asks for (exact: 3 × present ≥ 2 × summoned)."""
     if preset.quorum is None:
         return True
     return present * preset.quorum.denominator >= preset.quorum.numerator * summoned
+
+
+def quorum_text(quorum: Fraction | None) -> str | None:
+    """A quorum as written: "2/3" (None for none)."""
+    return None if quorum is None else written_share(quorum, as_percent=False)

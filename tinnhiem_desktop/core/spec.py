@@ -17,31 +17,23 @@ from fractions import Fraction
 from typing import Any
 
 from .issues import Location, TinNhiemError
+from .validation import COUNT_KEYS, definition_issues
 from .limits import MAX_COUNT, MAX_TEXT
 from .model import (
     BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
 )
 from .rules import (
-    FLAGS, PRESETS, Band, Base, Bound, Preset, RuleCustom, band_is_empty, parse_share, rule_custom,
+    FLAGS, PRESETS, Band, Base, Bound, Preset, RuleCustom, band_is_empty, parse_share, quorum_text, rule_custom,
 )
 
-COUNT_KEYS = ("summoned", "present", "issued", "collected")
 RULE_KEYS = ("rule", "percent_base", "decimals", "rule_custom")
 SAVED_PRESET_FORMAT = 1
-MIN_BIRTH_YEAR, MAX_BIRTH_YEAR = 1900, 2100
 MAX_DECIMALS = 6
 
 
 def nfc(text: str) -> str:
     """Vietnamese text is stored composed (NFC) and stripped: decomposed text prints wrong."""
     return unicodedata.normalize("NFC", text).strip()
-
-
-def folded(text: str) -> str:
-    """Lower case, no diacritics, words of letters and digits only: "Họ và tên:" -> "ho va ten"."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    return " ".join("".join(c if c.isascii() and c.isalnum() else " " for c in bare).split())
 
 
 class _Reader:
@@ -63,7 +55,10 @@ class _Reader:
             raise self.fail("spec_empty_list", path)
         return value
 
-    def text(self, data: dict[str, Any], key: str, path: str, *, required: bool = True) -> str:
+    def text(self, data: dict[str, Any], key: str, path: str, *, required: bool = True,
+             may_be_empty: bool = False) -> str:
+        """A text; `required`: the key must be there, and unless `may_be_empty` (checked later,
+        by `definition_issues`) not empty."""
         value = data.get(key)
         where = f"{path}.{key}" if path else key
         if value is None:
@@ -73,7 +68,7 @@ class _Reader:
         if not isinstance(value, str):
             raise self.fail("spec_expected_text", where, key=key)
         value = nfc(value)
-        if required and not value:
+        if required and not value and not may_be_empty:
             raise self.fail("spec_empty_text", where, key=key)
         if len(value) > MAX_TEXT:
             raise self.fail("spec_text_too_long", where, key=key, length=len(value), maximum=MAX_TEXT)
@@ -86,7 +81,7 @@ class _Reader:
         path: str,
         *,
         required: bool = True,
-        minimum: int = 0,
+        minimum: int | None = 0,
         maximum: int | None = None,
     ) -> int | None:
         value = data.get(key)
@@ -97,7 +92,7 @@ class _Reader:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail("spec_expected_integer", where, key=key, value=value)
-        if value < minimum:
+        if minimum is not None and value < minimum:
             raise self.fail("spec_integer_too_small", where, key=key, value=value, minimum=minimum)
         if maximum is not None and value > maximum:
             raise self.fail("spec_integer_too_large", where, key=key, value=value, maximum=maximum)
@@ -215,8 +210,8 @@ def parse_round_spec(text: str, source: str) -> RoundSetup:
 def setup_from_dict(data: Any, source: str) -> RoundSetup:
     r = _Reader(source)
     data = r.obj(data, "")
-    title = r.text(data, "title", "")
-    year = r.integer(data, "year", "", minimum=1945)
+    title = r.text(data, "title", "", may_be_empty=True)
+    year = r.integer(data, "year", "", minimum=None)
     rule_id = r.text(data, "rule", "")
     custom = None
     if data.get("rule_custom") is not None:
@@ -233,7 +228,7 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
     header = Header(
         HeaderStyle(style),
         r.text(header_data, "parent", "header", required=False),
-        r.text(header_data, "unit", "header"),
+        r.text(header_data, "unit", "header", may_be_empty=True),
     )
     meeting_data = r.obj(data.get("meeting", {}), "meeting")
     meeting = Meeting(*(r.text(meeting_data, key, "meeting", required=False) for key in ("date", "place", "chair")))
@@ -242,54 +237,42 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
     for i, member in enumerate(r.list(data.get("team", []), "team")):
         path = f"team[{i}]"
         member = r.obj(member, path)
-        team.append(TeamMember(r.text(member, "name", path), r.text(member, "role", path, required=False)))
+        team.append(TeamMember(r.text(member, "name", path, may_be_empty=True),
+                               r.text(member, "role", path, required=False)))
 
     forms = []
-    seen_codes: set[str] = set()
-    for i, form_data in enumerate(r.list(data.get("forms"), "forms", non_empty=True)):
+    for i, form_data in enumerate(r.list(data.get("forms"), "forms")):
         path = f"forms[{i}]"
         form_data = r.obj(form_data, path)
         code = form_data.get("id")
         if isinstance(code, int) and not isinstance(code, bool):
             code = str(code)
-        if not isinstance(code, str) or not nfc(code):
+        if not isinstance(code, str):
             raise r.fail("spec_missing_key", f"{path}.id", key="id")
-        code = nfc(code)
-        if "," in code:
-            raise r.fail("form_id_has_comma", f"{path}.id", form=code)
-        if code in seen_codes:
-            raise r.fail("duplicate_form_id", f"{path}.id", form=code)
-        seen_codes.add(code)
-        counts = Counts(*(r.integer(form_data, key, path) for key in COUNT_KEYS))
+        counts = Counts(*(r.integer(form_data, key, path, minimum=None) for key in COUNT_KEYS))
         candidates = []
-        keys_seen: set[str] = set()
-        cand_list = r.list(form_data.get("candidates"), f"{path}.candidates", non_empty=True)
+        cand_list = r.list(form_data.get("candidates"), f"{path}.candidates")
         for j, cand in enumerate(cand_list):
             cpath = f"{path}.candidates[{j}]"
             cand = r.obj(cand, cpath)
-            person_key = r.text(cand, "person_key", cpath, required=False) or None
-            if person_key is not None:
-                if person_key in keys_seen:
-                    raise r.fail("duplicate_person_key", f"{cpath}.person_key", key=person_key)
-                keys_seen.add(person_key)
             candidates.append(
                 Candidate(
                     order=j + 1,
-                    name=r.text(cand, "name", cpath),
+                    name=r.text(cand, "name", cpath, may_be_empty=True),
                     position=r.text(cand, "position", cpath, required=False),
-                    birth_year=r.integer(cand, "birth_year", cpath, required=False,
-                                         minimum=MIN_BIRTH_YEAR, maximum=MAX_BIRTH_YEAR),
-                    person_key=person_key,
+                    birth_year=r.integer(cand, "birth_year", cpath, required=False, minimum=None),
+                    person_key=r.text(cand, "person_key", cpath, required=False) or None,
                     provincial=r.flag(cand, "provincial", cpath),
                 )
             )
-        forms.append(BallotForm(code, r.text(form_data, "title", path), counts, tuple(candidates)))
+        forms.append(BallotForm(nfc(code), r.text(form_data, "title", path, may_be_empty=True), counts,
+                                tuple(candidates)))
 
     entry_mode = data.get("entry_mode", EntryMode.SINGLE.value)
     if not isinstance(entry_mode, str) or entry_mode not in set(EntryMode):
         raise r.fail("unknown_entry_mode", "entry_mode", mode=entry_mode, known=[m.value for m in EntryMode])
 
-    return RoundSetup(
+    setup = RoundSetup(
         title=title,
         year=year,
         rule_id=rule_id,
@@ -302,6 +285,11 @@ def setup_from_dict(data: Any, source: str) -> RoundSetup:
         entry_mode=EntryMode(entry_mode),
         rule_custom=custom,
     )
+    problems = definition_issues(setup)
+    if problems:
+        params = dict(problems[0].params)
+        raise r.fail(problems[0].code, params.pop("path"), **params)
+    return setup
 
 
 def setup_to_dict(setup: RoundSetup) -> dict[str, Any]:
@@ -354,10 +342,6 @@ def bands_to_list(bands: tuple[Band, ...]) -> list[dict[str, Any]]:
         return data
 
     return [band(b) for b in bands]
-
-
-def quorum_text(quorum: Fraction | None) -> str | None:
-    return None if quorum is None else f"{quorum.numerator}/{quorum.denominator}"
 
 
 def preset_to_dict(preset: Preset) -> dict[str, Any]:

@@ -96,6 +96,8 @@ class RoundState:
         self.uid: str | None = None  # as the first event names it (files made since schema 4)
         self.station: Station | None = None
         self.correction: Mapping[str, Any] | None = None
+        self.station_copies: dict[str, Station] = {}  # a master's station copies, by their token
+        self.station_token: str | None = None  # a station copy's token, as its master recorded it
         self.seal: Seal | None = None
         self.priors: dict[tuple[str, int], Mapping[str, Any]] = {}  # (person key, year) -> PriorResult data
         self.records: dict[str, ProcedureRecord] = {}

@@ -25,7 +25,7 @@ class StoredRound:
     records: Mapping[str, ProcedureRecord]
     head: tuple[int, str]  # the newest event's number and hash
     events: list[Event] | None = None  # the whole log, when asked for
-    correction: Mapping[str, object] | None = None  # the sealed round this one corrects (its log says)
+    unprojected: list[Event] | None = None  # the events whose facts no table holds (core.events.UNPROJECTED)
     tables: Mapping[str, list[tuple]] | None = None  # every stored row (with the log): what a seal covers
     after_seal: Mapping[tuple[str, int], tuple[dict, str, str]] | None = None  # (key, version): data, at, by
 

@@ -4,8 +4,8 @@ it: the units' sections, their totals, the files refused, and the words for each
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
 
 from ..core.history import Suggestion
 from ..core.model import Header
@@ -14,9 +14,9 @@ from ..core.results import CandidateResult, Rule, RoundResults
 from ..core.rules import FLAGS
 from .dates import vi_datetime
 from .history_text import by_hand_notes
-from .minutes import grouped
+from ..core.audit import grouped
 from .results_text import rule_sentence
-from .wording import flag_words, flags_words
+from .wording import flag_words, flags_words, sentence
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class UnitSection:
     last_year_file: str | None = None  # the unit's own sealed round of last year, when among the files
     last_year_refused: tuple[str, ...] = ()  # the unit's files of last year that could not be used
     suggestions: tuple[Suggestion, ...] = ()  # same name and birth year last year: not linked, so not counted
+    paper_checked: bool = False  # the fingerprint matched the unit's signed paper report
 
     @property
     def unit(self) -> str:
@@ -45,8 +46,26 @@ class UnitSection:
 
 @dataclass(frozen=True)
 class RefusedLine:
+    """A file not used, as the report names it, and why (a code of `wording.MESSAGES`)."""
+
     file: str
-    reason: str  # a Vietnamese sentence
+    code: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def reason(self) -> str:
+        return sentence(self.code, self.params)
+
+
+@dataclass(frozen=True)
+class RefusedReasons:
+    """Why each file was refused, as (file name, code, parameters), for an error's parameters;
+    worded when the message is: "a.tinnhiem: Chưa chốt kết quả; b.tinnhiem: …"."""
+
+    files: tuple[tuple[str, str, Mapping[str, Any]], ...]
+
+    def __str__(self) -> str:
+        return "; ".join(f"{name}: {sentence(code, params).rstrip('.')}" for name, code, params in self.files) + "."
 
 
 @dataclass(frozen=True)
@@ -125,8 +144,10 @@ def unit_lines(section: UnitSection, year: int) -> list[str]:
                      f"có mặt {vi_count(counts.present)}, phát ra {vi_count(counts.issued)}, thu vào "
                      f"{vi_count(counts.collected)}, hợp lệ {vi_count(tally.valid)}, không hợp lệ "
                      f"{vi_count(tally.invalid)}.")
-    lines.append(f"Tệp {section.file}: chốt kết quả lúc {vi_datetime(section.sealed_at)} bởi {section.sealed_by}; dấu vân "
-                 f"tay {grouped(section.fingerprint)}.")
+    paper = ("khớp với dấu vân tay trên báo cáo giấy của đơn vị" if section.paper_checked
+             else "chưa đối chiếu với báo cáo giấy")
+    lines.append(f"Tệp {section.file}: chốt kết quả lúc {vi_datetime(section.sealed_at)}; người chốt: "
+                 f"{section.sealed_by}; dấu vân tay {grouped(section.fingerprint)} ({paper}).")
     if section.seal_reason:
         lines.append(f"Lý do chốt khi số liệu chưa khớp: {section.seal_reason}")
     held = " (số liệu năm trước do đơn vị liên kết hoặc nhập tay)" if _any_prior(section) else ""

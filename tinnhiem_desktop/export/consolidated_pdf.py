@@ -28,6 +28,10 @@ class ConsolidatedPdf(OfficialPdf):
     """The report's pages, with the per-person table drawn row by row (far faster than fpdf2's
     tables for hundreds of people) under a two-level heading repeated on every page."""
 
+    def __init__(self, fonts: FontSet | None = None, landscape: bool = False) -> None:
+        super().__init__(fonts, landscape)
+        self._measured: dict[tuple[str, float, str, float], int] = {}
+
     def person_table(self, year: int, rows: list[list[str]]) -> None:
         line = TABLE_PT * 0.55
         aligns = ("C", "L", "L", *["C"] * 9, "L")
@@ -35,11 +39,37 @@ class ConsolidatedPdf(OfficialPdf):
             self._person_heading(year)
             for row in rows:
                 texts = [composed(text) for text in row]
-                lines = max(self._lines(text, width) for text, width in zip(texts, PERSON_WIDTHS))
-                if self.get_y() + lines * line > self.page_break_trigger:
+                counts = [self.lines_of(text, width) for text, width in zip(texts, PERSON_WIDTHS)]
+                if self.get_y() + max(counts) * line > self.page_break_trigger:
                     self.add_page()
                     self._person_heading(year)
-                self._row(texts, PERSON_WIDTHS, aligns, lines, line)
+                self._person_row(texts, counts, aligns, line)
+
+    def lines_of(self, text: str, width: float) -> int:
+        """How many lines the text takes in a cell this wide in the current font: line-broken only
+        when it may not fit on one, and once for each text, font and width (counts and
+        percentages repeat)."""
+        key = (self.font_style, self.font_size_pt, text, width)
+        lines = self._measured.get(key)
+        if lines is None:
+            wide = "\n" in text or self.get_string_width(text) > width - 2 * self.c_margin
+            lines = self._measured[key] = self._lines(text, width) if wide else 1
+        return lines
+
+    def _person_row(self, texts: list[str], counts: list[int], aligns: tuple[str, ...], line: float) -> None:
+        """A row as tall as its longest cell; a cell of one line is drawn as one cell of the row's
+        height (its text centred as a line-broken one would be), the others line by line."""
+        top, x, height = self.get_y(), self.l_margin, max(counts) * line
+        for text, lines, width, align in zip(texts, counts, PERSON_WIDTHS, aligns):
+            self.set_xy(x, top)
+            if lines == 1:
+                self.cell(width, height, text, border=1, align=align)
+            else:
+                self.rect(x, top, width, height, style="D")
+                self.set_xy(x, top + (height - lines * line) / 2)
+                self.multi_cell(width, line, text, align=align, new_x="RIGHT", new_y="TOP")
+            x += width
+        self.set_xy(self.l_margin, top + height)
 
     def _person_heading(self, year: int) -> None:
         """STT, name, position, form, base and last year's share over two rows; each level's
@@ -49,8 +79,8 @@ class ConsolidatedPdf(OfficialPdf):
         after = [f"Thấp năm {year - 1} (%)", "Ngưỡng đã đến"]
         widths = PERSON_WIDTHS
         with self.style("B", TABLE_PT):
-            tall = max(self._lines(text, width) for text, width in zip([*single, *after],
-                                                                       [*widths[:5], *widths[-2:]]))
+            tall = max(self.lines_of(text, width) for text, width in zip([*single, *after],
+                                                                         [*widths[:5], *widths[-2:]]))
             height = max(tall, 3) * line
             top, x = self.get_y(), self.l_margin
             self.set_fill_color(235, 235, 235)
@@ -60,7 +90,7 @@ class ConsolidatedPdf(OfficialPdf):
             for text, width, level in spans:
                 box = height if level is None else height - line
                 self.rect(x, top, width, box, style="DF")
-                own = self._lines(text, width)
+                own = self.lines_of(text, width)
                 self.set_xy(x, top + (box - own * line) / 2)
                 self.multi_cell(width, line, text, align="C", new_x="RIGHT", new_y="TOP")
                 if level is not None:
@@ -122,8 +152,7 @@ def _overview(pdf: OfficialPdf, report: ConsolidatedReport) -> None:
 def _unit(pdf: ConsolidatedPdf, number: int, section: UnitSection, year: int) -> None:
     lines = [f"- {line}" for line in unit_lines(section, year)]
     with pdf.style(size=LINES_PT):
-        wrapped = sum(len(pdf.multi_cell(pdf.epw - 4, 1, composed(line), dry_run=True, output="LINES"))
-                      for line in lines)
+        wrapped = sum(pdf.lines_of(composed(line), pdf.epw - 4) for line in lines)
     if pdf.will_page_break(10 + wrapped * (LINES_PT * 0.5 + 0.2) + TABLE_START):
         pdf.add_page()  # the heading, its lines and the first rows of its table together
     pdf.heading(f"{number}. {section.unit}")

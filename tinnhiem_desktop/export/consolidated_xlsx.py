@@ -8,12 +8,16 @@ percentages are Excel percentages holding exactly the value core rounded.
 
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 from typing import Sequence
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import LEVELS
@@ -31,10 +35,43 @@ LEVEL_NAMES = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 OVERVIEW_SPANS = ((1, 1), (2, 3), (4, 7), (8, 9), (10, 11), (12, 12), (13, 13))
 REFUSED_SPANS = ((1, 1), (2, 4), (5, 13))
 HEADING_FILL = PatternFill("solid", fgColor="EBEBEB")
-# shared style objects: openpyxl compares every new one with those it has, which is slow by the thousand
 BODY_FONT, BOLD_FONT = Font(name=FONT, size=TABLE_PT), Font(name=FONT, size=TABLE_PT, bold=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+class MergedRanges(MultiCellRange):
+    """A sheet's merged ranges without openpyxl's scan, on each merge, of every range merged so far
+    for one that holds it already (quadratic: a report of 300 units merges thousands of ranges).
+    The report merges each range once."""
+
+    def add(self, coord: CellRange) -> None:
+        self.ranges.add(coord)
+
+
+class Looks:
+    """The few looks of the workbook's table cells, each given to one cell the ordinary way and
+    then copied to the others: openpyxl hashes a font, border, alignment or fill again on every
+    assignment, which for the 350,000 cells of 300 units costs more than writing the file."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, str | None], StyleArray] = {}
+
+    def give(self, cell: Cell, look: str, number_format: str | None = None) -> None:
+        """`look`: "heading" (bold, shaded), "text" (left), "centred", or "data" (no alignment)."""
+        made = self._made.get((look, number_format))
+        if made is not None:
+            cell._style = copy(made)
+            return
+        cell.font = BOLD_FONT if look == "heading" else BODY_FONT
+        cell.border = BOX
+        if look != "data":
+            cell.alignment = LEFT if look == "text" else CENTRE
+        if look == "heading":
+            cell.fill = HEADING_FILL
+        if number_format:
+            cell.number_format = number_format
+        self._made[(look, number_format)] = copy(cell._style)
 
 
 def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
@@ -43,8 +80,10 @@ def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
     workbook.properties.creator = "Tín Nhiệm Desktop"
     sheet = workbook.active
     sheet.title = REPORT_SHEET
-    _report_sheet(sheet, report)
-    _data_sheet(workbook.create_sheet(DATA_SHEET), report)
+    sheet.merged_cells = MergedRanges()
+    looks = Looks()
+    _report_sheet(sheet, report, looks)
+    _data_sheet(workbook.create_sheet(DATA_SHEET), report, looks)
     target = Path(target)
     partial = target.with_name(target.name + ".partial")
     workbook.save(partial)
@@ -52,7 +91,7 @@ def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
     return target
 
 
-def _report_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
+def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> None:
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     row = document_header(sheet, report.header, report.date, left_last=3, right_first=6, last=LAST) + 1
@@ -62,12 +101,12 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
 
     _line(sheet, row, 1, LAST, "I. TỔNG HỢP CHUNG", bold=True, align="left")
     row += 1
-    row = _spanned(sheet, row, OVERVIEW_SPANS, ["STT", "Đơn vị", "Quy tắc áp dụng", "Số người được lấy phiếu",
-                                                "Số người đến ngưỡng", f"Có số liệu năm {report.year - 1}",
-                                                "Ngưỡng đã đến"], heading=True)
+    row = _spanned(sheet, looks, row, OVERVIEW_SPANS, [
+        "STT", "Đơn vị", "Quy tắc áp dụng", "Số người được lấy phiếu", "Số người đến ngưỡng",
+        f"Có số liệu năm {report.year - 1}", "Ngưỡng đã đến"], heading=True)
     for number, section in enumerate(report.units, start=1):
         totals = Totals.of([section])
-        row = _spanned(sheet, row, OVERVIEW_SPANS, [
+        row = _spanned(sheet, looks, row, OVERVIEW_SPANS, [
             number, section.unit, rule_label(section.results.rule), totals.people, totals.flagged,
             f"{totals.with_last_year}/{totals.people}", totals.flag_words() if totals.flagged else "—"],
             texts=(1, 2, 6))
@@ -80,14 +119,14 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
     _line(sheet, row, 1, LAST, "II. KẾT QUẢ TỪNG ĐƠN VỊ", bold=True, align="left")
     row += 1
     for number, section in enumerate(report.units, start=1):
-        row = _unit(sheet, row, number, section, report.year) + 1
+        row = _unit(sheet, looks, row, number, section, report.year) + 1
 
     _line(sheet, row, 1, LAST, "III. CÁC TỆP KHÔNG SỬ DỤNG", bold=True, align="left")
     row += 1
     if report.refused:
-        row = _spanned(sheet, row, REFUSED_SPANS, ["STT", "Tệp", "Lý do"], heading=True)
+        row = _spanned(sheet, looks, row, REFUSED_SPANS, ["STT", "Tệp", "Lý do"], heading=True)
         for number, line in enumerate(report.refused, start=1):
-            row = _spanned(sheet, row, REFUSED_SPANS, [number, line.file, line.reason], texts=(1, 2))
+            row = _spanned(sheet, looks, row, REFUSED_SPANS, [number, line.file, line.reason], texts=(1, 2))
     else:
         _line(sheet, row, 1, LAST, "Không có: mọi tệp được chọn đều đã chốt kết quả và nguyên vẹn.", align="left")
         row += 1
@@ -95,7 +134,7 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
     print_setup(sheet)
 
 
-def _unit(sheet: Worksheet, row: int, number: int, section: UnitSection, year: int) -> int:
+def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSection, year: int) -> int:
     """A unit's section: its heading and lines, the table of its people, its totals and notes."""
     _line(sheet, row, 1, LAST, f"{number}. {section.unit}", bold=True, align="left")
     row += 1
@@ -118,7 +157,7 @@ def _unit(sheet: Worksheet, row: int, number: int, section: UnitSection, year: i
                 sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
     for cells in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=LAST):
         for cell in cells:
-            _style(cell, heading=True)
+            looks.give(cell, "heading")
     sheet.row_dimensions[top].height = 2 * TABLE_PT * 1.3
     row = top + 2
     percent = percent_format(decimals)
@@ -131,7 +170,7 @@ def _unit(sheet: Worksheet, row: int, number: int, section: UnitSection, year: i
         hand = person.prior is not None and person.prior.by_hand
         values += [_fraction(person.prior_percent), flags_text(section.results.rule, person)]
         formats += [f'{percent} "({BY_HAND})"' if hand else percent, None]
-        _table_row(sheet, row, values, formats)
+        _table_row(sheet, looks, row, values, formats)
         row += 1
     totals = Totals.of([section])
     _line(sheet, row, 1, LAST, f"Cộng: {totals.people} người được lấy phiếu; {totals.flagged} người đến ngưỡng "
@@ -144,18 +183,18 @@ def _unit(sheet: Worksheet, row: int, number: int, section: UnitSection, year: i
     return row
 
 
-def _table_row(sheet: Worksheet, row: int, values: Sequence[object], formats: Sequence[str | None]) -> None:
+def _table_row(sheet: Worksheet, looks: Looks, row: int, values: Sequence[object],
+               formats: Sequence[str | None]) -> None:
     lines = max((_lines(str(v), WIDTHS[i]) for i, (v, f) in enumerate(zip(values, formats)) if f is None and v),
                 default=1)
     sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3
     for index, (value, number_format) in enumerate(zip(values, formats), start=1):
-        cell = put_text(sheet.cell(row, index), value)
-        _style(cell, text=number_format is None)
-        if number_format:  # "@": text, centred like the numbers
-            cell.number_format = number_format
+        # "@": text, centred like the numbers
+        looks.give(put_text(sheet.cell(row, index), value), "text" if number_format is None else "centred",
+                   number_format)
 
 
-def _spanned(sheet: Worksheet, row: int, spans: Sequence[tuple[int, int]], values: Sequence[object],
+def _spanned(sheet: Worksheet, looks: Looks, row: int, spans: Sequence[tuple[int, int]], values: Sequence[object],
              heading: bool = False, texts: Sequence[int] = ()) -> int:
     """One table row whose cells each span columns first..last, those at `texts` (indexes) set
     left as text, the others centred; returns the next row."""
@@ -165,19 +204,12 @@ def _spanned(sheet: Worksheet, row: int, spans: Sequence[tuple[int, int]], value
             sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
         put_text(sheet.cell(row, first), value)
         for column in range(first, last + 1):
-            _style(sheet.cell(row, column), heading=heading, text=position in texts and not heading)
+            look = "heading" if heading else "text" if position in texts else "centred"
+            looks.give(sheet.cell(row, column), look)
         width = sum(WIDTHS[first - 1:last])
         lines = max(lines, _lines(str(value), width))
     sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3 + (4 if heading else 0)
     return row + 1
-
-
-def _style(cell, *, heading: bool = False, text: bool = False) -> None:
-    cell.font = BOLD_FONT if heading else BODY_FONT
-    cell.border = BOX
-    cell.alignment = LEFT if text else CENTRE
-    if heading:
-        cell.fill = HEADING_FILL
 
 
 def _signatures(sheet: Worksheet, row: int, signers: Sequence[tuple[str, str]]) -> None:
@@ -188,7 +220,7 @@ def _signatures(sheet: Worksheet, row: int, signers: Sequence[tuple[str, str]]) 
         _line(sheet, row + 5, first, last, name or "", bold=True)
 
 
-def _data_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
+def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> None:
     """One row per person, every unit: for filtering, sorting and adding up."""
     year = report.year - 1
     columns = [("Đơn vị", 24, None), ("Cơ quan cấp trên", 22, None), ("Quy tắc áp dụng", 24, None),
@@ -200,8 +232,7 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
                 ("Ngưỡng đã đến", 30, None)]
     for index, (heading, width, _) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-        cell = put_text(sheet.cell(1, index), heading)
-        _style(cell, heading=True)
+        looks.give(put_text(sheet.cell(1, index), heading), "heading")
     sheet.row_dimensions[1].height = 3 * TABLE_PT * 1.3
     row = 2
     for section in report.units:
@@ -216,10 +247,8 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport) -> None:
                 values += [person.tally.count(level), _fraction(person.percents[level])]
             values += [_fraction(person.prior_percent), source, flags_text(section.results.rule, person)]
             for index, (value, (_, _, number_format)) in enumerate(zip(values, columns), start=1):
-                cell = put_text(sheet.cell(row, index), value)
-                cell.font, cell.border = BODY_FONT, BOX
-                if number_format:
-                    cell.number_format = percent if number_format == "%" else number_format
+                looks.give(put_text(sheet.cell(row, index), value), "data",
+                           percent if number_format == "%" else number_format)
             row += 1
     sheet.freeze_panes = "H2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(row - 1, 1)}"

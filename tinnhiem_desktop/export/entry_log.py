@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from fpdf.fonts import FontFace
 
@@ -36,6 +36,7 @@ ACTION_NAMES = {  # one for every kind of event of core/events.py (tests/test_ex
     "difference_resolved": "Xử lý chênh lệch hai lượt",
     "station_made": "Tạo bản cho máy nhập",
     "station_imported": "Nhận phiếu từ máy nhập",
+    "station_copy_made": "Lập bản cho máy nhập khác",
     "correction_of": "Đính chính kết quả đã chốt",
     "procedure_recorded": "Ghi nhận bước quy trình",
     "prior_result_set": "Ghi kết quả năm trước",
@@ -54,8 +55,13 @@ RECORD_WORDS = {
 CLEARED = "(xóa ghi nhận)"
 RESOLUTION_WORDS = {"A": "lấy theo lượt A", "B": "lấy theo lượt B", "R": "nhập lại theo phiếu giấy", None: ""}
 HEADINGS = ("STT", "Thời gian", "Người nhập", "Loại phiếu", "Phiếu", "Người được lấy phiếu", "Nội dung", "Cũ", "Mới")
-WIDTHS = (11, 35, 32, 14, 13, 44, 32, 35, 36)  # mm; together the 252 mm between landscape margins
+WIDTHS = (21, 33, 29, 13, 16, 28, 26, 28, 58)  # mm; together the 252 mm between landscape margins
 ALIGNS = ("R", "C", "L", "C", "R", "L", "L", "L", "L")
+SIZE = 9  # pt: the log's rows
+MARK_CODES = {"cao": "1", "tin_nhiem": "2", "thap": "3", "none": "0", "multi": "x"}
+LEGEND = ("Ô của từng người được ghi bằng mã: 1 = tín nhiệm cao, 2 = tín nhiệm, 3 = tín nhiệm thấp, "
+          "0 = không đánh dấu, x = đánh dấu nhiều ô; \"1–15: 11232 01123 11231\" là người thứ 1 đến 15 theo thứ tự "
+          "trên phiếu. Các ô của một phiếu nhập liền nhau được ghi trên một dòng, với số thứ tự của các sự kiện.")
 SUMMARY_HEADINGS = ("Người nhập", "Số thao tác", "Số phiếu đã thêm", "Số ô đã nhập", "Số chênh lệch hai lượt")
 SUMMARY_WIDTHS = (70, 35, 40, 35, 50)
 
@@ -69,7 +75,7 @@ def vi_time(iso: str) -> str:
 
 
 def ballot_words(state: Mapping[str, Any] | None) -> str:
-    """'hợp lệ; 1: tín nhiệm cao, 2: tín nhiệm' or 'không hợp lệ (lý do: không đóng dấu)'."""
+    """'hợp lệ; 1–3: 123' or 'không hợp lệ (lý do: không đóng dấu)'."""
     if not state:
         return ""
     words = STATUS_NAMES.get(state.get("status"), str(state.get("status")))
@@ -77,9 +83,66 @@ def ballot_words(state: Mapping[str, Any] | None) -> str:
         words += f" (lý do: {state['reason']})"
     marks = state.get("marks") or {}
     if marks:
-        in_order = sorted(marks.items(), key=lambda item: (len(item[0]), item[0]))  # "2" before "10"
-        words += "; " + ", ".join(f"{order}: {MARK_NAMES.get(mark, mark)}" for order, mark in in_order)
+        words += "; " + marks_code({int(order): mark for order, mark in marks.items()})
     return words
+
+
+def marks_code(marks: Mapping[int, str]) -> str:
+    """Cells as the log's codes: '1–15: 11232 01123 11231', runs of consecutive people together."""
+    runs: list[list[int]] = []
+    for order in sorted(marks):
+        if runs and order == runs[-1][-1] + 1:
+            runs[-1].append(order)
+        else:
+            runs.append([order])
+    parts = []
+    for run in runs:
+        codes = "".join(MARK_CODES.get(marks[order], "?") for order in run)
+        spaced = " ".join(codes[i:i + 5] for i in range(0, len(codes), 5))
+        parts.append(f"{run[0]}–{run[-1]}: {spaced}" if len(run) > 1 else f"{run[0]}: {spaced}")
+    return "; ".join(parts)
+
+
+def log_rows(setup: RoundSetup, events: Sequence[Event]) -> Iterator[tuple[str, ...]]:
+    """A row per event; a ballot added and the cells keyed into it right after by the same keyer
+    (each a `mark_set` filling an empty cell) share one row, numbered with the range of their events."""
+    run: list[Event] = []
+
+    def fresh(event: Event) -> bool:
+        return event.action == "mark_set" and event.data.get("old") is None and event.data.get("new") is not None
+
+    def continues(event: Event) -> bool:
+        last = run[-1]
+        return fresh(event) and event.seq == last.seq + 1 and event.keyer == last.keyer and all(
+            event.data.get(key) == last.data.get(key) for key in ("form", "ballot", "pass"))
+
+    for event in events:
+        if run and not continues(event):
+            yield keying_row(setup, run)
+            run = []
+        if fresh(event) or (event.action == "ballot_added" and event.data.get("new", {}).get("status") == "valid"):
+            run.append(event)
+        else:
+            yield event_row(setup, event)
+    if run:
+        yield keying_row(setup, run)
+
+
+def keying_row(setup: RoundSetup, run: Sequence[Event]) -> tuple[str, ...]:
+    """One row for a ballot's cells keyed one after another (and the ballot, when it starts the run)."""
+    if len(run) == 1:
+        return event_row(setup, run[0])
+    first, data = run[0], run[0].data
+    ballot = str(data.get("ballot", "")) + (f" ({data['pass']})" if data.get("pass") else "")
+    marks = dict(data["new"]["marks"]) if first.action == "ballot_added" else {}
+    marks.update({str(e.data["candidate"]): e.data["new"] for e in run if e.action == "mark_set"})
+    if first.action == "ballot_added":
+        action, new = ACTION_NAMES["ballot_added"], ballot_words({**data["new"], "marks": marks})
+    else:
+        action, new = ACTION_NAMES["mark_set"], marks_code({int(o): m for o, m in marks.items()})
+    cells = (f"{first.seq}–{run[-1].seq}", vi_time(first.at), first.keyer, str(data.get("form", "")), ballot,
+             f"{len(marks)} người", action, "", new)
+    return tuple(composed(cell) for cell in cells)
 
 
 def counts_words(counts: Mapping[str, int], other: Mapping[str, int]) -> str:
@@ -154,6 +217,13 @@ def vi_date(iso: str) -> str:
         return iso
 
 
+def _range_words(data: Mapping[str, Any]) -> str:
+    first, last = data.get("first"), data.get("last")
+    if first is None and last is None:
+        return ""
+    return f", phiếu số {first or 1}–{last if last is not None else '…'}"
+
+
 def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     data = event.data
     form = str(data.get("form", ""))
@@ -177,8 +247,10 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
         new = RESOLUTION_WORDS.get(data.get("choice"), str(data.get("choice")))
         if data.get("keyed"):
             new += ": " + ballot_words(data["keyed"])
+    elif event.action == "station_copy_made":
+        new = f"{data.get('name')}, lượt {data.get('pass')}" + _range_words(data) + f" (tệp {data.get('file')})"
     elif event.action == "station_made":
-        new = f"{data.get('name')}, lượt {data.get('pass')}"
+        new = f"{data.get('name')}, lượt {data.get('pass')}" + _range_words(data)
     elif event.action == "station_imported":
         new = (f"{data.get('station')} ({data.get('file')}): thêm {data.get('added')} phiếu, "
                f"{len(data.get('conflicts') or [])} phiếu không nhận")
@@ -229,9 +301,10 @@ def write_entry_log(setup: RoundSetup, events: Sequence[Event], target: Path, *,
     pdf.official_header(setup.header, setup.meeting.date, left_width=pdf.epw / 2)
     pdf.title_block(TITLE, round_title(setup))
     forms = "; ".join(f"{form.code} — {form.title}" for form in setup.forms)
-    pdf.paragraph(f"Loại phiếu: {forms}.", size=12, after=3)
+    pdf.paragraph(f"Loại phiếu: {forms}.", size=12, after=1)
+    pdf.paragraph(LEGEND, size=10, emphasis="I", after=3)
 
-    pdf.ruled_rows(WIDTHS, HEADINGS, (event_row(setup, event) for event in events), aligns=ALIGNS, size=10)
+    pdf.ruled_rows(WIDTHS, HEADINGS, log_rows(setup, events), aligns=ALIGNS, size=SIZE)
 
     pdf.ln(4)
     pdf.heading("Số thao tác của từng người nhập")

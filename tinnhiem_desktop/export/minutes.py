@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from ..core.model import LEVELS
 from ..core.percent import vi_count, vi_percent
 from ..core.procedure import TeamVote
 from ..core.results import FormResult, RoundResults
 from ..core.rules import Base
+from ..core.team import head_first
 from .fonts import FontSet
 from .history_text import by_hand_notes, last_year, prior_share
-from .dates import vi_date, vi_datetime
+from .dates import vi_date
+from ..core.audit import grouped
+from .seal import Seal, seal_lead
 from .pdf import OfficialPdf, Signature, save
 from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, overrides_sentence, rule_label
@@ -23,23 +24,6 @@ WIDTHS = (9, 35, 33, 9, 15, 9, 15, 9, 15, 16)  # 165 mm: the text width of A4 wi
 WIDTHS_WITH_LAST_YEAR = (9, 30, 26, 8, 15, 8, 15, 8, 15, 16, 15)  # and last year's share, set at 10 pt
 LEVEL_HEADINGS = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 DOTS = "................"
-
-
-@dataclass(frozen=True)
-class Seal:
-    """What the file says about sealing; all None while the round is not sealed."""
-
-    sealed_at: str | None = None
-    sealed_by: str | None = None
-    fingerprint: str | None = None
-    reason: str | None = None
-    corrects: Mapping[str, str] | None = None  # the sealed round this one corrects
-    differences: int = 0  # ballots on which the two passes of a double-entry round differed
-
-
-def grouped(fingerprint: str) -> str:
-    """A SHA-256 in four groups of 16, easier to read aloud and compare by eye."""
-    return " ".join(fingerprint[i:i + 16] for i in range(0, len(fingerprint), 16))
 
 
 def base_words(form: FormResult, decimals: int) -> str:
@@ -100,20 +84,17 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
         pdf.paragraph(f"Lý do chốt kết quả khi số liệu chưa khớp: {seal.reason}", emphasis="I")
     pdf.ln(2)
 
-    if pdf.will_page_break(45):  # the section, its fingerprint and the first signatures together
+    if pdf.will_page_break(110):  # the section, its fingerprint and the first signatures together
         pdf.add_page()
     pdf.heading("IV. XÁC NHẬN")
     if seal.sealed_at and seal.fingerprint:
-        pdf.paragraph(f"Kết quả đã được chốt lúc {vi_datetime(seal.sealed_at)}"
-                      + (f" bởi {seal.sealed_by}" if seal.sealed_by else "")
-                      + ". Dấu vân tay (SHA-256) của tệp đợt lấy phiếu:")
-        pdf.paragraph(grouped(seal.fingerprint), emphasis="B", size=10.5, align="C")
+        pdf.seal_block(seal_lead(seal), seal.fingerprint)
     else:
         pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B")
     pdf.paragraph("Biên bản lập xong hồi ...... giờ ...... cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe "
                   "và thống nhất ký tên dưới đây.")
     per_row = 3 if len(setup.team) > 4 else 2
-    pdf.signatures("TỔ KIỂM PHIẾU", [Signature(m.role or "Thành viên", m.name) for m in setup.team], per_row)
+    pdf.signatures("TỔ KIỂM PHIẾU", [Signature(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
     return save(pdf, target)
 
 

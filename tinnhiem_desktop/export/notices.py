@@ -8,16 +8,17 @@ Vietnamese. It is signed by the head of the counting team for the team ("TM. T�
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
-
 from ..core.model import LEVELS, TeamMember
 from ..core.percent import vi_count, vi_percent
 from ..core.results import CandidateResult, FormResult, RoundResults
 from ..core.rules import Base
-from .dates import vi_date, vi_datetime
+from ..core.team import team_head
+from .dates import vi_date
 from .fonts import FontSet
-from .minutes import DOTS, LEVEL_HEADINGS, Seal, base_words, grouped
-from .pdf import BODY_PT, OfficialPdf, composed, save
+from ..core.audit import grouped
+from .minutes import DOTS, LEVEL_HEADINGS, base_words
+from .seal import Seal, seal_lead
+from .pdf import BODY_PT, FINGERPRINT_HOW_SHORT, OfficialPdf, composed, save
 from .results_text import overrides_sentence, rule_label
 from .wording import flags_words
 
@@ -25,7 +26,7 @@ ADDRESS = "Đồng chí"
 DRAFT_MARK = "BẢN NHÁP — chưa chốt kết quả"
 WIDTHS = (75, 40, 50)  # level, count, percent: the 165 mm text width
 CLOSING_HEIGHT = 44
-SEAL_HEIGHT = 18
+SEAL_HEIGHT = 24
 BODY_SIZES = (13, 12, 11)  # a notice too long for one page at 13 pt is set smaller rather than split
 
 
@@ -43,20 +44,11 @@ class NoticePdf(OfficialPdf):
             self.set_y(self.t_margin)
 
 
-def team_leader(team: Sequence[TeamMember]) -> TeamMember | None:
-    """The member whose role says Tổ trưởng (or Trưởng tổ); None rather than a guess."""
-    for member in team:
-        role = composed(member.role).casefold()
-        if "tổ trưởng" in role or "trưởng tổ" in role:
-            return member
-    return None
-
-
 def write_notices(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None) -> Path:
     pdf = NoticePdf(fonts)
     pdf.set_title("Thông báo kết quả lấy phiếu tín nhiệm")
     trial = NoticePdf(pdf.font_set)  # each notice is set here first, to find a size that fits one page
-    leader = team_leader(results.setup.team)
+    leader = team_head(results.setup.team)
     for form in results.forms:
         for person in form.candidates:
             notice = (results, form, person, seal, leader)
@@ -136,17 +128,15 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
     if pdf.will_page_break(SEAL_HEIGHT + CLOSING_HEIGHT):  # too long even when set small: never sign alone
         pdf.add_page()
     if seal.sealed_at and seal.fingerprint:
-        pdf.paragraph(f"Kết quả đã được chốt lúc {vi_datetime(seal.sealed_at)}"
-                      + (f" bởi {seal.sealed_by}" if seal.sealed_by else "")
-                      + ". Dấu vân tay (SHA-256) của tệp đợt lấy phiếu:", size=small, after=0.5)
-        pdf.paragraph(grouped(seal.fingerprint), emphasis="B", size=min(10.5, small), align="C")
+        pdf.seal_block(seal_lead(seal), seal.fingerprint, size=small, qr_side=0, how=FINGERPRINT_HOW_SHORT)
     else:
         pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B", size=small)
-    _closing(pdf, leader, size)
+    _closing(pdf, leader, size, seal.fingerprint if seal.sealed_at else None)
 
 
-def _closing(pdf: NoticePdf, leader: TeamMember | None, size: float) -> None:
-    """'Nơi nhận' on the left; on the right the head of the counting team signs for the team."""
+def _closing(pdf: NoticePdf, leader: TeamMember | None, size: float, fingerprint: str | None) -> None:
+    """'Nơi nhận' on the left, the fingerprint's QR code under it; on the right the head of the
+    counting team signs for the team."""
     pdf.ln(3)
     if pdf.will_page_break(CLOSING_HEIGHT):
         pdf.add_page()
@@ -157,6 +147,8 @@ def _closing(pdf: NoticePdf, leader: TeamMember | None, size: float) -> None:
     with pdf.style("", 11):
         for line in ("- Như trên;", "- Lưu: Tổ kiểm phiếu."):
             pdf.cell(half, 5, line, new_x="LMARGIN", new_y="NEXT")
+    if fingerprint:
+        pdf.qr_code(fingerprint, pdf.l_margin + 2, top + 18, CLOSING_HEIGHT - 20)
     right = pdf.l_margin + half
     pdf.set_xy(right, top)
     with pdf.style("B", size):

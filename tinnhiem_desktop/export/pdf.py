@@ -7,6 +7,8 @@ date line; page numbers centred at the top from page 2; signature blocks with pr
 
 from __future__ import annotations
 
+import io
+
 import re
 import unicodedata
 from contextlib import contextmanager
@@ -17,6 +19,7 @@ from typing import Iterator, Sequence
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from ..core.audit import grouped
 from ..core.model import Header, HeaderStyle
 from .dates import vi_date
 from .fonts import FontSet, document_fonts
@@ -24,6 +27,20 @@ from .fonts import FontSet, document_fonts
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20, 20, 30, 15
 BODY_PT = 13
 LOCALITY = re.compile(r"(?:^|\s)(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
+
+
+FINGERPRINT_HOW = ("So đủ 64 ký tự với tệp: tinnhiem-cli verify TỆP --fingerprint \"…\", hoặc trong chương trình: "
+                   "Tệp › Kiểm tra tệp. Mã QR bên cạnh mang cùng dấu vân tay.")
+FINGERPRINT_HOW_SHORT = "So đủ 64 ký tự với tệp (Tệp › Kiểm tra tệp); mã QR phía dưới mang cùng giá trị."
+
+
+def qr_png(text: str) -> io.BytesIO:
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(text, error="m").save(buffer, kind="png", scale=8, border=2)
+    buffer.seek(0)
+    return buffer
 
 
 def locality(header: Header) -> str | None:
@@ -162,6 +179,35 @@ class OfficialPdf(FPDF):
             self.add_page()
         self.paragraph(value, emphasis="B", after=1)
 
+    def seal_block(self, lead: str, fingerprint: str, *, size: float = BODY_PT, qr_side: float = 24.0,
+                   how: str = "") -> None:
+        """The seal's sentence, the fingerprint in groups to compare whole, how to compare it, and the
+        same value as a QR code (read by a phone or a scanner) at the right; with `qr_side` 0 the
+        page puts the QR code elsewhere (`qr_code`)."""
+        if self.will_page_break(qr_side + 12):
+            self.add_page()
+        self.paragraph(lead, size=size, after=0.5)
+        top = self.get_y()
+        text_width = self.epw - qr_side - 4
+        groups = grouped(fingerprint).split()
+        lines = [" ".join(groups[i:i + 8]) for i in range(0, len(groups), 8)]
+        with self.style("B", min(size, 11.5)):
+            if self.get_string_width(" ".join(lines)) <= text_width - 2 * self.c_margin:
+                lines = [" ".join(lines)]
+            for line in lines:
+                self.set_x(self.l_margin)
+                self.cell(text_width, min(size, 11.5) * 0.5, line, align="C", new_x="LMARGIN", new_y="NEXT")
+        with self.style("I", min(size, 11)):
+            self.set_x(self.l_margin)
+            self.multi_cell(text_width, min(size, 11) * 0.45, composed(how or FINGERPRINT_HOW), align="J",
+                            new_x="LMARGIN", new_y="NEXT")
+        if qr_side:
+            self.qr_code(fingerprint, self.l_margin + self.epw - qr_side, top, qr_side)
+        self.set_y(max(self.get_y(), top + qr_side) + 2)
+
+    def qr_code(self, text: str, x: float, y: float, side: float) -> None:
+        self.image(qr_png(text), x=x, y=y, w=side, h=side)
+
     def signatures(self, heading: str, signatures: Sequence[Signature], per_row: int = 2) -> None:
         """Signature blocks, `per_row` across: title, '(Ký, ghi rõ họ tên)', space, the name."""
         height = 42
@@ -193,43 +239,51 @@ class OfficialPdf(FPDF):
     def ruled_rows(self, widths: Sequence[float], headings: Sequence[str], rows, *, aligns: Sequence[str],
                    size: float = 10) -> None:
         """A long bordered table drawn cell by cell: far faster than `table_of` for thousands of
-        rows (an entry log). The heading row is repeated on every page; a row grows only when
-        one of its cells has to wrap."""
+        rows (an entry log). The heading row is repeated on every page; a row grows only when one
+        of its cells has to wrap, and a wrapped cell is broken into lines once."""
         line = size * 0.5
+        room = [width - 2 * self.c_margin for width in widths]
+
+        def lines_of(texts: Sequence[str]) -> list[list[str]]:
+            return [[text] if self.get_string_width(text) <= space
+                    else self.multi_cell(width, line, text, dry_run=True, output="LINES") or [""]
+                    for text, width, space in zip(texts, widths, room)]
 
         def heading_row() -> None:
             with self.style("B", size):
-                lines = max(self._lines(text, width) for text, width in zip(headings, widths))
-                self._row(headings, widths, ["C"] * len(widths), lines, line, fill=True)
+                self._row(lines_of(headings), widths, ["C"] * len(widths), line, fill=True)
 
         with self.style("", size):
             heading_row()
             for row in rows:
-                texts = [composed(text) for text in row]
-                wide = any(self.get_string_width(t) > w - 2 * self.c_margin for t, w in zip(texts, widths))
-                lines = max(self._lines(t, w) for t, w in zip(texts, widths)) if wide else 1
-                if self.get_y() + lines * line > self.page_break_trigger:
+                cells = lines_of([composed(text) for text in row])
+                if self.get_y() + max(map(len, cells)) * line > self.page_break_trigger:
                     self.add_page()
                     heading_row()
-                self._row(texts, widths, aligns, lines, line)
+                self._row(cells, widths, aligns, line)
 
     def _lines(self, text: str, width: float) -> int:
+        """How many lines `text` takes in a cell `width` wide."""
         return len(self.multi_cell(width, 1, text, dry_run=True, output="LINES")) or 1
 
-    def _row(self, texts: Sequence[str], widths: Sequence[float], aligns: Sequence[str], lines: int,
-             line: float, fill: bool = False) -> None:
-        top, x, height = self.get_y(), self.l_margin, lines * line
+    def _row(self, cells: Sequence[Sequence[str]], widths: Sequence[float], aligns: Sequence[str], line: float,
+             fill: bool = False) -> None:
+        top, x = self.get_y(), self.l_margin
+        lines = max(map(len, cells))
+        height = lines * line
         if fill:
             self.set_fill_color(235, 235, 235)
-        for text, width, align in zip(texts, widths, aligns):
-            self.set_xy(x, top)
+        for texts, width, align in zip(cells, widths, aligns):
             if lines == 1:  # the common case, and the fast one
-                self.cell(width, height, text, border=1, align=align, fill=fill)
+                self.set_xy(x, top)
+                self.cell(width, height, texts[0], border=1, align=align, fill=fill)
             else:
                 self.rect(x, top, width, height, style="DF" if fill else "D")
-                own = self._lines(text, width)
-                self.set_xy(x, top + (height - own * line) / 2)
-                self.multi_cell(width, line, text, align=align, new_x="RIGHT", new_y="TOP")
+                y = top + (height - len(texts) * line) / 2
+                for text in texts:
+                    self.set_xy(x, y)
+                    self.cell(width, line, text, align=align)
+                    y += line
             x += width
         self.set_xy(self.l_margin, top + height)
 

@@ -43,9 +43,9 @@ ASSESSMENT_NAMES = {
 }
 
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-DEADLINE = ("Hạn nộp bản tự nhận xét, đánh giá: {day} (chậm nhất {days:02d} ngày trước ngày hội nghị, "
+DEADLINE = ("Hạn nộp bản tự nhận xét, đánh giá: {day} (chậm nhất {days} ngày trước ngày hội nghị, "
             "tính theo ngày lịch).")
-DEADLINE_UNKNOWN = ("Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; chậm nhất {days:02d} "
+DEADLINE_UNKNOWN = ("Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; chậm nhất {days} "
                     "ngày trước ngày hội nghị, tính theo ngày lịch).")
 
 
@@ -54,13 +54,15 @@ def day_words(day: date, translate: Translate = vietnamese) -> str:
     return f"{translate(WEEKDAYS[day.weekday()])}, {day:%d/%m/%Y}"
 
 
-def deadline_line(meeting_date: str, translate: Translate = vietnamese) -> str:
+def deadline_line(
+    meeting_date: str, translate: Translate = vietnamese, days: str = f"{SELF_ASSESSMENT_DAYS:02d}"
+) -> str:
     """The self-assessment deadline and its rule, as the wizard and the checklist show it; the
-    window passes its `translate`."""
+    window passes its `translate` and the number of days as its language writes it."""
     deadline = self_assessment_deadline(meeting_date)
     if deadline is None:
-        return translate(DEADLINE_UNKNOWN).format(days=SELF_ASSESSMENT_DAYS)
-    return translate(DEADLINE).format(day=day_words(deadline, translate), days=SELF_ASSESSMENT_DAYS)
+        return translate(DEADLINE_UNKNOWN).format(days=days)
+    return translate(DEADLINE).format(day=day_words(deadline, translate), days=days)
 
 
 def checklist_text(checklist: Checklist, meeting_date: str, titles: dict[str, str]) -> str:

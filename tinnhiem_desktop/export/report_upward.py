@@ -23,7 +23,9 @@ from ..core.results import RoundResults
 from .dates import vi_date, vi_datetime
 from .fonts import FontSet
 from .history_text import last_year
-from .minutes import Seal, _form_section, grouped
+from ..core.audit import grouped
+from .minutes import _form_section
+from .seal import Seal, seal_lead
 from .pdf import OfficialPdf, composed, save
 from .procedure_text import team_vote_sentence
 from .results_text import rule_sentence
@@ -123,9 +125,7 @@ def write_report_pdf(results: RoundResults, target: Path, report: Report, seal: 
 
     pdf.heading("III. XÁC NHẬN KẾT QUẢ")
     if seal.sealed_at and seal.fingerprint:
-        pdf.paragraph(f"Kết quả đã được Tổ kiểm phiếu chốt lúc {vi_datetime(seal.sealed_at)}. Dấu vân tay (SHA-256) "
-                      "của tệp đợt lấy phiếu, in trên biên bản kiểm phiếu:")
-        pdf.paragraph(grouped(seal.fingerprint), emphasis="B", size=10.5, align="C")
+        pdf.seal_block(seal_lead(seal) + " (in trên biên bản kiểm phiếu)", seal.fingerprint)
     else:
         pdf.paragraph(_seal_sentence(seal), emphasis="B")
     if seal.reason:

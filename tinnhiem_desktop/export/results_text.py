@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..core.model import EntryMode, Mark, RoundSetup
 from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, Rule, RoundResults
-from ..core.rules import Base
+from ..core.rules import Base, quorum_text
 from .history_text import prior_share
 from .wording import BASE_NAMES, Translate, band_words, flags_words, sentence, vietnamese
 
@@ -32,7 +32,7 @@ def rule_label(rule: Rule, translate: Translate = vietnamese) -> str:
 def quorum_words(quorum, translate: Translate = vietnamese) -> str:
     if quorum is None:
         return translate(NO_QUORUM)
-    return translate(QUORUM_WORDS).format(share=f"{quorum.numerator}/{quorum.denominator}")
+    return translate(QUORUM_WORDS).format(share=quorum_text(quorum))
 
 
 def override_words(rule: Rule, translate: Translate = vietnamese, *, thresholds_only: bool = False) -> list[str]:

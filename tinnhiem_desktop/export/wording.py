@@ -95,11 +95,15 @@ MESSAGES = {
     "round_file_too_new": "Tệp '{file}' được tạo bởi phiên bản mới hơn của chương trình (lược đồ {version}, phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình. Tệp không bị thay đổi.",
     "round_file_needs_upgrade": "Tệp '{file}' có lược đồ cũ; hãy mở tệp để ghi một lần để chương trình nâng cấp (có tạo bản sao lưu).",
     "round_file_in_use": "Tệp '{file}' đang được mở để ghi ở nơi khác ({holder}). Chỉ một nơi được ghi vào một đợt lấy phiếu tại một thời điểm.",
+    "round_lock_unsafe": "Tệp khóa '{file}' không phải một tệp thường của chương trình (là liên kết, thư mục hoặc tệp có nhiều tên) nên không được dùng, và không có tệp nào bị sửa. Hãy xóa '{file}' rồi mở lại '{round}'.",
     "round_file_foreign_objects": "Tệp '{file}' chứa thành phần không do chương trình tạo ({objects}): tệp đã bị sửa ngoài chương trình nên không được mở. Tệp không bị thay đổi; hãy dùng bản sao lưu.",
     "round_file_gone": "Tệp '{file}' đã bị chuyển đi, bị xóa hoặc bị thay bằng tệp khác trong lúc đang mở: thao tác "
                        "chưa được ghi. Hãy đóng đợt này rồi mở lại tệp (hoặc bản sao lưu) ở nơi nó đang nằm.",
     "round_read_only": "Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.",
     "round_sealed": "Đợt lấy phiếu trong tệp '{file}' đã chốt kết quả lúc {sealed_at}; không thể thay đổi.",
+    "migration_failed": "Không nâng cấp được tệp '{file}' lên lược đồ mới ({detail}). Tệp không bị thay đổi.",
+    "sidecar_set_aside": "Bên cạnh tệp '{file}' có tệp phụ '{sidecar}' không thuộc về tệp này (của một tệp khác hoặc của một bản cũ hơn): chương trình không dùng nó mà để riêng thành '{set_aside}'. Tệp đợt lấy phiếu không bị thay đổi.",
+    "sidecar_ignored": "Bên cạnh tệp '{file}' có tệp phụ '{sidecar}' không thuộc về tệp này (của một tệp khác hoặc của một bản cũ hơn): chương trình bỏ qua nó và chỉ đọc tệp chính. Không có gì bị thay đổi.",
     "write_failed": "Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.",
     "spreadsheet_too_large": "Tệp '{file}' quá lớn cho một danh sách (tối đa {rows} dòng, {columns} cột, đọc trong {seconds} giây); không có gì được nhập.",
     "not_a_spreadsheet": "Tệp '{file}' không phải bảng tính Excel (.xlsx) hoặc tệp CSV; hãy mở tệp trong Excel và lưu lại thành .xlsx hoặc CSV UTF-8.",
@@ -151,9 +155,10 @@ MESSAGES = {
                             "({summoned}): tệp không thể đúng; không có phiếu nào được thêm.",
     "duplicate_ballot": "phiếu số {ballot} của loại phiếu '{form}' đã có; số phiếu không được trùng.",
     "bad_status": "trạng thái '{value}' không hợp lệ: dùng 'valid' (hợp lệ), 'invalid' hoặc 'invalid:lý do' (không hợp lệ).",
-    "bad_mark": "ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô).",
+    "bad_mark": "ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô), ? (chưa nhập).",
     "candidate_out_of_range": "loại phiếu '{form}' chỉ có {size} người; không có người thứ {candidate}.",
     "marks_on_invalid_ballot": "phiếu số {ballot} không hợp lệ nên không được có ô đánh dấu.",
+    "unkeyed_on_invalid_ballot": "phiếu số {ballot} không hợp lệ nên không có ô nào chờ nhập: bỏ dấu ? ở các ô.",
     "bad_birth_year": "năm sinh '{value}' không hợp lệ: cần năm có 4 chữ số, từ 1900 đến 2100.",
     "ballot_not_found": "không có phiếu số {ballot} của loại phiếu '{form}'.",
     "ballot_is_invalid": "phiếu số {ballot} của loại phiếu '{form}' đã bị đánh dấu không hợp lệ; hãy khôi phục phiếu trước khi nhập.",
@@ -186,6 +191,7 @@ MESSAGES = {
     "station_ballot_outside_range": "Phiếu số {ballot} (lượt {entry_pass}) nằm ngoài phạm vi của máy nhập: không nhập.",
     # verification
     "sqlite_integrity": "Cơ sở dữ liệu hỏng: {detail}.",
+    "log_shorter_than_backup": "Nhật ký của tệp không có sự kiện số {seq} như bản sao lưu tự động mới nhất '{backup}': phần cuối nhật ký đã bị xóa hoặc bị thay sau lần sao lưu đó. Hãy so tệp với bản sao lưu này trước khi dùng.",
     "log_events_missing": "Nhật ký bị mất sự kiện: cần sự kiện số {expected}, gặp số {found}.",
     "log_event_altered": "Sự kiện số {seq} trong nhật ký đã bị sửa (mã băm không khớp).",
     "log_inconsistent": "Sự kiện số {seq} trong nhật ký không khớp với trạng thái trước nó.",
@@ -200,8 +206,14 @@ MESSAGES = {
     "ballot_not_in_log": "Phiếu số {ballot} có trong tệp nhưng nhật ký không ghi lần nhập nào.",
     "ballot_missing": "Phiếu số {ballot} có trong nhật ký nhưng đã mất khỏi tệp.",
     "ballot_status_differs_from_log": "Phiếu số {ballot}: trong tệp là phiếu {stored_status}, theo nhật ký là phiếu {logged_status}.",
+    "station_not_made_here": "Tệp '{file}' không phải bản cho máy nhập do đợt này tạo ra (đợt này không ghi nhận bản "
+                             "nào như vậy): không nhận phiếu từ tệp.",
     "correction_source_altered": "Không lập tệp đính chính từ '{file}': tệp không còn nguyên vẹn ({count} chỗ sai); "
                                  "hãy kiểm tra tệp (tinnhiem-cli verify) và dùng bản đã chốt còn nguyên vẹn.",
+    "consolidate_paper_differs": "không khớp với báo cáo giấy của đơn vị ({detail})",
+    "paper_list_bad_row": "Dòng phải có tên tệp và dấu vân tay, cách nhau bằng dấu phẩy (dòng này có {columns} cột).",
+    "paper_list_bad_fingerprint": "Dấu vân tay của tệp '{file}' phải đủ 64 ký tự 0–9, a–f.",
+    "paper_list_duplicate": "Tệp '{file}' có hai dòng trong danh sách dấu vân tay.",
     "paper_fingerprint_malformed": "Dấu vân tay nhập từ biên bản phải đủ 64 ký tự 0–9, a–f (đã nhập {length} ký tự).",
     "paper_round_not_sealed": "Biên bản ghi dấu vân tay {paper} nhưng tệp này chưa chốt: không phải tệp đã chốt theo biên bản.",
     "paper_fingerprint_differs": "Dấu vân tay trên biên bản ({paper}) KHÁC dấu vân tay của tệp ({file}): tệp không phải "
@@ -251,6 +263,7 @@ MESSAGES = {
     "self_assessment_late": "Bản tự nhận xét, đánh giá của đồng chí {name} nhận ngày {received_date}, sau hạn nộp {deadline_date}.",
     "team_not_proposed": "Chưa có danh sách Tổ kiểm phiếu đề xuất (Tệp → Sửa thông tin đợt → Tổ kiểm phiếu).",
     "team_without_head": "Tổ kiểm phiếu chưa có Tổ trưởng: hãy ghi vai trò \"Tổ trưởng\" cho một thành viên.",
+    "candidate_listed_twice": "{name} có tên hai lần trong danh sách (trùng họ tên và năm sinh).",
     "team_member_rated": "Đồng chí {name} vừa ở Tổ kiểm phiếu vừa là người được lấy phiếu: thành viên Tổ kiểm phiếu không được là người được lấy phiếu.",
     "blank_ballots_not_printed": "Chưa in phiếu trắng (Xuất tài liệu → Phiếu lấy phiếu tín nhiệm).",
     "attendance_not_recorded": "Chưa điểm danh: chưa ghi số người có mặt tại hội nghị.",
@@ -274,6 +287,9 @@ MESSAGES = {
     "procedure_differs_from_log": "Ghi nhận '{key}' của quy trình trong tệp khác với nhật ký.",
     "procedure_record_other_seal": "Ghi nhận '{key}' (sau khi chốt) không thuộc kết quả đã chốt của tệp này.",
     # command line
+    "rekey_wrong_length": "Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.",
+    "rekey_bad_cell": "Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.",
+    "rekey_reason_missing": "Cần ghi lý do sau 'khl:'.",
     "bad_arguments": "Tham số không đúng: {detail}",
     "unexpected_error": "Lỗi không mong đợi: {detail}",
 }
@@ -308,6 +324,11 @@ def flags_words(rule: Rule, flags: Iterable[str], translate: Translate = vietnam
 
 def _enriched(params: Mapping[str, Any], translate: Translate = vietnamese) -> dict[str, Any]:
     values = dict(params)
+    detail = values.get("detail")  # the problem behind another, e.g. why an earlier file was refused
+    if isinstance(detail, Issue):
+        values["detail"] = describe_issue(detail, values.get("form_title"), translate)
+    elif isinstance(detail, TinNhiemError):
+        values["detail"] = describe_error(detail, translate)
     if isinstance(values.get("sealed_at"), str):  # an ISO time reads as "10 giờ 42, ngày 27/11/2026"
         values["sealed_at"] = vi_datetime(values["sealed_at"], translate)
     if "count" in values and values["count"] in COUNT_NAMES:

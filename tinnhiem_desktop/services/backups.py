@@ -1,9 +1,15 @@
 """Automatic backups of the open round: a compact copy every few minutes while it changes, the
 newest few kept in the user's data folder (not beside the file, so a lost USB stick loses none),
-and restoring one as a new round file."""
+and restoring one as a new round file.
+
+A copy is named `ROUND.0000012-20261127-103000.tinnhiem` in a folder named after the round's uid:
+its sequence in that folder orders and rotates the copies, so a clock set back never makes a new
+copy look old; the date and time are for people.
+"""
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -11,13 +17,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from ..core.issues import TinNhiemError
+from ..core.issues import Issue, Severity, TinNhiemError
 from ..storage.roundfile import read_header
 from .rounds import RoundService
 
 EVERY_SECONDS = 180
 KEEP = 5
 STAMP = "%Y%m%d-%H%M%S"
+# ROUND.SEQUENCE-DATE-TIME; copies made before sequences (ROUND-DATE-TIME) count as sequence 0.
+COPY_NAME = re.compile(r"(?:\.(?P<seq>\d{7,}))?-(?P<taken>\d{8}-\d{6})")
 
 
 def default_folder() -> Path:
@@ -29,6 +37,7 @@ def default_folder() -> Path:
 @dataclass(frozen=True)
 class BackupCopy:
     path: Path
+    seq: int
     taken: datetime
 
     @property
@@ -60,9 +69,7 @@ class Backups:
 
     def backup_now(self, now: float | None = None, head: str | None = None) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
-        stamp = self.wall_clock().strftime(STAMP)
-        target = self.folder / f"{self.service.path.stem}-{stamp}.tinnhiem"
-        copy = self.service.copy_to(target)
+        copy = self.service.copy_to(_next_copy(self.folder, self.service.path.stem, self.wall_clock()))
         self._last_time = self.clock() if now is None else now
         self._last_head = head or self.service.file_log_head()
         for old in self.copies()[self.keep:]:
@@ -71,29 +78,76 @@ class Backups:
 
     def copies(self) -> list[BackupCopy]:
         """This round's copies, newest first."""
-        return [c for c in all_copies(self.folder.parent) if c.path.parent == self.folder]
+        return _copies_in(self.folder)
 
 
 def all_copies(folder: Path | None = None) -> list[BackupCopy]:
-    """Every round's backups, newest first: the round to restore may be one that no longer opens."""
+    """Every round's backups, the round backed up last first, each round's newest first: the round
+    to restore may be one that no longer opens."""
     root = folder or default_folder()
+    rounds = [found for found in map(_copies_in, root.glob("*/")) if found]
+    rounds.sort(key=lambda copies: copies[0].taken, reverse=True)
+    return [copy for copies in rounds for copy in copies]
+
+
+def _copies_in(folder: Path) -> list[BackupCopy]:
+    """The copies in one round's folder, newest (highest sequence) first."""
     found = []
-    for path in root.glob("*/*.tinnhiem"):
-        try:
-            found.append(BackupCopy(path, datetime.strptime("-".join(path.stem.rsplit("-", 2)[-2:]), STAMP)))
-        except ValueError:
+    for path in folder.glob("*.tinnhiem"):
+        match = COPY_NAME.search(path.stem)
+        if match is None or match.end() != len(path.stem):
             continue  # not a copy of ours
-    return sorted(found, key=lambda c: c.taken, reverse=True)
+        try:
+            taken = datetime.strptime(match["taken"], STAMP)
+        except ValueError:
+            continue
+        found.append(BackupCopy(path, int(match["seq"] or 0), taken))
+    return sorted(found, key=lambda c: (c.seq, c.taken), reverse=True)
+
+
+def _next_copy(folder: Path, round_name: str, taken: datetime) -> Path:
+    copies = _copies_in(folder)
+    seq = copies[0].seq + 1 if copies else 1
+    return folder / f"{round_name}.{seq:07d}-{taken.strftime(STAMP)}.tinnhiem"
+
+
+def newest_backup_problems(service: RoundService, folder: Path | None = None) -> list[Issue]:
+    """The round file's log must extend the log of the round's newest backup: the backup's newest
+    event must be in the file, with the same hash. If not, the end of the file's log was deleted
+    (or replaced) after that backup. A station's backups, in the same folder when it keys on the
+    same machine, are not the master's."""
+    own = (folder or default_folder()).resolve() / service.info.uid
+    if own in service.path.resolve().parents:  # a backup itself is being verified
+        return []
+    for copy in _copies_in(own):
+        try:
+            with RoundService.open(copy.path, service.keyer, read_only=True) as backup:
+                if backup.info.station != service.info.station:
+                    continue
+                seq, head = backup.state.seq, backup.state.head
+        except TinNhiemError:
+            continue  # an unreadable copy proves nothing: the one before it is the newest
+        if any(event.seq == seq and event.hash == head for event in service.events()):
+            return []
+        return [Issue("log_shorter_than_backup", Severity.ERROR, None, {"backup": copy.path.name, "seq": seq})]
+    return []
 
 
 def restore_copy(backup: Path, target: Path) -> Path:
-    """The backup as a new round file; the file being replaced is never overwritten."""
-    read_header(Path(backup))
-    target = Path(target)
+    """The backup as a new round file; the file being replaced is never overwritten. The restored
+    state becomes its round's newest backup, so that verifying the new file does not take the
+    copies made after it for a lost tail."""
+    backup, target = Path(backup), Path(target)
+    read_header(backup)
     if target.exists():
         raise TinNhiemError("file_exists", file=str(target))
     try:
         shutil.copyfile(backup, target)
+        if backup in (copy.path for copy in _copies_in(backup.parent)):
+            newest = _next_copy(backup.parent, target.stem, datetime.now())
+            partial = newest.with_name(newest.name + ".partial")
+            shutil.copyfile(backup, partial)
+            partial.replace(newest)
     except OSError as error:
         raise TinNhiemError("file_not_writable", file=str(target), detail=error.strerror or str(error)) from None
     return target

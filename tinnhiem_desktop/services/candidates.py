@@ -18,7 +18,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..core.issues import Location, TinNhiemError
 from ..core.model import Candidate
-from ..core.spec import MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, folded, nfc
+from ..core.names import folded
+from ..core.spec import nfc
+from ..core.validation import MAX_BIRTH_YEAR, MIN_BIRTH_YEAR, duplicate_pairs
 from .files import read_text
 
 FIELDS = ("name", "position", "birth_year", "person_key")
@@ -172,16 +174,6 @@ def candidates_from_rows(
     return CandidateImport(tuple(candidates), duplicate_pairs(candidates), skipped)
 
 
-def duplicate_pairs(candidates: Iterable[Candidate]) -> tuple[tuple[int, int], ...]:
-    """Pairs of orders (earlier, later) with the same name, ignoring case, and the same birth year."""
-    seen: dict[tuple[str, int | None], list[int]] = {}
-    pairs: list[tuple[int, int]] = []
-    for candidate in candidates:
-        key = (candidate.name.casefold(), candidate.birth_year)
-        earlier = seen.setdefault(key, [])
-        pairs.extend((order, candidate.order) for order in earlier)
-        earlier.append(candidate.order)
-    return tuple(pairs)
 
 
 def _header_field(folded: str) -> str | None:

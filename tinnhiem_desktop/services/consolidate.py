@@ -8,16 +8,15 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
-from ..core.history import Suggestion, candidate_ref, loose_name, suggest_links
+from ..core.history import PriorResult, Suggestion, candidate_ref, loose_name, suggest_links
 from ..core.issues import TinNhiemError
-from ..core.model import Header, HeaderStyle
+from ..core.model import Header, HeaderStyle, RoundSetup
 from ..core.results import CandidateResult, RoundResults, with_previous
 from ..core.rules import PriorShare
 from ..core.spec import nfc
-from ..export.consolidated import ConsolidatedReport, RefusedLine, UnitSection, default_title
-from ..export.wording import sentence
+from ..export.consolidated import ConsolidatedReport, RefusedLine, RefusedReasons, UnitSection, default_title
 from .history import History, RefusedFile, SealedRound, open_sealed_rounds, round_files
 
 
@@ -60,16 +59,18 @@ class Consolidation:
         return total
 
 
-def consolidate(paths: Iterable[Path], year: int | None = None) -> Consolidation:
+def consolidate(paths: Iterable[Path], year: int | None = None, papers: Mapping[str, str] | None = None
+                ) -> Consolidation:
     """Open every round file named (folders: the files directly in them), verify each, and gather
     the rounds of `year` (by default the latest year among the usable files) with last year's results
-    beside them. Files of last year serve as history; any other file is refused with the reason."""
+    beside them. Files of last year serve as history; any other file is refused with the reason.
+    `papers` (file name -> fingerprint on the unit's signed report) refuses a file that does not match."""
     paths = list(paths)
     if not round_files(paths):
         raise TinNhiemError("no_round_files", paths=", ".join(str(p) for p in paths))
-    rounds, refused = open_sealed_rounds(paths)
+    rounds, refused = open_sealed_rounds(paths, papers)
     if not rounds:
-        reasons = "; ".join(f"{f.path.name}: {sentence(f.code, f.params).rstrip('.')}" for f in refused) + "."
+        reasons = RefusedReasons(tuple((f.path.name, f.code, f.params) for f in refused))
         raise TinNhiemError("consolidate_nothing", reasons=reasons)
     if year is None:
         year = max(r.year for r in rounds)
@@ -80,14 +81,30 @@ def consolidate(paths: Iterable[Path], year: int | None = None) -> Consolidation
     refused += [RefusedFile(r.path, "consolidate_other_year", {"year": r.year, "wanted": year, "previous": year - 1},
                             r.unit, r.year) for r in rounds if r.year not in (year, year - 1)]
     history = History(year - 1, tuple(earlier), ())
-    people = [(p.record, p.birth_year) for p in history.people]
+    by_name = _by_loose_name(history)
+    held = {sealed.unit for sealed in history.rounds}
     units = []
     for sealed in sorted(current, key=_unit_order):
         results = with_previous(sealed.results, last_year_for(sealed, history))
         linked = {candidate_ref(p.candidate) for form in results.forms for p in form.candidates if p.prior}
-        suggestions = suggest_links(sealed.setup, people, linked)
-        units.append(UnitResult(sealed, results, history.unit_held_round(sealed.unit), tuple(suggestions)))
+        suggestions = suggest_links(sealed.setup, _namesakes(sealed.setup, by_name), linked)
+        units.append(UnitResult(sealed, results, sealed.unit in held, tuple(suggestions)))
     return Consolidation(year, tuple(units), history, tuple(refused))
+
+
+def _by_loose_name(history: History) -> dict[str, list[tuple[PriorResult, int | None]]]:
+    """Last year's people (each with their birth year) by name without diacritics or case, once:
+    each unit's links are then suggested from its namesakes, not from every unit's people."""
+    found: dict[str, list[tuple[PriorResult, int | None]]] = {}
+    for person in history.people:
+        found.setdefault(loose_name(person.record.name), []).append((person.record, person.birth_year))
+    return found
+
+
+def _namesakes(setup: RoundSetup, by_name: dict[str, list[tuple[PriorResult, int | None]]]
+               ) -> list[tuple[PriorResult, int | None]]:
+    names = dict.fromkeys(loose_name(c.name) for form in setup.forms for c in form.candidates)
+    return [person for name in names for person in by_name.get(name, ())]
 
 
 def _unit_order(sealed: SealedRound) -> tuple[str, ...]:
@@ -138,9 +155,9 @@ def report_of(
             sealed_by=info.sealed_by or "", seal_reason=info.seal_reason,
             last_year_file=names[earlier.path] if earlier else None,
             last_year_refused=tuple(refused_earlier),
-            suggestions=result.suggestions,
+            suggestions=result.suggestions, paper_checked=sealed.paper_checked,
         ))
-    refused = tuple(RefusedLine(names[f.path], sentence(f.code, f.params)) for f in consolidation.refused)
+    refused = tuple(RefusedLine(names[f.path], f.code, f.params) for f in consolidation.refused)
     return ConsolidatedReport(
         header=Header(style, nfc(parent), nfc(unit) or "." * 40),
         date=date or datetime.date.today().isoformat(),

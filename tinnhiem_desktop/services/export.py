@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.issues import Issue, Severity, TinNhiemError
-from ..export.minutes import Seal, write_minutes
+from ..export.seal import Seal
 from .procedure import ProcedureService, iso_date, note_blank_ballots_printed
 from .rounds import RoundService
 
 DOCUMENT_NAMES = {
     "minutes": "Biên bản kiểm phiếu",
+    "minutes_docx": "Biên bản kiểm phiếu (bản Word để chỉnh sửa)",
     "notices": "Thông báo kết quả cho từng người",
     "summary": "Báo cáo kết quả tổng hợp",
     "blank_ballots": "Phiếu lấy phiếu tín nhiệm (phiếu trắng)",
@@ -30,6 +31,7 @@ class ExportRequest:
     csv: Path | None = None
     copies: int | None = None  # blank ballots per form; by default each form's issued count
     notices: Path | None = None  # after `copies` so that positional callers keep working
+    minutes_docx: Path | None = None  # the editable copy of the minutes
 
     def targets(self) -> dict[str, Path]:
         return {name: Path(getattr(self, name)) for name in DOCUMENT_NAMES if getattr(self, name) is not None}
@@ -58,7 +60,14 @@ def export_documents(
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             if name == "minutes":
+                from ..export.minutes import write_minutes
+
                 written.append(write_minutes(results, target, seal, team_vote=ProcedureService(service).team_vote()))
+            elif name == "minutes_docx":
+                from ..export.minutes_docx import write_minutes_docx
+
+                written.append(write_minutes_docx(results, target, seal,
+                                                  team_vote=ProcedureService(service).team_vote()))
             elif name == "notices":
                 from ..export.notices import write_notices
 

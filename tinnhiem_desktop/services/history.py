@@ -7,17 +7,20 @@ check of `verify`; any other file is refused with the reason, never silently ski
 
 from __future__ import annotations
 
+import os
+import sys
+
 import re
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..core.history import PriorResult, Suggestion, candidate_ref, carried_key, name_key, suggest_links
+from ..core.history import PriorResult, Suggestion, candidate_ref, carried_key, suggest_links
 from ..core.issues import TinNhiemError
 from ..core.model import BallotForm, Counts, Meeting, RoundSetup
+from ..core.names import name_key
 from ..core.results import RoundResults
-from ..export.wording import describe_error, describe_issue
 from ..storage.repository import RoundInfo
 from .rounds import RoundService, command_line_keyer
 
@@ -26,7 +29,8 @@ ROUND_SUFFIX = ".tinnhiem"
 
 @dataclass(frozen=True)
 class RefusedFile:
-    """A file not used, and why (a code of `wording.MESSAGES` with its parameters)."""
+    """A file not used, and why: a code of `wording.MESSAGES` with its parameters (`detail` may be
+    the first problem found, an `Issue` or a `TinNhiemError`, which the wording words)."""
 
     path: Path
     code: str
@@ -45,6 +49,7 @@ class SealedRound:
     results: RoundResults
     priors: tuple[PriorResult, ...]
     corrects: Mapping[str, Any] | None = None
+    paper_checked: bool = False  # its fingerprint was compared with the unit's signed paper, and matched
 
     @property
     def unit(self) -> tuple[str, str]:
@@ -85,8 +90,9 @@ def round_files(paths: Iterable[Path]) -> list[Path]:
     return list(unique.values())
 
 
-def open_sealed(path: Path) -> SealedRound | RefusedFile:
-    """The round in the file, verified; or the reason it cannot be used."""
+def open_sealed(path: Path, paper: str | None = None) -> SealedRound | RefusedFile:
+    """The round in the file, verified (with `paper`, against the fingerprint on its signed paper);
+    or the reason it cannot be used."""
     try:
         with RoundService.open(path, command_line_keyer(), read_only=True, with_log=True) as service:
             info, setup = service.info, service.setup
@@ -95,16 +101,18 @@ def open_sealed(path: Path) -> SealedRound | RefusedFile:
                 return RefusedFile(path, "history_station_copy", {"station": info.station.name}, **of)
             if not info.sealed:
                 return RefusedFile(path, "history_not_sealed", **of)
-            report = service.verify()
+            report = service.verify(paper)
             problems = list(report.problems)  # verify() already checks the earlier-year figures
+            if problems and all(p.code.startswith("paper_") for p in problems):
+                return RefusedFile(path, "consolidate_paper_differs", {"detail": problems[0]}, **of)
             if problems:
                 titles = {f.code: f.title for f in setup.forms}
                 return RefusedFile(path, "history_altered", {
-                    "count": len(problems), "detail": describe_issue(problems[0], titles.get(problems[0].form))}, **of)
+                    "count": len(problems), "detail": problems[0], "form_title": titles.get(problems[0].form)}, **of)
             return SealedRound(path, service.setup, info, service.results(), tuple(service.prior_results()),
-                               service.corrects())
+                               service.corrects(), paper_checked=paper is not None)
     except TinNhiemError as error:
-        return RefusedFile(path, "history_unreadable", {"detail": describe_error(error)})
+        return RefusedFile(path, "history_unreadable", {"detail": error})
     except Exception as error:  # damage SQLite or the log's JSON trips over: this file only is refused
         return RefusedFile(path, "history_unreadable", {"detail": f"{type(error).__name__}: {_first_line(error)}"})
 
@@ -113,16 +121,37 @@ def _first_line(error: Exception) -> str:
     return (str(getattr(error, "orig", None) or error).splitlines() or [""])[0]
 
 
-def open_sealed_rounds(paths: Iterable[Path]) -> tuple[list[SealedRound], list[RefusedFile]]:
+def open_sealed_rounds(
+    paths: Iterable[Path], papers: Mapping[str, str] | None = None
+) -> tuple[list[SealedRound], list[RefusedFile]]:
     """Every round file named (folders: the files directly in them), verified, and sifted: a copy of
     a round already read, a round corrected by another file given, or two different rounds of the
-    same body and year, are refused with the reason."""
+    same body and year, are refused with the reason. `papers` maps a file's name to the fingerprint
+    on its signed paper: a file that does not match it is refused."""
     rounds, refused = [], []
-    for path in round_files(paths):
-        opened = open_sealed(path)
+    files = round_files(paths)
+    papers = [(papers or {}).get(path.name) for path in files]
+    for opened in _each_opened(files, papers):
         (refused if isinstance(opened, RefusedFile) else rounds).append(opened)
     kept, sifted = _sift(rounds)
     return kept, refused + sifted
+
+
+PARALLEL_FROM = 16  # files: below this, starting worker processes costs more than it saves
+
+
+def _each_opened(files: Sequence[Path], papers: Sequence[str | None]) -> Iterable[SealedRound | RefusedFile]:
+    """Each file opened and verified, in order: on every core when there are many (each file is
+    read and checked on its own, so the work divides)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_FROM or workers < 2 or getattr(sys, "frozen", False):  # a bundle opens them in turn
+        return [open_sealed(path, paper) for path, paper in zip(files, papers)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Spawned, not forked: the window calls this from a worker thread of a Qt program.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(open_sealed, files, papers, chunksize=max(1, len(files) // (workers * 4))))
 
 
 def _sift(rounds: Sequence[SealedRound]) -> tuple[list[SealedRound], list[RefusedFile]]:
@@ -248,7 +277,7 @@ def link_history(service: RoundService, history: History) -> LinkReport:
     """Store the earlier year's result of every candidate found there by person key (one
     transaction), and suggest links for the others by name and birth year."""
     setup = service.setup
-    unit = (name_key(setup.header.parent), name_key(setup.header.unit))
+    unit = unit_of(setup)
     stored = {(p.person_key, p.year): p for p in service.prior_results()}
     links, replaced, linked_refs = [], [], set()
     for form in setup.forms:

@@ -13,7 +13,8 @@ from typing import Sequence
 
 from ..core.issues import Location, TinNhiemError
 from ..core.rules import Band, Base, Preset
-from ..core.spec import folded, nfc, saved_preset_from_dict, saved_preset_to_dict
+from ..core.names import folded
+from ..core.spec import nfc, saved_preset_from_dict, saved_preset_to_dict
 from .files import read_text
 
 FOLDER_ENV = "TINNHIEM_CONFIG_DIR"  # where the program keeps its settings files, instead of the user's

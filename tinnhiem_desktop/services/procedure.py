@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 from ..core import procedure as steps
-from ..core.issues import Issue, Severity, TinNhiemError
+from ..core.issues import Issue, TinNhiemError
 from ..core.model import Candidate, Counts
-from ..core.procedure import Checklist, Handover, ProcedureRecord, TeamVote, checklist, replay_records
+from ..core.procedure import Checklist, Handover, ProcedureRecord, TeamVote, checklist
 from ..core.spec import nfc
+from ..core.team import team_head
 from ..storage.repository import now
 from .rounds import RoundService
 
@@ -128,39 +129,11 @@ class ProcedureService:
         self._after_seal(key, {"date": report_date, "recipient": recipient, "files": [Path(f).name for f in files]})
 
     def head_teller(self) -> str:
-        """The team member whose role is Tổ trưởng (who hands the papers over), else ''."""
-        for member in self.rounds.setup.team:
-            if " ".join(member.role.casefold().split()) == steps.HEAD_ROLE:
-                return member.name
-        return ""
+        """The head of the counting team (who hands the papers over), else ''."""
+        head = team_head(self.rounds.setup.team)
+        return head.name if head else ""
 
     # -- checking --------------------------------------------------------------------------
-
-    def check_records(self) -> list[Issue]:
-        """Records that differ from the log (before the seal) or do not belong to this round's
-        seal (after it): a change made behind the program's back."""
-        stored = self.records()
-        logged, issues = replay_records(self.rounds.events())
-        for key in sorted((stored.keys() | logged.keys())):
-            if key.startswith(steps.AFTER_SEAL):
-                continue
-            mine = dict(stored[key].data) if key in stored else None
-            if mine != logged.get(key):
-                issues.append(Issue("procedure_differs_from_log", Severity.ERROR, None, {"key": key}))
-        fingerprint = self.rounds.info.fingerprint
-        for key, record in sorted(stored.items()):
-            if key.startswith(steps.AFTER_SEAL) and (fingerprint is None or record.data.get("fingerprint") != fingerprint):
-                issues.append(Issue("procedure_record_other_seal", Severity.ERROR, None, {"key": key}))
-        return issues
-
-    def copy_from(self, source: RoundService) -> int:
-        """The records made before the seal of a round this one corrects; returns how many."""
-        copied = 0
-        for key, record in sorted(source.procedure_records().items()):
-            if not key.startswith(steps.AFTER_SEAL):
-                self._record(key, dict(record.data))
-                copied += 1
-        return copied
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -221,14 +194,3 @@ def note_blank_ballots_printed(rounds: RoundService, copies: int | None) -> bool
     return True
 
 
-def correct_round(source: Path, target: Path, reason: str, keyer: str) -> RoundService:
-    """A correction of a sealed round (`RoundService.correction`) that keeps the steps recorded
-    before its seal (self-assessments, the meeting's steps); what followed the seal is redone."""
-    corrected = RoundService.correction(source, target, reason, keyer)
-    try:
-        with RoundService.open(source, keyer, read_only=True) as sealed:
-            ProcedureService(corrected).copy_from(sealed)
-    except BaseException:
-        corrected.close()
-        raise
-    return corrected

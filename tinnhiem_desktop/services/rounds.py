@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
 
-from ..core.events import Draft, Event, apply
+from ..core.events import KINDS, Draft, Event, apply
 from ..core.issues import Issue, TinNhiemError
 from ..core.model import Ballot, EntryMode, EntryPass, RoundInfo, RoundSetup, Station
 from ..core.procedure import ProcedureRecord
@@ -78,7 +78,8 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
             seal = Seal(info.sealed_by or "", info.sealed_at, info.seal_reason or "", (), stored.head[0])
         self._state: RoundState = stored_state(stored.setup, stored.ballots, stored.resolutions, stored.priors,
                                                stored.records, info.station, seal, stored.head)
-        self._state.correction = stored.correction
+        for event in stored.unprojected:  # their facts live only in the log: the reducer's own handlers
+            KINDS[event.action].apply(self._state, event)
         self._state.created_at = info.created_at
         self._info = info
         self._stored = stored  # kept for `verify` while nothing has changed since
@@ -114,8 +115,9 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         """Call `observer` with what changed, once after each action."""
         self.observers.append(observer)
 
-    def _commit(self, drafts: Sequence[Draft], *, fingerprint: Callable[[str], str] | None = None) -> Changes:
-        """Append the events to the store (one transaction), apply them, and tell the observers."""
+    def _commit(self, drafts: Sequence[Draft], *, fingerprint=None, applied: Callable[[], None] | None = None) -> Changes:
+        """Append the events to the store (one transaction), apply them, and tell the observers
+        (after `applied`, which brings up to date what the events do not carry, e.g. a seal's info)."""
         if not drafts:
             return NO_CHANGES
         events = self._repo.append(drafts, self.keyer, fingerprint=fingerprint)
@@ -125,6 +127,8 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         if self._events is not None:
             self._events.extend(events)
         self._stored = None
+        if applied is not None:
+            applied()
         self._notify(changes)
         return changes
 
@@ -176,6 +180,11 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
     @property
     def read_only(self) -> bool:
         return self._repo.read_only or self._info.sealed
+
+    @property
+    def warnings(self) -> tuple[Issue, ...]:
+        """What opening the file did that the user should hear of (e.g. a stray -wal set aside)."""
+        return tuple(getattr(self._repo, "warnings", ()))
 
     @property
     def opened_read_only(self) -> bool:

@@ -14,6 +14,7 @@ from ..core.checks import seal_gate
 from ..core.events import Draft, ballot_state, fold
 from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.model import EntryPass, RoundInfo
+from ..core.procedure import AFTER_SEAL
 from ..core.spec import nfc
 from .keying import _added
 
@@ -56,16 +57,21 @@ class Sealing:
             sealed.append(whole_file_fingerprint(tables, head))
             return sealed[-1]
 
+        def sealed_info() -> None:
+            info = self._info
+            self._info = RoundInfo(info.uid, info.created_at, at, by, reason or None, sealed[-1], info.station)
+
         self._commit([Draft("round_sealed", {"by": by, "reason": reason, "problems": [i.code for i in problems],
-                                             "at": at, "format": WHOLE_FILE_FORMAT})], fingerprint=fingerprint_with)
-        info = self._info
-        self._info = RoundInfo(info.uid, info.created_at, at, by, reason or None, sealed[-1], info.station)
+                                             "at": at, "format": WHOLE_FILE_FORMAT})],
+                     fingerprint=fingerprint_with, applied=sealed_info)
         return self._info
 
     @classmethod
     def correction(cls, source: Path, target: Path, reason: str, keyer: str):
         """A sealed round is never unsealed: its correction is a new round file made from it, with
-        the same setup and ballots, recording the reason and the fingerprint it replaces."""
+        the same setup, ballots, earlier years' figures and the steps recorded before its seal (what
+        followed the seal is redone), recording the reason and the fingerprint it replaces. Only a
+        sealed file that verifies can be corrected."""
         reason = nfc(reason)
         if not reason:
             raise TinNhiemError("correction_needs_reason")
@@ -78,9 +84,12 @@ class Sealing:
             setup, ballots, replaced = sealed.setup, sealed.all_ballots(), sealed.info.fingerprint
             resolutions = [(d.form, d.number, d.resolution) for d in sealed.differences() if d.resolved]
             priors = sealed.prior_results()
+            records = {key: dict(record.data) for key, record in sorted(sealed.procedure_records().items())
+                       if not key.startswith(AFTER_SEAL)}
         corrected = cls.create(target, setup, keyer)
         drafts = [Draft("correction_of", {"fingerprint": replaced, "file": Path(source).name, "reason": reason})]
         drafts += [Draft("prior_result_set", {"prior": p.as_data(), "old": None}) for p in priors]
+        drafts += [Draft("procedure_recorded", {"key": key, "old": None, "new": data}) for key, data in records.items()]
         drafts += [_added(b) for b in ballots if b.entry_pass is not EntryPass.R]
         keyed = {(b.form, b.number): b for b in ballots if b.entry_pass is EntryPass.R}
         for form, number, choice in resolutions:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..core.events import Draft
-from ..core.issues import TinNhiemError
+from ..core.issues import Location, TinNhiemError
 from ..core.model import EntryPass, RoundSetup
 from ..core.results import Rule, round_rule
 from ..core.rules import RuleCustom
 from ..core.spec import rule_custom_to_dict, rule_to_dict, setup_from_dict, setup_to_dict, with_rule
+from ..core.validation import definition_issues
 
 
 class SetupAndRule:
@@ -27,6 +28,10 @@ class SetupAndRule:
             raise TinNhiemError("station_setup_locked", file=str(self.path), station=self.station.name)
         if self._state.any_ballot():
             raise TinNhiemError("setup_locked_by_ballots", file=str(self.path))
+        problems = definition_issues(setup)  # the counts may stay unreconciled until counting
+        if problems:
+            params = dict(problems[0].params)
+            raise TinNhiemError(problems[0].code, Location("setup", path=params.pop("path", None)), **params)
         setup_from_dict(setup_to_dict(setup), str(self.path))  # refused now what replaying the log would refuse
         self._commit([Draft("setup_replaced", {"setup": setup_to_dict(setup)})])
         if not self.double_entry:

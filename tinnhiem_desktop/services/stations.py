@@ -3,6 +3,7 @@ merging back what it keyed."""
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -63,11 +64,13 @@ class Stations:
             raise TinNhiemError("bad_station_range", first=first, last=last)
         if target.exists():
             raise TinNhiemError("file_exists", file=str(target))
+        token = secrets.token_hex(16)
+        claims = {"name": name, "pass": entry_pass.value, "first": first, "last": last}
         self.copy_to(target)
         try:
+            self._commit([Draft("station_copy_made", {**claims, "token": token, "file": target.name})])
             with type(self).open(target, self.keyer) as copy:
-                copy._commit([Draft("station_made", {"name": name, "pass": entry_pass.value,
-                                                     "first": first, "last": last})])
+                copy._commit([Draft("station_made", {**claims, "token": token})])
         except BaseException:
             target.unlink(missing_ok=True)
             raise
@@ -80,6 +83,7 @@ class Stations:
         self.check_writable()
         path = Path(path)
         station, theirs, keyed_by, report = self._read_station(path)
+        theirs = [b for b in theirs if b.entry_pass is station.entry_pass]
         added, already, conflicts = [], 0, []
         for ballot in theirs:
             mine = self._state.ballot(ballot.form, ballot.entry_pass, ballot.number)
@@ -114,6 +118,10 @@ class Stations:
                 raise TinNhiemError("station_other_round", file=str(path), title=other.setup.title)
             if _without_rule(other.setup) != _without_rule(self.setup):  # the rule may change after the copy
                 raise TinNhiemError("station_setup_differs", file=str(path))
+            if self._state.station_copies:  # a master that records its copies trusts its own record
+                station = self._state.station_copies.get(other.state.station_token)
+                if station is None:
+                    raise TinNhiemError("station_not_made_here", file=str(path))
             report = other.verify()
             if not report.intact:
                 raise TinNhiemError("station_file_altered", file=str(path), count=len(report.problems))

@@ -11,19 +11,19 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sqlite3
 import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from sqlalchemy.exc import DBAPIError
-from sqlmodel import Session
 
 from ..core.audit import after_seal_hash
-from ..core.events import Draft, Event, chain_event, event_hash
+from ..core.events import UNPROJECTED, Draft, Event, chain_event, event_hash
 from ..core.history import PriorResult
-from ..core.issues import TinNhiemError
+from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.model import (
     Ballot,
     BallotForm,
@@ -34,6 +34,7 @@ from ..core.model import (
     EntryPass,
     Header,
     HeaderStyle,
+    MARKS,
     Mark,
     Meeting,
     RoundInfo,
@@ -54,11 +55,16 @@ from .roundfile import (
     enable_wal,
     make_engine,
     migrate,
+    migrating_path,
     read_header,
+    remove_leftovers,
+    replace_durably,
+    replayed_sidecars,
+    scratch_copy,
+    set_aside,
     vacuum_into,
 )
 from .schema_check import check_schema
-from .tables import CandidateRow, FormRow, RoundRow, TeamMemberRow
 
 __all__ = ["RoundInfo", "RoundRepository", "Station", "now"]
 
@@ -81,6 +87,7 @@ class RoundRepository:
         self._sealed_at: str | None = None
         self._scratch: Path | None = None  # the migrated copy an older file is read through
         self._opening: StoredRound | None = None  # the read made when opening, until it is taken
+        self.warnings: tuple[Issue, ...] = ()  # what opening did that the user should hear of
         self._identity = _identity(path)  # the file opened, to notice it deleted or replaced later
 
     # -- opening and closing ---------------------------------------------------------------
@@ -103,12 +110,13 @@ class RoundRepository:
 
                 with engine.begin() as connection:
                     created = now()
-                    _insert_setup(connection, setup, uid, created)
+                    _insert_setup(_driver(connection), setup, uid, created)
                     first = chain_event(None, created, keyer, "round_created", {"setup": setup_to_dict(setup), "uid": uid})
-                    _insert_event(connection, first)
+                    _insert_event(_driver(connection), first)
             finally:
                 engine.dispose()
-            os.replace(partial, path)
+            replace_durably(partial, path)
+            lock.hold_file(path)
         except (OSError, DBAPIError) as error:
             lock.release()
             _remove_quietly(partial)
@@ -130,7 +138,8 @@ class RoundRepository:
 
         A reader takes the writer lock when it is free, so that SQLite tidies its -wal and -shm
         files away on close; beside a writer it reads through WAL, and in a write-protected
-        folder it reads the file as immutable.
+        folder it reads a copy (with its -wal) or the file alone, as immutable. Whoever holds the
+        lock, or reads a write-protected folder, first judges the sidecars (`_settle_sidecars`).
         """
         path = Path(path)
         read_header(path)
@@ -144,7 +153,14 @@ class RoundRepository:
             lock = None
             mode = "read" if error.code == "round_file_in_use" else "immutable"
         try:
-            return cls._open(path, lock, mode, read_only, with_events)
+            if lock is not None:
+                remove_leftovers(path)
+            scratch, warnings = None, ()
+            if mode != "read" and replayed_sidecars(path):
+                scratch, warnings = _settle_sidecars(path, writable=lock is not None)
+            repo = cls._open(path, lock, mode, read_only, with_events, scratch)
+            repo.warnings = warnings
+            return repo
         except BaseException:
             if lock:
                 lock.release()
@@ -152,19 +168,21 @@ class RoundRepository:
 
     @classmethod
     def _open(cls, path: Path, lock: WriterLock | None, mode: str, read_only: bool,
-              with_events: bool = False) -> RoundRepository:
-        header = read_header(path)
-        engine = make_engine(path, mode)
-        scratch = None
+              with_events: bool = False, scratch: Path | None = None) -> RoundRepository:
+        """`scratch`: a folder holding a recovered copy of the file, to be read instead of it."""
+        source = path if scratch is None else scratch / path.name
+        header = read_header(source)
+        engine = make_engine(source, mode if scratch is None else "reader")
         try:
             check_schema(engine, path)  # before any statement that could run something not ours
             if header.user_version < SCHEMA_VERSION:
                 if read_only:  # an archived file is read through a migrated copy, never touched
-                    scratch = Path(tempfile.mkdtemp(prefix="tinnhiem-"))
-                    engine = _migrated_copy(engine, scratch / path.name)
+                    scratch = scratch or Path(tempfile.mkdtemp(prefix="tinnhiem-"))
+                    engine = _migrated_copy(engine, scratch / f"migrated-{path.name}", path)
                 else:
-                    backup_copy(engine, path, header.user_version)
-                    migrate(engine)
+                    engine = _migrate_in_place(engine, path, header.user_version)
+                    if lock is not None:
+                        lock.hold_file(path)
             repo = cls(path, engine, lock, read_only)
             repo._scratch = scratch
             repo._opening = repo.load(with_events=with_events)  # wholly readable, before WAL is set
@@ -207,19 +225,19 @@ class RoundRepository:
             with self._engine.connect() as connection:
                 connection.exec_driver_sql("BEGIN")
                 try:
-                    stored = self._load_in(connection, with_events)
+                    stored = self._load_in(_driver(connection), with_events)
                 finally:
                     connection.rollback()
-        except DBAPIError as error:
-            raise TinNhiemError("round_file_corrupt", file=str(self.path), detail=str(error.orig)) from None
+        except (DBAPIError, sqlite3.Error) as error:
+            raise TinNhiemError("round_file_corrupt", file=str(self.path), detail=_detail(error)) from None
         except (ValueError, KeyError, TypeError) as error:  # a value no version of ours writes
             raise TinNhiemError("round_file_altered", file=str(self.path), detail=str(error)) from None
         self._sealed_at = stored.info.sealed_at
         return stored
 
-    def _load_in(self, connection, with_events: bool) -> StoredRound:
-        sql = connection.exec_driver_sql
-        row = _round_row(connection, self.path)
+    def _load_in(self, db: sqlite3.Connection, with_events: bool) -> StoredRound:
+        sql = db.execute
+        row = _round_row(db, self.path)
         team = tuple(TeamMember(name, role) for name, role in sql("SELECT name, role FROM team_member ORDER BY seq"))
         candidates: dict[int, list[Candidate]] = {}
         for form_id, seq, name, position, birth_year, person_key, provincial in sql(
@@ -250,7 +268,7 @@ class RoundRepository:
         codes = {form_id: code for code, form_id in form_ids.items()}
         marks: dict[int, dict[int, Mark]] = {}
         for ballot_id, seq, value in sql("SELECT ballot_id, candidate_seq, value FROM mark"):
-            marks.setdefault(ballot_id, {})[seq] = Mark(value)
+            marks.setdefault(ballot_id, {})[seq] = MARKS[value]
         order = {code: i for i, code in enumerate(f.code for f in forms)}
         ballots = [
             Ballot(codes[form_id], number, BallotStatus(status), marks.get(ballot_id, {}), reason, EntryPass(source))
@@ -276,13 +294,19 @@ class RoundRepository:
         ]
         records = {key: ProcedureRecord(key, json.loads(data), at, by)
                    for key, data, at, by in sql("SELECT key, data, at, by FROM procedure_record")}
-        events = self._events_in(connection) if with_events else None
-        opening = events[:3] if events is not None else self._events_in(connection, 0, 3)
-        correction = next((dict(e.data) for e in opening if e.action == "correction_of"), None)
-        head = _head(connection)
+        events = self._events_in(db) if with_events else None
+        if events is not None:
+            unprojected = [event for event in events if event.action in UNPROJECTED]
+        else:
+            placeholders = ", ".join("?" * len(UNPROJECTED))
+            unprojected = [Event(seq, at, keyer, action, json.loads(data), digest)
+                           for seq, at, keyer, action, data, digest in sql(
+                               "SELECT seq, at, keyer, action, data, hash FROM event"
+                               f" WHERE action IN ({placeholders}) ORDER BY seq", UNPROJECTED)]
+        head = _head(db)
         self._form_ids = form_ids
-        tables, after = (whole_rows(connection), after_seal_versions(connection)) if with_events else (None, None)
-        return StoredRound(setup, info, ballots, resolutions, priors, records, head, events, correction, tables,
+        tables, after = (whole_rows(db), after_seal_versions(db)) if with_events else (None, None)
+        return StoredRound(setup, info, ballots, resolutions, priors, records, head, events, unprojected, tables,
                            after)
 
     def _rule_custom(self, row: Mapping[str, Any]):
@@ -296,20 +320,20 @@ class RoundRepository:
     def events(self, after: int = 0, first: int | None = None) -> list[Event]:
         """The log, oldest first: the events after number `after`; only `first` of them when given."""
         with self._engine.connect() as connection:
-            return self._events_in(connection, after, first)
+            return self._events_in(_driver(connection), after, first)
 
     @staticmethod
-    def _events_in(connection, after: int = 0, first: int | None = None) -> list[Event]:
+    def _events_in(db: sqlite3.Connection, after: int = 0, first: int | None = None) -> list[Event]:
         query = "SELECT seq, at, keyer, action, data, hash FROM event WHERE seq > ? ORDER BY seq"
         if first is not None:
             query += f" LIMIT {int(first)}"
         return [Event(seq, at, keyer, action, json.loads(data), digest)
-                for seq, at, keyer, action, data, digest in connection.exec_driver_sql(query, (after,))]
+                for seq, at, keyer, action, data, digest in db.execute(query, (after,))]
 
     def head(self) -> tuple[int, str]:
         """The newest event's number and hash as the file has it now (a reader polls this)."""
         with self._engine.connect() as connection:
-            return _head(connection)
+            return _head(_driver(connection))
 
     def copy_to(self, target: Path) -> Path:
         try:
@@ -338,35 +362,35 @@ class RoundRepository:
         try:
             with self._engine.begin() as connection:
                 self._check_still_there()
-                seq, digest = _head(connection)
+                db = _driver(connection)
+                seq, digest = _head(db)
                 for draft in drafts:
                     at = now()
                     event = Event(seq + 1, at, keyer, draft.action, draft.data,
                                   event_hash(digest, seq + 1, at, keyer, draft.action, draft.data))
-                    _insert_event(connection, event)
-                    self._project(connection, event)
+                    _insert_event(db, event)
+                    self._project(db, event)
                     appended.append(event)
                     seq, digest = event.seq, event.hash
                 if fingerprint is not None:
-                    connection.exec_driver_sql("UPDATE round SET fingerprint = ? WHERE id = 1",
-                                               (fingerprint(digest, whole_rows(connection)),))
-        except DBAPIError as error:
-            raise TinNhiemError("write_failed", file=str(self.path), detail=str(error.orig)) from None
+                    db.execute("UPDATE round SET fingerprint = ? WHERE id = 1", (fingerprint(digest, whole_rows(db)),))
+        except (DBAPIError, sqlite3.Error) as error:
+            raise TinNhiemError("write_failed", file=str(self.path), detail=_detail(error)) from None
         for event in appended:
             if event.action == "round_sealed":
                 self._sealed_at = event.data["at"]
         return appended
 
-    def _project(self, connection, event: Event) -> None:
+    def _project(self, db: sqlite3.Connection, event: Event) -> None:
         """Bring the tables in line with one event (the log is the truth; the tables its projection)."""
-        sql = connection.exec_driver_sql
+        sql = db.execute
         data, action = event.data, event.action
         if action == "setup_replaced":
-            uid, created_at = sql("SELECT uid, created_at FROM round WHERE id = 1").one()
+            uid, created_at = sql("SELECT uid, created_at FROM round WHERE id = 1").fetchone()
             for table in ("candidate", "ballot_form", "team_member", "round"):
                 sql(f"DELETE FROM {table}")
-            _insert_setup(connection, setup_from_dict(data["setup"], "log"), uid, created_at)
-            self._form_ids = dict(sql("SELECT code, id FROM ballot_form").all())
+            _insert_setup(db, setup_from_dict(data["setup"], "log"), uid, created_at)
+            self._form_ids = dict(sql("SELECT code, id FROM ballot_form").fetchall())
         elif action == "rule_changed":
             new = data["new"]
             custom = new.get("rule_custom")
@@ -378,9 +402,9 @@ class RoundRepository:
             sql("UPDATE ballot_form SET summoned = ?, present = ?, issued = ?, collected = ? WHERE id = ?",
                 (new["summoned"], new["present"], new["issued"], new["collected"], self._form_id(data["form"])))
         elif action == "ballot_added":
-            _insert_ballot(connection, self._form_id(data["form"]), data.get("pass", "A"), data["ballot"], data["new"])
+            _insert_ballot(db, self._form_id(data["form"]), data.get("pass", "A"), data["ballot"], data["new"])
         elif action in ("ballot_removed", "ballot_status_set", "mark_set"):
-            ballot_id = self._ballot_id(connection, data["form"], data.get("pass", "A"), data["ballot"])
+            ballot_id = self._ballot_id(db, data["form"], data.get("pass", "A"), data["ballot"])
             if action == "ballot_removed":
                 sql("DELETE FROM mark WHERE ballot_id = ?", (ballot_id,))
                 sql("DELETE FROM ballot WHERE id = ?", (ballot_id,))
@@ -389,7 +413,7 @@ class RoundRepository:
                 sql("UPDATE ballot SET status = ?, invalid_reason = ? WHERE id = ?",
                     (new["status"], new["reason"], ballot_id))
                 sql("DELETE FROM mark WHERE ballot_id = ?", (ballot_id,))
-                _insert_marks(connection, ballot_id, new["marks"])
+                _insert_marks(db, ballot_id, new["marks"])
             elif data["new"] is None:
                 sql("DELETE FROM mark WHERE ballot_id = ? AND candidate_seq = ?", (ballot_id, data["candidate"]))
             else:
@@ -399,12 +423,12 @@ class RoundRepository:
         elif action == "difference_resolved":
             form_id = self._form_id(data["form"])
             again = sql("SELECT id FROM ballot WHERE form_id = ? AND pass = 'R' AND number = ?",
-                        (form_id, data["ballot"])).first()
+                        (form_id, data["ballot"])).fetchone()
             if again is not None:
                 sql("DELETE FROM mark WHERE ballot_id = ?", (again[0],))
                 sql("DELETE FROM ballot WHERE id = ?", (again[0],))
             if data["keyed"] is not None:
-                _insert_ballot(connection, form_id, "R", data["ballot"], data["keyed"])
+                _insert_ballot(db, form_id, "R", data["ballot"], data["keyed"])
             sql("INSERT INTO resolution (form_id, number, choice, resolved_by, resolved_at) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (form_id, number) DO UPDATE SET choice = excluded.choice,"
                 " resolved_by = excluded.resolved_by, resolved_at = excluded.resolved_at",
@@ -446,12 +470,12 @@ class RoundRepository:
         try:
             with self._engine.begin() as connection:
                 self._check_still_there()
-                versions = [version for version, _, _ in after_seal_versions(connection).values()]
+                db = _driver(connection)
+                versions = [version for version, _, _ in after_seal_versions(db).values()]
                 last = max(versions, key=lambda v: v.get("seq", 0), default=None)
                 seq = 1 + (last.get("seq", 0) if last else 0)
                 prev = last["hash"] if last and "hash" in last else seal_head
-                row = connection.exec_driver_sql(
-                    "SELECT data, at, by FROM procedure_record WHERE key = ?", (key,)).first()
+                row = db.execute("SELECT data, at, by FROM procedure_record WHERE key = ?", (key,)).fetchone()
                 earlier = []
                 if row is not None:
                     old = json.loads(row[0])
@@ -460,12 +484,12 @@ class RoundRepository:
                 chained = {**data, "fingerprint": fingerprint, "seq": seq, "prev": prev}
                 chained["hash"] = after_seal_hash(prev, seq, key, _plain(chained), at, keyer)
                 stored = {**chained, "earlier": earlier}
-                connection.exec_driver_sql(
+                db.execute(
                     "INSERT INTO procedure_record (key, data, at, by) VALUES (?, ?, ?, ?) ON CONFLICT (key)"
                     " DO UPDATE SET data = excluded.data, at = excluded.at, by = excluded.by",
                     (key, json.dumps(stored, ensure_ascii=False, sort_keys=True), at, keyer))
-        except DBAPIError as error:
-            raise TinNhiemError("write_failed", file=str(self.path), detail=str(error.orig)) from None
+        except (DBAPIError, sqlite3.Error) as error:
+            raise TinNhiemError("write_failed", file=str(self.path), detail=_detail(error)) from None
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -488,10 +512,9 @@ class RoundRepository:
         except KeyError:
             raise TinNhiemError("unknown_form", form=form, known=sorted(self._form_ids)) from None
 
-    def _ballot_id(self, connection, form: str, source: str, number: int) -> int:
-        row = connection.exec_driver_sql(
-            "SELECT id FROM ballot WHERE form_id = ? AND pass = ? AND number = ?",
-            (self._form_id(form), source, number)).first()
+    def _ballot_id(self, db: sqlite3.Connection, form: str, source: str, number: int) -> int:
+        row = db.execute("SELECT id FROM ballot WHERE form_id = ? AND pass = ? AND number = ?",
+                         (self._form_id(form), source, number)).fetchone()
         if row is None:
             raise TinNhiemError("ballot_not_found", form=form, ballot=number)
         return row[0]
@@ -513,7 +536,7 @@ SEALED_COLUMNS = {  # what a whole-file fingerprint covers: these columns of sch
 }
 
 
-def whole_rows(connection) -> dict[str, list[tuple]]:
+def whole_rows(db: sqlite3.Connection) -> dict[str, list[tuple]]:
     """Every stored value a seal covers (the log is covered by its head; the round's own
     fingerprint and the records made after the seal are not part of what was sealed)."""
     rows = {}
@@ -521,15 +544,15 @@ def whole_rows(connection) -> dict[str, list[tuple]]:
         query = f"SELECT {columns} FROM {table}"
         if table == "procedure_record":
             query += f" WHERE key NOT LIKE '{AFTER_SEAL}%'"
-        rows[table] = [tuple(row) for row in connection.exec_driver_sql(f"{query} ORDER BY {order}")]
+        rows[table] = db.execute(f"{query} ORDER BY {order}").fetchall()
     return rows
 
 
-def after_seal_versions(connection) -> dict[tuple[str, int], tuple[dict, str, str]]:
+def after_seal_versions(db: sqlite3.Connection) -> dict[tuple[str, int], tuple[dict, str, str]]:
     """Every version of every record made after the seal (replaced ones too), by (key, position):
     its data as chained, when and by whom."""
     found = {}
-    for key, data, at, by in connection.exec_driver_sql(
+    for key, data, at, by in db.execute(
             f"SELECT key, data, at, by FROM procedure_record WHERE key LIKE '{AFTER_SEAL}%'"):
         current = json.loads(data)
         earlier = current.pop("earlier", [])
@@ -545,69 +568,81 @@ def _plain(data: Mapping[str, Any]) -> dict:
     return json.loads(json.dumps(data, ensure_ascii=False))
 
 
-def _round_row(connection, path: Path) -> Mapping[str, Any]:
-    row = connection.exec_driver_sql("SELECT * FROM round WHERE id = 1").mappings().first()
+def _driver(connection) -> sqlite3.Connection:
+    """The driver's own connection under SQLAlchemy's: the store's queries run on it directly,
+    since SQLAlchemy's row objects cost more than the rows (a keyed round holds tens of thousands)."""
+    return connection.connection.driver_connection
+
+
+def _detail(error: Exception) -> str:
+    return str(getattr(error, "orig", None) or error)
+
+
+def _round_row(db: sqlite3.Connection, path: Path) -> Mapping[str, Any]:
+    cursor = db.execute("SELECT * FROM round WHERE id = 1")
+    row = cursor.fetchone()
     if row is None:
         raise TinNhiemError("round_file_altered", file=str(path), detail="no round record")
-    return row
+    return dict(zip((column[0] for column in cursor.description), row))
 
 
-def _head(connection) -> tuple[int, str]:
-    row = connection.exec_driver_sql("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1").first()
+def _head(db: sqlite3.Connection) -> tuple[int, str]:
+    row = db.execute("SELECT seq, hash FROM event ORDER BY seq DESC LIMIT 1").fetchone()
     return (0, GENESIS) if row is None else (row[0], row[1])
 
 
-def _insert_event(connection, event: Event) -> None:
-    connection.exec_driver_sql(
+def _insert_event(db: sqlite3.Connection, event: Event) -> None:
+    db.execute(
         "INSERT INTO event (seq, at, keyer, action, data, hash) VALUES (?, ?, ?, ?, ?, ?)",
         (event.seq, event.at, event.keyer, event.action,
          json.dumps(event.data, ensure_ascii=False, sort_keys=True), event.hash))
 
 
-def _insert_ballot(connection, form_id: int, source: str, number: int, content: Mapping[str, Any]) -> None:
-    cursor = connection.exec_driver_sql(
+def _insert_ballot(db: sqlite3.Connection, form_id: int, source: str, number: int, content: Mapping[str, Any]) -> None:
+    cursor = db.execute(
         "INSERT INTO ballot (form_id, pass, number, status, invalid_reason) VALUES (?, ?, ?, ?, ?)",
         (form_id, source, number, content["status"], content["reason"]))
-    _insert_marks(connection, cursor.lastrowid, content["marks"])
+    _insert_marks(db, cursor.lastrowid, content["marks"])
 
 
-def _insert_marks(connection, ballot_id: int, marks: Mapping[str, str]) -> None:
+def _insert_marks(db: sqlite3.Connection, ballot_id: int, marks: Mapping[str, str]) -> None:
     if marks:
-        connection.exec_driver_sql(
+        db.executemany(
             "INSERT INTO mark (ballot_id, candidate_seq, value) VALUES (?, ?, ?)",
             [(ballot_id, int(order), value) for order, value in marks.items()])
 
 
-def _insert_setup(connection, setup: RoundSetup, uid: str, created_at: str) -> None:
+def _insert_setup(db: sqlite3.Connection, setup: RoundSetup, uid: str, created_at: str) -> None:
     from ..core.spec import rule_custom_to_dict
 
+    sql, many = db.execute, db.executemany
     custom = setup.rule_custom
-    with Session(bind=connection) as session:
-        session.add(RoundRow(
-            uid=uid, title=setup.title, year=setup.year, rule_id=setup.rule_id,
-            header_style=setup.header.style.value, header_parent=setup.header.parent,
-            header_unit=setup.header.unit, meeting_date=setup.meeting.date, meeting_place=setup.meeting.place,
-            meeting_chair=setup.meeting.chair, created_at=created_at, entry_mode=setup.entry_mode.value,
-            percent_base=setup.percent_base, decimals=setup.decimals,
-            rule_custom=None if custom is None else json.dumps(rule_custom_to_dict(custom), ensure_ascii=False,
-                                                                sort_keys=True),
-        ))
-        session.add_all(TeamMemberRow(seq=i, name=m.name, role=m.role) for i, m in enumerate(setup.team, 1))
-        for seq, form in enumerate(setup.forms, 1):
-            row = FormRow(code=form.code, seq=seq, title=form.title, **form.counts.as_dict())
-            session.add(row)
-            session.flush()
-            session.add_all(
-                CandidateRow(form_id=row.id, seq=c.order, name=c.name, position=c.position, birth_year=c.birth_year,
-                             person_key=c.person_key, provincial=c.provincial)
-                for c in form.candidates
-            )
-        session.flush()
+    sql("INSERT INTO round (id, uid, title, year, rule_id, percent_base, decimals, header_style, header_parent,"
+        " header_unit, meeting_date, meeting_place, meeting_chair, created_at, entry_mode, rule_custom)"
+        " VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (uid, setup.title, setup.year, setup.rule_id, setup.percent_base, setup.decimals, setup.header.style.value,
+         setup.header.parent, setup.header.unit, setup.meeting.date, setup.meeting.place, setup.meeting.chair,
+         created_at, setup.entry_mode.value,
+         None if custom is None else json.dumps(rule_custom_to_dict(custom), ensure_ascii=False, sort_keys=True)))
+    if setup.team:
+        many("INSERT INTO team_member (seq, name, role) VALUES (?, ?, ?)",
+            [(i, m.name, m.role) for i, m in enumerate(setup.team, 1)])
+    for seq, form in enumerate(setup.forms, 1):
+        counts = form.counts
+        form_id = sql("INSERT INTO ballot_form (code, seq, title, summoned, present, issued, collected)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      (form.code, seq, form.title, counts.summoned, counts.present, counts.issued,
+                       counts.collected)).lastrowid
+        if form.candidates:
+            many("INSERT INTO candidate (form_id, seq, name, position, birth_year, person_key, provincial)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(form_id, c.order, c.name, c.position, c.birth_year, c.person_key, int(c.provincial))
+                 for c in form.candidates])
 
 
-def _migrated_copy(engine, target: Path):
-    """A copy of an older file brought to the current schema, opened read-only; the engine of the
-    original is disposed of."""
+def _migrated_copy(engine, target: Path, path: Path):
+    """A copy of an older file brought to the current schema and checked (SQLite's checks, and
+    it reads as a round), opened read-only; the engine of the original is disposed of."""
     try:
         vacuum_into(engine, target)
     finally:
@@ -615,9 +650,86 @@ def _migrated_copy(engine, target: Path):
     writer = make_engine(target, "write")
     try:
         migrate(writer)
+    except (DBAPIError, ValueError) as error:
+        raise TinNhiemError("migration_failed", file=str(path), detail=str(getattr(error, "orig", error))) from None
     finally:
         writer.dispose()
-    return make_engine(target, "read")
+    migrated = make_engine(target, "read")
+    if _round_in(migrated, path) is None:
+        raise TinNhiemError("migration_failed", file=str(path), detail="the migrated copy does not check out")
+    return migrated
+
+
+def _migrate_in_place(engine, path: Path, version: int):
+    """Migrate a copy beside the file (`NAME.migrating`), then rename it into place, keeping a
+    copy of the file as it was: a kill at any point leaves the file as it was or as it becomes.
+    The writer lock is held throughout; the engine of the original is disposed of."""
+    backup_copy(engine, path, version)
+    work = migrating_path(path)
+    _migrated_copy(engine, work, path).dispose()
+    try:
+        replace_durably(work, path)
+    except OSError as error:
+        raise TinNhiemError("file_not_writable", file=str(path), detail=error.strerror or str(error)) from None
+    return make_engine(path, "write")
+
+
+def _settle_sidecars(path: Path, writable: bool) -> tuple[Path | None, tuple[Issue, ...]]:
+    """Judge the -wal or -journal beside a round file before SQLite may replay it into the file.
+
+    The sidecars are replayed into a scratch copy, which is kept if SQLite finds it sound, it reads
+    as a round and its log extends the file's own (same first event, and the file's head in it),
+    or if it is sound and the file alone cannot be read (a checkpoint interrupted). Whether what
+    was kept is intact is `verify`'s question, not this one's: a -wal is judged by whose it is. Otherwise the sidecars belong to another database or an
+    older copy and are set aside (or, in a write-protected folder, ignored), the file untouched.
+    Returns the folder of the recovered copy when it is to be read instead of the file (the
+    folder is write-protected); a writer lets SQLite replay the judged sidecars in place.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="tinnhiem-"))
+    keep = False
+    try:
+        copy = scratch_copy(path, folder)
+        recovered = _round_in(make_engine(copy, "reader"), path)
+        alone = _round_in(make_engine(path, "immutable"), path)
+        if recovered is not None and (alone is None or _extends(recovered, alone)):
+            keep = not writable
+            return (folder if keep else None), ()
+        if alone is None:
+            raise TinNhiemError("round_file_corrupt", file=str(path), detail="the file and its -wal do not agree")
+        sidecars = replayed_sidecars(path)
+        if not writable:
+            return None, tuple(Issue("sidecar_ignored", Severity.WARNING, None,
+                                     {"file": str(path), "sidecar": str(sidecar)}) for sidecar in sidecars)
+        moved = set_aside(path)
+        return None, tuple(Issue("sidecar_set_aside", Severity.WARNING, None,
+                                 {"file": str(path), "sidecar": str(sidecar), "set_aside": str(moved[sidecar])})
+                           for sidecar in sidecars)
+    except OSError as error:
+        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
+    finally:
+        if not keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _round_in(engine, path: Path) -> StoredRound | None:
+    """The whole round with its log if SQLite finds the file sound and it reads as a round; the
+    engine is disposed of. A read to judge a file, not counted in `RoundRepository.loads`."""
+    try:
+        if check_integrity(engine):
+            return None
+        with engine.connect() as connection:
+            return RoundRepository(path, engine, None, True)._load_in(_driver(connection), True)
+    except (DBAPIError, sqlite3.Error, TinNhiemError, ValueError, KeyError, TypeError):
+        return None
+    finally:
+        engine.dispose()
+
+
+def _extends(recovered: StoredRound, alone: StoredRound) -> bool:
+    """The recovered log continues the file's own: same first event, and the file's head in it."""
+    events, own = recovered.events, alone.events
+    return bool(own) and bool(events) and events[0].hash == own[0].hash and any(
+        (event.seq, event.hash) == alone.head for event in events)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

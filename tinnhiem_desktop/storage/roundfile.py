@@ -3,17 +3,25 @@
 A round file is SQLite with our `application_id`, its schema version in `user_version`, WAL and
 `synchronous=FULL`: a change is on disk when its commit returns. A file is judged from its header
 bytes before SQLite opens it, so a foreign, truncated or too-new file is refused untouched.
+A `-wal` or `-journal` beside it is replayed by SQLite into whatever file it lies beside, so it is
+never trusted blindly: it is replayed into a scratch copy first (`scratch_copy`) and the copy is
+judged; one that does not belong is set aside (`set_aside`). A migration runs on a copy beside the
+file (`NAME.migrating`) that is renamed into place once it has been checked (`replace_durably`).
 Only one process writes a round file at a time; the lock is an OS lock on a file beside it, which
 the OS releases if the program dies.
 """
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import socket
 import sqlite3
+import stat
 import struct
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -26,6 +34,8 @@ APPLICATION_ID = 0x544E4844  # "TNHD"
 SCHEMA_VERSION = 4  # the number of Alembic revisions in migrations/versions
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATIONS = Path(__file__).with_name("migrations")
+REPLAYED = ("-wal", "-journal")  # the sidecars SQLite replays into the file beside them
+SIDECARS = (*REPLAYED, "-shm")
 
 
 @dataclass(frozen=True)
@@ -35,7 +45,11 @@ class FileHeader:
 
 
 def read_header(path: Path) -> FileHeader:
-    """Judge a file from its first 100 bytes, without letting SQLite near it."""
+    """Judge a file from its first 100 bytes, without letting SQLite near it.
+
+    With a sidecar beside it, the header may count pages that are still only in the -wal (a
+    checkpoint interrupted): then the size is judged after recovery, not here.
+    """
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:
@@ -58,7 +72,7 @@ def read_header(path: Path) -> FileHeader:
     (application_id,) = struct.unpack(">I", head[68:72])
     if application_id != APPLICATION_ID:
         raise TinNhiemError("not_a_round_file", file=str(path))
-    if valid_for == change_counter and size < pages * page_size:
+    if valid_for == change_counter and size < pages * page_size and not replayed_sidecars(path):
         raise TinNhiemError("round_file_truncated", file=str(path))
     if user_version > SCHEMA_VERSION:
         raise TinNhiemError(
@@ -67,52 +81,144 @@ def read_header(path: Path) -> FileHeader:
     return FileHeader(application_id, user_version)
 
 
-class WriterLock:
-    """An exclusive OS lock on `ROUND.tinnhiem.lock`; a second writer is told who holds it.
+def replayed_sidecars(path: Path) -> list[Path]:
+    """The non-empty -wal and -journal beside `path`: what SQLite would replay into it."""
+    found = []
+    for suffix in REPLAYED:
+        sidecar = Path(f"{path}{suffix}")
+        try:
+            if sidecar.stat().st_size > 0:
+                found.append(sidecar)
+        except OSError:
+            pass
+    return found
 
-    The lock file is removed on a clean close; after a crash the OS has released the lock and the
-    stale file is simply locked again.
+
+def scratch_copy(path: Path, folder: Path) -> Path:
+    """A copy of the file and of the sidecars SQLite replays, in `folder`, to be judged there."""
+    copy = folder / path.name
+    shutil.copyfile(path, copy)
+    for sidecar in replayed_sidecars(path):
+        shutil.copyfile(sidecar, f"{copy}{sidecar.name[len(path.name):]}")
+    return copy
+
+
+def set_aside(path: Path) -> dict[Path, Path]:
+    """Rename the -wal and -journal beside `path` out of SQLite's way, under names that say what
+    they were; the -shm, only an index of that -wal, goes."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    moved = {}
+    for sidecar in replayed_sidecars(path):
+        target, counter = Path(f"{sidecar}.set-aside-{stamp}"), 1
+        while target.exists():
+            counter += 1
+            target = Path(f"{sidecar}.set-aside-{stamp}-{counter}")
+        sidecar.rename(target)
+        moved[sidecar] = target
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    _sync_folder(path.parent)
+    return moved
+
+
+def migrating_path(path: Path) -> Path:
+    return Path(f"{path}.migrating")
+
+
+def remove_leftovers(path: Path) -> None:
+    """What a migration killed before its rename left beside the file (the writer lock is held)."""
+    work = migrating_path(path)
+    for leftover in (work, work.with_name(work.name + ".partial")):
+        for suffix in ("", *SIDECARS):
+            Path(f"{leftover}{suffix}").unlink(missing_ok=True)
+
+
+def replace_durably(source: Path, target: Path) -> None:
+    """Rename a complete file onto `target`: its bytes on disk first, then the rename itself."""
+    with open(source, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(source, target)
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - Windows makes a rename durable itself
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+class WriterLock:
+    """One writer per round file, and a second one told who holds it.
+
+    Two OS locks, both released by the OS if the program dies:
+    - `ROUND.tinnhiem.lock`, beside the file, names the holder (host and pid). It is opened without
+      following a symlink and must be a regular file with one link; only it is ever truncated, so a
+      lock path pointing at another file (the round file itself) cannot damage that file. It is
+      removed on a clean close; after a crash the stale file is simply locked again.
+    - (not on Windows) `flock` on a descriptor of the round file itself: it belongs to the file,
+      not to a name, so a second writer through a hard link, in any folder, is refused too.
+      SQLite's own locks are POSIX record locks, which `flock` leaves alone on Linux; but closing
+      any descriptor of the file drops every POSIX lock this process holds on it. So the
+      descriptor is opened only once the name lock is ours and no lock of this process holds the
+      file, and it is closed after the store has closed its connection (`RoundRepository.close`).
+      A round being created has no file yet: only its name is locked.
     """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(f"{path}.lock")
-        self._handle = None
+        self._fd: int | None = None
+        self._file: _FileLock | None = None
 
     def acquire(self, round_path: Path) -> None:
+        self._fd = self._lock_name(round_path)
+        holder = f"{socket.gethostname()} (pid {os.getpid()})"
+        try:
+            os.ftruncate(self._fd, 0)
+            os.lseek(self._fd, 0, os.SEEK_SET)
+            os.write(self._fd, holder.encode())
+            if os.name != "nt":
+                self._file = _FileLock.acquire(Path(round_path), self.path, holder)
+        except BaseException:
+            self.release()
+            raise
+
+    def hold_file(self, round_path: Path) -> None:
+        """Lock the file now at `round_path`: made, or replaced by a migrated copy, since the name
+        was locked (the file lock follows the file, so it must be taken again)."""
+        if os.name == "nt" or self._fd is None:
+            return
+        if self._file is not None:
+            self._file.release()
+            self._file = None
+        self._file = _FileLock.acquire(Path(round_path), self.path, _holder(self._fd))
+
+    def _lock_name(self, round_path: Path) -> int:
         while True:
+            fd = _open_lock_file(self.path, round_path)
             try:
-                handle = open(self.path, "a+b")
-            except OSError as error:
-                raise TinNhiemError(
-                    "file_not_writable", file=str(round_path), detail=error.strerror or str(error)
-                ) from None
-            try:
-                _lock(handle)
+                _lock(fd)
             except OSError:
-                try:
-                    handle.seek(0)
-                    holder = handle.read(200).decode("utf-8", "replace").strip()
-                except OSError:
-                    holder = ""
-                handle.close()
+                holder = _holder(fd)
+                os.close(fd)
                 raise TinNhiemError("round_file_in_use", file=str(round_path), holder=holder) from None
-            if _same_file(handle, self.path):
-                break
-            handle.close()  # the holder removed the file between our open and our lock: try again
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"{socket.gethostname()} (pid {os.getpid()})".encode())
-        handle.flush()
-        self._handle = handle
+            if _same_file(fd, self.path):
+                return fd
+            os.close(fd)  # the holder removed the file between our open and our lock: try again
 
     def release(self) -> None:
-        if self._handle is None:
+        if self._fd is None:
             return
-        handle, self._handle = self._handle, None
-        if os.name != "nt":
+        fd, self._fd = self._fd, None
+        if self._file is not None:
+            self._file.release()
+            self._file = None
+        if os.name != "nt" and _same_file(fd, self.path):
             self.path.unlink(missing_ok=True)
-        _unlock(handle)
-        handle.close()
+        _unlock(fd)
+        os.close(fd)
         if os.name == "nt":
             try:
                 self.path.unlink(missing_ok=True)
@@ -120,9 +226,40 @@ class WriterLock:
                 pass
 
 
-def _same_file(handle, path: Path) -> bool:
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)  # Windows has none: the symlink check before opening stands alone
+_QUIET = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)  # a FIFO planted as the lock never blocks
+
+
+def _open_lock_file(path: Path, round_path: Path) -> int:
+    """The lock file, created if missing, never through a symlink: a regular file with one link."""
+    unsafe = TinNhiemError("round_lock_unsafe", file=str(path), round=str(round_path))
+    if os.path.islink(path):
+        raise unsafe
     try:
-        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | _NO_FOLLOW | _QUIET, 0o666)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.EMLINK, errno.EISDIR, errno.ENXIO):
+            raise unsafe from None
+        raise TinNhiemError("file_not_writable", file=str(round_path), detail=error.strerror or str(error)) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        os.close(fd)
+        raise unsafe
+    return fd
+
+
+def _holder(fd: int) -> str:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return os.read(fd, 200).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether `path` (a symlink not followed) is still the file open as `fd`."""
+    try:
+        return os.path.samestat(os.fstat(fd), os.lstat(path))
     except OSError:
         return False
 
@@ -133,25 +270,85 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
     # Windows locks are mandatory: lock a byte far past the holder's name so others can read it.
     LOCK_OFFSET = 1 << 20
 
-    def _lock(handle) -> None:
-        handle.seek(LOCK_OFFSET)
-        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    def _lock(fd: int) -> None:
+        os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
-    def _unlock(handle) -> None:
+    def _unlock(fd: int) -> None:
         try:
-            handle.seek(LOCK_OFFSET)
-            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+            os.lseek(fd, LOCK_OFFSET, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         except OSError:
             pass
 
 else:
     import fcntl
 
-    def _lock(handle) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    def _lock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
-    def _unlock(handle) -> None:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    def _unlock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+class _FileLock:
+    """`flock` on the round file itself, whichever of its names it was opened by."""
+
+    held: dict[tuple[int, int], str] = {}  # the files (device, inode) this process holds, and as whom
+
+    def __init__(self, fd: int, key: tuple[int, int]) -> None:
+        self.fd, self.key = fd, key
+
+    @classmethod
+    def acquire(cls, round_path: Path, lock_path: Path, holder: str) -> _FileLock | None:
+        while True:
+            try:
+                info = os.stat(round_path)
+            except FileNotFoundError:
+                return None
+            key = (info.st_dev, info.st_ino)
+            if key in cls.held:  # refused before opening a descriptor whose closing would drop SQLite's locks
+                raise TinNhiemError("round_file_in_use", file=str(round_path), holder=cls.held[key])
+            try:
+                fd = os.open(round_path, os.O_RDONLY | os.O_CLOEXEC)
+            except OSError as error:
+                raise TinNhiemError("file_unreadable", file=str(round_path),
+                                    detail=error.strerror or str(error)) from None
+            if os.path.samestat(os.fstat(fd), info):
+                break
+            os.close(fd)  # the name was given to another file meanwhile: try again
+        try:
+            _lock(fd)
+        except OSError:
+            os.close(fd)
+            raise TinNhiemError("round_file_in_use", file=str(round_path),
+                                holder=_holder_by_another_name(round_path, lock_path, info)) from None
+        cls.held[key] = holder
+        return cls(fd, key)
+
+    def release(self) -> None:
+        del self.held[self.key]
+        _unlock(self.fd)
+        os.close(self.fd)
+
+
+def _holder_by_another_name(round_path: Path, own_lock: Path, info: os.stat_result) -> str:
+    """Who holds the round file through another of its names (a hard link) in the same folder."""
+    for lock in round_path.parent.glob("*.lock"):
+        if lock == own_lock:
+            continue
+        try:
+            if not os.path.samestat(os.stat(lock.with_suffix("")), info):
+                continue
+            fd = os.open(lock, os.O_RDONLY | _NO_FOLLOW | _QUIET)
+        except OSError:
+            continue
+        try:
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                return _holder(fd)
+        finally:
+            os.close(fd)
+    return ""
 
 
 def _apply_pragmas(dbapi_connection, mode: str) -> None:

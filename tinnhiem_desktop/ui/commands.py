@@ -2,6 +2,8 @@
 
 Each action is performed before its command is pushed, so a refused action (a full disk, a
 sealed file) never enters the stack; the first redo() that push triggers therefore does nothing.
+A command about a ballot names the cell it changed, and the session shows that cell after the
+command is undone or redone, so that the next key lands where the change was.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..core.issues import TinNhiemError
 from ..core.model import Ballot, BallotStatus, Counts, Mark
-from .session import RoundSession
+from .session import Cell, RoundSession
 
 
 class RoundCommand(QUndoCommand):
@@ -36,6 +38,14 @@ class RoundCommand(QUndoCommand):
             action()
         except TinNhiemError as error:
             self._on_error(error)
+            return
+        if self.cell is not None:
+            self.session.show_cell(self.cell)
+
+    @property
+    def cell(self) -> Cell | None:
+        """The cell the change was in; None for a change of no ballot."""
+        return None
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -50,6 +60,10 @@ class SetMarks(RoundCommand):
         super().__init__(session, text, on_error)
         self.form, self.number, self.old, self.new = form, number, dict(old), dict(new)
 
+    @property
+    def cell(self) -> Cell:
+        return Cell(self.form, self.number, min(self.new))
+
     def apply(self) -> None:
         self.session.set_marks(self.form, self.number, self.new)
 
@@ -62,6 +76,10 @@ class AddBallot(RoundCommand):
         super().__init__(session, text, on_error)
         self.ballot = ballot
 
+    @property
+    def cell(self) -> Cell:
+        return Cell(self.ballot.form, self.ballot.number, min(self.ballot.marks, default=1))
+
     def apply(self) -> None:
         b = self.ballot
         self.session.add_ballot(b.form, b.number, b.marks, b.invalid_reason)
@@ -71,6 +89,10 @@ class AddBallot(RoundCommand):
 
 
 class RemoveBallot(AddBallot):
+    @property
+    def cell(self) -> Cell:
+        return Cell(self.ballot.form, self.ballot.number, 1)
+
     def apply(self) -> None:
         super().revert()
 
@@ -84,6 +106,10 @@ class SetStatus(RoundCommand):
     def __init__(self, session, text, on_error, old: Ballot, new: Ballot) -> None:
         super().__init__(session, text, on_error)
         self.old, self.new = old, new
+
+    @property
+    def cell(self) -> Cell:
+        return Cell(self.new.form, self.new.number, 1)
 
     def apply(self) -> None:
         self._become(self.new)

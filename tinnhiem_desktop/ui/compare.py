@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.ballots_csv import MARK_BY_CELL
 from ..core.double_entry import Difference, Resolution
 from ..core.issues import TinNhiemError
-from ..core.model import Ballot, BallotStatus, Mark
+from ..core.model import Ballot, BallotStatus
+from ..core.rekey import parse_rekey
 from .dialogs import Dialogs
 from .i18n import describe_error
 from .session import RoundSession
@@ -38,7 +38,6 @@ RESOLUTION_TEXT = {
     Resolution.KEYED_AGAIN: QT_TRANSLATE_NOOP("compare", "Đã nhập lại"),
 }
 OPEN_COLOUR, DONE_COLOUR = QColor("#ffcdd2"), QColor("#c8e6c9")
-INVALID_PREFIX = "khl"
 
 
 def side_text(ballot: Ballot | None, difference: Difference, names: dict[int, str]) -> str:
@@ -53,28 +52,6 @@ def side_text(ballot: Ballot | None, difference: Difference, names: dict[int, st
         f"{order}. {names[order]}: {mark_text(ballot.marks[order]) if order in ballot.marks else empty}"
         for order in orders
     )
-
-
-def parse_keyed_again(text: str, size: int) -> tuple[dict[int, Mark], str]:
-    """A ballot typed again in one line: one character per candidate (1, 2, 3, 0, x), or
-    "khl: lý do" for a ballot invalid as a whole. Raises ValueError with a Vietnamese reason."""
-    text = text.strip()
-    if text.lower().startswith(INVALID_PREFIX):
-        reason = text[len(INVALID_PREFIX):].lstrip(" :").strip()
-        if not reason:
-            raise ValueError(QCoreApplication.translate("compare", "Cần ghi lý do sau 'khl:'."))
-        return {}, reason
-    cells = [c for c in text.lower() if not c.isspace()]
-    if len(cells) != size:
-        raise ValueError(QCoreApplication.translate(
-            "compare", "Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.").format(size=size, typed=len(cells)))
-    marks = {}
-    for order, cell in enumerate(cells, 1):
-        if cell not in MARK_BY_CELL:
-            raise ValueError(QCoreApplication.translate(
-                "compare", "Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.").format(cell=cell, order=order))
-        marks[order] = MARK_BY_CELL[cell]
-    return marks, ""
 
 
 class CompareDialog(QDialog):
@@ -221,9 +198,9 @@ class CompareDialog(QDialog):
             if not text:
                 return False
             try:
-                marks, reason = parse_keyed_again(text, size)
-            except ValueError as error:
-                self.dialogs.error(str(error))
+                marks, reason = parse_rekey(text, size)
+            except TinNhiemError as error:
+                self.dialogs.error(describe_error(error))
                 return False
         try:
             self.session.resolve(form_code, number, choice, marks, reason)

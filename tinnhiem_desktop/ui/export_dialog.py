@@ -26,6 +26,7 @@ from .i18n import describe_issue, wording
 
 SUFFIXES = {
     "minutes": "bien-ban-kiem-phieu.pdf",
+    "minutes_docx": "bien-ban-kiem-phieu.docx",
     "summary": "bao-cao-tong-hop.xlsx",
     "blank_ballots": "phieu-trang.pdf",
     "entry_log": "nhat-ky-nhap-phieu.pdf",

@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from ..core.history import PriorResult, Suggestion, candidate_ref
 from ..core.issues import TinNhiemError
 from ..core.model import Candidate
-from ..core.percent import percent, vi_percent
+from ..core.percent import percent
 from ..core.results import round_rule
 from ..services.history import History, link_history, read_history
 from ..services.rounds import RoundService
 from .dialogs import Dialogs
-from .i18n import describe_error, sentence
+from .i18n import describe_error, percent_text, sentence
 
 UNKNOWN = -1  # a spin box at this value: the count is not known
 
@@ -175,7 +175,7 @@ class HistoryDialog(QDialog):
             if prior is None:
                 share, source = "—", ""
             else:
-                share = vi_percent(percent(prior.thap, prior.base, decimals), decimals)
+                share = percent_text(percent(prior.thap, prior.base, decimals), decimals)
                 source = (self.tr("nhập tay: {source}").format(source=prior.source) if prior.by_hand
                           else prior.source)
             offered = self.suggestions.get((form, candidate.order), []) if prior is None else []

@@ -8,12 +8,14 @@ below. The command line and the documents never pass a translator: they stay Vie
 
 from __future__ import annotations
 
+from decimal import Decimal
 from importlib import resources
 from typing import Any, Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from ..core.issues import Issue, TinNhiemError
+from ..core.percent import vi_count, vi_percent
 from ..core.results import Rule
 from ..core.rules import PRESETS, Band, Preset
 from ..export import dates, procedure_text, results_text, wording as vi
@@ -31,6 +33,7 @@ RESTART_NOTE = (
 WORDING = "wording"
 
 _installed: list[QTranslator] = []  # kept alive here: Qt does not own an installed translator
+_in_force = DEFAULT_LANGUAGE  # the language install_translation put in force
 
 
 def stored_language() -> str:
@@ -46,6 +49,8 @@ def store_language(language: str) -> None:
 def install_translation(app: QCoreApplication, language: str | None = None) -> str:
     """Install the translators of `language` (default: the stored one) in place of any installed
     before; returns the language now in force ("vi" when English cannot be loaded)."""
+    global _in_force
+    _in_force = DEFAULT_LANGUAGE
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -62,7 +67,27 @@ def install_translation(app: QCoreApplication, language: str | None = None) -> s
         _installed.append(qt)
     app.installTranslator(ours)
     _installed.append(ours)
+    _in_force = language
     return language
+
+
+# -- numbers, written as the window's language writes them ---------------------------------
+
+
+def percent_text(value: Decimal | None, decimals: int = 2) -> str:
+    """`85,11%` in Vietnamese, `85.11%` in English; an em dash without a base."""
+    text = vi_percent(value, decimals)
+    return text if _in_force == DEFAULT_LANGUAGE else text.replace(",", ".")
+
+
+def count_text(value: int) -> str:
+    """`1.234` in Vietnamese, `1,234` in English."""
+    return vi_count(value) if _in_force == DEFAULT_LANGUAGE else f"{value:,}"
+
+
+def day_count(days: int) -> str:
+    """A number of days in a rule's wording: `03` as Vietnamese documents write it, `3` in English."""
+    return f"{days:02d}" if _in_force == DEFAULT_LANGUAGE else str(days)
 
 
 # -- the non-Qt layers' words, in the window's language --------------------------------------

@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
 
 from ..core.issues import TinNhiemError
 from ..core.model import Counts, EntryPass
-from ..core.spec import folded
+from ..core.names import folded
+from ..core.procedure import MISSING_CODES
+from ..core.team import team_head
 from ..export.wording import COUNT_NAMES
+from ..services.procedure import ProcedureService
 from .actions import build_menus
 from .commands import ChangeCounts
 from .dialogs import APP_TITLE, Dialogs
@@ -38,7 +41,7 @@ from .i18n import (
 )
 from .results import ProjectorView, ResultsPane
 from .round_opening import ROUND_FILTER, RoundOpening
-from .session import RoundSession
+from .session import Cell, RoundSession
 from .tally import TallyTab
 
 
@@ -55,6 +58,8 @@ def slug(name: str) -> str:
     """A file-name-friendly form of a Vietnamese name: 'Máy 2 — chị Lan' → 'may-2-chi-lan'."""
     return "-".join(folded(name).split()) or "may-nhap"
 
+
+MEETING_STEPS = ("attendance", "team_vote", "issued", "collected")  # recorded at the meeting, asked before the seal
 
 HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
 <h2>Phím tắt khi nhập phiếu</h2>
@@ -213,10 +218,12 @@ class MainWindow(RoundOpening, QMainWindow):
             pane = ResultsPane(self.session, form.code)
             self.results_stack.addWidget(pane)
             self.panes_by_form[form.code] = pane
+        resume = next((i for i, tab in enumerate(self.tabs_by_form.values()) if tab.resumes_ballot), 0)
+        self.tabs.setCurrentIndex(resume)
         self.tabs.blockSignals(False)
         self.central.setCurrentWidget(self.tabs)
         self._apply_font()
-        self._tab_changed(0)
+        self._tab_changed(resume)
 
     def _show_no_round(self) -> None:
         self._clear_tabs()
@@ -274,35 +281,82 @@ class MainWindow(RoundOpening, QMainWindow):
             self.dialogs.error(describe_error(error))
 
     def choose_keyer(self) -> bool:
+        """Who keys now and, in a double-entry round, which pass. A cancelled question changes
+        nothing, except that a keyer who cancels the pass keeps the pass they keyed before; the
+        status bar says who keys which pass either way. True when a keyer was chosen."""
         if self.session is None or self.session.read_only:
             return False
-        roster = [f"{m.name} ({m.role})" if m.role else m.name for m in self.session.setup.team]
+        name = self._ask_keyer()
+        entry_pass = self._ask_pass(name) if name else None
+        lead = ""
+        if name and entry_pass is None:
+            entry_pass = self.session.keyers_passes().get(name)
+            lead = self.tr("Chưa chọn lượt: giữ lượt người này đã nhập.")
+        if not name or entry_pass is None:
+            self._say_keying(self.tr("Không đổi người nhập."))
+            return False
+        self._key_as(name, entry_pass)
+        self._say_keying(lead)
+        return True
+
+    def keep_last_keyer(self) -> None:
+        """No keyer chosen on opening: go on as the last keyer the file names, on their pass."""
+        passes = self.session.keyers_passes()
+        if not passes:
+            self._say_keying(self.tr("Chưa chọn người nhập (chọn ở Phiếu → Đổi người nhập / lượt nhập)."))
+            return
+        name = next(reversed(passes))
+        self._key_as(name, passes[name])
+        self._say_keying(self.tr("Chưa chọn người nhập: tiếp tục với người nhập cuối cùng trong tệp "
+                                 "(đổi ở Phiếu → Đổi người nhập / lượt nhập)."))
+
+    def _team_roster(self) -> list[str]:
+        return [f"{m.name} ({m.role})" if m.role else m.name for m in self.session.setup.team]
+
+    def _ask_keyer(self) -> str | None:
+        roster = self._team_roster()
         if not roster:
             name = self.dialogs.ask_text(self.tr("Người nhập phiếu"), self.tr("Họ và tên người nhập phiếu:"))
         else:
             choice = self.dialogs.choose(self.tr("Người nhập phiếu"), self.tr("Ai đang nhập phiếu?"), roster)
             name = None if choice is None else self.session.setup.team[roster.index(choice)].name
-        if not name or not name.strip():
-            return False
-        self.session.set_keyer(name.strip())
-        return self.choose_pass()
+        return name.strip() if name and name.strip() else None
 
-    def choose_pass(self) -> bool:
-        """In a double-entry round, which pass this keyer keys; pass B never shows pass A."""
+    def _ask_pass(self, name: str) -> EntryPass | None:
+        """In a double-entry round, which pass `name` keys (offered: the one they keyed before);
+        pass B never shows pass A. None when the question was cancelled."""
         service = self.session.service
         if not service.double_entry or service.station is not None:
-            return True
+            return self.session.entry_pass
         passes = [self.tr("Lượt A — nhập lần thứ nhất"), self.tr("Lượt B — nhập lần thứ hai, độc lập (không thấy lượt A)")]
-        current = 1 if self.session.entry_pass is EntryPass.B else 0
+        before = self.session.keyers_passes().get(name, self.session.entry_pass)
         choice = self.dialogs.choose(self.tr("Lượt nhập"), self.tr("Đợt này nhập phiếu hai lượt. Người này nhập lượt nào?"),
-                                     passes, current)
+                                     passes, 1 if before is EntryPass.B else 0)
         if choice is None:
-            return False
-        chosen = EntryPass.B if choice == passes[1] else EntryPass.A
-        if chosen is not self.session.entry_pass:
-            self.session.set_entry_pass(chosen)
+            return None
+        return EntryPass.B if choice == passes[1] else EntryPass.A
+
+    def _key_as(self, name: str, entry_pass: EntryPass) -> None:
+        self.session.set_keyer(name)
+        if entry_pass is not self.session.entry_pass:
+            self.session.set_entry_pass(entry_pass)
         self._update_state()
-        return True
+
+    def _say_keying(self, lead: str) -> None:
+        """Who keys which pass, in the status bar."""
+        text = self.tr("Người nhập: {name}").format(name=self.session.keyer)
+        if self.session.double_entry:
+            text += " — " + self.tr("lượt {entry_pass}").format(entry_pass=self.session.entry_pass.value)
+        self.statusBar().showMessage(f"{lead} {text}.".lstrip(), 10000)
+
+    def _pass_a_may_show(self, what: str) -> bool:
+        """While pass B is keyed, what would show pass A (its results, the ballots that differ)
+        opens only after an explicit yes."""
+        if self.session is None or not self.session.blind:
+            return True
+        return self.dialogs.confirm(what + "\n" + self.tr(
+            "Đang nhập lượt B: lượt B phải độc lập, không được thấy lượt A. Chỉ mở khi cả hai lượt đã nhập xong. "
+            "Vẫn mở?"))
 
     def compare_passes(self) -> None:
         if self.session is None:
@@ -312,10 +366,7 @@ class MainWindow(RoundOpening, QMainWindow):
                                       "Muốn nhập hai lượt độc lập, chọn \"Nhập hai lượt\" khi tạo đợt "
                                       "(trước khi nhập phiếu)."))
             return
-        if self.session.entry_pass is EntryPass.B and not self.session.read_only and not self.dialogs.confirm(
-            self.tr("Bảng đối chiếu hiện nội dung của cả hai lượt nhập.\n"
-                    "Chỉ mở khi cả hai lượt đã nhập xong, để lượt B vẫn độc lập. Mở bảng đối chiếu?")
-        ):
+        if not self._pass_a_may_show(self.tr("Bảng đối chiếu hiện nội dung của cả hai lượt nhập, cả lượt A.")):
             return
         from .compare import CompareDialog
 
@@ -402,7 +453,13 @@ class MainWindow(RoundOpening, QMainWindow):
         self.undo.push(ChangeCounts(self.session, text, self._undo_failed, form.code, old, new))
 
     def seal_round(self) -> None:
+        """Seal: the meeting's steps not recorded are listed first, the counts that do not agree need
+        a reason, and the team chooses who seals (the head by default)."""
         if self.session is None or self.session.read_only:
+            return
+        if not self._pass_a_may_show(self.tr("Chốt kết quả cho xem kết quả và các phiếu hai lượt nhập khác nhau.")):
+            return
+        if not self._meeting_steps_settled():
             return
         titles = {f.code: f.title for f in self.session.setup.forms}
         problems = [describe_issue(i, titles.get(i.form)) for i in self.session.service.seal_problems()]
@@ -415,13 +472,16 @@ class MainWindow(RoundOpening, QMainWindow):
             ) or ""
             if not reason.strip():
                 return
-        elif not self.dialogs.confirm(
+        sealer = self._choose_sealer()
+        if sealer is None:
+            return
+        if not problems and not self.dialogs.confirm(
             self.tr("Chốt kết quả với người chốt là {name}?\n"
-                    "Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính chính.").format(name=self.session.keyer)
+                    "Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính chính.").format(name=sealer)
         ):
             return
         try:
-            info = self.session.seal(reason)
+            info = self.session.seal(reason, sealer)
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
@@ -429,8 +489,44 @@ class MainWindow(RoundOpening, QMainWindow):
         self.dialogs.info(self.tr("Đã chốt kết quả lúc {time}.\nDấu vân tay (SHA-256), in trong biên bản:\n"
                                   "{fingerprint}").format(time=moment(info.sealed_at), fingerprint=info.fingerprint))
 
+    def _meeting_steps_settled(self) -> bool:
+        """The meeting's steps (attendance, the team's approval, ballots issued and collected) not
+        recorded, listed with the offer to record them now; False when the seal is cancelled."""
+        wanted = {MISSING_CODES[step] for step in MEETING_STEPS}
+        while True:
+            checklist = ProcedureService(self.session.service).checklist()
+            missing = [describe_issue(issue) for issue in checklist.issues if issue.code in wanted]
+            if not missing:
+                return True
+            record, seal_anyway = self.tr("Ghi các bước này ngay…"), self.tr("Chốt khi chưa ghi các bước này")
+            choice = self.dialogs.choose(
+                self.tr("Chốt kết quả"),
+                self.tr("Các bước tại hội nghị chưa được ghi nhận; biên bản chỉ in những gì đã ghi:") + "\n"
+                + "\n".join(f"• {line}" for line in missing), [record, seal_anyway])
+            if choice is None:
+                return False
+            if choice == seal_anyway:
+                return True
+            from .procedure import MeetingStepsDialog
+
+            steps = MeetingStepsDialog(self.session.service, self.dialogs, self.session.change_counts, self)
+            if not self.dialogs.run(steps):
+                return False
+
+    def _choose_sealer(self) -> str | None:
+        """Who seals: a member of the team, the head offered first; a name typed without a team."""
+        team = self.session.setup.team
+        title = self.tr("Chốt kết quả")
+        if not team:
+            name = self.dialogs.ask_text(title, self.tr("Họ và tên người chốt kết quả:"), self.session.keyer)
+            return name.strip() if name and name.strip() else None
+        roster = self._team_roster()
+        head = team_head(team)
+        choice = self.dialogs.choose(title, self.tr("Ai chốt kết quả?"), roster, team.index(head) if head else 0)
+        return None if choice is None else team[roster.index(choice)].name
+
     def export_documents(self) -> None:
-        if self.session is None:
+        if self.session is None or not self._pass_a_may_show(self.tr("Các tài liệu ghi kết quả có tính cả lượt A.")):
             return
         from .export_dialog import ExportDialog
 
@@ -488,7 +584,7 @@ class MainWindow(RoundOpening, QMainWindow):
         self.dialogs.run(HandoverDialog(self.session.service, self.dialogs, self))
 
     def reports_upward(self) -> None:
-        if self.session is None:
+        if self.session is None or not self._pass_a_may_show(self.tr("Các báo cáo ghi kết quả có tính cả lượt A.")):
             return
         from .procedure import ReportsDialog
 
@@ -589,6 +685,14 @@ class MainWindow(RoundOpening, QMainWindow):
             return
         self.results_stack.setCurrentWidget(self.panes_by_form[tab.form.code])
         tab.view.setFocus()
+
+    def _show_cell(self, cell: Cell) -> None:
+        """The cell an undo or redo changed, in its form's tab."""
+        tab = self.tabs_by_form.get(cell.form)
+        if tab is None:
+            return
+        self.tabs.setCurrentWidget(tab)
+        tab.go_to_ballot(cell.number, cell.order)
 
     def _undo_failed(self, error: TinNhiemError) -> None:
         self.dialogs.error(describe_error(error) + "\n\n"

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 
 from ..core.issues import Severity, TinNhiemError
 from ..core.model import Counts
-from ..core.procedure import ATTENDANCE, COLLECTED, ISSUED, TEAM_VOTE, AssessmentStatus, TeamVote
+from ..core.procedure import ATTENDANCE, COLLECTED, ISSUED, SELF_ASSESSMENT_DAYS, TEAM_VOTE, AssessmentStatus, TeamVote
 from ..core.results import round_rule
-from ..core.rules import quorum_met
+from ..core.rules import quorum_met, quorum_text
 from ..export.procedure_text import ASSESSMENT_NAMES, STAGE_NAMES, STEP_NAMES, deadline_line
 from ..export.report_upward import default_recipient
 from ..services.export import REPORT_NAMES, ReportRequest, export_reports
@@ -46,7 +46,7 @@ from ..services.procedure import ProcedureService
 from ..services.rounds import RoundService
 from .background import Background
 from .dialogs import Dialogs
-from .i18n import describe_error, describe_issue, moment, wording
+from .i18n import day_count, describe_error, describe_issue, moment, wording
 
 DONE_COLOUR, MISSING_COLOUR, LATE_COLOUR = QColor("#c8e6c9"), QColor("#ffcdd2"), QColor("#fff3c4")
 STATUS_COLOURS = {
@@ -60,7 +60,7 @@ SPIN_MAX = 100_000
 def deadline_text(meeting_date: str) -> str:
     """The self-assessment deadline for a meeting date (ISO), in the window's language: what the
     wizard's meeting page shows under the date."""
-    return deadline_line(meeting_date, wording)
+    return deadline_line(meeting_date, wording, day_count(SELF_ASSESSMENT_DAYS))
 
 
 def _spin(value: int) -> QSpinBox:
@@ -382,13 +382,9 @@ class MeetingStepsDialog(QDialog):
             elif preset.quorum is None:
                 label.setText("")
             elif quorum_met(preset, present, summoned):
-                label.setText(self.tr("✓ đạt {quorum} số được triệu tập").format(quorum=self._quorum(preset)))
+                label.setText(self.tr("✓ đạt {quorum} số được triệu tập").format(quorum=quorum_text(preset.quorum)))
             else:
-                label.setText(self.tr("⚠ chưa đạt {quorum} số được triệu tập").format(quorum=self._quorum(preset)))
-
-    @staticmethod
-    def _quorum(preset) -> str:
-        return f"{preset.quorum.numerator}/{preset.quorum.denominator}"
+                label.setText(self.tr("⚠ chưa đạt {quorum} số được triệu tập").format(quorum=quorum_text(preset.quorum)))
 
     def _update_vote(self) -> None:
         in_favour, against = self.in_favour.value(), self.against.value()

@@ -3,6 +3,8 @@ words and the reconciliation line; and the full-screen projector view for the me
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QRectF, Qt, Signal,
 )
@@ -17,17 +19,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.checks import Reconciliation, reconciliation_state
 from ..core.model import Mark
-from ..core.percent import vi_count, vi_percent
-from ..core.results import FormResult, Rule
+from ..core.results import CandidateResult, FormResult, Rule
 from ..core.rules import Base
 from ..export.wording import BASE_NAMES
-from .i18n import flags_words, rule_label, sentence, wording
+from .i18n import count_text, flags_words, percent_text, rule_label, sentence, wording
 from .session import RoundSession
 
 LEVELS = (Mark.CAO, Mark.TIN_NHIEM, Mark.THAP)
 BAR_COLOURS = (QColor("#43a047"), QColor("#1e88e5"), QColor("#e53935"), QColor("#9e9e9e"))
 AMBER, RED, GREEN = QColor("#ffe082"), QColor("#ef9a9a"), QColor("#c8e6c9")
+STATE_COLOURS = {Reconciliation.ERROR: RED, Reconciliation.WARNING: AMBER, Reconciliation.INCOMPLETE: AMBER,
+                 Reconciliation.OK: GREEN}
 
 
 class ResultsModel(QAbstractTableModel):
@@ -47,7 +51,7 @@ class ResultsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("ResultsModel", "Biểu đồ"),
         QT_TRANSLATE_NOOP("ResultsModel", "Ngưỡng"),
     )
-    PRIOR, BAR, FLAGS = 8, 10, 11
+    PRIOR, NOT_COUNTED, BAR, FLAGS = 8, 9, 10, 11
 
     def __init__(self, result: FormResult, rule: Rule, parent=None) -> None:
         super().__init__(parent)
@@ -63,15 +67,34 @@ class ResultsModel(QAbstractTableModel):
         return self._rule, tuple(c.flags for c in self._result.candidates)
 
     def set_result(self, result: FormResult, rule: Rule) -> None:
-        """Repaint the rows whose figures changed; every row when the rule changed."""
+        """Repaint the cells whose figures changed; every cell when the rule changed."""
         old, old_rule = self._result, self._rule
         self._result, self._rule = result, rule
-        changed = [
-            row for row, (a, b) in enumerate(zip(old.candidates, result.candidates))
-            if rule != old_rule or (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior)
-        ]
-        for row in changed:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        if rule != old_rule:
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+            return
+        for row, (a, b) in enumerate(zip(old.candidates, result.candidates)):
+            if a is not b and (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior):
+                for column in self._changed_columns(a, b):
+                    self.dataChanged.emit(self.index(row, column), self.index(row, column))
+
+    def _changed_columns(self, a: CandidateResult, b: CandidateResult) -> list[int]:
+        """The columns of one person's row that show different figures for `a` and `b`."""
+        columns = []
+        for column, level in zip((2, 4, 6), LEVELS):
+            if a.tally.count(level) != b.tally.count(level):
+                columns.append(column)
+            if a.percents[level] != b.percents[level]:
+                columns.append(column + 1)
+        if (a.prior, a.prior_percent) != (b.prior, b.prior_percent):
+            columns.append(self.PRIOR)
+        if a.tally.not_counted != b.tally.not_counted:
+            columns.append(self.NOT_COUNTED)
+        if a.tally != b.tally:
+            columns.append(self.BAR)
+        if a.flags != b.flags:
+            columns.append(self.FLAGS)
+        return columns
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._result.candidates)
@@ -99,7 +122,7 @@ class ResultsModel(QAbstractTableModel):
                 *[
                     value
                     for level in LEVELS
-                    for value in (str(tally.count(level)), vi_percent(result.percents[level], self._decimals))
+                    for value in (str(tally.count(level)), percent_text(result.percents[level], self._decimals))
                 ],
                 self._prior_text(result),
                 str(tally.not_counted),
@@ -123,7 +146,7 @@ class ResultsModel(QAbstractTableModel):
         """Last year's low-confidence share, marked when it was typed in by hand."""
         if result.prior is None or result.prior_percent is None:
             return "—"
-        text = vi_percent(result.prior_percent, self._decimals)
+        text = percent_text(result.prior_percent, self._decimals)
         return text + self.tr(" (nhập tay)") if result.prior.by_hand else text
 
 
@@ -153,14 +176,7 @@ def reconciliation(result: FormResult) -> tuple[str, QColor]:
         "Đã nhập {keyed} (hợp lệ {valid}, không hợp lệ {invalid}) · Thu vào {collected} · Phát ra {issued} · "
         "Có mặt {present} · Triệu tập {summoned}",
     ).format(keyed=tally.keyed, valid=tally.valid, invalid=tally.invalid, **counts.as_dict())
-    problems = [i for i in result.issues if i.code != "ballots_incomplete" or tally.keyed >= counts.collected]
-    if any(i.severity.value == "error" or i.code == "keyed_exceeds_collected" for i in problems):
-        colour = RED
-    elif problems or tally.incomplete_ballots:
-        colour = AMBER
-    else:
-        colour = GREEN
-    return text, colour
+    return text, STATE_COLOURS[reconciliation_state(result.issues)]
 
 
 def base_line(result: FormResult) -> str:
@@ -168,11 +184,13 @@ def base_line(result: FormResult) -> str:
     if result.base_kind is Base.VALID_FOR_PERSON:
         return QCoreApplication.translate("results", "Tỷ lệ % tính trên {base}.").format(base=base)
     return QCoreApplication.translate("results", "Tỷ lệ % tính trên {base}: {count} phiếu.").format(
-        base=base, count=vi_count(result.base_value))
+        base=base, count=count_text(result.base_value))
 
 
 class ResultsPane(QWidget):
-    """Results of one form, refreshed from the session after every change to that form."""
+    """Results of one form, refreshed from the session after every change to that form. While
+    pass B is keyed the pane shows none of them: the results, the counts keyed and the ballots
+    that differ all tell the pass-B keyer what pass A read."""
 
     def __init__(self, session: RoundSession, form: str, large: bool = False) -> None:
         super().__init__()
@@ -189,6 +207,7 @@ class ResultsPane(QWidget):
         self.base.setWordWrap(True)
         self.issues = QLabel()
         self.issues.setWordWrap(True)
+        self._note_lines = 0
         self.model = ResultsModel(result, session.results.rule, self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -204,10 +223,20 @@ class ResultsPane(QWidget):
         header.setMinimumSectionSize(40)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        for widget in (self.title, self.reconciliation, self.base, self.table, self.issues):
+        self.blind_note = QLabel(self.tr("Đang nhập lượt B: kết quả và chênh lệch với lượt A được ẩn để lượt B "
+                                         "độc lập. Xem sau khi cả hai lượt đã nhập xong."))
+        self.blind_note.setWordWrap(True)
+        for widget in (self.title, self.reconciliation, self.base, self.table, self.issues, self.blind_note):
             layout.addWidget(widget, 1 if widget is self.table else 0)
-        session.resultsChanged.connect(self._changed)
-        self._show(result)
+        self.blind = session.blind
+        self.blind_note.setVisible(self.blind)
+        for widget in (self.reconciliation, self.base, self.table, self.issues):
+            widget.setHidden(self.blind)
+        if self.blind:
+            self._show_title(result)
+        else:
+            session.resultsChanged.connect(self._changed)
+            self._show(result)
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -215,8 +244,9 @@ class ResultsPane(QWidget):
         self.table.resizeColumnsToContents()
         metrics = self.table.fontMetrics()
         samples = {column: "0000" for column in (2, 4, 6, 9)}
-        samples.update({column: "100,00%" for column in (3, 5, 7)})
-        samples[ResultsModel.PRIOR] = "100,00%" + QCoreApplication.translate("ResultsModel", " (nhập tay)")
+        widest = percent_text(Decimal(100))
+        samples.update({column: widest for column in (3, 5, 7)})
+        samples[ResultsModel.PRIOR] = widest + QCoreApplication.translate("ResultsModel", " (nhập tay)")
         for column, sample in samples.items():
             wanted = metrics.horizontalAdvance(sample) + 16
             if self.table.columnWidth(column) < wanted:
@@ -231,13 +261,16 @@ class ResultsPane(QWidget):
         if form == self.form:
             self._show(self.session.form_results(form))
 
+    def _show_title(self, result: FormResult) -> None:
+        self.title.setText(self.tr("<b>Loại phiếu {code}: {title}</b>").format(code=result.form.code,
+                                                                              title=result.form.title))
+
     def _show(self, result: FormResult) -> None:
         before = self.model.flags_shown()
         self.model.set_result(result, self.session.results.rule)
         if self.model.flags_shown() != before:  # rare: a threshold crossed, or the rule changed
             self.table.resizeColumnToContents(ResultsModel.FLAGS)
-        self.title.setText(self.tr("<b>Loại phiếu {code}: {title}</b>").format(code=result.form.code,
-                                                                              title=result.form.title))
+        self._show_title(result)
         text, colour = reconciliation(result)
         self.reconciliation.setText(text)
         style = f"background: {colour.name()}; border-radius: 3px;"
@@ -247,7 +280,11 @@ class ResultsPane(QWidget):
                                                                      rule=rule_label(self.session.results.rule)))
         notes = [sentence(i.code, i.params) for i in result.issues if i.code != "keyed_below_collected"]
         self.issues.setText("\n".join(notes))
-        self.issues.setVisible(bool(notes))
+        # The notes keep the most lines they have had, so that one which comes and goes with each
+        # ballot (the ballot being keyed is incomplete) does not resize and repaint the table.
+        self._note_lines = max(self._note_lines, len(notes))
+        self.issues.setMinimumHeight(self._note_lines * self.issues.fontMetrics().lineSpacing())
+        self.issues.setVisible(self._note_lines > 0)
 
 
 class ProjectorView(QWidget):

@@ -13,9 +13,8 @@ from PySide6.QtWidgets import QMenu
 from ..core.issues import TinNhiemError
 from ..services.backups import Backups, all_copies, restore_copy
 from ..services.backups import default_folder as default_backup_folder
-from ..services.procedure import correct_round
 from ..services.rounds import RoundService, station_user
-from .i18n import describe_error, sentence
+from .i18n import describe_error, describe_issue, sentence
 from .session import RoundSession
 
 ROUND_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Tệp đợt lấy phiếu (*.tinnhiem)")
@@ -26,8 +25,9 @@ MAX_RECENT = 8
 
 class RoundOpening:
     """Mixed into MainWindow, whose `dialogs`, `settings`, `session`, `undo` and status bar it uses;
-    the window shows an opened round with `_build_tabs()`, shows no round with `_show_no_round()`
-    and updates its actions and title with `_update_state()`."""
+    the window shows an opened round with `_build_tabs()`, shows no round with `_show_no_round()`,
+    puts the cursor on a cell with `_show_cell()` and updates its actions and title with
+    `_update_state()`."""
 
     def _init_round_opening(self) -> None:
         self.reload_timer = QTimer(self)
@@ -95,11 +95,12 @@ class RoundOpening:
                 return False
             self.dialogs.error(describe_error(error))
             return False
+        for warning in service.warnings:
+            self.dialogs.info(describe_issue(warning))
         self.close_round()
         self._attach(service)
         if not service.read_only and not self.choose_keyer():
-            self.close_round()
-            return False
+            self.keep_last_keyer()
         return True
 
     def create_round(self, path: Path, setup) -> bool:
@@ -110,13 +111,15 @@ class RoundOpening:
             return False
         self.close_round()
         self._attach(service)
-        self.choose_keyer()
+        if not self.choose_keyer():
+            self.keep_last_keyer()
         return True
 
     def _attach(self, service: RoundService) -> None:
         self.session = RoundSession(service, self)
         self.session.keyerChanged.connect(lambda _name: self._update_state())
         self.session.setupChanged.connect(self._build_tabs)
+        self.session.cellShown.connect(self._show_cell)
         self.undo.clear()
         self._build_tabs()
         if service.read_only:
@@ -159,7 +162,7 @@ class RoundOpening:
         if not target:
             return
         try:
-            correct_round(source, target, reason, f"{station_user()} ({CORRECTING})").close()
+            RoundService.correction(source, target, reason, f"{station_user()} ({CORRECTING})").close()
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return

@@ -30,8 +30,8 @@ from ..core.issues import TinNhiemError
 from ..core.model import RoundSetup
 from ..core.results import Rule
 from ..core.rules import PRESETS, Band, Base, Bound, Preset, RuleCustom, band_is_empty, chained, parse_share
-from ..core.rules import rule_custom, with_lower_bounds
-from ..core.spec import MAX_DECIMALS, quorum_text
+from ..core.rules import quorum_text, rule_custom, with_lower_bounds
+from ..core.spec import MAX_DECIMALS
 from ..export.wording import BASE_NAMES
 from ..services.presets import load_presets, make_preset, preset_path, save_preset
 from .dialogs import Dialogs

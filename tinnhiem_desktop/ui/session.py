@@ -7,17 +7,28 @@ the change touched. Errors from the service propagate to the caller unchanged (n
 
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.double_entry import Difference, Resolution
+from ..core.double_entry import Difference, Resolution, ballot_and_keyer
 from ..core.model import Ballot, Counts, EntryPass, Mark
 from ..core.results import FormResult, RoundResults
 from ..core.state import Changes
 from ..services.rounds import RoundService
 
 MANY_BALLOTS = 100  # past this many ballots changed at once, views rebuild instead of row by row
+
+
+KEYING_ACTIONS = ("ballot_added", "mark_set", "ballot_status_set", "ballot_removed")
+
+
+class Cell(NamedTuple):
+    """One cell of the tally grid: a ballot of a form, and a candidate on it."""
+
+    form: str
+    number: int
+    order: int
 
 
 class RoundSession(QObject):
@@ -31,6 +42,7 @@ class RoundSession(QObject):
     keyerChanged = Signal(str)
     passChanged = Signal(str)  # the keying pass (double entry): the grid shows that pass only
     resolutionsChanged = Signal()
+    cellShown = Signal(object)  # Cell: an undo or redo changed it, the cursor goes there
 
     def __init__(self, service: RoundService, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,8 +113,23 @@ class RoundSession(QObject):
     def double_entry(self) -> bool:
         return self.service.double_entry
 
+    @property
+    def blind(self) -> bool:
+        """Pass B is keyed here: nothing of pass A (results, differences) may show."""
+        return self.double_entry and self.entry_pass is EntryPass.B and not self.read_only
+
     def differences(self) -> list[Difference]:
         return self.service.differences()
+
+    def keyers_passes(self) -> dict[str, EntryPass]:
+        """Each keyer the log names, with the pass they keyed last; the last one to key comes last."""
+        passes: dict[str, EntryPass] = {}
+        for event in self.service.events():
+            if event.action in KEYING_ACTIONS:
+                (_form, entry_pass, _number), keyer = ballot_and_keyer(event)
+                passes.pop(keyer, None)
+                passes[keyer] = EntryPass(entry_pass)
+        return passes
 
     @property
     def read_only(self) -> bool:
@@ -111,6 +138,10 @@ class RoundSession(QObject):
     @property
     def setup_editable(self) -> bool:
         return self.service.setup_editable
+
+    def show_cell(self, cell: Cell) -> None:
+        """Put the grid's cursor on `cell` (the window shows its form)."""
+        self.cellShown.emit(cell)
 
     # -- changing (each call is one action of the service) ---------------------------------
 

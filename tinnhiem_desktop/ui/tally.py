@@ -10,13 +10,15 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QStaticText, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
+    QSizePolicy,
     QSplitter,
+    QStyle,
+    QStyleOptionHeader,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -35,7 +37,7 @@ MARK_TEXT = {
     Mark.CAO: QT_TRANSLATE_NOOP("tally", "1 Cao"),
     Mark.TIN_NHIEM: QT_TRANSLATE_NOOP("tally", "2 TN"),
     Mark.THAP: QT_TRANSLATE_NOOP("tally", "3 Thấp"),
-    Mark.NO_MARK: QT_TRANSLATE_NOOP("tally", "0 KĐD"),
+    Mark.NO_MARK: QT_TRANSLATE_NOOP("tally", "0 Trống"),
     Mark.MULTI: QT_TRANSLATE_NOOP("tally", "X Nhiều"),
 }
 MARK_WORDS = {
@@ -54,6 +56,15 @@ MARK_COLOUR = {
 }
 INVALID_COLOUR = QColor("#bdbdbd")
 INCOMPLETE_COLOUR = QColor("#fff3c4")
+MARK_BRUSH = {mark: QBrush(colour) for mark, colour in MARK_COLOUR.items()}
+INVALID_BRUSH, INCOMPLETE_BRUSH = QBrush(INVALID_COLOUR), QBrush(INCOMPLETE_COLOUR)
+CURRENT_BRUSH = QBrush(QColor("#fff59d"))
+DISPLAY, BACKGROUND, ALIGNMENT, TOOLTIP = (
+    int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.BackgroundRole),
+    int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ToolTipRole),
+)
+GRID_ROLES = frozenset((DISPLAY, BACKGROUND, ALIGNMENT, TOOLTIP))
+CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 INVALID_REASONS = [  # offered translated, stored in Vietnamese: the minutes print the reason
     QT_TRANSLATE_NOOP("tally", "Không phải phiếu do Tổ kiểm phiếu phát ra"),
     QT_TRANSLATE_NOOP("tally", "Phiếu không có dấu của cơ quan, tổ chức"),
@@ -104,7 +115,10 @@ def status_text(ballot: Ballot | None, size: int) -> str:
 
 
 class BallotTableModel(QAbstractTableModel):
-    """Rows: the form's ballots by number, then a row for the next ballot (while counting)."""
+    """Rows: the form's ballots by number, then a row for the next ballot (while counting).
+
+    A change repaints the cells it changed only: a view paints every cell it is told of, and a
+    whole row or the number column laid out again costs several keystrokes' budget."""
 
     STATUS = 0
 
@@ -114,6 +128,10 @@ class BallotTableModel(QAbstractTableModel):
         self.form: BallotForm = session.setup.form(form)
         self._ballots = session.ballots(form)
         self._numbers = [b.number for b in self._ballots]
+        self._next = session.next_ballot_number(form)
+        self._next_rows = 0 if session.read_only else 1  # fixed for the model's life: sealing rebuilds the views
+        self._size = len(self.form.candidates)
+        self._mark_texts = {mark: mark_text(mark) for mark in Mark}
         session.ballotAdded.connect(self._added)
         session.ballotUpdated.connect(self._updated)
         session.ballotRemoved.connect(self._removed)
@@ -123,45 +141,41 @@ class BallotTableModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         if parent.isValid():
             return 0
-        return len(self._ballots) + (0 if self.session.read_only else 1)
+        return len(self._ballots) + self._next_rows
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else 1 + len(self.form.candidates)
+        return 0 if parent.isValid() else 1 + self._size
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in GRID_ROLES or not index.isValid():
             return None
-        ballot = self.ballot_at(index.row())
-        column = index.column()
-        size = len(self.form.candidates)
+        row, column = index.row(), index.column()
+        ballot = self._ballots[row] if row < len(self._ballots) else None
+        invalid = ballot is not None and ballot.status is BallotStatus.INVALID
         if column == self.STATUS:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return status_text(ballot, size)
-            if role == Qt.ItemDataRole.BackgroundRole and ballot is not None:
-                if ballot.status is BallotStatus.INVALID:
-                    return QBrush(INVALID_COLOUR)
-                if len(ballot.marks) < size:
-                    return QBrush(INCOMPLETE_COLOUR)
+            if role == DISPLAY:
+                return status_text(ballot, self._size)
+            if role == BACKGROUND and ballot is not None:
+                if invalid:
+                    return INVALID_BRUSH
+                if len(ballot.marks) < self._size:
+                    return INCOMPLETE_BRUSH
             return None
         mark = ballot.marks.get(column) if ballot is not None else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if ballot is not None and ballot.status is BallotStatus.INVALID:
-                return "—"
-            return mark_text(mark)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if ballot is not None and ballot.status is BallotStatus.INVALID:
-                return QBrush(INVALID_COLOUR)
-            return QBrush(MARK_COLOUR[mark]) if mark is not None else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            candidate = self.form.candidate(column)
-            state = mark_words(mark) if mark is not None else self.tr("chưa nhập")
-            return self.tr("Phiếu số {number} — {order}. {name}, {position}: {state}").format(
-                number=self.number_at(index.row()), order=candidate.order, name=candidate.name,
-                position=candidate.position, state=state,
-            )
-        return None
+        if role == DISPLAY:
+            return "—" if invalid else (self._mark_texts[mark] if mark is not None else "")
+        if role == BACKGROUND:
+            if invalid:
+                return INVALID_BRUSH
+            return MARK_BRUSH[mark] if mark is not None else None
+        if role == ALIGNMENT:
+            return CENTRED
+        candidate = self.form.candidate(column)
+        state = mark_words(mark) if mark is not None else self.tr("chưa nhập")
+        return self.tr("Phiếu số {number} — {order}. {name}, {position}: {state}").format(
+            number=self.number_at(row), order=candidate.order, name=candidate.name,
+            position=candidate.position, state=state,
+        )
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Vertical:
@@ -187,11 +201,19 @@ class BallotTableModel(QAbstractTableModel):
         return ballot.number if ballot else self.next_number()
 
     def next_number(self) -> int:
-        return (self._numbers[-1] + 1) if self._numbers else 1
+        """The number the round gives the next ballot (a station keys its own range)."""
+        return self._next
 
     def row_of(self, number: int) -> int:
         row = bisect.bisect_left(self._numbers, number)
         return row if row < len(self._numbers) and self._numbers[row] == number else -1
+
+    def row_for(self, number: int) -> int:
+        """The row of ballot `number`; the next ballot's row for the next number; else the row a
+        ballot of that number would take."""
+        if number == self._next and self._next_rows:
+            return self.rowCount() - 1
+        return bisect.bisect_left(self._numbers, number)
 
     @property
     def ballots(self) -> list[Ballot]:
@@ -203,27 +225,40 @@ class BallotTableModel(QAbstractTableModel):
         if ballot.form != self.form.code:
             return
         row = bisect.bisect_left(self._numbers, ballot.number)
-        appended = row == len(self._ballots)
-        if appended and not self.session.read_only:
+        self._next = self.session.next_ballot_number(self.form.code)
+        if row == len(self._ballots) and self._next_rows:
             # The "next ballot" row becomes this ballot; a new "next ballot" row follows it.
             self.beginInsertRows(QModelIndex(), row + 1, row + 1)
             self._ballots.append(ballot)
             self._numbers.append(ballot.number)
             self.endInsertRows()
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            self._repaint_changes(row, None, ballot)
             self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
             return
         self.beginInsertRows(QModelIndex(), row, row)
         self._ballots.insert(row, ballot)
         self._numbers.insert(row, ballot.number)
         self.endInsertRows()
+        last = self.rowCount() - 1
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, last, last)
 
     def _updated(self, ballot: Ballot) -> None:
         if ballot.form != self.form.code:
             return
         row = self.row_of(ballot.number)
-        self._ballots[row] = ballot
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        old, self._ballots[row] = self._ballots[row], ballot
+        self._repaint_changes(row, old, ballot)
+
+    def _repaint_changes(self, row: int, old: Ballot | None, new: Ballot) -> None:
+        """Tell the view of the cells of `row` that differ from `old` (None: the empty next row)."""
+        if (old.status if old else BallotStatus.VALID) is not new.status:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self._size))
+            return
+        before = old.marks if old else {}
+        changed = [order for order in before.keys() | new.marks.keys() if before.get(order) != new.marks.get(order)]
+        self.dataChanged.emit(self.index(row, self.STATUS), self.index(row, self.STATUS))
+        if changed:
+            self.dataChanged.emit(self.index(row, min(changed)), self.index(row, max(changed)))
 
     def _removed(self, form: str, number: int) -> None:
         if form != self.form.code:
@@ -232,9 +267,29 @@ class BallotTableModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._ballots[row]
         del self._numbers[row]
+        self._next = self.session.next_ballot_number(form)
         self.endRemoveRows()
         last = self.rowCount() - 1
         self.headerDataChanged.emit(Qt.Orientation.Vertical, last, last)
+
+
+class GridHeader(QHeaderView):
+    """A grid header sized from a sample: the widest number of a next ballot across, a
+    candidate's two-line heading down. Qt's own size hint re-reads the text of up to 200
+    sections each time a row is added."""
+
+    SAMPLE = "00000 +\n0"
+
+    def __init__(self, orientation: Qt.Orientation) -> None:
+        super().__init__(orientation)
+        self.setSectionsClickable(True)  # as the table's own headers: a click selects, the current one is bold
+        self.setHighlightSections(True)
+
+    def sizeHint(self) -> QSize:
+        option = QStyleOptionHeader()
+        option.initFrom(self)
+        option.text = self.SAMPLE
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, option, QSize(), self)
 
 
 class TallyView(QTableView):
@@ -243,6 +298,8 @@ class TallyView(QTableView):
     def __init__(self, controller: "TallyTab") -> None:
         super().__init__()
         self.controller = controller
+        self.setHorizontalHeader(GridHeader(Qt.Orientation.Horizontal))
+        self.setVerticalHeader(GridHeader(Qt.Orientation.Vertical))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setAlternatingRowColors(False)
@@ -253,6 +310,37 @@ class TallyView(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.controller.handle_key(event):
             super().keyPressEvent(event)
+
+
+class StatusLine(QWidget):
+    """One line of rich text, repainted in place. A QLabel asks the whole window to lay itself
+    out again at each new text, which costs milliseconds on every keystroke."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._text = QStaticText()
+        self._text.setTextFormat(Qt.TextFormat.RichText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text.text()
+
+    def set_text(self, text: str) -> None:
+        if text != self._text.text():
+            self._text.setText(text)
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, self.fontMetrics().height() + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def resizeEvent(self, event) -> None:
+        self._text.setTextWidth(self.width())  # else rich text is wrapped to a width of Qt's choosing
+
+    def paintEvent(self, event) -> None:
+        QPainter(self).drawStaticText(0, 1, self._text)
 
 
 class BallotPanel(QWidget):
@@ -272,8 +360,7 @@ class BallotPanel(QWidget):
     def __init__(self, form: BallotForm) -> None:
         super().__init__()
         self.form = form
-        self.title = QLabel()
-        self.title.setObjectName("ballotPanelTitle")
+        self.title = StatusLine()
         self.table = QTableWidget(len(form.candidates), len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels([QCoreApplication.translate("BallotPanel", text) for text in self.COLUMNS])
         self.table.verticalHeader().hide()
@@ -295,36 +382,50 @@ class BallotPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
-        self._shown: dict[int, tuple[Mark | None, bool]] = {}
+        self._shown: dict[int, tuple[Mark | None, bool, bool]] = {}  # row: mark, current, invalid
 
     def show_ballot(self, ballot: Ballot | None, number: int, current_order: int) -> None:
+        """Show a ballot, touching only the boxes, notes and highlights that change: each item
+        changed is a repaint, and a new ballot clears all 60 rows at once."""
         size = len(self.form.candidates)
-        self.title.setText(self.tr("<b>Phiếu số {number}</b> — {status}").format(
+        self.title.set_text(self.tr("<b>Phiếu số {number}</b> — {status}").format(
             number=number, status=status_text(ballot, size)))
         invalid = ballot is not None and ballot.status is BallotStatus.INVALID
         for row, candidate in enumerate(self.form.candidates):
             mark = None if ballot is None or invalid else ballot.marks.get(candidate.order)
             current = candidate.order == current_order
-            if self._shown.get(row) == (mark, current, invalid):
+            shown = self._shown.get(row)
+            if shown == (mark, current, invalid):
                 continue
             self._shown[row] = (mark, current, invalid)
-            for box_mark, column in self.BOX.items():
-                item = self.table.item(row, column)
-                item.setText("X" if mark is box_mark or mark is Mark.MULTI else "")
-                item.setBackground(QBrush(MARK_COLOUR[box_mark]) if mark is box_mark else QBrush())
-            if invalid:
-                note = self.tr("không hợp lệ")
-            else:
-                note = {None: self.tr("chưa nhập"), Mark.NO_MARK: self.tr("không đánh dấu"),
-                        Mark.MULTI: self.tr("nhiều ô")}.get(mark, "")
-            self.table.item(row, 6).setText(note)
-            font = self.table.item(row, 1).font()
-            font.setBold(current)
-            for column in range(3):
-                self.table.item(row, column).setFont(font)
-                self.table.item(row, column).setBackground(QBrush(QColor("#fff59d")) if current else QBrush())
+            if shown is None or shown[0] is not mark or shown[2] != invalid:
+                self._show_mark(row, mark, invalid, shown[0] if shown else None)
+            if shown is None or shown[1] != current:
+                font = self.table.item(row, 1).font()
+                font.setBold(current)
+                for column in range(3):
+                    self.table.item(row, column).setFont(font)
+                    self.table.item(row, column).setBackground(CURRENT_BRUSH if current else QBrush())
         if 1 <= current_order <= size:
             self.table.scrollToItem(self.table.item(current_order - 1, 0))
+
+    def _show_mark(self, row: int, mark: Mark | None, invalid: bool, before: Mark | None) -> None:
+        """One row's boxes and note, where they differ from those of the mark shown `before`
+        (empty boxes, as at the start, for None)."""
+        for box_mark, column in self.BOX.items():
+            ticked = mark is box_mark or mark is Mark.MULTI
+            if ticked != (before is box_mark or before is Mark.MULTI) or (mark is box_mark) != (before is box_mark):
+                item = self.table.item(row, column)
+                item.setText("X" if ticked else "")
+                item.setBackground(MARK_BRUSH[box_mark] if mark is box_mark else QBrush())
+        if invalid:
+            note = self.tr("không hợp lệ")
+        else:
+            note = {None: self.tr("chưa nhập"), Mark.NO_MARK: self.tr("không đánh dấu"),
+                    Mark.MULTI: self.tr("nhiều ô")}.get(mark, "")
+        item = self.table.item(row, 6)
+        if item.text() != note:
+            item.setText(note)
 
 
 class TallyTab(QWidget):
@@ -347,8 +448,7 @@ class TallyTab(QWidget):
         self._undo_failed = undo_failed
         self.model = BallotTableModel(session, form, self)
         self.form = self.model.form
-        self.candidate_line = QLabel()
-        self.candidate_line.setObjectName("candidateLine")
+        self.candidate_line = StatusLine()
         self.view = TallyView(self)
         self.view.setModel(self.model)
         self.panel = BallotPanel(self.form)
@@ -367,7 +467,9 @@ class TallyTab(QWidget):
         session.ballotAdded.connect(self._ballot_changed)
         session.ballotRemoved.connect(self._ballot_removed)
         self.apply_sizes()
-        self.go_to(max(self.model.rowCount() - 1, 0), 1)
+        resume = self._unfinished_cell()
+        self.resumes_ballot = resume is not None
+        self.go_to(*(resume or (max(self.model.rowCount() - 1, 0), 1)))
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -393,6 +495,19 @@ class TallyTab(QWidget):
         self.view.setCurrentIndex(index)
         self.view.scrollTo(index)
 
+    def go_to_ballot(self, number: int, order: int) -> None:
+        self.go_to(self.model.row_for(number), order)
+
+    def _unfinished_cell(self) -> tuple[int, int] | None:
+        """The first empty cell of the last ballot keyed, when it is valid and unfinished (the
+        window was closed, or crashed, in the middle of it)."""
+        row = self.model.row_of(self.model.next_number() - 1)
+        ballot = self.model.ballot_at(row)
+        if ballot is None or ballot.status is BallotStatus.INVALID:
+            return None
+        empty = next((c.order for c in self.form.candidates if c.order not in ballot.marks), None)
+        return None if empty is None else (row, empty)
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show_current()
 
@@ -408,7 +523,7 @@ class TallyTab(QWidget):
         row, order = self.current()
         candidate = self.form.candidate(order)
         total = len(self.form.candidates)
-        self.candidate_line.setText(
+        self.candidate_line.set_text(
             self.tr("Phiếu số <b>{number}</b> · Người thứ <b>{order}/{total}</b>: <b>{name}</b> — {position}").format(
                 number=self.model.number_at(row), order=order, total=total, name=candidate.name,
                 position=candidate.position,
@@ -456,8 +571,9 @@ class TallyTab(QWidget):
 
     def key_mark(self, mark: Mark) -> None:
         row, order = self.current()
+        number = self.model.number_at(row)
         if self._set(row, {order: mark}, self.tr("Nhập {mark}").format(mark=mark_words(mark).lower())):
-            self._advance(row, order)
+            self._advance(number, order)
 
     def fill_rest(self, mark: Mark) -> None:
         row, order = self.current()
@@ -465,8 +581,9 @@ class TallyTab(QWidget):
         keyed = ballot.marks if ballot else {}
         orders = [o for o in range(order, len(self.form.candidates) + 1) if o not in keyed]
         text = self.tr("Điền {mark} cho các ô còn lại").format(mark=mark_words(mark).lower())
+        number = self.model.number_at(row)
         if orders and self._set(row, {o: mark for o in orders}, text):
-            self.go_to(row + 1, 1)
+            self.go_to(self._row_after(number), 1)
 
     def clear_here(self) -> None:
         row, order = self.current()
@@ -513,7 +630,7 @@ class TallyTab(QWidget):
             if done:
                 self.undo.push(SetStatus(self.session, text, self._undo_failed, ballot, done))
         if done:
-            self.go_to(self.model.row_of(number) + 1, 1)
+            self.go_to(self._row_after(number), 1)
 
     def restore(self) -> None:
         row, _ = self.current()
@@ -571,11 +688,18 @@ class TallyTab(QWidget):
         """The undo stack's name for one keying step on a ballot."""
         return self.tr("Phiếu số {number}: {action}").format(number=number, action=text.lower())
 
-    def _advance(self, row: int, order: int) -> None:
+    def _advance(self, number: int, order: int) -> None:
         if order < len(self.form.candidates):
-            self.go_to(row, order + 1)
+            self.go_to(self.model.row_of(number), order + 1)
         else:
-            self.go_to(row + 1, 1)
+            self.go_to(self._row_after(number), 1)
+
+    def _row_after(self, number: int) -> int:
+        """The row keying goes on to after a ballot: the next row, or after the newest ballot the
+        row for the next one (a station's numbers may sort before ballots copied from the master)."""
+        if self.model.next_number() == number + 1:
+            return self.model.rowCount() - 1
+        return self.model.row_of(number) + 1
 
     def _perform(self, action):
         try:

@@ -143,7 +143,7 @@ confidence</translation>
         </message>
         <message>
             <source>Xem trước {count} người đầu tiên:</source>
-            <translation>Preview of the first {count} people:</translation>
+            <translation>Preview (first rows: {count}):</translation>
         </message>
         <message>
             <source>(không có)</source>
@@ -163,11 +163,11 @@ confidence</translation>
         </message>
         <message>
             <source>Sẽ nhập {count} người.</source>
-            <translation>{count} people will be imported.</translation>
+            <translation>People to import: {count}.</translation>
         </message>
         <message>
             <source>Bỏ qua {count} dòng không có họ và tên.</source>
-            <translation>{count} rows without a full name are skipped.</translation>
+            <translation>Rows without a full name, skipped: {count}.</translation>
         </message>
         <message>
             <source>Có {count} cặp trùng họ tên và năm sinh (xem cột Ghi chú).</source>
@@ -321,11 +321,11 @@ confidence</translation>
         </message>
         <message>
             <source>{count} phiếu có chênh lệch giữa hai lượt; &lt;b&gt;còn {open} phiếu chưa xử lý&lt;/b&gt; — các phiếu này chưa được tính vào kết quả và chưa thể chốt kết quả.</source>
-            <translation>{count} ballots differ between the two passes; &lt;b&gt;{open} ballots are not settled yet&lt;/b&gt; — they are not counted in the results, and the results cannot be sealed yet.</translation>
+            <translation>Ballots on which the two passes differ: {count}; &lt;b&gt;not settled yet: {open}&lt;/b&gt; — these are not counted in the results, and the results cannot be sealed yet.</translation>
         </message>
         <message>
             <source>{count} phiếu có chênh lệch giữa hai lượt; tất cả đã được xử lý.</source>
-            <translation>{count} ballots differ between the two passes; all of them have been settled.</translation>
+            <translation>Ballots on which the two passes differ: {count}; all of them have been settled.</translation>
         </message>
         <message>
             <source>Chưa xử lý</source>
@@ -460,7 +460,7 @@ or 'khl: reason' if the ballot is invalid:</translation>
         </message>
         <message>
             <source>Năm {year}: {units} đơn vị, {people} người được lấy phiếu; {history} tệp năm {previous}; {refused} tệp không dùng.</source>
-            <translation>{year}: {units} units, {people} people rated; {history} files of {previous}; {refused} files not used.</translation>
+            <translation>{year}: units: {units}; people rated: {people}; files of {previous}: {history}; files not used: {refused}.</translation>
         </message>
         <message>
             <source>Ghi báo cáo tổng hợp</source>
@@ -527,10 +527,6 @@ issued</translation>
 thu vào</source>
             <translation>Ballots
 collected</translation>
-        </message>
-        <message>
-            <source>Loại phiếu '{code}': {reason}</source>
-            <translation>Ballot form '{code}': {reason}</translation>
         </message>
         <message>
             <source>Loại phiếu '{form}': {reason}</source>
@@ -682,28 +678,16 @@ collected</translation>
             <translation>Ballot form name:</translation>
         </message>
         <message>
-            <source>Loại phiếu '{code}', dòng {row}: chưa có họ và tên.</source>
-            <translation>Ballot form '{code}', row {row}: the full name is missing.</translation>
-        </message>
-        <message>
             <source>Loại phiếu '{code}', dòng {row}: năm sinh '{value}' không hợp lệ (cần năm có 4 chữ số, từ {low} đến {high}).</source>
             <translation>Ballot form '{code}', row {row}: the year of birth '{value}' is not valid (a 4-digit year from {low} to {high} is needed).</translation>
         </message>
         <message>
-            <source>Loại phiếu '{code}': mã '{key}' bị trùng ở dòng {first} và dòng {row}.</source>
-            <translation>Ballot form '{code}': the key '{key}' appears twice, in rows {first} and {row}.</translation>
-        </message>
-        <message>
-            <source>Loại phiếu '{code}' chưa có người được lấy phiếu nào. Hãy gõ vào bảng, dán từ Excel hoặc nhập từ tệp.</source>
-            <translation>Ballot form '{code}' has nobody to rate yet. Type the names into the table, paste them from Excel or import them from a file.</translation>
-        </message>
-        <message>
             <source>Đã thêm {count} người {source} vào loại phiếu '{code}'.</source>
-            <translation>Added {count} people {source} to ballot form '{code}'.</translation>
+            <translation>Added to ballot form '{code}' {source}: {count} (people).</translation>
         </message>
         <message>
             <source>Bỏ qua {count} dòng không có họ và tên.</source>
-            <translation>{count} rows without a full name are skipped.</translation>
+            <translation>Rows without a full name, skipped: {count}.</translation>
         </message>
         <message>
             <source>Khay nhớ tạm không có dữ liệu. Hãy chọn các ô trong Excel, nhấn Ctrl+C rồi dán lại.</source>
@@ -758,27 +742,23 @@ collected</translation>
         </message>
         <message>
             <source>Xóa loại phiếu '{form}' cùng danh sách {count} người?</source>
-            <translation>Delete ballot form '{form}' with its list of {count} people?</translation>
+            <translation>Delete ballot form '{form}' with its list of people ({count})?</translation>
         </message>
         <message>
-            <source>Lưu ý: {names} cũng là thành viên Tổ kiểm phiếu. Thành viên Tổ kiểm phiếu không được là người được lấy phiếu; hãy kiểm tra lại.</source>
-            <translation>Note: {names} is also on the counting team. A member of the counting team must not be rated; please check.</translation>
+            <source>Loại phiếu '{code}', dòng {row}: chưa có họ và tên.</source>
+            <translation>Ballot form '{code}', row {row}: the full name is missing.</translation>
         </message>
         <message>
-            <source>Lưu ý: loại phiếu '{code}' có {name} hai lần (trùng họ tên và năm sinh).</source>
-            <translation>Note: ballot form '{code}' lists {name} twice (same full name and year of birth).</translation>
+            <source>Loại phiếu '{code}', dòng {row}: {reason}</source>
+            <translation>Ballot form '{code}', row {row}: {reason}</translation>
+        </message>
+        <message>
+            <source>Loại phiếu '{code}' chưa có người được lấy phiếu nào. Hãy gõ vào bảng, dán từ Excel hoặc nhập từ tệp.</source>
+            <translation>Ballot form '{code}' has nobody to rate yet. Type the names into the table, paste them from Excel or import them from a file.</translation>
         </message>
         <message>
             <source>Loại phiếu thứ {number} chưa có mã.</source>
             <translation>Ballot form no. {number} has no code.</translation>
-        </message>
-        <message>
-            <source>Mã loại phiếu '{code}' không được chứa dấu phẩy.</source>
-            <translation>The ballot form code '{code}' must not contain a comma.</translation>
-        </message>
-        <message>
-            <source>Mã loại phiếu '{code}' bị trùng; mỗi loại phiếu cần một mã riêng.</source>
-            <translation>The ballot form code '{code}' is used twice; each ballot form needs its own code.</translation>
         </message>
         <message>
             <source>Loại phiếu '{code}' chưa có tên (VD: Lãnh đạo Sở).</source>
@@ -793,7 +773,7 @@ collected</translation>
         </message>
         <message>
             <source>Tổ kiểm phiếu bàn giao biên bản kiểm phiếu và {ballots} phiếu đã kiểm cho Thủ trưởng cơ quan.</source>
-            <translation>The counting team hands the counting minutes and the {ballots} counted ballots to the head of the body.</translation>
+            <translation>The counting team hands the counting minutes and the counted ballots ({ballots}) to the head of the body.</translation>
         </message>
         <message>
             <source>ví dụ: Giám đốc Sở</source>
@@ -920,7 +900,7 @@ collected</translation>
         </message>
         <message>
             <source>Đã đọc {rounds} tệp năm {year}; liên kết theo mã người: {linked} người; gợi ý: {offered} người.</source>
-            <translation>Read {rounds} files of {year}; linked by person key: {linked} people; suggestions: {offered} people.</translation>
+            <translation>Files of {year} read: {rounds}; people linked by person key: {linked}; suggestions: {offered}.</translation>
         </message>
         <message>
             <source>Số liệu nhập tay của {name} được thay bằng số liệu trong tệp đã chốt.</source>
@@ -1271,6 +1251,22 @@ Each voting round is one self-contained .tinnhiem file.</translation>
             <translation>Keyer</translation>
         </message>
         <message>
+            <source>Chưa chọn lượt: giữ lượt người này đã nhập.</source>
+            <translation>No pass chosen: keeping the pass this person keyed.</translation>
+        </message>
+        <message>
+            <source>Không đổi người nhập.</source>
+            <translation>The keyer is unchanged.</translation>
+        </message>
+        <message>
+            <source>Chưa chọn người nhập (chọn ở Phiếu → Đổi người nhập / lượt nhập).</source>
+            <translation>No keyer chosen (choose one in Ballot → Change keyer / pass).</translation>
+        </message>
+        <message>
+            <source>Chưa chọn người nhập: tiếp tục với người nhập cuối cùng trong tệp (đổi ở Phiếu → Đổi người nhập / lượt nhập).</source>
+            <translation>No keyer chosen: going on with the last keyer in the file (change in Ballot → Change keyer / pass).</translation>
+        </message>
+        <message>
             <source>Họ và tên người nhập phiếu:</source>
             <translation>Full name of the person keying the ballots:</translation>
         </message>
@@ -1295,16 +1291,26 @@ Each voting round is one self-contained .tinnhiem file.</translation>
             <translation>This round keys every ballot twice. Which pass does this person key?</translation>
         </message>
         <message>
+            <source>Người nhập: {name}</source>
+            <translation>Keyer: {name}</translation>
+        </message>
+        <message>
+            <source>lượt {entry_pass}</source>
+            <translation>pass {entry_pass}</translation>
+        </message>
+        <message>
+            <source>Đang nhập lượt B: lượt B phải độc lập, không được thấy lượt A. Chỉ mở khi cả hai lượt đã nhập xong. Vẫn mở?</source>
+            <translation>Pass B is being keyed: pass B must be independent and must not see pass A. Open this only when both passes are keyed. Open anyway?</translation>
+        </message>
+        <message>
             <source>Đợt này nhập phiếu một lượt: không có hai lượt để đối chiếu.
 Muốn nhập hai lượt độc lập, chọn "Nhập hai lượt" khi tạo đợt (trước khi nhập phiếu).</source>
             <translation>This round keys every ballot once: there are no two passes to compare.
 To key twice independently, choose "Key twice" when creating the round (before any ballot is keyed).</translation>
         </message>
         <message>
-            <source>Bảng đối chiếu hiện nội dung của cả hai lượt nhập.
-Chỉ mở khi cả hai lượt đã nhập xong, để lượt B vẫn độc lập. Mở bảng đối chiếu?</source>
-            <translation>The comparison shows what both keying passes contain.
-Open it only when both passes are finished, so that pass B stays independent. Open the comparison?</translation>
+            <source>Bảng đối chiếu hiện nội dung của cả hai lượt nhập, cả lượt A.</source>
+            <translation>The comparison shows what both passes keyed, pass A included.</translation>
         </message>
         <message>
             <source>Tạo bản cho máy nhập khác</source>
@@ -1350,11 +1356,11 @@ Copy the file to that machine, key the ballots, then bring the file back and cho
         </message>
         <message>
             <source>Máy nhập '{station}' (lượt {entry_pass}): thêm {added} phiếu mới, {already} phiếu đã có sẵn giống hệt.</source>
-            <translation>Keying station '{station}' (pass {entry_pass}): {added} new ballots added, {already} ballots were already here, identical.</translation>
+            <translation>Keying station '{station}' (pass {entry_pass}): new ballots added: {added}; ballots already here, identical: {already}.</translation>
         </message>
         <message>
             <source>{count} phiếu KHÔNG được nhận (tệp chính giữ nguyên):</source>
-            <translation>{count} ballots were NOT received (the main file is unchanged):</translation>
+            <translation>Ballots NOT received (the main file is unchanged): {count}:</translation>
         </message>
         <message>
             <source>• Loại phiếu {form}: {reason}</source>
@@ -1363,6 +1369,10 @@ Copy the file to that machine, key the ballots, then bring the file back and cho
         <message>
             <source>Số liệu loại phiếu {form}</source>
             <translation>Counts of ballot form {form}</translation>
+        </message>
+        <message>
+            <source>Chốt kết quả cho xem kết quả và các phiếu hai lượt nhập khác nhau.</source>
+            <translation>Sealing shows the results and the ballots on which the two passes differ.</translation>
         </message>
         <message>
             <source>Chốt kết quả</source>
@@ -1391,6 +1401,30 @@ Fingerprint (SHA-256), printed in the minutes:
 {fingerprint}</translation>
         </message>
         <message>
+            <source>Ghi các bước này ngay…</source>
+            <translation>Record these steps now…</translation>
+        </message>
+        <message>
+            <source>Chốt khi chưa ghi các bước này</source>
+            <translation>Seal without recording these steps</translation>
+        </message>
+        <message>
+            <source>Các bước tại hội nghị chưa được ghi nhận; biên bản chỉ in những gì đã ghi:</source>
+            <translation>These steps at the meeting are not recorded; the minutes print only what was recorded:</translation>
+        </message>
+        <message>
+            <source>Họ và tên người chốt kết quả:</source>
+            <translation>Full name of the person sealing the results:</translation>
+        </message>
+        <message>
+            <source>Ai chốt kết quả?</source>
+            <translation>Who seals the results?</translation>
+        </message>
+        <message>
+            <source>Các tài liệu ghi kết quả có tính cả lượt A.</source>
+            <translation>The documents give results that count pass A too.</translation>
+        </message>
+        <message>
             <source>Kiểm tra tệp</source>
             <translation>Check the file</translation>
         </message>
@@ -1413,6 +1447,10 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>TỆP KHÔNG NGUYÊN VẸN:</source>
             <translation>THE FILE IS NOT INTACT:</translation>
+        </message>
+        <message>
+            <source>Các báo cáo ghi kết quả có tính cả lượt A.</source>
+            <translation>The reports give results that count pass A too.</translation>
         </message>
         <message>
             <source>Phím tắt — Tín Nhiệm Desktop</source>
@@ -1745,6 +1783,10 @@ Current fingerprint: {fingerprint}</translation>
     <context>
         <name>ResultsPane</name>
         <message>
+            <source>Đang nhập lượt B: kết quả và chênh lệch với lượt A được ẩn để lượt B độc lập. Xem sau khi cả hai lượt đã nhập xong.</source>
+            <translation>Pass B is being keyed: the results and the differences from pass A are hidden so that pass B stays independent. See them once both passes are keyed.</translation>
+        </message>
+        <message>
             <source>&lt;b&gt;Loại phiếu {code}: {title}&lt;/b&gt;</source>
             <translation>&lt;b&gt;Ballot form {code}: {title}&lt;/b&gt;</translation>
         </message>
@@ -1761,7 +1803,7 @@ Current fingerprint: {fingerprint}</translation>
         </message>
         <message>
             <source>Đã liên kết kết quả năm {year} của {count} người theo mã người.</source>
-            <translation>Linked the {year} results of {count} people by person key.</translation>
+            <translation>People whose {year} results were linked by person key: {count}.</translation>
         </message>
         <message>
             <source>Không dùng tệp {file}: {reason}</source>
@@ -2174,10 +2216,6 @@ The other ballots keep their numbers.</translation>
             <translation>Delete person</translation>
         </message>
         <message>
-            <source>Lưu ý: {names} có tên trong danh sách người được lấy phiếu. Thành viên Tổ kiểm phiếu không được là người được lấy phiếu; hãy kiểm tra lại.</source>
-            <translation>Note: {names} is on a list of people rated. A member of the counting team must not be rated; please check.</translation>
-        </message>
-        <message>
             <source>Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.</source>
             <translation>The counting team needs at least one member with a full name.</translation>
         </message>
@@ -2231,18 +2269,6 @@ The other ballots keep their numbers.</translation>
             <source>(trống)</source>
             <translation>(empty)</translation>
         </message>
-        <message>
-            <source>Cần ghi lý do sau 'khl:'.</source>
-            <translation>Write the reason after 'khl:'.</translation>
-        </message>
-        <message>
-            <source>Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.</source>
-            <translation>Exactly {size} characters are needed (one per person); {typed} were typed.</translation>
-        </message>
-        <message>
-            <source>Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.</source>
-            <translation>The character '{cell}' at position {order} is not 1, 2, 3, 0 or x.</translation>
-        </message>
     </context>
     <context>
         <name>results</name>
@@ -2256,7 +2282,7 @@ The other ballots keep their numbers.</translation>
         </message>
         <message>
             <source>Tỷ lệ % tính trên {base}: {count} phiếu.</source>
-            <translation>Percentages of the {base}: {count} ballots.</translation>
+            <translation>Percentages of the {base}: {count}.</translation>
         </message>
     </context>
     <context>
@@ -2274,8 +2300,8 @@ The other ballots keep their numbers.</translation>
             <translation>3 Low</translation>
         </message>
         <message>
-            <source>0 KĐD</source>
-            <translation>0 None</translation>
+            <source>0 Trống</source>
+            <translation>0 Blank</translation>
         </message>
         <message>
             <source>X Nhiều</source>
@@ -2331,7 +2357,7 @@ The other ballots keep their numbers.</translation>
         </message>
         <message>
             <source>Còn {count} ô</source>
-            <translation>{count} cells left</translation>
+            <translation>Cells left: {count}</translation>
         </message>
     </context>
     <context>
@@ -2385,12 +2411,28 @@ The other ballots keep their numbers.</translation>
             <translation>The file '{file}' is open for writing elsewhere ({holder}). Only one place at a time may write to a voting round.</translation>
         </message>
         <message>
+            <source>Tệp khóa '{file}' không phải một tệp thường của chương trình (là liên kết, thư mục hoặc tệp có nhiều tên) nên không được dùng, và không có tệp nào bị sửa. Hãy xóa '{file}' rồi mở lại '{round}'.</source>
+            <translation>The lock file '{file}' is not an ordinary file of the program (it is a link, a folder or a file with several names), so it is not used, and no file was changed. Delete '{file}' and open '{round}' again.</translation>
+        </message>
+        <message>
             <source>Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.</source>
             <translation>The file '{file}' is open read-only; it cannot be changed.</translation>
         </message>
         <message>
             <source>Đợt lấy phiếu trong tệp '{file}' đã chốt kết quả lúc {sealed_at}; không thể thay đổi.</source>
             <translation>The results of the voting round in '{file}' were sealed at {sealed_at}; it cannot be changed.</translation>
+        </message>
+        <message>
+            <source>Không nâng cấp được tệp '{file}' lên lược đồ mới ({detail}). Tệp không bị thay đổi.</source>
+            <translation>Could not upgrade '{file}' to the new schema ({detail}). The file was not changed.</translation>
+        </message>
+        <message>
+            <source>Bên cạnh tệp '{file}' có tệp phụ '{sidecar}' không thuộc về tệp này (của một tệp khác hoặc của một bản cũ hơn): chương trình không dùng nó mà để riêng thành '{set_aside}'. Tệp đợt lấy phiếu không bị thay đổi.</source>
+            <translation>Beside '{file}' lies '{sidecar}', which does not belong to it (another file's or an older copy's): it was not used and was set aside as '{set_aside}'. The round file was not changed.</translation>
+        </message>
+        <message>
+            <source>Bên cạnh tệp '{file}' có tệp phụ '{sidecar}' không thuộc về tệp này (của một tệp khác hoặc của một bản cũ hơn): chương trình bỏ qua nó và chỉ đọc tệp chính. Không có gì bị thay đổi.</source>
+            <translation>Beside '{file}' lies '{sidecar}', which does not belong to it (another file's or an older copy's): it was ignored and only the round file was read. Nothing was changed.</translation>
         </message>
         <message>
             <source>Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.</source>
@@ -2557,8 +2599,8 @@ The other ballots keep their numbers.</translation>
             <translation>the status '{value}' is not valid: use 'valid', 'invalid' or 'invalid:reason'.</translation>
         </message>
         <message>
-            <source>ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô).</source>
-            <translation>the mark '{value}' is not valid: use 1 (high confidence), 2 (confidence), 3 (low confidence), 0 or empty (no mark), x (more than one box marked).</translation>
+            <source>ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô), ? (chưa nhập).</source>
+            <translation>the mark '{value}' is not valid: use 1 (high confidence), 2 (confidence), 3 (low confidence), 0 or empty (no mark), x (more than one box marked), ? (not keyed yet).</translation>
         </message>
         <message>
             <source>loại phiếu '{form}' chỉ có {size} người; không có người thứ {candidate}.</source>
@@ -2567,6 +2609,10 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>phiếu số {ballot} không hợp lệ nên không được có ô đánh dấu.</source>
             <translation>ballot {ballot} is invalid, so it must not have any marks.</translation>
+        </message>
+        <message>
+            <source>phiếu số {ballot} không hợp lệ nên không có ô nào chờ nhập: bỏ dấu ? ở các ô.</source>
+            <translation>ballot {ballot} is invalid, so no cell of it waits to be keyed: remove the ? from its cells.</translation>
         </message>
         <message>
             <source>năm sinh '{value}' không hợp lệ: cần năm có 4 chữ số, từ 1900 đến 2100.</source>
@@ -2618,11 +2664,11 @@ The other ballots keep their numbers.</translation>
         </message>
         <message>
             <source>{count} phiếu còn ô chưa nhập: phiếu số {ballot_list}.</source>
-            <translation>{count} ballots have cells not yet keyed: ballots {ballot_list}.</translation>
+            <translation>Ballots with cells not yet keyed: {count} (no. {ballot_list}).</translation>
         </message>
         <message>
             <source>{count} phiếu có chênh lệch giữa lượt nhập A và lượt nhập B chưa được xử lý: phiếu số {ballot_list}. Các phiếu này chưa được tính vào kết quả.</source>
-            <translation>{count} ballots differ between keying pass A and keying pass B and are not settled: ballots {ballot_list}. These ballots are not counted in the results yet.</translation>
+            <translation>Ballots on which keying pass A and keying pass B differ, not settled: {count} (no. {ballot_list}). These ballots are not counted in the results yet.</translation>
         </message>
         <message>
             <source>Không thể nhập lượt {entry_pass}: tệp này chỉ nhập lượt {allowed}.</source>
@@ -2685,6 +2731,10 @@ The other ballots keep their numbers.</translation>
             <translation>The database is damaged: {detail}.</translation>
         </message>
         <message>
+            <source>Nhật ký của tệp không có sự kiện số {seq} như bản sao lưu tự động mới nhất '{backup}': phần cuối nhật ký đã bị xóa hoặc bị thay sau lần sao lưu đó. Hãy so tệp với bản sao lưu này trước khi dùng.</source>
+            <translation>The file's log lacks event {seq} as held by the newest automatic backup '{backup}': the end of the log was deleted or replaced after that backup. Compare the file with this backup before using it.</translation>
+        </message>
+        <message>
             <source>Nhật ký bị mất sự kiện: cần sự kiện số {expected}, gặp số {found}.</source>
             <translation>Events are missing from the log: event {expected} was expected, event {found} was found.</translation>
         </message>
@@ -2737,8 +2787,28 @@ The other ballots keep their numbers.</translation>
             <translation>Ballot {ballot}: in the file it is {stored_status}; according to the log it is {logged_status}.</translation>
         </message>
         <message>
+            <source>Tệp '{file}' không phải bản cho máy nhập do đợt này tạo ra (đợt này không ghi nhận bản nào như vậy): không nhận phiếu từ tệp.</source>
+            <translation>The file '{file}' is not a station copy this round made (the round recorded no such copy): its ballots are not taken.</translation>
+        </message>
+        <message>
             <source>Không lập tệp đính chính từ '{file}': tệp không còn nguyên vẹn ({count} chỗ sai); hãy kiểm tra tệp (tinnhiem-cli verify) và dùng bản đã chốt còn nguyên vẹn.</source>
             <translation>No correction made from '{file}': the file is not intact ({count} problems); check it (tinnhiem-cli verify) and use an intact sealed copy.</translation>
+        </message>
+        <message>
+            <source>không khớp với báo cáo giấy của đơn vị ({detail})</source>
+            <translation>does not match the unit's paper report ({detail})</translation>
+        </message>
+        <message>
+            <source>Dòng phải có tên tệp và dấu vân tay, cách nhau bằng dấu phẩy (dòng này có {columns} cột).</source>
+            <translation>A line must have a file name and a fingerprint, separated by a comma (this line has {columns} columns).</translation>
+        </message>
+        <message>
+            <source>Dấu vân tay của tệp '{file}' phải đủ 64 ký tự 0–9, a–f.</source>
+            <translation>The fingerprint of '{file}' must have all 64 characters 0–9, a–f.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' có hai dòng trong danh sách dấu vân tay.</source>
+            <translation>The file '{file}' has two lines in the list of fingerprints.</translation>
         </message>
         <message>
             <source>Dấu vân tay nhập từ biên bản phải đủ 64 ký tự 0–9, a–f (đã nhập {length} ký tự).</source>
@@ -2913,6 +2983,10 @@ The other ballots keep their numbers.</translation>
             <translation>The counting team has no team leader: give one member the role "Tổ trưởng".</translation>
         </message>
         <message>
+            <source>{name} có tên hai lần trong danh sách (trùng họ tên và năm sinh).</source>
+            <translation>{name} is listed twice (same full name and year of birth).</translation>
+        </message>
+        <message>
             <source>Đồng chí {name} vừa ở Tổ kiểm phiếu vừa là người được lấy phiếu: thành viên Tổ kiểm phiếu không được là người được lấy phiếu.</source>
             <translation>{name} is both on the counting team and rated: a member of the counting team must not be rated.</translation>
         </message>
@@ -2999,6 +3073,18 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Ghi nhận '{key}' (sau khi chốt) không thuộc kết quả đã chốt của tệp này.</source>
             <translation>The record '{key}' (made after sealing) does not belong to this file's sealed results.</translation>
+        </message>
+        <message>
+            <source>Cần đúng {size} ký tự (mỗi người một ký tự), đã gõ {typed}.</source>
+            <translation>Exactly {size} characters are needed (one per person); {typed} were typed.</translation>
+        </message>
+        <message>
+            <source>Ký tự '{cell}' ở vị trí {order} không phải 1, 2, 3, 0 hoặc x.</source>
+            <translation>The character '{cell}' at position {order} is not 1, 2, 3, 0 or x.</translation>
+        </message>
+        <message>
+            <source>Cần ghi lý do sau 'khl:'.</source>
+            <translation>Write the reason after 'khl:'.</translation>
         </message>
         <message>
             <source>Tham số không đúng: {detail}</source>
@@ -3213,6 +3299,10 @@ The other ballots keep their numbers.</translation>
             <translation>Counting minutes</translation>
         </message>
         <message>
+            <source>Biên bản kiểm phiếu (bản Word để chỉnh sửa)</source>
+            <translation>Counting minutes (Word copy to edit)</translation>
+        </message>
+        <message>
             <source>Thông báo kết quả cho từng người</source>
             <translation>Result notice to each person</translation>
         </message>
@@ -3381,12 +3471,12 @@ The other ballots keep their numbers.</translation>
             <translation>Sunday</translation>
         </message>
         <message>
-            <source>Hạn nộp bản tự nhận xét, đánh giá: {day} (chậm nhất {days:02d} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
-            <translation>Self-assessments due: {day} (at the latest {days:02d} calendar days before the meeting day).</translation>
+            <source>Hạn nộp bản tự nhận xét, đánh giá: {day} (chậm nhất {days} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
+            <translation>Self-assessments due: {day} (at the latest {days} calendar days before the meeting day).</translation>
         </message>
         <message>
-            <source>Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; chậm nhất {days:02d} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
-            <translation>Self-assessments due: not known yet (no meeting date; at the latest {days:02d} calendar days before the meeting day).</translation>
+            <source>Hạn nộp bản tự nhận xét, đánh giá: chưa xác định (chưa có ngày họp; chậm nhất {days} ngày trước ngày hội nghị, tính theo ngày lịch).</source>
+            <translation>Self-assessments due: not known yet (no meeting date; at the latest {days} calendar days before the meeting day).</translation>
         </message>
     </context>
 </TS>

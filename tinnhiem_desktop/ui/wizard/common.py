@@ -1,10 +1,11 @@
 """What every page of the round wizard shares: a page that refuses Next with its reason, a table
-to key a list into, and small helpers for cells and messages."""
+to key a list into, and small helpers for cells, setup paths and messages."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ...core.issues import Issue
 from ...services.candidates import clean_text
+from ..i18n import describe_issue
 
 ERROR_COLOUR, WARNING_COLOUR, NOTICE_COLOUR = "#b00020", "#8a4b00", "#1b5e20"
 
@@ -30,11 +33,27 @@ class Problem:
     focus: Callable[[], None] | None = None
 
 
+Focus = Callable[[], None]
+PathPart = tuple[str, int | None]
+PATH_PART = re.compile(r"(\w+)(?:\[(\d+)\])?")
+
+
+def path_parts(path: str) -> tuple[PathPart, ...]:
+    """A setup path as its parts: `forms[1].candidates[0].name` is
+    (("forms", 1), ("candidates", 0), ("name", None))."""
+    return tuple((key, None if index is None else int(index))
+                 for key, index in (PATH_PART.fullmatch(part).groups() for part in path.split(".")))
+
+
+def issue_parts(issue: Issue) -> tuple[PathPart, ...]:
+    return path_parts(issue.params.get("path", ""))
+
+
 def focus_on(widget: QWidget) -> Callable[[], None]:
     return lambda: widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def focus_cell(table: QTableWidget, row: int, column: int) -> Callable[[], None]:
+def focus_cell(table: QTableWidget, row: int, column: int) -> Focus:
     def focus() -> None:
         table.setFocus(Qt.FocusReason.OtherFocusReason)
         table.setCurrentCell(row, column)
@@ -104,7 +123,11 @@ class EditTable(QTableWidget):
 
 
 class WizardPage(QWizardPage):
-    """A page that refuses Next with the reason written on the page (and the cursor put there)."""
+    """A page that refuses Next with the reason written on the page (and the cursor put there).
+
+    Two kinds of reason: what the page itself finds in text the setup cannot hold yet (`problem`),
+    then the setup's issues from core on this page or one before it, which the wizard finds and
+    the page that holds the field words (`describe`) and focuses (`locate`)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -118,8 +141,33 @@ class WizardPage(QWizardPage):
     def problem(self) -> Problem | None:
         return None
 
+    def locate(self, parts: tuple[PathPart, ...]) -> Focus | None:
+        """How to put the cursor on the field a setup path names; None when it is not on this page."""
+        return None
+
+    def describe(self, issue: Issue) -> str:
+        return describe_issue(issue)
+
+    def issue_problem(self, issues: Iterable[Issue]) -> Problem | None:
+        """The first of `issues` whose field is on this page, worded, with the cursor put there."""
+        for issue in issues:
+            focus = self.locate(issue_parts(issue))
+            if focus is not None:
+                return Problem(self.describe(issue), focus)
+        return None
+
+    def warns_about(self, issue: Issue) -> bool:
+        return self.locate(issue_parts(issue)) is not None
+
+    def show_warnings(self, issues: Iterable[Issue]) -> None:
+        """Show the warnings this page is concerned with (by default: those about its fields)."""
+        show_message(self.warning_label, "\n".join(self.describe(i) for i in issues if self.warns_about(i)))
+
+    def check(self) -> Problem | None:
+        return self.problem() or self.wizard().setup_problem(self)
+
     def validatePage(self) -> bool:
-        found = self.problem()
+        found = self.check()
         show_message(self.problem_label, found.text if found else "")
         if found is not None and found.focus is not None:
             found.focus()
@@ -131,5 +179,5 @@ class WizardPage(QWizardPage):
     def recheck(self) -> None:
         """After an edit, update a refusal already shown, so that it goes once fixed."""
         if not self.problem_label.isHidden():
-            found = self.problem()
+            found = self.check()
             show_message(self.problem_label, found.text if found else "")

@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
-from ...core.checks import COUNT_CHAIN
+from ...core.issues import Issue
 from ...core.model import Counts
-from ...core.rules import quorum_met
-from ...core.spec import COUNT_KEYS
+from ...core.validation import COUNT_KEYS
 from ..i18n import sentence
-from .common import Problem, WizardPage, focus_on, show_message
+from .common import Focus, PathPart, WizardPage, focus_on, issue_parts
 from .forms_page import FormEditor, FormsPage
-from .rules_page import RulesPage
 
 MAX_COUNT = 1_000_000
 
 
 class CountsPage(WizardPage):
-    def __init__(self, forms_page: FormsPage, rules_page: RulesPage) -> None:
+    """The counts of each form; core checks their chain (refused) and the quorum (a warning)."""
+
+    changed = Signal()
+
+    def __init__(self, forms_page: FormsPage) -> None:
         super().__init__()
         self.setTitle(self.tr("Số liệu"))
         self.setSubTitle(
             self.tr("Số người và số phiếu của từng loại phiếu; có thể để 0 và sửa lại khi kiểm phiếu.")
         )
         self._forms_page = forms_page
-        self._rules_page = rules_page
         self.rows: list[tuple[FormEditor, list[QSpinBox]]] = []
         self._scroll = QScrollArea()
         self._scroll.setWidgetResizable(True)
@@ -71,33 +73,32 @@ class CountsPage(WizardPage):
             QWidget.setTabOrder(first, second)
         if chain:
             chain[0].setFocus()
-        self._update_quorum()
 
     def _store(self, editor: FormEditor, spins: list[QSpinBox]) -> None:
         editor.counts = Counts(*(spin.value() for spin in spins))
-        self._update_quorum()
+        self.changed.emit()
         self.recheck()
 
-    def _update_quorum(self) -> None:
-        preset = self._rules_page.in_force()
-        lines = []
-        for editor, _ in self.rows:
-            counts = editor.counts
-            if preset.quorum is not None and counts.summoned and not quorum_met(preset, counts.present, counts.summoned):
-                required = f"{preset.quorum.numerator}/{preset.quorum.denominator}"
-                reason = sentence("quorum_not_met", {**counts.as_dict(), "required": required})
-                lines.append(self.tr("Loại phiếu '{code}': {reason}").format(code=editor.code(), reason=reason))
-        show_message(self.warning_label, "\n".join(lines))
-
-    def problem(self) -> Problem | None:
-        for editor, spins in self.rows:
-            counts = editor.counts.as_dict()
-            for code, larger, smaller in COUNT_CHAIN:
-                if counts[smaller] > counts[larger]:
-                    return Problem(
-                        self.tr("Loại phiếu '{form}': {reason}").format(
-                            form=editor.label(), reason=sentence(code, counts)
-                        ),
-                        focus_on(spins[COUNT_KEYS.index(smaller)]),
-                    )
+    def _count_at(self, parts: tuple[PathPart, ...]) -> tuple[int, str] | None:
+        """The form index and count key a path names, if it names a count."""
+        if len(parts) == 2 and parts[0][0] == "forms" and parts[0][1] is not None and parts[1][0] in COUNT_KEYS:
+            return parts[0][1], parts[1][0]
         return None
+
+    def locate(self, parts: tuple[PathPart, ...]) -> Focus | None:
+        found = self._count_at(parts)
+        if found is None:
+            return None
+        index, key = found
+
+        def focus() -> None:  # the spin boxes are made when the page is shown
+            focus_on(self.rows[index][1][COUNT_KEYS.index(key)])()
+
+        return focus
+
+    def describe(self, issue: Issue) -> str:
+        found = self._count_at(issue_parts(issue))
+        if found is None:
+            return super().describe(issue)
+        return self.tr("Loại phiếu '{form}': {reason}").format(
+            form=self._forms_page.editors()[found[0]].label(), reason=sentence(issue.code, issue.params))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import count
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -23,14 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.issues import TinNhiemError
+from ...core.issues import Issue, TinNhiemError
 from ...core.model import BallotForm, Candidate, Counts
-from ...core.spec import MAX_BIRTH_YEAR, MIN_BIRTH_YEAR
+from ...core.validation import MAX_BIRTH_YEAR, MIN_BIRTH_YEAR
 from ...services.candidates import (
     CandidateImport,
     candidates_from_rows,
     clean_text,
-    duplicate_pairs,
     guess_mapping,
     parse_birth_year,
     parse_clipboard,
@@ -43,15 +42,27 @@ from .candidate_import import CandidateImportDialog
 from .common import (
     NOTICE_COLOUR,
     EditTable,
+    Focus,
+    PathPart,
     Problem,
     WizardPage,
     cell_text,
     focus_cell,
     focus_on,
+    issue_parts,
     message_label,
     show_message,
     table_cell,
 )
+
+FIELD_ORDER = {"id": 0, "title": 1, "candidates": 2}  # as the page shows a form, top first
+
+
+def _birth_year(text: str) -> int | None:
+    try:
+        return parse_birth_year(text)
+    except ValueError:
+        return None
 
 
 class FormEditor(QWidget):
@@ -63,6 +74,7 @@ class FormEditor(QWidget):
     failed = Signal(str)
 
     NAME, POSITION, BIRTH_YEAR, PERSON_KEY, PROVINCIAL = 1, 2, 3, 4, 5
+    COLUMNS = {"name": NAME, "birth_year": BIRTH_YEAR, "person_key": PERSON_KEY}  # by setup field
 
     def __init__(self, form: BallotForm, dialogs: Dialogs, folder: Path) -> None:
         super().__init__()
@@ -208,35 +220,29 @@ class FormEditor(QWidget):
         self.changed.emit()
 
     def candidates(self) -> tuple[Candidate, ...]:
-        """The named rows, numbered in order; valid once problem() finds nothing."""
-        named = [values for _, values in self._filled_rows() if values[0]]
+        """The rows with any text, numbered in order: a row without a name too, so that core's
+        issues name it. A birth year that is not one reads as none (problem() refuses it)."""
         return tuple(
-            Candidate(order, name, position, parse_birth_year(year), key or None, bool(provincial))
-            for order, (name, position, year, key, provincial) in enumerate(named, 1)
+            Candidate(order, name, position, _birth_year(year), key or None, bool(provincial))
+            for order, (_, (name, position, year, key, provincial)) in enumerate(self._filled_rows(), 1)
         )
 
     def candidate_names(self) -> list[str]:
         return [values[0] for _, values in self._filled_rows() if values[0]]
 
-    def duplicates(self) -> list[str]:
-        """Names listed twice with the same birth year (rows whose year is wrong are not compared)."""
-        try:
-            candidates = self.candidates()
-        except ValueError:
-            return []
-        return sorted({candidates[later - 1].name for _, later in duplicate_pairs(candidates)})
+    def table_row(self, index: int) -> int:
+        """The table row of candidate `index` (from 0) of `candidates()`."""
+        return self._filled_rows()[index][0]
+
+    def locate(self, index: int | None, field: str | None) -> Focus:
+        """The cell of a candidate's field; the first name cell for the list as a whole."""
+        if index is None:
+            return focus_cell(self.table, 0, self.NAME) if self.table.rowCount() else focus_on(self.table)
+        return focus_cell(self.table, self.table_row(index), self.COLUMNS.get(field, self.NAME))
 
     def problem(self) -> Problem | None:
-        """What is wrong in the candidate list (the code and title are checked by the page)."""
-        code = self.code()
-        keys: dict[str, int] = {}
-        filled = self._filled_rows()
-        for row, (name, _, year, key, _provincial) in filled:
-            if not name:
-                return Problem(
-                    self.tr("Loại phiếu '{code}', dòng {row}: chưa có họ và tên.").format(code=code, row=row + 1),
-                    focus_cell(self.table, row, self.NAME),
-                )
+        """A birth year that is not one: text the setup cannot hold, so core cannot see it."""
+        for row, (_, _, year, _, _) in self._filled_rows():
             try:
                 parse_birth_year(year)
             except ValueError:
@@ -244,26 +250,9 @@ class FormEditor(QWidget):
                     self.tr(
                         "Loại phiếu '{code}', dòng {row}: năm sinh '{value}' không hợp lệ "
                         "(cần năm có 4 chữ số, từ {low} đến {high})."
-                    ).format(code=code, row=row + 1, value=year, low=MIN_BIRTH_YEAR, high=MAX_BIRTH_YEAR),
+                    ).format(code=self.code(), row=row + 1, value=year, low=MIN_BIRTH_YEAR, high=MAX_BIRTH_YEAR),
                     focus_cell(self.table, row, self.BIRTH_YEAR),
                 )
-            if key in keys:
-                return Problem(
-                    self.tr("Loại phiếu '{code}': mã '{key}' bị trùng ở dòng {first} và dòng {row}.").format(
-                        code=code, key=key, first=keys[key] + 1, row=row + 1
-                    ),
-                    focus_cell(self.table, row, self.PERSON_KEY),
-                )
-            if key:
-                keys[key] = row
-        if not filled:
-            return Problem(
-                self.tr(
-                    "Loại phiếu '{code}' chưa có người được lấy phiếu nào. "
-                    "Hãy gõ vào bảng, dán từ Excel hoặc nhập từ tệp."
-                ).format(code=code),
-                focus_cell(self.table, 0, self.NAME) if self.table.rowCount() else focus_on(self.table),
-            )
         return None
 
     # -- bringing in a list ----------------------------------------------------------------
@@ -341,7 +330,6 @@ class FormsPage(WizardPage):
         )
         self._dialogs = dialogs
         self._folder = folder
-        self._conflicts: list[str] = []
         self.form_list = QListWidget()
         self.add_form_button = QPushButton(self.tr("Thêm loại phiếu"))
         self.remove_form_button = QPushButton(self.tr("Xóa loại phiếu"))
@@ -372,7 +360,6 @@ class FormsPage(WizardPage):
         self.form_list.setCurrentRow(0)
         self.add_form_button.clicked.connect(self.add_form)
         self.remove_form_button.clicked.connect(self.remove_form)
-        self.changed.connect(self._update_warning)
 
     def initializePage(self) -> None:
         editor = self.current_editor()
@@ -432,59 +419,68 @@ class FormsPage(WizardPage):
     def forms(self) -> tuple[BallotForm, ...]:
         return tuple(BallotForm(e.code(), e.title(), e.counts, e.candidates()) for e in self.editors())
 
-    def candidate_names(self) -> list[str]:
-        return [name for editor in self.editors() for name in editor.candidate_names()]
-
-    def show_conflicts(self, names: Sequence[str]) -> None:
-        self._conflicts = list(names)
-        self._update_warning()
-
-    def _update_warning(self) -> None:
-        lines = []
-        if self._conflicts:
-            lines.append(
-                self.tr(
-                    "Lưu ý: {names} cũng là thành viên Tổ kiểm phiếu. "
-                    "Thành viên Tổ kiểm phiếu không được là người được lấy phiếu; hãy kiểm tra lại."
-                ).format(names=", ".join(self._conflicts))
-            )
-        for editor in self.editors():
-            for name in editor.duplicates():
-                lines.append(
-                    self.tr("Lưu ý: loại phiếu '{code}' có {name} hai lần (trùng họ tên và năm sinh).").format(
-                        code=editor.code(), name=name
-                    )
-                )
-        show_message(self.warning_label, "\n".join(lines))
-
     def problem(self) -> Problem | None:
-        seen: set[str] = set()
-        for number, editor in enumerate(self.editors(), 1):
-            found = self._form_problem(number, editor, seen)
+        for editor in self.editors():
+            found = editor.problem()
             if found is not None:
                 return Problem(found.text, self._focus_in(editor, found.focus))
-            seen.add(editor.code())
         return None
 
-    def _form_problem(self, number: int, editor: FormEditor, seen: set[str]) -> Problem | None:
-        code = editor.code()
-        if not code:
-            return Problem(self.tr("Loại phiếu thứ {number} chưa có mã.").format(number=number),
-                           focus_on(editor.code_edit))
-        if "," in code:
-            return Problem(self.tr("Mã loại phiếu '{code}' không được chứa dấu phẩy.").format(code=code),
-                           focus_on(editor.code_edit))
-        if code in seen:
-            return Problem(
-                self.tr("Mã loại phiếu '{code}' bị trùng; mỗi loại phiếu cần một mã riêng.").format(code=code),
-                focus_on(editor.code_edit),
-            )
-        if not editor.title():
-            return Problem(self.tr("Loại phiếu '{code}' chưa có tên (VD: Lãnh đạo Sở).").format(code=code),
-                           focus_on(editor.title_edit))
-        return editor.problem()
+    def _editor_at(self, parts: tuple[PathPart, ...]) -> FormEditor | None:
+        (key, index), *_ = parts
+        editors = self.editors()
+        return editors[index] if key == "forms" and index is not None and index < len(editors) else None
 
-    def _focus_in(self, editor: FormEditor, focus: Callable[[], None] | None) -> Callable[[], None]:
+    def locate(self, parts: tuple[PathPart, ...]) -> Focus | None:
+        editor = self._editor_at(parts)
+        if editor is None or len(parts) < 2:
+            return None
+        field, index = parts[1]
+        if field == "id":
+            return self._focus_in(editor, focus_on(editor.code_edit))
+        if field == "title":
+            return self._focus_in(editor, focus_on(editor.title_edit))
+        if field == "candidates":
+            return self._focus_in(editor, editor.locate(index, parts[2][0] if len(parts) > 2 else None))
+        return None  # a count: the counts page's
+
+    def describe(self, issue: Issue) -> str:
+        parts = issue_parts(issue)
+        editor = self._editor_at(parts)
+        if editor is None or len(parts) < 2:
+            return super().describe(issue)
+        code, (field, index) = editor.code(), parts[1]
+        if field == "candidates" and index is not None:
+            row = editor.table_row(index) + 1
+            if issue.code == "spec_empty_text":
+                return self.tr("Loại phiếu '{code}', dòng {row}: chưa có họ và tên.").format(code=code, row=row)
+            return self.tr("Loại phiếu '{code}', dòng {row}: {reason}").format(
+                code=code, row=row, reason=sentence(issue.code, issue.params))
+        if field == "candidates":
+            return self.tr(
+                "Loại phiếu '{code}' chưa có người được lấy phiếu nào. "
+                "Hãy gõ vào bảng, dán từ Excel hoặc nhập từ tệp."
+            ).format(code=code)
+        if field == "title":
+            return self.tr("Loại phiếu '{code}' chưa có tên (VD: Lãnh đạo Sở).").format(code=code)
+        if issue.code == "spec_missing_key":
+            return self.tr("Loại phiếu thứ {number} chưa có mã.").format(number=parts[0][1] + 1)
+        return sentence(issue.code, issue.params)
+
+    def issue_problem(self, issues: Iterable[Issue]) -> Problem | None:
+        """Form by form, as the page shows a form: its code, its title, then its list."""
+        def place(issue: Issue) -> tuple[int, int, int]:
+            parts = issue_parts(issue)
+            field, row = parts[1] if len(parts) > 1 else ("", None)
+            return parts[0][1] or 0, FIELD_ORDER.get(field, len(FIELD_ORDER)), row or 0
+
+        return super().issue_problem(sorted(issues, key=place))
+
+    def warns_about(self, issue: Issue) -> bool:
+        """Also a team member who is rated: a candidate on this page."""
+        return issue.code == "team_member_rated" or super().warns_about(issue)
+
+    def _focus_in(self, editor: FormEditor, focus: Focus | None) -> Focus:
         def show() -> None:
             self.select(editor)
             if focus is not None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
+from ...core.issues import Issue
 from ...core.model import Header, HeaderStyle, Meeting, RoundSetup
+from ...core.validation import MAX_YEAR, MIN_YEAR
 from ...services.candidates import clean_text
-from .common import Problem, WizardPage, focus_on
+from .common import Focus, PathPart, WizardPage, focus_on
 
 # A default that becomes the round's own data, printed on the Vietnamese documents: not translated.
 DEFAULT_TITLE = "Hội nghị lấy phiếu tín nhiệm năm {year}"
-MIN_YEAR, MAX_YEAR = 1945, 2100
 NO_DATE = QDate(1945, 1, 1)
 
 
@@ -108,12 +109,16 @@ class InfoPage(WizardPage):
             clean_text(self.chair_edit.text()),
         )
 
-    def problem(self) -> Problem | None:
-        if not self.title():
-            return Problem(self.tr("Chưa nhập tên hội nghị."), focus_on(self.title_edit))
-        if not clean_text(self.unit_edit.text()):
-            return Problem(
-                self.tr("Chưa nhập tên đơn vị. Tên đơn vị in ở đầu biên bản, VD: SỞ GIAO THÔNG VẬN TẢI."),
-                focus_on(self.unit_edit),
-            )
-        return None
+    def locate(self, parts: tuple[PathPart, ...]) -> Focus | None:
+        widget = {"title": self.title_edit, "header.unit": self.unit_edit}.get(".".join(key for key, _ in parts))
+        return None if widget is None else focus_on(widget)
+
+    def describe(self, issue: Issue) -> str:
+        empty = {
+            "title": self.tr("Chưa nhập tên hội nghị."),
+            "header.unit": self.tr(
+                "Chưa nhập tên đơn vị. Tên đơn vị in ở đầu biên bản, VD: SỞ GIAO THÔNG VẬN TẢI."),
+        }
+        if issue.code == "spec_empty_text" and issue.params["path"] in empty:
+            return empty[issue.params["path"]]
+        return super().describe(issue)

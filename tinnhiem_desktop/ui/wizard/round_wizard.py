@@ -7,9 +7,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget, QWizard
 
+from ...core.issues import Issue, Severity
 from ...core.model import BallotForm, Counts, RoundSetup
-from ...services.candidates import clean_text
+from ...core.validation import setup_issues
 from ..dialogs import Dialogs
+from .common import Problem, WizardPage
 from .counts_page import CountsPage
 from .forms_page import FormsPage
 from .info_page import InfoPage
@@ -27,8 +29,7 @@ class PageId(IntEnum):
     SAVE = 5
 
 
-def _name_key(name: str) -> str:
-    return clean_text(name).casefold()
+REFUSED_WARNINGS = ("team_not_proposed",)  # a round needs its counting team before it starts
 
 
 class RoundWizard(QWizard):
@@ -60,7 +61,7 @@ class RoundWizard(QWizard):
         self.forms_page = FormsPage(
             dialogs, Path(default_folder), initial.forms if initial else (BallotForm("1", "", Counts(0, 0, 0, 0), ()),)
         )
-        self.counts_page = CountsPage(self.forms_page, self.rules_page)
+        self.counts_page = CountsPage(self.forms_page)
         self.save_page = None if initial and not new_file else SavePage(dialogs, Path(default_folder), self.info_page)
         self.setPage(PageId.INFO, self.info_page)
         self.setPage(PageId.RULES, self.rules_page)
@@ -69,19 +70,39 @@ class RoundWizard(QWizard):
         self.setPage(PageId.COUNTS, self.counts_page)
         if self.save_page is not None:
             self.setPage(PageId.SAVE, self.save_page)
-        self.team_page.changed.connect(self._update_conflicts)
-        self.forms_page.changed.connect(self._update_conflicts)
-        self._update_conflicts()
+        for source in (self.rules_page.editor, self.team_page, self.forms_page, self.counts_page):
+            source.changed.connect(self._update_warnings)
+        self._update_warnings()
         self.setMinimumSize(760, 520)
         self.resize(1000, 680)
 
-    def _update_conflicts(self) -> None:
-        members = {_name_key(member.name): member.name for member in self.team_page.members()}
-        names = sorted({members[key] for key in map(_name_key, self.forms_page.candidate_names()) if key in members})
-        self.team_page.show_conflicts(names)
-        self.forms_page.show_conflicts(names)
+    def _pages(self) -> list[WizardPage]:
+        return [self.page(page_id) for page_id in self.pageIds()]
+
+    def _issues(self) -> list[Issue]:
+        return setup_issues(self.result_setup())
+
+    def _update_warnings(self) -> None:
+        """Each page shows core's warnings about its fields (the forms page also a rated member)."""
+        warnings = [i for i in self._issues() if i.severity is Severity.WARNING and i.code not in REFUSED_WARNINGS]
+        for page in self._pages():
+            page.show_warnings(warnings)
+
+    def setup_problem(self, page: WizardPage) -> Problem | None:
+        """The first error of the setup on `page` or a page before it, as the page holding its
+        field words it and with the cursor put on that field."""
+        issues = [i for i in self._issues() if i.severity is Severity.ERROR or i.code in REFUSED_WARNINGS]
+        pages = self._pages()
+        for earlier in pages[: pages.index(page) + 1]:
+            found = earlier.issue_problem(issues)
+            if found is not None:
+                return found
+        return None
 
     def result_setup(self) -> RoundSetup:
+        """The setup as the pages hold it. Its team is the table's named rows and each form's
+        candidates are its rows with any text (see `TeamPage.members`, `FormEditor.candidates`), so
+        that the paths of core's issues name the rows the user sees."""
         return RoundSetup(
             title=self.info_page.title(),
             year=self.info_page.year(),

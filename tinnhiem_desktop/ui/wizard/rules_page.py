@@ -47,10 +47,6 @@ class RulesPage(WizardPage):
     def preset(self) -> Preset:
         return self.editor.preset()
 
-    def in_force(self) -> Preset:
-        """The preset with this round's settings (its quorum is what the counts page checks)."""
-        return self.editor.in_force()
-
     def rule_id(self) -> str:
         return self.editor.rule_id()
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Sequence
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 
+from ...core.issues import Issue
 from ...core.model import RoundSetup, TeamMember
-from .common import EditTable, Problem, WizardPage, cell_text, focus_on, show_message, table_cell
+from .common import EditTable, Focus, PathPart, WizardPage, cell_text, focus_cell, focus_on, table_cell
 
 # Defaults that become the round's own data, printed on the Vietnamese documents: not translated.
 HEAD_ROLE, MEMBER_ROLE = "Tổ trưởng", "Thành viên"
@@ -67,24 +66,23 @@ class TeamPage(WizardPage):
             self.table.removeRow(row)
         self._edited()
 
+    def _named_rows(self) -> list[int]:
+        return [row for row in range(self.table.rowCount()) if cell_text(self.table, row, 0)]
+
     def members(self) -> tuple[TeamMember, ...]:
-        rows = (
-            (cell_text(self.table, row, 0), cell_text(self.table, row, 1)) for row in range(self.table.rowCount())
-        )
-        return tuple(TeamMember(name, role) for name, role in rows if name)
+        """The rows with a name, in order (a row with only a role is no one)."""
+        return tuple(TeamMember(cell_text(self.table, row, 0), cell_text(self.table, row, 1))
+                     for row in self._named_rows())
 
-    def show_conflicts(self, names: Sequence[str]) -> None:
-        show_message(
-            self.warning_label,
-            self.tr(
-                "Lưu ý: {names} có tên trong danh sách người được lấy phiếu. "
-                "Thành viên Tổ kiểm phiếu không được là người được lấy phiếu; hãy kiểm tra lại."
-            ).format(names=", ".join(names))
-            if names
-            else "",
-        )
+    def locate(self, parts: tuple[PathPart, ...]) -> Focus | None:
+        if parts[0][0] != "team":
+            return None
+        index = parts[0][1]
+        if index is None:
+            return focus_cell(self.table, 0, 0) if self.table.rowCount() else focus_on(self.table)
+        return focus_cell(self.table, self._named_rows()[index], 0)
 
-    def problem(self) -> Problem | None:
-        if not self.members():
-            return Problem(self.tr("Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên."), focus_on(self.table))
-        return None
+    def describe(self, issue: Issue) -> str:
+        if issue.code == "team_not_proposed":
+            return self.tr("Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.")
+        return super().describe(issue)

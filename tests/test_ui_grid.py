@@ -1,0 +1,95 @@
+"""The tally grid numbers ballots as the round does, and repaints only what a keystroke changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tinnhiem_desktop.core.model import BallotStatus, Mark
+from tinnhiem_desktop.core.spec import setup_from_dict
+from tinnhiem_desktop.services.rounds import RoundService
+from tinnhiem_desktop.ui.main_window import MainWindow
+
+from conftest import FakeDialogs, spec_dict
+
+C, T, L = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP
+KEY = {"1": Qt.Key.Key_1, "2": Qt.Key.Key_2, "3": Qt.Key.Key_3}
+
+
+def station_copy(tmp_path: Path, keyed_before: tuple[int, ...] = ()) -> Path:
+    """A station's copy of a round, keying pass A for ballots 151 to 300; the master keyed the
+    ballots `keyed_before` before making the copy."""
+    master = tmp_path / "dot-2026.tinnhiem"
+    target = tmp_path / "may-2.tinnhiem"
+    with RoundService.create(master, setup_from_dict(spec_dict(), "test"), "chuẩn bị") as service:
+        for number in keyed_before:
+            service.add_ballot("1", number, {1: C, 2: C, 3: C})
+        service.make_station_copy(target, "Máy 2", "A", 151, 300)
+    return target
+
+
+def open_window(qtbot, path: Path, dialogs: FakeDialogs) -> MainWindow:
+    window = MainWindow(dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_round(path)
+    return window
+
+
+def test_a_ranged_station_keys_its_own_numbers_in_the_window(qtbot, settings_dir, tmp_path):
+    path = station_copy(tmp_path)
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy"])
+    window = open_window(qtbot, path, dialogs)
+    tab = window.current_tab()
+    assert tab.model.headerData(0, Qt.Orientation.Vertical) == "151 +"
+    assert "151" in tab.candidate_line.text() and "151" in tab.panel.title.text()
+
+    for key in "123" + "312":
+        QTest.keyClick(tab.view, KEY[key])
+    assert dialogs.errors == []
+    assert tab.model.headerData(2, Qt.Orientation.Vertical) == "153 +"
+    assert "153" in tab.candidate_line.text()
+    window.close()
+
+    with RoundService.open(path, "x", read_only=True) as service:
+        stored = {b.number: b for b in service.ballots("1")}
+    assert sorted(stored) == [151, 152]
+    assert stored[151].status is BallotStatus.VALID and stored[151].marks == {1: C, 2: T, 3: L}
+    assert stored[152].marks == {1: L, 2: C, 3: T}
+
+
+def test_a_station_goes_on_to_its_next_number_past_ballots_copied_from_the_master(qtbot, settings_dir, tmp_path):
+    path = station_copy(tmp_path, keyed_before=(301, 302))
+    dialogs = FakeDialogs(choices=["Phạm Quốc Huy"])
+    window = open_window(qtbot, path, dialogs)
+    tab = window.current_tab()
+    assert tab.current() == (2, 1) and tab.model.number_at(2) == 151
+
+    for key in "123" + "312":
+        QTest.keyClick(tab.view, KEY[key])
+    assert dialogs.errors == []
+    assert [b.number for b in tab.model.ballots] == [151, 152, 301, 302]
+    assert tab.current() == (4, 1) and tab.model.number_at(4) == 153
+    assert tab.model.ballot_at(2).marks == {1: C, 2: C, 3: C}  # the master's ballot 301, untouched
+
+
+def test_a_keystroke_repaints_only_the_cells_it_changed(qtbot, settings_dir, tmp_path):
+    path = tmp_path / "dot-2026.tinnhiem"
+    RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị").close()
+    window = open_window(qtbot, path, FakeDialogs(choices=["Phạm Quốc Huy"]))
+    tab = window.current_tab()
+    results = window.panes_by_form["1"].model
+    QTest.keyClick(tab.view, Qt.Key.Key_1)  # ballot 1 starts
+
+    def cells(model):
+        changed = []
+        model.dataChanged.connect(lambda first, last, _roles=(): changed.append(
+            ((first.row(), first.column()), (last.row(), last.column()))))
+        return changed
+
+    grid_cells, result_cells = cells(tab.model), cells(results)
+    QTest.keyClick(tab.view, Qt.Key.Key_2)  # the second person: tín nhiệm
+    assert grid_cells == [((0, 0), (0, 0)), ((0, 2), (0, 2))]  # the status and the cell keyed
+    assert result_cells and all(first == last and first[0] == 1 for first, last in result_cells)
