@@ -4,7 +4,9 @@ never a half-written round."""
 from __future__ import annotations
 
 import copy
+import io
 import json
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import openpyxl
@@ -12,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tinnhiem_desktop.cli import main
 from tinnhiem_desktop.core.ballots_csv import parse_ballots_csv
 from tinnhiem_desktop.core.issues import TinNhiemError
 from tinnhiem_desktop.core.model import BallotStatus, Mark, RoundSetup
@@ -222,3 +225,115 @@ def test_a_damaged_station_file_is_refused_or_imported_whole(tmp_path_factory, m
     candidate = tmp_path_factory.mktemp("fuzz") / "may.tinnhiem"
     candidate.write_bytes(bytes(damaged))
     import_changes_nothing_or_all(master, candidate)
+
+
+# -- the command line, fed hostile input: exit 2 with one Vietnamese line, never the catch-all --
+
+UNEXPECTED = "Lỗi không mong đợi"
+
+
+def run_cli(*args: object) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main([str(a) for a in args])
+    return code, err.getvalue()
+
+
+def refused_in_one_vietnamese_line(code: int, err: str) -> None:
+    """Exit 2, the refusal one line (after any warnings the command gave first), in Vietnamese."""
+    assert code == 2, err
+    assert err.endswith("\n") and UNEXPECTED not in err and "Traceback" not in err, err
+    assert not err.splitlines()[-1].isascii(), err  # a sentence, not a raw exception text
+    assert all(line.startswith("Cảnh báo: ") for line in err.splitlines()[:-1]), err
+
+
+def spec_with(place: tuple, value: object) -> str:
+    data = copy.deepcopy(DEFINITION)
+    target = data
+    for step in place[:-1]:
+        target = target[step]
+    target[place[-1]] = value
+    return json.dumps(data, ensure_ascii=False).replace("Infinity", "1e400")
+
+
+HOSTILE_SPECS = {
+    "a number 1e400": spec_with(("year",), float("inf")),
+    "a count of 10^30 (OverflowError in SQLite)": spec_with(("forms", 0, "collected"), 10 ** 30),
+    "a year of 10^20": spec_with(("year",), 10 ** 20),
+    "a list for the header": spec_with(("header",), ["SỞ"]),
+    "a list for a form": spec_with(("forms", 0), [1, 2]),
+    "an object for the candidates": spec_with(("forms", 0, "candidates"), {"name": "A"}),
+    "a list for the entry mode": spec_with(("entry_mode",), ["double"]),
+    "an object for the rule": spec_with(("rule",), {"id": "qd-96-2023"}),
+    "a name of 10,000 characters": spec_with(("forms", 0, "candidates", 0, "name"), "A" * 10_000),
+    "a list at the top": "[]",
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE_SPECS.values(), ids=HOSTILE_SPECS.keys())
+def test_hostile_round_definitions_on_the_command_line(tmp_path, text):
+    spec = tmp_path / "dot.json"
+    spec.write_text(text, encoding="utf-8")
+    refused_in_one_vietnamese_line(*run_cli("new", tmp_path / "dot.tinnhiem", "--spec", spec))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dot.json"]
+
+
+@FUZZ
+@given(place=st.sampled_from(PLACES), value=st.integers(10 ** 7, 10 ** 40) | st.floats(1e300, allow_infinity=True)
+       | st.text(min_size=301, max_size=400) | st.lists(st.integers(), max_size=2))
+def test_near_valid_definitions_end_in_a_message_or_a_round(tmp_path_factory, place, value):
+    folder = tmp_path_factory.mktemp("fuzz")
+    spec = folder / "dot.json"
+    spec.write_text(spec_with(place, value), encoding="utf-8")
+    code, err = run_cli("new", folder / "dot.tinnhiem", "--spec", spec)
+    if code != 0:
+        refused_in_one_vietnamese_line(code, err)
+
+
+@pytest.fixture
+def round_file(tmp_path) -> Path:
+    path = tmp_path / "dot.tinnhiem"
+    RoundService.create(path, SETUP, "fuzz").close()
+    (tmp_path / "file.txt").write_text("không phải thư mục", encoding="utf-8")
+    return path
+
+
+HOSTILE_COMMANDS = {
+    "a ballot number of 10^20": ["import-ballots", "{round}", "{csv:1,100000000000000000000,valid,1,1,1}"],
+    "a ballot number past the bound": ["import-ballots", "{round}", "{csv:1,100001,valid,1,1,1}"],
+    "a reason of 1,000 characters": ["import-ballots", "{round}", "{csv:1,1,invalid:" + "x" * 1000 + "}"],
+    "ballots CSV that is a folder": ["import-ballots", "{round}", "{folder}"],
+    "ballots CSV inside a file": ["import-ballots", "{round}", "{folder}/file.txt/phieu.csv"],
+    "a round file that is a folder": ["results", "{folder}"],
+    "a round file inside a file (NotADirectoryError)": ["results", "{folder}/file.txt/dot.tinnhiem"],
+    "verify of a round file inside a file": ["verify", "{folder}/file.txt/dot.tinnhiem"],
+    "a new round inside a file": ["new", "{folder}/file.txt/dot.tinnhiem", "--spec", "{folder}/file.txt"],
+    "a definition that is a folder": ["new", "{folder}/moi.tinnhiem", "--spec", "{folder}"],
+    "a document written into a folder": ["export", "{round}", "--summary", "{folder}"],
+    "a document inside a file": ["export", "{round}", "--csv", "{folder}/file.txt/phieu.csv"],
+    "a station copy of 10^30": ["station", "{round}", "{folder}/may.tinnhiem", "--name", "Máy 2",
+                                "--first", str(10 ** 30)],
+    "a station copy inside a file": ["station", "{round}", "{folder}/file.txt/may.tinnhiem", "--name", "Máy 2"],
+    "a station file that is a folder": ["import-station", "{round}", "{folder}"],
+    "blank ballots by the billion": ["export", "{round}", "--blank-ballots", "{folder}/p.pdf", "--copies",
+                                     str(10 ** 9)],
+    "a sealer's name of 1,000 characters": ["seal", "{round}", "--by", "x" * 1000],
+    "a consolidation of a file inside a file": ["consolidate", "{folder}/file.txt/x", "--xlsx", "{folder}/c.xlsx"],
+}
+
+
+@pytest.mark.parametrize("args", HOSTILE_COMMANDS.values(), ids=HOSTILE_COMMANDS.keys())
+def test_hostile_command_lines_end_in_one_vietnamese_line(round_file, args):
+    folder = round_file.parent
+    before = round_file.read_bytes()
+
+    def filled(arg: str) -> str:
+        if arg.startswith("{csv:"):
+            path = folder / "phieu.csv"
+            path.write_text("form,ballot,status,1,2,3\n" + arg[5:-1] + "\n", encoding="utf-8")
+            return str(path)
+        return arg.format(round=round_file, folder=folder)
+
+    refused_in_one_vietnamese_line(*run_cli(*map(filled, args)))
+    assert round_file.read_bytes() == before
+    assert not {p.name for p in folder.iterdir()} - {"dot.tinnhiem", "file.txt", "phieu.csv"}

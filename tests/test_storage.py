@@ -193,7 +193,7 @@ def test_read_only_service_refuses_changes(round_path):
 
 
 def test_a_full_disk_refuses_the_action_and_keeps_earlier_work(round_path, tmp_path):
-    rows = [["1", str(n), "valid", "3", "3", "3"] for n in range(2, 400)]
+    rows = [["1", str(n), "valid", "3", "3", "3"] for n in range(2, 90)]  # within 3 × the 32 summoned
     ballots_csv = write_csv(tmp_path / "phieu.csv", rows, width=3)
     with new_round(round_path) as service:
         service.add_ballot("1")

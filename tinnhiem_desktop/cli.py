@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from .core.issues import Severity, TinNhiemError
+from .core.limits import MAX_BALLOT_NUMBER, MAX_TEXT
 from .export.results_json import results_document
 from .export.dates import vi_datetime
 from .export.entry_log import RESOLUTION_WORDS
@@ -63,6 +64,24 @@ class _Parser(argparse.ArgumentParser):
         raise TinNhiemError("bad_arguments", detail=_vietnamese(message))
 
 
+def _number(text: str) -> int:
+    """A ballot number, range bound, copy count or year: a whole number SQLite can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải số nguyên") from None
+    if not 0 <= value <= MAX_BALLOT_NUMBER:
+        raise argparse.ArgumentTypeError(f"{text} nằm ngoài khoảng từ 0 đến {MAX_BALLOT_NUMBER}")
+    return value
+
+
+def _short_text(text: str) -> str:
+    """A name or reason typed on the command line, no longer than any stored text may be."""
+    if len(text) > MAX_TEXT:
+        raise argparse.ArgumentTypeError(f"dài {len(text)} ký tự, quá mức tối đa {MAX_TEXT} ký tự")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="tinnhiem-cli",
@@ -81,10 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     station = commands.add_parser("station", help="tạo bản cho một máy nhập khác (chép sang USB)")
     station.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     station.add_argument("copy", type=Path, metavar="STATION.tinnhiem")
-    station.add_argument("--name", required=True, metavar="TÊN_MÁY", help="tên máy nhập, ví dụ 'Máy 2'")
+    station.add_argument("--name", type=_short_text, required=True, metavar="TÊN_MÁY",
+                         help="tên máy nhập, ví dụ 'Máy 2'")
     station.add_argument("--pass", dest="entry_pass", choices=("A", "B"), default="A", help="lượt máy này nhập")
-    station.add_argument("--first", type=int, metavar="N", help="số phiếu đầu tiên máy này nhập")
-    station.add_argument("--last", type=int, metavar="N", help="số phiếu cuối cùng máy này nhập")
+    station.add_argument("--first", type=_number, metavar="N", help="số phiếu đầu tiên máy này nhập")
+    station.add_argument("--last", type=_number, metavar="N", help="số phiếu cuối cùng máy này nhập")
     merge = commands.add_parser("import-station", help="nhận phiếu từ tệp của một máy nhập (không ghi đè)")
     merge.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     merge.add_argument("station", type=Path, metavar="STATION.tinnhiem")
@@ -93,12 +113,12 @@ def _parser() -> argparse.ArgumentParser:
     resolve = commands.add_parser("resolve", help="xử lý một chênh lệch giữa hai lượt theo phiếu giấy")
     resolve.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     resolve.add_argument("--form", required=True, metavar="LOẠI_PHIẾU")
-    resolve.add_argument("--ballot", required=True, type=int, metavar="SỐ_PHIẾU")
+    resolve.add_argument("--ballot", required=True, type=_number, metavar="SỐ_PHIẾU")
     choice = resolve.add_mutually_exclusive_group(required=True)
     choice.add_argument("--take", choices=("A", "B"), help="lấy theo lượt A hoặc lượt B")
     choice.add_argument("--marks", metavar="123x0", help="nhập lại: mỗi người một ký tự 1, 2, 3, 0, x")
-    choice.add_argument("--invalid", metavar="LÝ_DO", help="nhập lại: phiếu không hợp lệ, với lý do")
-    resolve.add_argument("--by", required=True, metavar="HỌ_TÊN", help="người xử lý (cầm phiếu giấy)")
+    choice.add_argument("--invalid", type=_short_text, metavar="LÝ_DO", help="nhập lại: phiếu không hợp lệ, với lý do")
+    resolve.add_argument("--by", type=_short_text, required=True, metavar="HỌ_TÊN", help="người xử lý (cầm phiếu giấy)")
     res = commands.add_parser("results", help="in kết quả (bảng tiếng Việt hoặc JSON)")
     res.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     res.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
@@ -108,12 +128,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="dấu vân tay in trên biên bản đã ký (cả 64 ký tự; dấu cách, gạch nối, chữ hoa không tính)")
     seal = commands.add_parser("seal", help="chốt kết quả: ghi dấu vân tay, tệp chỉ còn đọc")
     seal.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
-    seal.add_argument("--by", required=True, metavar="HỌ_TÊN", help="người chốt kết quả")
-    seal.add_argument("--reason", default="", metavar="LÝ_DO", help="bắt buộc khi số liệu chưa khớp")
+    seal.add_argument("--by", type=_short_text, required=True, metavar="HỌ_TÊN", help="người chốt kết quả")
+    seal.add_argument("--reason", type=_short_text, default="", metavar="LÝ_DO", help="bắt buộc khi số liệu chưa khớp")
     correct = commands.add_parser("correct", help="lập tệp đính chính từ một đợt đã chốt")
     correct.add_argument("round", type=Path, metavar="SEALED.tinnhiem")
     correct.add_argument("new", type=Path, metavar="NEW.tinnhiem")
-    correct.add_argument("--reason", required=True, metavar="LÝ_DO")
+    correct.add_argument("--reason", type=_short_text, required=True, metavar="LÝ_DO")
     exp = commands.add_parser("export", help="xuất biên bản, thông báo kết quả, báo cáo tổng hợp, phiếu trắng, "
                                               "nhật ký, CSV")
     exp.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
@@ -124,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="thông báo kết quả lấy phiếu tín nhiệm, mỗi người được lấy phiếu một trang")
     exp.add_argument("--summary", type=Path, metavar="FILE.xlsx", help="báo cáo kết quả tổng hợp")
     exp.add_argument("--blank-ballots", type=Path, metavar="FILE.pdf", help="phiếu trắng để in trước hội nghị")
-    exp.add_argument("--copies", type=int, metavar="N", help="số phiếu trắng mỗi loại (mặc định: số phiếu phát ra)")
+    exp.add_argument("--copies", type=_number, metavar="N", help="số phiếu trắng mỗi loại (mặc định: số phiếu phát ra)")
     exp.add_argument("--entry-log", type=Path, metavar="FILE.pdf", help="nhật ký nhập phiếu")
     exp.add_argument("--csv", type=Path, metavar="FILE.csv", help="dữ liệu phiếu, cùng định dạng với import-ballots")
     exp.add_argument("--report-xlsx", type=Path, metavar="FILE.xlsx",
@@ -134,8 +154,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="báo cáo riêng cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý")
     exp.add_argument("--provincial-pdf", type=Path, metavar="FILE.pdf", help="báo cáo riêng đó, bản PDF")
     exp.add_argument("--report-date", metavar="YYYY-MM-DD", help="ngày của báo cáo (mặc định: hôm nay)")
-    exp.add_argument("--report-to", default="", metavar="NƠI_NHẬN", help="'Kính gửi' của báo cáo gửi cơ quan tổ chức")
-    exp.add_argument("--provincial-to", metavar="NƠI_NHẬN",
+    exp.add_argument("--report-to", type=_short_text, default="", metavar="NƠI_NHẬN",
+                     help="'Kính gửi' của báo cáo gửi cơ quan tổ chức")
+    exp.add_argument("--provincial-to", type=_short_text, metavar="NƠI_NHẬN",
                      help="'Kính gửi' của báo cáo riêng (mặc định: Ban Tổ chức Tỉnh ủy)")
     check = commands.add_parser("checklist", help="các bước của quy trình lấy phiếu: đã làm, còn thiếu")
     check.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
@@ -145,16 +166,17 @@ def _parser() -> argparse.ArgumentParser:
                       help="các tệp .tinnhiem, hoặc thư mục chứa chúng (năm nay và năm trước)")
     cons.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="báo cáo tổng hợp, bản Excel")
     cons.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="báo cáo tổng hợp, bản PDF")
-    cons.add_argument("--year", type=int, metavar="NĂM", help="năm tổng hợp (mặc định: năm mới nhất trong các tệp)")
+    cons.add_argument("--year", type=_number, metavar="NĂM", help="năm tổng hợp (mặc định: năm mới nhất trong các tệp)")
     cons.add_argument("--fingerprints", type=Path, metavar="DANH_SÁCH.csv",
                       help="dấu vân tay trên báo cáo giấy của các đơn vị: mỗi dòng tên tệp, dấu vân tay")
-    cons.add_argument("--unit", default="", metavar="TÊN_CƠ_QUAN",
+    cons.add_argument("--unit", type=_short_text, default="", metavar="TÊN_CƠ_QUAN",
                       help="cơ quan lập báo cáo (mặc định: cơ quan cấp trên ghi trong tệp của các đơn vị)")
-    cons.add_argument("--parent", default="", metavar="CƠ_QUAN_CHỦ_QUẢN", help="cơ quan cấp trên của cơ quan lập báo cáo")
-    cons.add_argument("--title", default="", metavar="TIÊU_ĐỀ", help="tiêu đề báo cáo")
+    cons.add_argument("--parent", type=_short_text, default="", metavar="CƠ_QUAN_CHỦ_QUẢN",
+                      help="cơ quan cấp trên của cơ quan lập báo cáo")
+    cons.add_argument("--title", type=_short_text, default="", metavar="TIÊU_ĐỀ", help="tiêu đề báo cáo")
     cons.add_argument("--date", metavar="YYYY-MM-DD", help="ngày của báo cáo (mặc định: hôm nay)")
-    cons.add_argument("--by", default="", metavar="HỌ_TÊN", help="người lập biểu")
-    cons.add_argument("--head", default="", metavar="HỌ_TÊN", help="thủ trưởng cơ quan ký báo cáo")
+    cons.add_argument("--by", type=_short_text, default="", metavar="HỌ_TÊN", help="người lập biểu")
+    cons.add_argument("--head", type=_short_text, default="", metavar="HỌ_TÊN", help="thủ trưởng cơ quan ký báo cáo")
     return parser
 
 
@@ -255,7 +277,7 @@ def _verify(args: argparse.Namespace) -> int:
     try:
         service = _open_round(args.round, command_line_keyer(), read_only=True, with_log=True)
     except TinNhiemError as error:
-        if error.code != "round_file_altered":
+        if error.code not in ("round_file_altered", "round_file_foreign_objects"):
             raise
         print(f"TỆP KHÔNG NGUYÊN VẸN — {describe_error(error)}")
         return EXIT_FAILED
@@ -416,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except TinNhiemError as error:
-        print(describe_error(error), file=sys.stderr)
+        print(" ".join(describe_error(error).splitlines()), file=sys.stderr)  # a value quoted may hold a line break
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return EXIT_UNUSABLE

@@ -3,7 +3,9 @@
 A mark is `1` (cao), `2` (tín nhiệm), `3` (thấp), empty or `0` (no mark), `x` (more than one);
 `?` is a cell not keyed yet (the candidate is absent from the ballot's marks).
 Status is `valid`, or `invalid` optionally followed by `:` and the reason (`invalid:không có dấu`).
-Rows of several forms may share a file; a short row is padded with no mark.
+Rows of several forms may share a file; a short row is padded with no mark. A form code that a
+spreadsheet would run as a formula (`=1+1`, `+2`, `@x`) is written after a single quote, as
+spreadsheet users type it (`'=1+1`), and read back with or without it.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ import io
 from typing import AbstractSet, Iterable, Mapping
 
 from .issues import Location, TinNhiemError
+from .limits import MAX_CSV_ROWS, ROWS_PER_COUNT, check_ballot_number, check_text_length
 from .model import Ballot, BallotStatus, Mark, RoundSetup
 from .spec import nfc
 
 FIXED_COLUMNS = ("form", "ballot", "status")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+QUOTE = "'"
 
 NOT_KEYED = "?"
 MARK_BY_CELL: dict[str, Mark | None] = {
@@ -68,24 +73,34 @@ def parse_ballots_csv(
         forms = {form.code: form for form in setup.forms}
         seen: dict[str, set[int]] = {code: set(existing.get(code, ())) for code in forms}
         ballots: list[Ballot] = []
+        rows_of: dict[str, int] = {code: len(seen[code]) for code in forms}
         for row in reader:
             line = reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
+            if len(ballots) >= MAX_CSV_ROWS:
+                raise fail("csv_too_many_rows", line, maximum=MAX_CSV_ROWS)
             if len(row) < 3:
                 raise fail("csv_row_too_short", line, len(row) + 1)
             code = nfc(row[0])
-            form = forms.get(code)
+            form = forms.get(code.removeprefix(QUOTE)) or forms.get(code)
             if form is None:
                 raise fail("unknown_form", line, 1, form=code, known=sorted(forms))
+            code = form.code
             number_text = row[1].strip()
             if not (number_text.isascii() and number_text.isdigit()) or int(number_text) < 1:
                 raise fail("bad_ballot_number", line, 2, value=row[1])
             number = int(number_text)
+            check_ballot_number(number, Location(source, line, 2))
+            rows_of[code] += 1
+            if rows_of[code] > ROWS_PER_COUNT * form.counts.summoned:
+                raise fail("csv_too_many_ballots", line, form=code, summoned=form.counts.summoned,
+                           maximum=ROWS_PER_COUNT * form.counts.summoned)
             if number in seen[code]:
                 raise fail("duplicate_ballot", line, 2, form=code, ballot=number)
             status_text, _, reason = row[2].partition(":")
             status_text, reason = status_text.strip().lower(), nfc(reason)
+            check_text_length(reason, Location(source, line, 3))
             if status_text not in set(BallotStatus) or (reason and status_text != BallotStatus.INVALID):
                 raise fail("bad_status", line, 3, value=row[2])
             status = BallotStatus(status_text)
@@ -129,5 +144,11 @@ def ballots_csv_rows(setup: RoundSetup, ballots: Iterable[Ballot]) -> list[list[
         unkeyed = NOT_KEYED if ballot.status is BallotStatus.VALID else ""
         cells = [CELL_BY_MARK[ballot.marks[o]] if o in ballot.marks else unkeyed for o in range(1, size + 1)]
         status = ballot.status.value + (f":{ballot.invalid_reason}" if ballot.invalid_reason else "")
-        rows.append([ballot.form, str(ballot.number), status, *cells])
+        rows.append([spreadsheet_safe(ballot.form), str(ballot.number), spreadsheet_safe(status), *cells])
     return rows
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """The cell after a single quote when a spreadsheet would run it as a formula; a cell that
+    starts with the quote itself gets one more, so that reading drops exactly one."""
+    return QUOTE + cell if cell.startswith((*FORMULA_STARTS, QUOTE)) else cell

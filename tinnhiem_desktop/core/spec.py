@@ -18,6 +18,7 @@ from typing import Any
 
 from .issues import Location, TinNhiemError
 from .validation import COUNT_KEYS, definition_issues
+from .limits import MAX_COUNT, MAX_TEXT
 from .model import (
     BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
 )
@@ -69,6 +70,8 @@ class _Reader:
         value = nfc(value)
         if required and not value and not may_be_empty:
             raise self.fail("spec_empty_text", where, key=key)
+        if len(value) > MAX_TEXT:
+            raise self.fail("spec_text_too_long", where, key=key, length=len(value), maximum=MAX_TEXT)
         return value
 
     def integer(
@@ -93,6 +96,8 @@ class _Reader:
             raise self.fail("spec_integer_too_small", where, key=key, value=value, minimum=minimum)
         if maximum is not None and value > maximum:
             raise self.fail("spec_integer_too_large", where, key=key, value=value, maximum=maximum)
+        if value > MAX_COUNT:
+            raise self.fail("spec_integer_too_large", where, key=key, value=value, maximum=MAX_COUNT)
         return value
 
     def flag(self, data: dict[str, Any], key: str, path: str) -> bool:

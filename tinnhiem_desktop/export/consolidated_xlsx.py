@@ -21,6 +21,7 @@ from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import LEVELS
+from .cells import put_text
 from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
 from .history_text import BY_HAND
 from .results_text import rule_label
@@ -147,12 +148,12 @@ def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSe
                 f"Tín nhiệm thấp năm {year - 1}", "Ngưỡng đã đến"]
     for index, (group, heading) in enumerate(zip(groups, headings), start=1):
         if not group:
-            sheet.cell(top, index, heading)
+            put_text(sheet.cell(top, index), heading)
             sheet.merge_cells(start_row=top, start_column=index, end_row=top + 1, end_column=index)
         else:
-            sheet.cell(top + 1, index, heading)
+            put_text(sheet.cell(top + 1, index), heading)
             if group != groups[index - 2]:
-                sheet.cell(top, index, group)
+                put_text(sheet.cell(top, index), group)
                 sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
     for cells in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=LAST):
         for cell in cells:
@@ -189,7 +190,8 @@ def _table_row(sheet: Worksheet, looks: Looks, row: int, values: Sequence[object
     sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3
     for index, (value, number_format) in enumerate(zip(values, formats), start=1):
         # "@": text, centred like the numbers
-        looks.give(sheet.cell(row, index, value), "text" if number_format is None else "centred", number_format)
+        looks.give(put_text(sheet.cell(row, index), value), "text" if number_format is None else "centred",
+                   number_format)
 
 
 def _spanned(sheet: Worksheet, looks: Looks, row: int, spans: Sequence[tuple[int, int]], values: Sequence[object],
@@ -200,7 +202,7 @@ def _spanned(sheet: Worksheet, looks: Looks, row: int, spans: Sequence[tuple[int
     for position, ((first, last), value) in enumerate(zip(spans, values)):
         if first != last:
             sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-        sheet.cell(row, first, value)
+        put_text(sheet.cell(row, first), value)
         for column in range(first, last + 1):
             look = "heading" if heading else "text" if position in texts else "centred"
             looks.give(sheet.cell(row, column), look)
@@ -230,7 +232,7 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> N
                 ("Ngưỡng đã đến", 30, None)]
     for index, (heading, width, _) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-        looks.give(sheet.cell(1, index, heading), "heading")
+        looks.give(put_text(sheet.cell(1, index), heading), "heading")
     sheet.row_dimensions[1].height = 3 * TABLE_PT * 1.3
     row = 2
     for section in report.units:
@@ -245,7 +247,8 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> N
                 values += [person.tally.count(level), _fraction(person.percents[level])]
             values += [_fraction(person.prior_percent), source, flags_text(section.results.rule, person)]
             for index, (value, (_, _, number_format)) in enumerate(zip(values, columns), start=1):
-                looks.give(sheet.cell(row, index, value), "data", percent if number_format == "%" else number_format)
+                looks.give(put_text(sheet.cell(row, index), value), "data",
+                           percent if number_format == "%" else number_format)
             row += 1
     sheet.freeze_panes = "H2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(row - 1, 1)}"

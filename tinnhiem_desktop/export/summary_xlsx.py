@@ -23,6 +23,7 @@ from ..core.model import LEVELS, BallotForm, Header, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
 from ..core.results import CandidateResult, FormResult, RoundResults, Rule
 from .minutes import base_words
+from .cells import put_text
 from .dates import vi_datetime
 from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date
 from .results_text import rule_label, rule_sentence
@@ -217,7 +218,7 @@ def _line(sheet: Worksheet, row: int, first: int, last: int, text: str, *, bold:
           italic: bool = False, underline: bool = False, size: float = 12, align: str = "center") -> None:
     """Text merged over columns first..last, the row made tall enough for it to wrap."""
     sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-    cell = sheet.cell(row, first, text)
+    cell = put_text(sheet.cell(row, first), text)
     cell.font = Font(name=FONT, size=size, bold=bold, italic=italic, underline="single" if underline else None)
     cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
     # Excel does not fit a merged cell's height: estimate it (capitals are wider; 1 unit ~ a digit at 11 pt)
@@ -243,12 +244,12 @@ def _table(sheet: Worksheet, top: int, columns: Sequence[Column], rows: list[lis
     centred = Alignment(horizontal="center", vertical="center", wrap_text=True)
     for index, column in enumerate(columns, start=1):
         if not column.group:
-            sheet.cell(top, index, column.heading)
+            put_text(sheet.cell(top, index), column.heading)
             sheet.merge_cells(start_row=top, start_column=index, end_row=top + 1, end_column=index)
         else:
-            sheet.cell(top + 1, index, column.heading)
+            put_text(sheet.cell(top + 1, index), column.heading)
             if column.group != columns[index - 2].group:
-                sheet.cell(top, index, column.group)
+                put_text(sheet.cell(top, index), column.group)
                 sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
     for row in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=len(columns)):
         for cell in row:
@@ -265,7 +266,7 @@ def _table(sheet: Worksheet, top: int, columns: Sequence[Column], rows: list[lis
         sheet.row_dimensions[offset].height = max(lines, 1) * TABLE_PT * 1.25
         for index, (column, value) in enumerate(zip(columns, values), start=1):
             marked = isinstance(value, PriorCell) and value.by_hand
-            cell = sheet.cell(offset, index, value.fraction if isinstance(value, PriorCell) else value)
+            cell = put_text(sheet.cell(offset, index), value.fraction if isinstance(value, PriorCell) else value)
             cell.font, cell.border = body_font, BOX
             if column.kind == "text":
                 cell.alignment = wrapped

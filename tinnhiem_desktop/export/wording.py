@@ -96,12 +96,16 @@ MESSAGES = {
     "round_file_needs_upgrade": "Tệp '{file}' có lược đồ cũ; hãy mở tệp để ghi một lần để chương trình nâng cấp (có tạo bản sao lưu).",
     "round_file_in_use": "Tệp '{file}' đang được mở để ghi ở nơi khác ({holder}). Chỉ một nơi được ghi vào một đợt lấy phiếu tại một thời điểm.",
     "round_lock_unsafe": "Tệp khóa '{file}' không phải một tệp thường của chương trình (là liên kết, thư mục hoặc tệp có nhiều tên) nên không được dùng, và không có tệp nào bị sửa. Hãy xóa '{file}' rồi mở lại '{round}'.",
+    "round_file_foreign_objects": "Tệp '{file}' chứa thành phần không do chương trình tạo ({objects}): tệp đã bị sửa ngoài chương trình nên không được mở. Tệp không bị thay đổi; hãy dùng bản sao lưu.",
+    "round_file_gone": "Tệp '{file}' đã bị chuyển đi, bị xóa hoặc bị thay bằng tệp khác trong lúc đang mở: thao tác "
+                       "chưa được ghi. Hãy đóng đợt này rồi mở lại tệp (hoặc bản sao lưu) ở nơi nó đang nằm.",
     "round_read_only": "Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.",
     "round_sealed": "Đợt lấy phiếu trong tệp '{file}' đã chốt kết quả lúc {sealed_at}; không thể thay đổi.",
     "migration_failed": "Không nâng cấp được tệp '{file}' lên lược đồ mới ({detail}). Tệp không bị thay đổi.",
     "sidecar_set_aside": "Bên cạnh tệp '{file}' có tệp phụ '{sidecar}' không thuộc về tệp này (của một tệp khác hoặc của một bản cũ hơn): chương trình không dùng nó mà để riêng thành '{set_aside}'. Tệp đợt lấy phiếu không bị thay đổi.",
     "sidecar_ignored": "Bên cạnh tệp '{file}' có tệp phụ '{sidecar}' không thuộc về tệp này (của một tệp khác hoặc của một bản cũ hơn): chương trình bỏ qua nó và chỉ đọc tệp chính. Không có gì bị thay đổi.",
     "write_failed": "Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.",
+    "spreadsheet_too_large": "Tệp '{file}' quá lớn cho một danh sách (tối đa {rows} dòng, {columns} cột, đọc trong {seconds} giây); không có gì được nhập.",
     "not_a_spreadsheet": "Tệp '{file}' không phải bảng tính Excel (.xlsx) hoặc tệp CSV; hãy mở tệp trong Excel và lưu lại thành .xlsx hoặc CSV UTF-8.",
     "unknown_sheet": "Tệp '{file}' không có trang tính '{sheet}' (có: {known}).",
     # round definition
@@ -114,6 +118,7 @@ MESSAGES = {
     "spec_empty_text": "mục '{key}' không được để trống.",
     "spec_expected_integer": "mục '{key}' phải là số nguyên (đang là {value!r}).",
     "spec_integer_too_large": "mục '{key}' = {value} lớn hơn mức tối đa {maximum}.",
+    "spec_text_too_long": "mục '{key}' dài {length} ký tự, quá mức tối đa {maximum} ký tự.",
     "spec_integer_too_small": "mục '{key}' = {value} nhỏ hơn mức tối thiểu {minimum}.",
     "unknown_rule": "không có bộ quy tắc '{rule}'. Các bộ quy tắc: {known}.",
     "unknown_percent_base": "không có cơ sở tính tỷ lệ '{base}'. Dùng một trong: {known}.",
@@ -142,6 +147,12 @@ MESSAGES = {
     "csv_syntax": "CSV sai cú pháp: {detail}.",
     "unknown_form": "không có loại phiếu '{form}' trong đợt này (có: {known}).",
     "bad_ballot_number": "số phiếu '{value}' không hợp lệ: phải là số nguyên dương.",
+    "ballot_number_too_large": "số phiếu {ballot} lớn hơn mức tối đa {maximum}.",
+    "text_too_long": "nội dung dài {length} ký tự, quá mức tối đa {maximum} ký tự.",
+    "csv_too_many_rows": "tệp có hơn {maximum} dòng phiếu, không thể là phiếu của một đợt; "
+                         "không có phiếu nào được thêm.",
+    "csv_too_many_ballots": "loại phiếu '{form}' đã có {maximum} phiếu, gấp ba số người được triệu tập "
+                            "({summoned}): tệp không thể đúng; không có phiếu nào được thêm.",
     "duplicate_ballot": "phiếu số {ballot} của loại phiếu '{form}' đã có; số phiếu không được trùng.",
     "bad_status": "trạng thái '{value}' không hợp lệ: dùng 'valid' (hợp lệ), 'invalid' hoặc 'invalid:lý do' (không hợp lệ).",
     "bad_mark": "ô đánh dấu '{value}' không hợp lệ: dùng 1 (tín nhiệm cao), 2 (tín nhiệm), 3 (tín nhiệm thấp), 0 hoặc để trống (không đánh dấu), x (đánh dấu nhiều ô), ? (chưa nhập).",

@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import re
+import time
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ FIELDS = ("name", "position", "birth_year", "person_key")
 CSV_SUFFIXES = (".csv", ".tsv")
 DELIMITERS = (",", ";", "\t")
 HEADER_SEARCH_ROWS = 20
+# A personnel list is a few hundred rows: far more is a wrong or a hostile file, refused at once.
+MAX_ROWS, MAX_COLUMNS, MAX_SECONDS = 5_000, 50, 10
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 
 Rows = tuple[tuple[str, ...], ...]
 
@@ -72,7 +76,7 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     if not path.exists():
         raise TinNhiemError("file_not_found", file=str(path))
     if path.suffix.lower() in CSV_SUFFIXES:
-        return Table((), None, _rectangular(_read_csv(path)))
+        return Table((), None, _rectangular(_bounded(_read_csv(path), path)))
     return _read_workbook(path, sheet)
 
 
@@ -232,7 +236,36 @@ def _sniff_delimiter(text: str) -> str:
     return max(DELIMITERS, key=score)
 
 
+def _bounded(rows: Iterable[Sequence[Any]], path: Path) -> list[Sequence[Any]]:
+    """The rows, read no further than MAX_ROWS by MAX_COLUMNS cells (blank cells beyond do not
+    count) and MAX_SECONDS; past that the file is refused, naming it."""
+    deadline = time.monotonic() + MAX_SECONDS
+    kept: list[Sequence[Any]] = []
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_ROWS:
+            outside = row  # mostly the empty rows openpyxl fills a gap with: kept cheap
+        else:
+            outside = row[MAX_COLUMNS:]
+            kept.append(row[:MAX_COLUMNS])
+        if (outside and any(_cell_text(cell).strip() for cell in outside)) or (
+                number % 1024 == 0 and time.monotonic() > deadline):
+            raise TinNhiemError("spreadsheet_too_large", file=str(path), rows=MAX_ROWS, columns=MAX_COLUMNS,
+                                seconds=MAX_SECONDS)
+    return kept
+
+
+def _unpacked_size(path: Path) -> int:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except (OSError, zipfile.BadZipFile):
+        return 0  # load_workbook says what is wrong with it
+
+
 def _read_workbook(path: Path, sheet: str | None) -> Table:
+    if _unpacked_size(path) > MAX_UNPACKED_BYTES:
+        raise TinNhiemError("spreadsheet_too_large", file=str(path), rows=MAX_ROWS, columns=MAX_COLUMNS,
+                            seconds=MAX_SECONDS)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except OSError as error:
@@ -250,7 +283,8 @@ def _read_workbook(path: Path, sheet: str | None) -> Table:
             chosen = book[sheet]
         else:
             raise TinNhiemError("unknown_sheet", file=str(path), sheet=sheet, known=list(names))
-        rows = _rectangular(chosen.iter_rows(values_only=True))
+        chosen.reset_dimensions()  # stream the rows the sheet holds, not the size it declares
+        rows = _rectangular(_bounded(chosen.iter_rows(values_only=True), path))
     finally:
         book.close()
     return Table(names, chosen.title, rows)

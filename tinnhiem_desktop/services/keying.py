@@ -10,6 +10,7 @@ from typing import Mapping
 from ..core.ballots_csv import parse_ballots_csv
 from ..core.events import Draft, ballot_state, pass_data
 from ..core.issues import Issue, TinNhiemError
+from ..core.limits import check_ballot_number
 from ..core.model import Ballot, BallotStatus, Counts, EntryPass, Mark
 from ..core.spec import nfc
 from .files import read_text
@@ -64,6 +65,7 @@ class Keying:
     def _new_ballot(self, form: str, number: int, marks: Mapping[int, Mark], invalid_reason: str) -> Ballot:
         if isinstance(number, bool) or not isinstance(number, int) or number < 1:
             raise TinNhiemError("bad_ballot_number", value=number)
+        check_ballot_number(number)
         self._check_station_range(number)
         if number in self._state.ballots_of(self._form(form).code, self.entry_pass):
             raise TinNhiemError("duplicate_ballot", form=form, ballot=number)

@@ -21,7 +21,7 @@ from ..core.model import Ballot, EntryMode, EntryPass, RoundInfo, RoundSetup, St
 from ..core.procedure import ProcedureRecord
 from ..core.results import RoundResults, Rule
 from ..core.rules import PriorShare
-from ..core.spec import parse_round_spec
+from ..core.spec import parse_round_spec, setup_from_dict, setup_to_dict
 from ..core.state import NO_CHANGES, Changes, RoundState, Seal, stored_state
 from ..core.store import RoundStore, StoredRound
 from ..storage.repository import RoundRepository
@@ -87,6 +87,7 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
 
     @classmethod
     def create(cls, path: Path, setup: RoundSetup, keyer: str) -> RoundService:
+        setup_from_dict(setup_to_dict(setup), str(path))  # refused now what replaying the log would refuse
         return cls(RoundRepository.create(Path(path), setup, keyer, uuid.uuid4().hex), keyer)
 
     @classmethod

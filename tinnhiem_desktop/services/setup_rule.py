@@ -9,7 +9,7 @@ from ..core.issues import Location, TinNhiemError
 from ..core.model import EntryPass, RoundSetup
 from ..core.results import Rule, round_rule
 from ..core.rules import RuleCustom
-from ..core.spec import rule_custom_to_dict, rule_to_dict, setup_to_dict, with_rule
+from ..core.spec import rule_custom_to_dict, rule_to_dict, setup_from_dict, setup_to_dict, with_rule
 from ..core.validation import definition_issues
 
 
@@ -32,6 +32,7 @@ class SetupAndRule:
         if problems:
             params = dict(problems[0].params)
             raise TinNhiemError(problems[0].code, Location("setup", path=params.pop("path", None)), **params)
+        setup_from_dict(setup_to_dict(setup), str(self.path))  # refused now what replaying the log would refuse
         self._commit([Draft("setup_replaced", {"setup": setup_to_dict(setup)})])
         if not self.double_entry:
             self.entry_pass = EntryPass.A

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..core.double_entry import ballot_and_keyer
 from ..core.events import Draft
 from ..core.issues import TinNhiemError
+from ..core.limits import MAX_BALLOT_NUMBER
 from ..core.model import Ballot, EntryPass, RoundSetup
 from ..core.spec import nfc
 from .keying import _added
@@ -58,7 +59,8 @@ class Stations:
         if entry_pass not in allowed:
             raise TinNhiemError("entry_pass_not_allowed", entry_pass=entry_pass.value,
                                 allowed=", ".join(sorted(p.value for p in allowed)))
-        if (first is not None and first < 1) or (first is not None and last is not None and last < first):
+        if (first is not None and first < 1) or (first is not None and last is not None and last < first) or (
+                max(first or 0, last or 0) > MAX_BALLOT_NUMBER):
             raise TinNhiemError("bad_station_range", first=first, last=last)
         if target.exists():
             raise TinNhiemError("file_exists", file=str(target))

@@ -9,6 +9,7 @@ disk when it returns.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -63,6 +64,7 @@ from .roundfile import (
     set_aside,
     vacuum_into,
 )
+from .schema_check import check_schema
 
 __all__ = ["RoundInfo", "RoundRepository", "Station", "now"]
 
@@ -86,6 +88,7 @@ class RoundRepository:
         self._scratch: Path | None = None  # the migrated copy an older file is read through
         self._opening: StoredRound | None = None  # the read made when opening, until it is taken
         self.warnings: tuple[Issue, ...] = ()  # what opening did that the user should hear of
+        self._identity = _identity(path)  # the file opened, to notice it deleted or replaced later
 
     # -- opening and closing ---------------------------------------------------------------
 
@@ -171,6 +174,7 @@ class RoundRepository:
         header = read_header(source)
         engine = make_engine(source, mode if scratch is None else "reader")
         try:
+            check_schema(engine, path)  # before any statement that could run something not ours
             if header.user_version < SCHEMA_VERSION:
                 if read_only:  # an archived file is read through a migrated copy, never touched
                     scratch = scratch or Path(tempfile.mkdtemp(prefix="tinnhiem-"))
@@ -357,6 +361,7 @@ class RoundRepository:
         appended: list[Event] = []
         try:
             with self._engine.begin() as connection:
+                self._check_still_there()
                 db = _driver(connection)
                 seq, digest = _head(db)
                 for draft in drafts:
@@ -464,6 +469,7 @@ class RoundRepository:
             raise TinNhiemError("round_read_only", file=str(self.path))
         try:
             with self._engine.begin() as connection:
+                self._check_still_there()
                 db = _driver(connection)
                 versions = [version for version, _, _ in after_seal_versions(db).values()]
                 last = max(versions, key=lambda v: v.get("seq", 0), default=None)
@@ -493,6 +499,12 @@ class RoundRepository:
             raise TinNhiemError("round_read_only", file=str(self.path))
         if self._sealed_at is not None:
             raise TinNhiemError("round_sealed", file=str(self.path), sealed_at=self._sealed_at)
+
+    def _check_still_there(self) -> None:
+        """Refuse to write when the path no longer names the file opened (its folder deleted, the
+        file moved or replaced): SQLite would go on writing to the open file, where nobody reads."""
+        if _identity(self.path) != self._identity:
+            raise TinNhiemError("round_file_gone", file=str(self.path))
 
     def _form_id(self, form: str) -> int:
         try:
@@ -718,6 +730,14 @@ def _extends(recovered: StoredRound, alone: StoredRound) -> bool:
     events, own = recovered.events, alone.events
     return bool(own) and bool(events) and events[0].hash == own[0].hash and any(
         (event.seq, event.hash) == alone.head for event in events)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _remove_quietly(path: Path) -> None:
