@@ -2455,6 +2455,14 @@ The other ballots keep their numbers.</translation>
             <translation>The lock file '{file}' is not an ordinary file of the program (it is a link, a folder or a file with several names), so it is not used, and no file was changed. Delete '{file}' and open '{round}' again.</translation>
         </message>
         <message>
+            <source>Tệp '{file}' chứa thành phần không do chương trình tạo ({objects}): tệp đã bị sửa ngoài chương trình nên không được mở. Tệp không bị thay đổi; hãy dùng bản sao lưu.</source>
+            <translation>The file '{file}' holds parts the program never makes ({objects}): it was changed outside the program and is not opened. The file was not changed; use a backup.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' đã bị chuyển đi, bị xóa hoặc bị thay bằng tệp khác trong lúc đang mở: thao tác chưa được ghi. Hãy đóng đợt này rồi mở lại tệp (hoặc bản sao lưu) ở nơi nó đang nằm.</source>
+            <translation>The file '{file}' was moved, deleted or replaced while it was open: the action was not written. Close this round and open the file (or a backup) where it now is.</translation>
+        </message>
+        <message>
             <source>Tệp '{file}' đang mở ở chế độ chỉ đọc; không thể thay đổi.</source>
             <translation>The file '{file}' is open read-only; it cannot be changed.</translation>
         </message>
@@ -2477,6 +2485,10 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.</source>
             <translation>Cannot write to '{file}' ({detail}). The action was not carried out; everything keyed before is still there.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' quá lớn cho một danh sách (tối đa {rows} dòng, {columns} cột, đọc trong {seconds} giây); không có gì được nhập.</source>
+            <translation>The file '{file}' is too large for a list (at most {rows} rows, {columns} columns, read within {seconds} seconds); nothing was imported.</translation>
         </message>
         <message>
             <source>Tệp '{file}' không phải bảng tính Excel (.xlsx) hoặc tệp CSV; hãy mở tệp trong Excel và lưu lại thành .xlsx hoặc CSV UTF-8.</source>
@@ -2521,6 +2533,10 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>mục '{key}' = {value} lớn hơn mức tối đa {maximum}.</source>
             <translation>the item '{key}' = {value} is above the maximum {maximum}.</translation>
+        </message>
+        <message>
+            <source>mục '{key}' dài {length} ký tự, quá mức tối đa {maximum} ký tự.</source>
+            <translation>the entry '{key}' is {length} characters long, over the limit of {maximum}.</translation>
         </message>
         <message>
             <source>mục '{key}' = {value} nhỏ hơn mức tối thiểu {minimum}.</source>
@@ -2629,6 +2645,22 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>số phiếu '{value}' không hợp lệ: phải là số nguyên dương.</source>
             <translation>the ballot number '{value}' is not valid: it must be a positive whole number.</translation>
+        </message>
+        <message>
+            <source>số phiếu {ballot} lớn hơn mức tối đa {maximum}.</source>
+            <translation>ballot number {ballot} is above the limit of {maximum}.</translation>
+        </message>
+        <message>
+            <source>nội dung dài {length} ký tự, quá mức tối đa {maximum} ký tự.</source>
+            <translation>the text is {length} characters long, over the limit of {maximum}.</translation>
+        </message>
+        <message>
+            <source>tệp có hơn {maximum} dòng phiếu, không thể là phiếu của một đợt; không có phiếu nào được thêm.</source>
+            <translation>the file has more than {maximum} ballot rows, which cannot be one round's ballots; no ballot was added.</translation>
+        </message>
+        <message>
+            <source>loại phiếu '{form}' đã có {maximum} phiếu, gấp ba số người được triệu tập ({summoned}): tệp không thể đúng; không có phiếu nào được thêm.</source>
+            <translation>form '{form}' already has {maximum} ballots, three times the number summoned ({summoned}): the file cannot be right; no ballot was added.</translation>
         </message>
         <message>
             <source>phiếu số {ballot} của loại phiếu '{form}' đã có; số phiếu không được trùng.</source>
