@@ -216,7 +216,10 @@ class WriterLock:
             self._file.release()
             self._file = None
         if os.name != "nt" and _same_file(fd, self.path):
-            self.path.unlink(missing_ok=True)
+            try:
+                self.path.unlink(missing_ok=True)
+            except OSError:  # the folder became read-only: the stale lock is taken over next time
+                pass
         _unlock(fd)
         os.close(fd)
         if os.name == "nt":
