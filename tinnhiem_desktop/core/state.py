@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 from .double_entry import Difference, Resolution, agreed_ballot, difference_at, unresolved_issues
 from .history import PriorResult
 from .issues import Issue, Severity
-from .model import Ballot, BallotForm, Counts, EntryMode, EntryPass, RoundSetup, Station
+from .model import Ballot, Counts, EntryMode, EntryPass, RoundSetup, Station
 from .procedure import ProcedureRecord
 from .results import FormResult, RoundResults, Rule, form_results, round_rule
 from .rules import PriorShare
@@ -324,6 +324,3 @@ def stored_state(
     state.seq, state.head = head
     return state
 
-
-def form_of(setup: RoundSetup, code: str) -> BallotForm | None:
-    return next((form for form in setup.forms if form.code == code), None)

@@ -146,9 +146,9 @@ class RoundOpening:
         self._update_state()
 
     def _reload_if_changed(self) -> None:
-        """A read-only window follows the keyers' file: it reloads when the file's log moved on."""
+        """A read-only window follows the keyers' file: the events added since reach the views
+        through the session, like the window's own changes."""
         if self.session is not None and self.session.reload_if_changed():
-            self._build_tabs()
             self._update_state()
 
     def make_correction(self) -> None:
