@@ -70,12 +70,14 @@ def test_the_window_checks_a_sealed_file_against_the_fingerprint_typed_from_the_
         service.add_ballot("1", marks={1: Mark.CAO, 2: Mark.CAO, 3: Mark.THAP})
         genuine = service.seal("Lê Thị Hồng", "thử").fingerprint
     paper = grouped(genuine).upper()
-    dialogs = FakeDialogs(texts=[paper, paper[:-1] + ("0" if paper[-1] != "0" else "1")])
+    dialogs = FakeDialogs(texts=[paper, paper[:-1] + ("0" if paper[-1] != "0" else "1"), paper[:9]])
     window = open_window(qtbot, path, dialogs)
     window.verify_file()
     assert dialogs.errors == [] and "Khớp với dấu vân tay trên biên bản." in dialogs.infos[-1]
     window.verify_file()
     assert "KHÁC dấu vân tay của tệp" in dialogs.errors[-1]
+    window.verify_file()  # a slip typing it: said so, the file not called altered
+    assert "đủ 64 ký tự" in dialogs.errors[-1] and "KHÔNG NGUYÊN VẸN" not in dialogs.errors[-1]
 
 
 def test_a_round_made_with_the_wizard_names_its_organiser_in_the_log(qtbot, settings_dir, tmp_path):

@@ -16,7 +16,7 @@ from .events import (  # noqa: F401  (the log's vocabulary, re-exported for olde
     sha256,
 )
 from .history import PriorResult
-from .issues import Issue, Severity
+from .issues import Issue, Severity, TinNhiemError
 from .model import Ballot, Counts, EntryPass, RoundInfo, RoundSetup
 from .procedure import AFTER_SEAL, ProcedureRecord
 from .spec import rule_to_dict, setup_to_dict
@@ -75,12 +75,18 @@ def normalised_fingerprint(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch not in " -\t\n\u00a0")
 
 
-def paper_problems(typed: str, sealed: str | None, current: str) -> list[Issue]:
-    """The fingerprint typed from the signed paper against the file: the whole value must match the
-    seal the file holds and the fingerprint of what it holds now."""
+def paper_fingerprint(typed: str) -> str:
+    """The fingerprint typed from paper, normalised; refused unless it is whole (64 hex characters):
+    a few characters compared are no comparison."""
     paper = normalised_fingerprint(typed)
     if len(paper) != 64 or any(ch not in "0123456789abcdef" for ch in paper):
-        return [Issue("paper_fingerprint_malformed", Severity.ERROR, None, {"length": len(paper)})]
+        raise TinNhiemError("paper_fingerprint_malformed", length=len(paper))
+    return paper
+
+
+def paper_problems(paper: str, sealed: str | None, current: str) -> list[Issue]:
+    """The fingerprint from the signed paper (`paper_fingerprint`) against the file: the whole value
+    must match the seal the file holds and the fingerprint of what it holds now."""
     if sealed is None:
         return [Issue("paper_round_not_sealed", Severity.ERROR, None, {"paper": grouped(paper)})]
     if paper != sealed or paper != current:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .audit import normalised_fingerprint
+from .audit import paper_fingerprint
 from .issues import Location, TinNhiemError
 from .names import folded
 
@@ -27,9 +27,11 @@ def parse_paper_list(text: str, source: str) -> dict[str, str]:
     for line, row in enumerate(rows, start=start):
         if len(row) < 2 or not row[0].strip():
             raise TinNhiemError("paper_list_bad_row", Location(source, line=line), columns=len(row))
-        name, fingerprint = row[0].strip(), normalised_fingerprint(row[1])
-        if len(fingerprint) != 64 or any(ch not in "0123456789abcdef" for ch in fingerprint):
-            raise TinNhiemError("paper_list_bad_fingerprint", Location(source, line=line, column=2), file=name)
+        name = row[0].strip()
+        try:
+            fingerprint = paper_fingerprint(row[1])
+        except TinNhiemError:
+            raise TinNhiemError("paper_list_bad_fingerprint", Location(source, line=line, column=2), file=name) from None
         if name in papers:
             raise TinNhiemError("paper_list_duplicate", Location(source, line=line), file=name)
         papers[name] = fingerprint

@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.audit import (
-    WHOLE_FILE_FORMAT, after_seal_problems, compare_with_log, fingerprint, info_differences, paper_problems,
+    WHOLE_FILE_FORMAT, after_seal_problems, compare_with_log, fingerprint, info_differences, paper_fingerprint, paper_problems,
     prior_differences, record_differences, replayed_round, resolver_differences, whole_file_fingerprint,
 )
 from ..core.checks import seal_gate
@@ -110,6 +110,7 @@ class Sealing:
         the stored round against the log's replay, the procedure records, and the seal's fingerprint;
         with `paper`, the fingerprint typed from the signed minutes must be the file's, whole.
         This one check is what "intact" means everywhere (command line, window, history, consolidation)."""
+        paper = None if paper is None else paper_fingerprint(paper)  # a typing slip is refused, not "altered"
         problems = [Issue("sqlite_integrity", Severity.ERROR, None, {"detail": detail})
                     for detail in self._repo.integrity_problems()]
         stored = self._stored_with_log()

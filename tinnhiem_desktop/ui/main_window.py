@@ -547,7 +547,11 @@ class MainWindow(RoundOpening, QMainWindow):
             if paper is None:
                 return
         typed = (paper or "").strip() or None
-        report = self.session.service.verify(typed)
+        try:
+            report = self.session.service.verify(typed)
+        except TinNhiemError as error:
+            self.dialogs.error(describe_error(error))
+            return
         problems = report.problems
         if not problems:
             text = self.tr("Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.\n"
