@@ -172,3 +172,23 @@ def keyed_ballots(draw, setup):
                 marks = {order: mark for order, mark in cells.items() if mark is not None}
                 ballots.append(Ballot(form.code, number, BallotStatus.VALID, marks))
     return draw(st.permutations(ballots))
+
+
+def downgraded(path: Path, revision: str) -> None:
+    """The round file taken back to an earlier schema revision, as an older release wrote it (its
+    foreign keys off, so that a rebuilt table does not cascade into its marks)."""
+    from alembic import command
+    from alembic.config import Config
+
+    from tinnhiem_desktop.storage.roundfile import MIGRATIONS, make_engine
+
+    engine = make_engine(path, "write")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, revision)
+        connection.exec_driver_sql(f"PRAGMA user_version={int(revision)}")
+    engine.dispose()

@@ -16,7 +16,7 @@ from tinnhiem_desktop.core.spec import setup_from_dict, setup_to_dict
 from tinnhiem_desktop.storage.roundfile import SCHEMA_VERSION
 from tinnhiem_desktop.services.rounds import RoundService
 
-from conftest import spec_dict
+from conftest import downgraded, spec_dict
 
 AN, BINH, HONG = "Nguyễn Thị An", "Trần Văn Bình", "Lê Thị Hồng"
 C, T, L, N = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP, Mark.NO_MARK
@@ -383,10 +383,7 @@ def test_a_resolution_stops_counting_once_the_passes_agree_again_or_the_ballot_i
 
 def test_a_schema_3_file_migrates_to_reading_sources_keeping_every_mark_and_its_seal(tmp_path):
     """Revision 0004 lifts the list of passes out of the schema (a source is data, core/sources.py)."""
-    from alembic import command
-    from alembic.config import Config
 
-    from tinnhiem_desktop.storage.roundfile import MIGRATIONS, make_engine
 
     path = tmp_path / "nam-2025.tinnhiem"
     with RoundService.create(path, double_setup(), HONG) as service:
@@ -395,16 +392,7 @@ def test_a_schema_3_file_migrates_to_reading_sources_keeping_every_mark_and_its_
             for number, marks in PAPER.items():
                 service.add_ballot("1", number, marks)
         sealed = service.seal(HONG).fingerprint
-    engine = make_engine(path, "write")
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0003")
-        connection.exec_driver_sql("PRAGMA user_version=3")
-    engine.dispose()
+    downgraded(path, "0003")
     with sqlite3.connect(path) as db:
         assert "pass IN" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'ballot'").fetchone()[0]
         marks = db.execute("SELECT count(*) FROM mark").fetchone()[0]

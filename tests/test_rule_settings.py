@@ -31,9 +31,9 @@ from tinnhiem_desktop.export.results_text import override_words, results_text, r
 from tinnhiem_desktop.export.wording import FLAG_NAMES, flag_words
 from tinnhiem_desktop.services.presets import load_presets, make_preset, preset_id, save_preset
 from tinnhiem_desktop.services.rounds import RoundService
-from tinnhiem_desktop.storage.roundfile import MIGRATIONS, SCHEMA_VERSION, make_engine
+from tinnhiem_desktop.storage.roundfile import SCHEMA_VERSION
 
-from conftest import spec_dict
+from conftest import downgraded, spec_dict
 
 C, T, L = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP
 KEYER = "Phạm Quốc Huy"
@@ -380,22 +380,11 @@ def test_saved_rules_are_read_back_and_a_broken_file_is_skipped_with_a_reason(co
 def schema_2_round(path: Path) -> str:
     """A sealed round as the release before rule settings wrote it: made and sealed now (its
     fingerprint does not depend on the release), then its schema taken back to revision 0002."""
-    from alembic import command
-    from alembic.config import Config
 
     with RoundService.create(path, setup_with(), KEYER) as service:
         service.add_ballot("1", marks={1: L, 2: C, 3: T})
         sealed = service.seal("Lê Thị Hồng", "thử").fingerprint
-    engine = make_engine(path, "write")
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as connection:  # a rebuilt table must not cascade into its marks
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0002")
-        connection.exec_driver_sql("PRAGMA user_version=2")
-    engine.dispose()
+    downgraded(path, "0002")
     return sealed
 
 
