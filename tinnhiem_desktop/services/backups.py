@@ -67,6 +67,12 @@ class Backups:
             return None
         return self.backup_now(now, head)
 
+    def backup_if_changed(self) -> Path | None:
+        """A copy when the round changed since the last one, however recent that was: on closing,
+        so that what was done since (a hand-over recorded after the seal, say) has a backup."""
+        head = self.service.file_log_head()
+        return None if head == self._last_head else self.backup_now(head=head)
+
     def backup_now(self, now: float | None = None, head: str | None = None) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
         copy = self.service.copy_to(_next_copy(self.folder, self.service.path.stem, self.wall_clock()))
