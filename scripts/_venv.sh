@@ -7,3 +7,5 @@ PYTHON=${PYTHON:-$(command -v python3.11 || command -v python3)}
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".${1:-}"
+# The static document fonts (resources/fonts/), made once here rather than at a user's first export.
+.venv/bin/python scripts/make_fonts.py >/dev/null

@@ -10,6 +10,7 @@ source "$(dirname "$0")/_venv.sh" ""
 BUNDLE=dist/tinnhiem
 fail() { echo "build.sh: FAILED: $*" >&2; exit 1; }
 
+.venv/bin/python scripts/make_fonts.py || fail "scripts/make_fonts.py"  # bundled, not cut at first export
 began=$(date +%s)
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
 built=$(date +%s)

@@ -152,7 +152,7 @@ def test_demo_round_through_every_command(tmp_path):
     table = run("results", round_file)
     assert table.returncode == 0
     assert "Nguyễn Văn An" in table.stdout and "Tín nhiệm thấp trên 1/2" in table.stdout
-    assert "Tỷ lệ % tính trên tổng số phiếu thu vào" in table.stdout
+    assert "Tỷ lệ % tính trên tổng số phiếu thu về" in table.stdout
     assert "chưa chốt" in table.stdout
     verified = run("verify", round_file)
     assert verified.returncode == 0 and "Tệp nguyên vẹn" in verified.stdout
@@ -251,4 +251,4 @@ def test_more_ballots_than_collected_is_imported_with_a_warning(tmp_path, spec_f
     rows = [["2", str(n), "valid", "1", "2"] for n in range(1, 12)]
     result = run_here("import-ballots", round_file, write_csv(tmp_path / "phieu.csv", rows, width=2))
     assert result.returncode == 0
-    assert "Cảnh báo" in result.stderr and "(11) nhiều hơn số phiếu thu vào (10)" in result.stderr
+    assert "Cảnh báo" in result.stderr and "(11) nhiều hơn số phiếu thu về (10)" in result.stderr

@@ -95,7 +95,7 @@ def test_the_entry_log_lists_every_event_in_words(tmp_path):
     for expected in ("NHẬT KÝ NHẬP PHIẾU", "Hội nghị lấy phiếu tín nhiệm năm 2026", "Độc lập - Tự do - Hạnh phúc",
                      "STT Thời gian Người nhập Loại phiếu Phiếu Người được lấy phiếu Nội dung Cũ Mới",
                      "1 27/11/2026 09:00:00 Lê Thị Hồng Tạo đợt lấy phiếu 1 loại phiếu, 4 người được lấy phiếu",
-                     "Sửa số liệu số phiếu thu vào: 5 số phiếu thu vào: 4",
+                     "Sửa số liệu số phiếu thu về: 5 số phiếu thu về: 4",
                      "Thêm phiếu hợp lệ; 1–4: 1230", "1 = tín nhiệm cao, 2 = tín nhiệm, 3 = tín nhiệm thấp",
                      "4–5 27/11/2026 09:00:03 Phạm Quốc Huy 1 2 1 người Thêm phiếu hợp lệ; 2: 1",
                      "2. Hoàng Thị Thu Hà Nhập ô tín nhiệm cao tín nhiệm thấp",

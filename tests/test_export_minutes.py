@@ -60,7 +60,7 @@ def test_counts_base_and_rounding_in_words(thirty):
     whole = " ".join(text)
     assert "Số người được triệu tập: 32; số người có mặt: 31." in whole
     assert "Số phiếu hợp lệ: 29; số phiếu không hợp lệ: 1" in whole
-    assert ("Tỷ lệ % tính trên tổng số phiếu thu vào: 30 phiếu; làm tròn đến 2 chữ số thập phân "
+    assert ("Tỷ lệ % tính trên tổng số phiếu thu về: 30 phiếu; làm tròn đến 2 chữ số thập phân "
             "(từ 5 trở lên làm tròn lên).") in whole
 
 

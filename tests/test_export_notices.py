@@ -70,8 +70,8 @@ def test_each_page_carries_the_persons_exact_percentages_and_the_forms_counts(no
             assert f"loại phiếu {form.form.code}: {form.form.title}" in page
     first = sealed[0]
     assert "Tín nhiệm cao 9 30,00%" in first and "Tín nhiệm thấp 20 66,67%" in first
-    assert "Số người được triệu tập: 32; có mặt: 31; số phiếu phát ra: 30; thu vào: 30; hợp lệ: 29; không hợp lệ: 1." in first
-    assert "Tỷ lệ % tính trên tổng số phiếu thu vào: 30 phiếu; làm tròn đến 2 chữ số thập phân" in first
+    assert "Số người được triệu tập: 32; có mặt: 31; số phiếu phát ra: 30; thu về: 30; hợp lệ: 29; không hợp lệ: 1." in first
+    assert "Tỷ lệ % tính trên tổng số phiếu thu về: 30 phiếu; làm tròn đến 2 chữ số thập phân" in first
     assert "Quy tắc áp dụng: Quy định 96-QĐ/TW (2023); căn cứ: Bộ Chính trị, Quy định số 96-QĐ/TW" in first
     assert "Số phiếu hợp lệ không tính cho đồng chí (không đánh dấu hoặc đánh dấu nhiều ô): 1." in sealed[2]
     assert "không tính" not in sealed[1]

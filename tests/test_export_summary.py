@@ -167,11 +167,11 @@ def test_document_header_title_place_and_date_and_seal(book, results):
     assert "Hội nghị lấy phiếu tín nhiệm năm 2026" in texts(book["Tổng hợp"])
     form_sheet = texts(book["1 - Lãnh đạo Sở"])
     assert "Hội nghị lấy phiếu tín nhiệm năm 2026 — Loại phiếu 1: Lãnh đạo Sở" in form_sheet
-    assert ("Quy tắc: Quy định 96-QĐ/TW (2023). Tỷ lệ % tính trên tổng số phiếu thu vào: 30 phiếu; "
+    assert ("Quy tắc: Quy định 96-QĐ/TW (2023). Tỷ lệ % tính trên tổng số phiếu thu về: 30 phiếu; "
             "làm tròn đến 2 chữ số thập phân (từ 5 trở lên làm tròn lên).") in form_sheet
-    assert ("Quy tắc: Quy định 96-QĐ/TW (2023). Tỷ lệ % tính trên tổng số phiếu thu vào; "
+    assert ("Quy tắc: Quy định 96-QĐ/TW (2023). Tỷ lệ % tính trên tổng số phiếu thu về; "
             "làm tròn đến 2 chữ số thập phân (từ 5 trở lên làm tròn lên).") in texts(book["Tổng hợp"])
-    assert "- Loại phiếu 2: Số phiếu đã nhập (7) chưa bằng số phiếu thu vào (10)." in texts(book["Tổng hợp"])
+    assert "- Loại phiếu 2: Số phiếu đã nhập (7) chưa bằng số phiếu thu về (10)." in texts(book["Tổng hợp"])
 
 
 def test_unsealed_round_says_so(tmp_path, results):

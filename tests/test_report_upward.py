@@ -3,6 +3,8 @@ provincial Party standing committee; read back with openpyxl and pypdf."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,8 @@ from tinnhiem_desktop.services.procedure import ProcedureService
 from tinnhiem_desktop.services.rounds import RoundService
 
 from conftest import spec_dict
+
+LATER = (date.today() + timedelta(days=1)).isoformat()  # a report is dated on or after the seal it prints
 
 C, T, L = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP
 HONG = "Lê Thị Hồng"
@@ -160,7 +164,7 @@ def sealed_round(tmp_path) -> Path:
 
 
 def test_exporting_a_sealed_rounds_reports_records_them(sealed_round, tmp_path):
-    request = ReportRequest(tmp_path / "a.xlsx", tmp_path / "a.pdf", None, tmp_path / "b.pdf", date="2026-11-30",
+    request = ReportRequest(tmp_path / "a.xlsx", tmp_path / "a.pdf", None, tmp_path / "b.pdf", date=LATER,
                             office_to="Phòng Tổ chức cán bộ")
     with RoundService.open(sealed_round, HONG) as service:
         fingerprint = service.info.fingerprint
@@ -180,7 +184,7 @@ def test_exporting_a_sealed_rounds_reports_records_them(sealed_round, tmp_path):
 def test_a_draft_report_is_written_but_not_recorded(tmp_path):
     path = tmp_path / "dot.tinnhiem"
     with RoundService.create(path, setup_from_dict(provincial_spec(), "test"), HONG) as service:
-        export_reports(service, ReportRequest(office_pdf=tmp_path / "nhap.pdf", date="2026-11-30"))
+        export_reports(service, ReportRequest(office_pdf=tmp_path / "nhap.pdf", date=LATER))
         assert ProcedureService(service).records() == {}
     assert "BẢN NHÁP" in pdf_text(tmp_path / "nhap.pdf")
 
@@ -192,5 +196,5 @@ def test_a_report_request_is_checked(sealed_round, tmp_path):
             with pytest.raises(TinNhiemError) as error:
                 export_reports(service, request)
             assert error.value.code == code
-        export_reports(service, ReportRequest(office_pdf=tmp_path / "x.pdf", date="2026-11-30"))  # read-only: not recorded
+        export_reports(service, ReportRequest(office_pdf=tmp_path / "x.pdf", date=LATER))  # read-only: not recorded
         assert steps.REPORT_OFFICE not in ProcedureService(service).records()

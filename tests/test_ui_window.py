@@ -377,7 +377,7 @@ def test_ctrl_p_exports_the_minutes_with_a_warning_while_not_sealed(qtbot, setti
     window = open_window(qtbot, round_file, FakeDialogs(choices=["Phạm Quốc Huy"], on_run=export))
     press(qtbot, window.current_tab().view, "123")
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    assert "chưa chốt" in seen["warning"] and "Số phiếu đã nhập (1) chưa bằng số phiếu thu vào (30)" in seen["warning"]
+    assert "chưa chốt" in seen["warning"] and "Số phiếu đã nhập (1) chưa bằng số phiếu thu về (30)" in seen["warning"]
     assert seen["written"] == [out / "dot-2026-bien-ban-kiem-phieu.pdf"]
     assert seen["written"][0].read_bytes().startswith(b"%PDF")
     assert "Đã xuất" in seen["status"]
@@ -388,7 +388,7 @@ def test_sealing_from_the_window_asks_for_a_reason_and_leaves_the_round_read_onl
     window = open_window(qtbot, round_file, dialogs)
     press(qtbot, window.current_tab().view, "123")
     window.seal_action.trigger()
-    assert "Số phiếu đã nhập (1) chưa bằng số phiếu thu vào (30)" in dialogs.asked[-2]
+    assert "Số phiếu đã nhập (1) chưa bằng số phiếu thu về (30)" in dialogs.asked[-2]
     assert dialogs.asked[-1] == "Ai chốt kết quả?"
     assert window.session.service.info.sealed and window.session.service.info.sealed_by == "Phạm Quốc Huy"
     assert "đã chốt kết quả" in window.windowTitle()

@@ -192,7 +192,7 @@ def test_the_preset_is_described_in_words(wizard):
     page.preset_combo.setCurrentIndex(page.preset_combo.findData("qd-96-2023"))
     text = page.description_label.text()
     assert PRESETS["qd-96-2023"].source in text
-    assert "tổng số phiếu thu vào" in text
+    assert "tổng số phiếu thu về" in text
     assert FLAG_NAMES["thap_over_half"] in text and FLAG_NAMES["thap_two_thirds_or_more"] in text
     assert "Hội nghị hợp lệ khi có mặt từ 2/3 số người được triệu tập" in text
     page.preset_combo.setCurrentIndex(page.preset_combo.findData("nq-35-2012"))
@@ -507,7 +507,7 @@ def test_counts_out_of_order_are_refused_with_the_reason(wizard):
     assert page.problem_label.isHidden()
     spins[3].setValue(31)
     wizard.next()
-    assert "Số phiếu thu vào (31) lớn hơn số phiếu phát ra (30)." in page.problem_label.text()
+    assert "Số phiếu thu về (31) lớn hơn số phiếu phát ra (30)." in page.problem_label.text()
     spins[3].setValue(29)
     wizard.next()
     assert wizard.currentId() == PageId.SAVE

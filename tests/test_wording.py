@@ -45,4 +45,4 @@ def test_messages_are_composed_unicode():
 
 def test_a_sentence_fills_in_its_parameters():
     text = sentence("keyed_exceeds_collected", {"keyed": 59, "collected": 58})
-    assert text == "Số phiếu đã nhập (59) nhiều hơn số phiếu thu vào (58)."
+    assert text == "Số phiếu đã nhập (59) nhiều hơn số phiếu thu về (58)."

@@ -25,7 +25,8 @@ from .export.procedure_text import checklist_text
 from .export.results_text import results_text, rule_label
 from .export.wording import describe_error, describe_issue, sentence
 from .services.backups import newest_backup_problems
-from .services.export import ExportRequest, ReportRequest, export_documents, export_reports, export_warnings
+from .services.export import (ExportRequest, ReportRequest, check_reports, export_documents, export_reports,
+                              export_warnings)
 from .services.procedure import ProcedureService, iso_date
 from .services.rounds import RoundService, command_line_keyer, load_round_spec
 
@@ -153,6 +154,8 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--provincial-xlsx", type=Path, metavar="FILE.xlsx",
                      help="báo cáo riêng cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý")
     exp.add_argument("--provincial-pdf", type=Path, metavar="FILE.pdf", help="báo cáo riêng đó, bản PDF")
+    exp.add_argument("--number", type=_short_text, default="", metavar="SỐ",
+                     help="số của văn bản (Số: SỐ/BB-TKP trên biên bản, Số: SỐ/BC trên báo cáo); để trống: in dấu chấm")
     exp.add_argument("--report-date", metavar="YYYY-MM-DD", help="ngày của báo cáo (mặc định: hôm nay)")
     exp.add_argument("--report-to", type=_short_text, default="", metavar="NƠI_NHẬN",
                      help="'Kính gửi' của báo cáo gửi cơ quan tổ chức")
@@ -328,9 +331,10 @@ def _export(args: argparse.Namespace) -> int:
     if args.copies is not None and args.copies < 1:
         raise TinNhiemError("bad_arguments", detail="--copies phải từ 1 trở lên")
     request = ExportRequest(args.minutes, args.summary, args.blank_ballots, args.entry_log, args.csv, args.copies,
-                            notices=args.notices, minutes_docx=args.minutes_docx)
+                            notices=args.notices, minutes_docx=args.minutes_docx, number=args.number)
     reports = ReportRequest(args.report_xlsx, args.report_pdf, args.provincial_xlsx, args.provincial_pdf,
-                            args.report_date and iso_date(args.report_date), args.report_to, args.provincial_to)
+                            args.report_date and iso_date(args.report_date), args.report_to, args.provincial_to,
+                            number=args.number)
     has_reports = bool(reports.targets(False) or reports.targets(True))
     if not request.targets() and not has_reports:
         raise TinNhiemError("nothing_to_export")
@@ -339,6 +343,8 @@ def _export(args: argparse.Namespace) -> int:
         titles = {f.code: f.title for f in service.setup.forms}
         for issue in export_warnings(service):
             print(f"Cảnh báo: {describe_issue(issue, titles.get(issue.form))}", file=sys.stderr)
+        if has_reports:
+            check_reports(service, reports)  # before any file is written: all of them or none
         written = export_documents(service, request) if request.targets() else []
         if has_reports:
             written += export_reports(service, reports)

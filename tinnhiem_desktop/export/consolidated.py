@@ -141,7 +141,7 @@ def unit_lines(section: UnitSection, year: int) -> list[str]:
     for form in results.forms:
         counts, tally = form.form.counts, form.tally
         lines.append(f"Loại phiếu {form.form.code} ({form.form.title}): triệu tập {vi_count(counts.summoned)}, "
-                     f"có mặt {vi_count(counts.present)}, phát ra {vi_count(counts.issued)}, thu vào "
+                     f"có mặt {vi_count(counts.present)}, phát ra {vi_count(counts.issued)}, thu về "
                      f"{vi_count(counts.collected)}, hợp lệ {vi_count(tally.valid)}, không hợp lệ "
                      f"{vi_count(tally.invalid)}.")
     paper = ("khớp với dấu vân tay trên báo cáo giấy của đơn vị" if section.paper_checked

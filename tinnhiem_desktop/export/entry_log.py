@@ -49,7 +49,7 @@ STEP_KEYS = {  # the procedure's record keys (core/procedure.py) and the step na
     "meeting/issued": "issued", "meeting/collected": "collected", "meeting/counting_opened": "counting_opened",
 }
 RECORD_WORDS = {
-    "copies": "số phiếu in", "present": "có mặt", "issued": "phiếu phát ra", "collected": "phiếu thu vào",
+    "copies": "số phiếu in", "present": "có mặt", "issued": "phiếu phát ra", "collected": "phiếu thu về",
     "in_favour": "tán thành", "against": "không tán thành", "received": "ngày nhận", "name": "người",
 }
 CLEARED = "(xóa ghi nhận)"
@@ -146,7 +146,7 @@ def keying_row(setup: RoundSetup, run: Sequence[Event]) -> tuple[str, ...]:
 
 
 def counts_words(counts: Mapping[str, int], other: Mapping[str, int]) -> str:
-    """The counts that differ from `other` ('số phiếu thu vào: 30'); all of them when none does."""
+    """The counts that differ from `other` ('số phiếu thu về: 30'); all of them when none does."""
     known = [name for name in COUNT_NAMES if name in counts]  # summoned, present, issued, collected
     changed = [name for name in known if counts[name] != other.get(name)] or known
     return "; ".join(f"{COUNT_NAMES.get(name, name)}: {counts[name]}" for name in changed)

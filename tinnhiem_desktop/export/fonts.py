@@ -1,7 +1,10 @@
 """Document fonts: Times New Roman where the machine has it, else the packaged Noto Serif.
 
 Noto Serif ships as a variable font; fpdf2 can render its weights directly but slowly (seconds a
-document), so fixed instances are cut once with fontTools and kept in the user's cache folder.
+document), so fixed instances are cut with fontTools when the program is installed or bundled
+(`python scripts/make_fonts.py`, run by scripts/_venv.sh and scripts/build.sh) into the package's
+resources/fonts folder. Only if those files are missing (a source checkout never installed) are they
+cut at the first export, once, into the user's cache folder.
 """
 
 from __future__ import annotations
@@ -54,21 +57,48 @@ def find_times_new_roman() -> FontSet | None:
     return None
 
 
-def noto_serif(cache_dir: Path) -> FontSet:
-    """Static regular, bold, italic and bold italic cut from the packaged variable Noto Serif."""
+def shipped_dir() -> Path:
+    """Where the install or the bundle puts the static Noto Serif weights."""
+    from ..resources import __file__ as resources_init
+
+    return Path(resources_init).parent / "fonts"
+
+
+def _static_name(version: str, style: str) -> str:
+    weight = 700 if "B" in style else 400
+    return f"NotoSerif-{version}-{weight}{'-italic' if 'I' in style else ''}.ttf"
+
+
+def _noto_version() -> str:
+    from importlib.metadata import version
+
+    return version("fontpkg-noto-serif")  # cheap: no font file is opened
+
+
+def make_static(folder: Path) -> list[Path]:
+    """Cut the four static weights of the packaged Noto Serif into `folder` (skips those there)."""
     import fontpkg
 
-    family = fontpkg.family("Noto Serif")
-    files: dict[str, Path] = {}
+    version = _noto_version()
+    made = []
     for style in STYLES:
-        italic = "I" in style
-        weight = 700 if "B" in style else 400
-        source = Path(fontpkg.path("Noto Serif", style="italic" if italic else "normal"))
-        target = cache_dir / f"NotoSerif-{family.version}-{weight}{'-italic' if italic else ''}.ttf"
+        target = folder / _static_name(version, style)
         if not target.exists():
-            _instance(source, weight, target)
-        files[style] = target
-    return FontSet("Noto Serif", files)
+            source = Path(fontpkg.path("Noto Serif", style="italic" if "I" in style else "normal"))
+            _instance(source, 700 if "B" in style else 400, target)
+        made.append(target)
+    return made
+
+
+def noto_serif(cache_dir: Path, shipped: Path | None = None) -> FontSet:
+    """Static regular, bold, italic and bold italic of the packaged Noto Serif: the ones shipped
+    with the program, else cut once into `cache_dir`."""
+    version = _noto_version()
+    for folder in (shipped_dir() if shipped is None else shipped, cache_dir):
+        files = {style: folder / _static_name(version, style) for style in STYLES}
+        if all(path.is_file() for path in files.values()):
+            return FontSet("Noto Serif", files)
+    return FontSet("Noto Serif", dict(zip(STYLES, make_static(cache_dir))))
 
 
 def _instance(source: Path, weight: int, target: Path) -> None:

@@ -35,12 +35,12 @@ def base_words(form: FormResult, decimals: int) -> str:
 
 
 def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None,
-                  team_vote: TeamVote | None = None) -> Path:
+                  team_vote: TeamVote | None = None, number: str = "") -> Path:
     setup, rule = results.setup, results.rule
     pdf = OfficialPdf(fonts)
     pdf.set_title("Biên bản kiểm phiếu")
     pdf.add_page()
-    pdf.official_header(setup.header, setup.meeting.date)
+    pdf.official_header(setup.header, setup.meeting.date, symbol=("BB", "TKP"), number=number)
     pdf.title_block("BIÊN BẢN KIỂM PHIẾU", setup.title)
     if seal.sealed_at is None:
         pdf.paragraph("(Kết quả chưa chốt: bản in để kiểm tra, chưa phải biên bản chính thức)",
@@ -76,8 +76,8 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
     problems = [(form, issue) for form in results.forms for issue in form.issues]
     if not problems:
         pdf.paragraph("Số liệu khớp: với từng loại phiếu, số người có mặt không vượt số được triệu tập, "
-                      "số phiếu phát ra không vượt số có mặt, số phiếu thu vào không vượt số phát ra, "
-                      "và số phiếu đã kiểm bằng số phiếu thu vào.")
+                      "số phiếu phát ra không vượt số có mặt, số phiếu thu về không vượt số phát ra, "
+                      "và số phiếu đã kiểm bằng số phiếu thu về.")
     for form, issue in problems:
         pdf.paragraph(f"- Loại phiếu {form.form.code}: {sentence(issue.code, issue.params)}", indent=4, after=0.5)
     if seal.reason:
@@ -103,7 +103,7 @@ def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: Roun
     pdf.heading(f"{number}. Loại phiếu {form.form.code}: {form.form.title}")
     for line in (
         f"- Số người được triệu tập: {vi_count(counts.summoned)}; số người có mặt: {vi_count(counts.present)}.",
-        f"- Số phiếu phát ra: {vi_count(counts.issued)}; số phiếu thu vào: {vi_count(counts.collected)}.",
+        f"- Số phiếu phát ra: {vi_count(counts.issued)}; số phiếu thu về: {vi_count(counts.collected)}.",
         f"- Số phiếu hợp lệ: {vi_count(tally.valid)}; số phiếu không hợp lệ: {vi_count(tally.invalid)}"
         + (f" (đã kiểm {vi_count(tally.keyed)} phiếu)." if tally.keyed != counts.collected else "."),
     ):

@@ -102,8 +102,8 @@ def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
     problems = [(form, issue) for form in results.forms for issue in form.issues]
     if not problems:
         doc.paragraph("Số liệu khớp: với từng loại phiếu, số người có mặt không vượt số được triệu tập, "
-                      "số phiếu phát ra không vượt số có mặt, số phiếu thu vào không vượt số phát ra, "
-                      "và số phiếu đã kiểm bằng số phiếu thu vào.")
+                      "số phiếu phát ra không vượt số có mặt, số phiếu thu về không vượt số phát ra, "
+                      "và số phiếu đã kiểm bằng số phiếu thu về.")
     for form, issue in problems:
         doc.paragraph(f"- Loại phiếu {form.form.code}: {sentence(issue.code, issue.params)}", indent=4)
     if seal.reason:
@@ -127,7 +127,7 @@ def _form_section(doc: _MinutesDocument, number: int, form: FormResult, results:
     doc.heading(f"{number}. Loại phiếu {form.form.code}: {form.form.title}")
     for line in (
         f"- Số người được triệu tập: {vi_count(counts.summoned)}; số người có mặt: {vi_count(counts.present)}.",
-        f"- Số phiếu phát ra: {vi_count(counts.issued)}; số phiếu thu vào: {vi_count(counts.collected)}.",
+        f"- Số phiếu phát ra: {vi_count(counts.issued)}; số phiếu thu về: {vi_count(counts.collected)}.",
         f"- Số phiếu hợp lệ: {vi_count(tally.valid)}; số phiếu không hợp lệ: {vi_count(tally.invalid)}"
         + (f" (đã kiểm {vi_count(tally.keyed)} phiếu)." if tally.keyed != counts.collected else "."),
     ):

@@ -27,7 +27,7 @@ DRAFT_MARK = "BẢN NHÁP — chưa chốt kết quả"
 WIDTHS = (75, 40, 50)  # level, count, percent: the 165 mm text width
 CLOSING_HEIGHT = 44
 SEAL_HEIGHT = 24
-BODY_SIZES = (13, 12, 11)  # a notice too long for one page at 13 pt is set smaller rather than split
+BODY_SIZES = (14, 13.5, 13)  # a notice too long for one page at 14 pt is set a little smaller, not below 13
 
 
 class NoticePdf(OfficialPdf):
@@ -70,7 +70,7 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
             leader: TeamMember | None, size: float = BODY_SIZES[0]) -> None:
     small = size - 1
     setup, rule, candidate = results.setup, results.rule, person.candidate
-    pdf.official_header(setup.header, setup.meeting.date)
+    pdf.official_header(setup.header, setup.meeting.date, symbol=("TB", "TKP"))
     pdf.title_block("THÔNG BÁO", f"Kết quả lấy phiếu tín nhiệm năm {setup.year}")
     if seal.sealed_at is None:
         with pdf.style("B", size):
@@ -88,7 +88,7 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
         f"Hội nghị lấy phiếu tín nhiệm tổ chức {when}, tại {setup.meeting.place or DOTS}, do đồng chí "
         f"{setup.meeting.chair or DOTS} chủ trì, đã lấy phiếu tín nhiệm đối với {ADDRESS.lower()} "
         f"(loại phiếu {form.form.code}: {form.form.title}). Số người được triệu tập: {vi_count(counts.summoned)}; "
-        f"có mặt: {vi_count(counts.present)}; số phiếu phát ra: {vi_count(counts.issued)}; thu vào: "
+        f"có mặt: {vi_count(counts.present)}; số phiếu phát ra: {vi_count(counts.issued)}; thu về: "
         f"{vi_count(counts.collected)}; hợp lệ: {vi_count(tally.valid)}; không hợp lệ: {vi_count(tally.invalid)}.",
         size=size,
     )

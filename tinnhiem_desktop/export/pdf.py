@@ -26,6 +26,8 @@ from .fonts import FontSet, document_fonts
 
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20, 20, 30, 15
 BODY_PT = 13
+FIRST_LINE_INDENT = 10  # mm, the first line of a body paragraph
+NBSP = "\u00a0"  # not stretched by justification, so an indent of these stays put
 LOCALITY = re.compile(r"(?:^|\s)(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
 
 
@@ -80,6 +82,7 @@ class OfficialPdf(FPDF):
         self.set_auto_page_break(True, MARGIN_BOTTOM)
         self.set_font(self.font_set.family, "", BODY_PT)
         self.set_creator("Tín Nhiệm Desktop")
+        self.party = False  # set by official_header: HD 36 sizes and wording for Party bodies
 
     # -- page furniture --------------------------------------------------------------------
 
@@ -102,30 +105,45 @@ class OfficialPdf(FPDF):
 
     # -- blocks ----------------------------------------------------------------------------
 
-    def official_header(self, header: Header, iso_date: str, *, left_width: float = 70) -> None:
-        """Issuing body on the left, motto on the right, each with its rule; then place and date."""
+    def official_header(self, header: Header, iso_date: str, *, left_width: float = 70,
+                        symbol: tuple[str, str] | None = None, number: str = "") -> None:
+        """Issuing body on the left, motto on the right, each with its rule; then place and date.
+
+        With `symbol` (kind, issuer: ("BB", "TKP")), the number and symbol line under the issuing body:
+        'Số: 12/BB-TKP' (NĐ 30/2020) or 'Số 12-BB/TKP' (HD 36 for Party bodies), dotted when the
+        number is not given. Sizes follow NĐ 30 (12/12 bold/13) or HD 36 (14/14 bold/15 bold/14)."""
+        party = header.style is HeaderStyle.PARTY
+        self.party = party
         top = self.get_y()
         right_x = self.l_margin + left_width
         right_width = self.epw - left_width
         # left: parent body, then the unit in bold, with a short rule under it
+        line = 6.5 if party else 5.5
         self.set_xy(self.l_margin, top)
-        with self.style(size=12):
+        with self.style(size=14 if party else 12):
             if header.parent:
-                self.multi_cell(left_width, 5.5, self.balanced(header.parent.upper(), left_width), align="C")
-        with self.style("B", 12):
+                self.multi_cell(left_width, line, self.balanced(header.parent.upper(), left_width), align="C")
+        with self.style("B", 14 if party else 12):
             self.set_x(self.l_margin)
-            self.multi_cell(left_width, 5.5, self.balanced(header.unit.upper(), left_width), align="C")
-        if header.style is HeaderStyle.PARTY:
+            self.multi_cell(left_width, line, self.balanced(header.unit.upper(), left_width), align="C")
+        if party:
             self.set_x(self.l_margin)
             self.cell(left_width, 5, "*", align="C", new_x="LMARGIN", new_y="NEXT")
         else:
             self._rule(self.l_margin + left_width / 2, self.get_y() + 0.8, left_width / 3)
+        if symbol is not None:
+            kind, issuer = symbol
+            shown = composed(number.strip()) or "......"
+            text = f"Số {shown}-{kind}/{issuer}" if party else f"Số: {shown}/{kind}-{issuer}"
+            self.set_xy(self.l_margin, self.get_y() + (1 if party else 3))
+            with self.style("", 14 if party else 13):
+                self.cell(left_width, line, text, align="C", new_x="LMARGIN", new_y="NEXT")
         left_bottom = self.get_y() + 2
         # right: the motto with a rule as long as its second line
         self.set_xy(right_x, top)
-        if header.style is HeaderStyle.PARTY:
-            with self.style("B", 14):
-                self.cell(right_width, 6.5, "ĐẢNG CỘNG SẢN VIỆT NAM", align="C", new_x="LMARGIN", new_y="NEXT")
+        if party:
+            with self.style("B", 15):
+                self.cell(right_width, 7, "ĐẢNG CỘNG SẢN VIỆT NAM", align="C", new_x="LMARGIN", new_y="NEXT")
                 width = self.get_string_width("ĐẢNG CỘNG SẢN VIỆT NAM")
         else:
             with self.style("B", 12):
@@ -136,41 +154,77 @@ class OfficialPdf(FPDF):
                 self.cell(right_width, 6, "Độc lập - Tự do - Hạnh phúc", align="C", new_x="LMARGIN", new_y="NEXT")
                 width = self.get_string_width("Độc lập - Tự do - Hạnh phúc")
         self._rule(right_x + right_width / 2, self.get_y() + 0.8, width)
-        self.set_xy(right_x, self.get_y() + 4)
-        with self.style("I", BODY_PT):
-            self.cell(right_width, 6, composed(place_and_date(header, iso_date)), align="C",
-                      new_x="LMARGIN", new_y="NEXT")
+        self.set_xy(right_x, self.get_y() + (6 if party else 4))
+        with self.style("I", 14 if party else BODY_PT):
+            self.multi_cell(right_width, 6.5 if party else 6, composed(place_and_date(header, iso_date)), align="C",
+                            new_x="LMARGIN", new_y="NEXT")
         self.set_y(max(self.get_y(), left_bottom) + 6)
 
     def balanced(self, value: str, width: float) -> str:
-        """Text that does not fit one line, broken into two lines of even length at a word
-        boundary ('ỦY BAN NHÂN DÂN / TỈNH AN PHÚ'), as offices set their headers."""
+        """Text that does not fit one line, broken into as few lines as fit, of even length, at
+        word boundaries ('ỦY BAN NHÂN DÂN / TỈNH AN PHÚ'), as offices set their headers; a two-line
+        break before the place name ('... / TỈNH AN PHÚ') is preferred when it fits."""
         value = composed(value)
         room = width - 2 * self.c_margin
         words = value.split()
         if self.get_string_width(value) <= room or len(words) < 2:
             return value
+        width_of = self.get_string_width
         splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-        fitting = [s for s in splits if max(map(self.get_string_width, s)) <= room] or splits
-        before_place = [s for s in fitting if LOCALITY.match(s[1])]  # "... / TỈNH AN PHÚ"
-        return "\n".join(min(before_place or fitting, key=lambda s: max(map(self.get_string_width, s))))
+        fitting = [s for s in splits if max(map(width_of, s)) <= room]
+        if fitting:
+            before_place = [s for s in fitting if LOCALITY.match(s[1])]  # "... / TỈNH AN PHÚ"
+            return "\n".join(min(before_place or fitting, key=lambda s: max(map(width_of, s))))
+        threes = [(" ".join(words[:i]), " ".join(words[i:j]), " ".join(words[j:]))
+                  for i in range(1, len(words) - 1) for j in range(i + 1, len(words))]
+        fitting3 = [s for s in threes if max(map(width_of, s)) <= room]
+        if fitting3:  # the most even three lines: no one word left alone on the last
+            return "\n".join(min(fitting3, key=lambda s: (max(map(width_of, s)) - min(map(width_of, s)))))
+        return "\n".join(min(splits, key=lambda s: max(map(width_of, s))))
 
     def _rule(self, centre_x: float, y: float, width: float) -> None:
         self.set_line_width(0.3)
         self.line(centre_x - width / 2, y, centre_x + width / 2, y)
 
     def title_block(self, title: str, subtitle: str = "") -> None:
-        with self.style("B", 14):
-            self.multi_cell(0, 7, composed(title), align="C", new_x="LMARGIN", new_y="NEXT")
-            if subtitle:
+        """The type name and the trích yếu, with the short rule under it: a solid line a third of
+        the trích yếu's last line long (NĐ 30), or five hyphens for a Party body (HD 36)."""
+        party = self.party
+        with self.style("B", 16 if party else 14):
+            self.multi_cell(0, 8 if party else 7, composed(title), align="C", new_x="LMARGIN", new_y="NEXT")
+        last = title
+        if subtitle:
+            with self.style("B", 14):
+                lines = self.multi_cell(0, 7, composed(subtitle), align="C", dry_run=True, output="LINES")
                 self.multi_cell(0, 7, composed(subtitle), align="C", new_x="LMARGIN", new_y="NEXT")
-        self.ln(4)
+                last = lines[-1] if lines else subtitle
+        if party:
+            with self.style("", 14):
+                self.cell(0, 6, "-----", align="C", new_x="LMARGIN", new_y="NEXT")
+            self.ln(3)
+        else:
+            with self.style("B", 14):
+                width = max(self.get_string_width(composed(last)) / 3, 25)
+            self._rule(self.l_margin + self.epw / 2, self.get_y() + 1, min(width, self.epw / 2))
+            self.ln(6)
 
     def paragraph(self, value: str, *, emphasis: str = "", size: float = BODY_PT, indent: float = 0,
-                  align: str = "J", after: float = 1.5) -> None:
+                  align: str = "J", after: float = 2.2, first_line: bool | None = None) -> None:
+        """A paragraph; a justified body paragraph (not a list line) has its first line indented
+        about 1 cm and 6 pt after it (NĐ 30/2020)."""
+        text = composed(value)
+        if first_line is None:
+            first_line = align == "J" and indent == 0 and not text.startswith(("-", "(", "Ghi chú"))
         with self.style(emphasis, size):
+            if first_line:
+                count = max(1, round(FIRST_LINE_INDENT / max(self.get_string_width(NBSP), 0.1)))
+                text = NBSP * count + text
+            lines = len(self.multi_cell(self.epw - indent, size * 0.5, text, align=align, dry_run=True,
+                                        output="LINES"))
+            if lines <= 4 and self.will_page_break(lines * size * 0.5):
+                self.add_page()  # a short paragraph (a flagged person's line) is never split
             self.set_x(self.l_margin + indent)
-            self.multi_cell(self.epw - indent, size * 0.5, composed(value), align=align,
+            self.multi_cell(self.epw - indent, size * 0.5, text, align=align,
                             new_x="LMARGIN", new_y="NEXT")
         self.ln(after)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from ..core.issues import TinNhiemError
-from ..core.model import Header, RoundSetup
+from ..core.model import Header, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
 from ..core.procedure import TeamVote
 from ..core.results import RoundResults
@@ -44,6 +44,7 @@ class Report:
     signer_name: str = ""
     handover: str = ""  # a sentence saying to whom the minutes and ballots were handed over
     team_vote: TeamVote | None = None
+    number: str = ""  # "Số: 12/BC-..." on the report; dots when empty
 
 
 def standing_committee(header: Header) -> str:
@@ -55,6 +56,31 @@ def standing_committee(header: Header) -> str:
         if "TỈNH" in upper.split():
             return "Tỉnh ủy"
     return "Tỉnh ủy"
+
+
+PARTY_BODIES = (("ĐẢNG ỦY", "ĐẢNG ỦY"), ("ĐẢNG UỶ", "ĐẢNG ỦY"), ("CHI BỘ", "CHI BỘ"), ("BAN THƯỜNG VỤ", "BAN THƯỜNG VỤ"),
+                ("ĐẢNG ĐOÀN", "ĐẢNG ĐOÀN"), ("BAN CÁN SỰ ĐẢNG", "BAN CÁN SỰ ĐẢNG"))
+
+
+def issuer_symbol(header: Header) -> str:
+    """The issuer's letters in the number and symbol: the initials of the body ('ĐU' for 'ĐẢNG ỦY
+    XÃ AN BÌNH' is not guessable in general, so the kind of body: 'ĐU', 'CB', else 'TKP')."""
+    unit = composed(header.unit).upper()
+    for start, letters in (("ĐẢNG ỦY", "ĐU"), ("ĐẢNG UỶ", "ĐU"), ("CHI BỘ", "CB"), ("ĐẢNG ĐOÀN", "ĐĐ"),
+                           ("BAN CÁN SỰ ĐẢNG", "BCSĐ")):
+        if unit.startswith(start):
+            return letters
+    return "TKP"
+
+
+def signing_words(header: Header, signer_title: str) -> list[str]:
+    """The lines above the signature: a Party body signs on behalf of its committee (HD 36:
+    'T/M ĐẢNG ỦY' / 'BÍ THƯ'); a state body with the head's position."""
+    if header.style is HeaderStyle.PARTY:
+        unit = composed(header.unit).upper()
+        body = next((name for start, name in PARTY_BODIES if unit.startswith(start)), "BAN THƯỜNG VỤ")
+        return [f"T/M {body}", (signer_title or "Bí thư").upper()]
+    return [(signer_title or "Thủ trưởng cơ quan, đơn vị").upper()]
 
 
 def default_recipient(provincial: bool, header: Header) -> str:
@@ -105,7 +131,7 @@ def write_report_pdf(results: RoundResults, target: Path, report: Report, seal: 
     pdf = OfficialPdf(fonts)
     pdf.set_title("Báo cáo kết quả lấy phiếu tín nhiệm")
     pdf.add_page()
-    pdf.official_header(setup.header, report.date)
+    pdf.official_header(setup.header, report.date, symbol=("BC", issuer_symbol(setup.header)), number=report.number)
     pdf.title_block("BÁO CÁO", report_subject(report.provincial, setup))
     pdf.paragraph(f"Kính gửi: {report.recipient or DOTS}", align="C", after=4)
 
@@ -151,10 +177,10 @@ def _closing(pdf: OfficialPdf, report: Report, setup: RoundSetup) -> None:
     with pdf.style("", 11):
         for line in ("- Như trên;", "- Lưu: VT."):
             pdf.cell(left_width, 5, composed(line), new_x="LMARGIN", new_y="NEXT")
-    title = report.signer_title or "Thủ trưởng cơ quan, đơn vị"
     pdf.set_xy(right_x, top)
-    with pdf.style("B", 13):
-        pdf.multi_cell(right_width, 6, composed(title.upper()), align="C", new_x="LEFT", new_y="NEXT")
+    with pdf.style("B", 14 if pdf.party else 13):
+        for line in signing_words(setup.header, report.signer_title):
+            pdf.multi_cell(right_width, 6, composed(line), align="C", new_x="LEFT", new_y="NEXT")
     with pdf.style("I", 12):
         pdf.multi_cell(right_width, 5.5, "(Ký tên, đóng dấu)", align="C", new_x="LEFT", new_y="NEXT")
     pdf.set_xy(right_x, top + 36)

@@ -66,7 +66,7 @@ def _lower_first(text: str) -> str:
 
 
 def rule_sentence(rule: Rule) -> str:
-    """'Tỷ lệ % tính trên tổng số phiếu thu vào; làm tròn ...' as the minutes say it, and the
+    """'Tỷ lệ % tính trên tổng số phiếu thu về; làm tròn ...' as the minutes say it, and the
     thresholds the round moved."""
     text = (
         f"Quy tắc: {rule_label(rule)}. Tỷ lệ % tính trên {BASE_NAMES[rule.base]}; "
@@ -142,5 +142,5 @@ def entry_sentence(setup: RoundSetup, differences: int) -> str:
         return "Cách nhập phiếu: mỗi phiếu được nhập một lượt."
     found = (f"{differences} phiếu có chênh lệch giữa hai lượt đã được đối chiếu với phiếu giấy và xử lý"
              if differences else "hai lượt nhập khớp nhau hoàn toàn")
-    return ("Cách nhập phiếu: mỗi phiếu được nhập hai lượt độc lập (lượt A và lượt B) bởi những người khác nhau "
+    return ("Cách nhập phiếu: mỗi phiếu được nhập hai lượt độc lập (lượt A và lượt B) do những người khác nhau nhập "
             f"rồi đối chiếu; {found}.")

@@ -19,7 +19,7 @@ COUNT_NAMES = {
     "summoned": "số người được triệu tập",
     "present": "số người có mặt",
     "issued": "số phiếu phát ra",
-    "collected": "số phiếu thu vào",
+    "collected": "số phiếu thu về",
     "keyed": "số phiếu đã nhập",
 }
 
@@ -38,7 +38,7 @@ BASE_NAMES = {
     Base.SUMMONED: "tổng số người được triệu tập",
     Base.PRESENT: "tổng số người có mặt",
     Base.ISSUED: "tổng số phiếu phát ra",
-    Base.COLLECTED: "tổng số phiếu thu vào",
+    Base.COLLECTED: "tổng số phiếu thu về",
     Base.VALID_BALLOTS: "tổng số phiếu hợp lệ",
     Base.VALID_FOR_PERSON: "số phiếu hợp lệ đối với từng người",
 }
@@ -168,9 +168,9 @@ MESSAGES = {
     # reconciliation
     "present_exceeds_summoned": "Số người có mặt ({present}) lớn hơn số người được triệu tập ({summoned}).",
     "issued_exceeds_present": "Số phiếu phát ra ({issued}) lớn hơn số người có mặt ({present}).",
-    "collected_exceeds_issued": "Số phiếu thu vào ({collected}) lớn hơn số phiếu phát ra ({issued}).",
-    "keyed_exceeds_collected": "Số phiếu đã nhập ({keyed}) nhiều hơn số phiếu thu vào ({collected}).",
-    "keyed_below_collected": "Số phiếu đã nhập ({keyed}) chưa bằng số phiếu thu vào ({collected}).",
+    "collected_exceeds_issued": "Số phiếu thu về ({collected}) lớn hơn số phiếu phát ra ({issued}).",
+    "keyed_exceeds_collected": "Số phiếu đã nhập ({keyed}) nhiều hơn số phiếu thu về ({collected}).",
+    "keyed_below_collected": "Số phiếu đã nhập ({keyed}) chưa bằng số phiếu thu về ({collected}).",
     "quorum_not_met": "Số người có mặt ({present}/{summoned}) chưa đạt {required} số người được triệu tập.",
     "ballots_incomplete": "{count} phiếu còn ô chưa nhập: phiếu số {ballot_list}.",
     "double_entry_unresolved": "{count} phiếu có chênh lệch giữa lượt nhập A và lượt nhập B chưa được xử lý: phiếu số {ballot_list}. Các phiếu này chưa được tính vào kết quả.",
@@ -256,6 +256,7 @@ MESSAGES = {
     "log_changed_after_seal": "Sự kiện số {seq} được ghi sau khi đã chốt kết quả (sự kiện chốt số {sealed}).",
     # documents
     "round_not_sealed": "Đợt lấy phiếu chưa chốt kết quả: các tài liệu sẽ ghi \"chưa chốt\".",
+    "report_before_seal": "Ngày của báo cáo ({date}) trước ngày chốt kết quả ({sealed}) mà báo cáo in ra: hãy chọn ngày từ {sealed} trở đi. Chưa ghi tệp nào.",
     "nothing_to_export": "Chưa chọn tài liệu nào để xuất.",
     # the procedure around the count (preparation, meeting, hand-over, reports upward)
     "meeting_date_missing": "Chưa có ngày họp: chưa tính được hạn nộp bản tự nhận xét, đánh giá.",
@@ -272,7 +273,7 @@ MESSAGES = {
     "team_not_approved": "Tổ kiểm phiếu chưa được hội nghị thông qua: {in_favour} ý kiến đồng ý, {against} ý kiến không đồng ý.",
     "team_vote_exceeds_present": "Số ý kiến biểu quyết Tổ kiểm phiếu ({votes}) nhiều hơn số người có mặt ({present}).",
     "issued_not_recorded": "Chưa ghi số phiếu phát ra.",
-    "collected_not_recorded": "Chưa ghi số phiếu thu vào.",
+    "collected_not_recorded": "Chưa ghi số phiếu thu về.",
     "counting_not_opened": "Chưa mở nhập phiếu (kiểm phiếu).",
     "results_not_sealed": "Chưa chốt kết quả.",
     "results_not_announced": "Chưa ghi nhận việc công bố kết quả trước hội nghị.",

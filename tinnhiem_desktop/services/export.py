@@ -32,6 +32,7 @@ class ExportRequest:
     copies: int | None = None  # blank ballots per form; by default each form's issued count
     notices: Path | None = None  # after `copies` so that positional callers keep working
     minutes_docx: Path | None = None  # the editable copy of the minutes
+    number: str = ""  # the minutes' number ("Số: 12/BB-TKP"); dots when empty
 
     def targets(self) -> dict[str, Path]:
         return {name: Path(getattr(self, name)) for name in DOCUMENT_NAMES if getattr(self, name) is not None}
@@ -62,7 +63,8 @@ def export_documents(
             if name == "minutes":
                 from ..export.minutes import write_minutes
 
-                written.append(write_minutes(results, target, seal, team_vote=ProcedureService(service).team_vote()))
+                written.append(write_minutes(results, target, seal, team_vote=ProcedureService(service).team_vote(),
+                                             number=request.number))
             elif name == "minutes_docx":
                 from ..export.minutes_docx import write_minutes_docx
 
@@ -114,11 +116,36 @@ class ReportRequest:
     date: str | None = None  # the reports' date (ISO); today by default
     office_to: str = ""  # "Kính gửi"
     provincial_to: str | None = None  # by default the committee's Ban Tổ chức
+    number: str = ""  # the reports' number ("Số: 12/BC-..."); dots when empty
 
     def targets(self, provincial: bool) -> list[tuple[str, Path]]:
         """(format, file) of one report: "xlsx" and/or "pdf"."""
         paths = (self.provincial_xlsx, self.provincial_pdf) if provincial else (self.office_xlsx, self.office_pdf)
         return [(kind, Path(path)) for kind, path in zip(("xlsx", "pdf"), paths) if path is not None]
+
+
+def check_reports(service: RoundService, request: ReportRequest) -> str:
+    """Refuse, before anything is written, a report that could not be made: none asked for, a
+    provincial report with nobody marked provincial, a date before the seal the report prints.
+    Returns the reports' date (ISO)."""
+    from datetime import date
+
+    from ..export.report_upward import reported
+
+    if not request.targets(False) and not request.targets(True):
+        raise TinNhiemError("nothing_to_export")
+    if request.targets(True):
+        reported(service.results(), True)  # raises no_provincial_candidates
+    report_date = iso_date(request.date or date.today())
+    sealed_at = service.info.sealed_at
+    if sealed_at and report_date < sealed_at[:10]:
+        raise TinNhiemError("report_before_seal", date=_day(report_date), sealed=_day(sealed_at[:10]))
+    return report_date
+
+
+def _day(iso: str) -> str:
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
 
 
 def export_reports(
@@ -131,9 +158,7 @@ def export_reports(
     from ..export.procedure_text import handover_sentence
     from ..export.report_upward import Report, default_recipient, write_report_pdf, write_report_xlsx
 
-    if not request.targets(False) and not request.targets(True):
-        raise TinNhiemError("nothing_to_export")
-    report_date = iso_date(request.date or date.today())
+    report_date = check_reports(service, request)
     results, info = service.results(), service.info
     seal = Seal(info.sealed_at, info.sealed_by, info.fingerprint, info.seal_reason, service.corrects())
     procedure = ProcedureService(service)
@@ -148,7 +173,7 @@ def export_reports(
         recipient = request.office_to if not provincial else request.provincial_to
         if recipient is None:
             recipient = default_recipient(True, service.setup.header)
-        report = Report(provincial, report_date, recipient,
+        report = Report(provincial, report_date, recipient, number=request.number,
                         signer_title=handover.position if handover else "",
                         signer_name=handover.received_by if handover else "",
                         handover=handover_sentence(handover) if handover else "",
