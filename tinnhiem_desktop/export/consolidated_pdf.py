@@ -116,7 +116,7 @@ def write_consolidated_pdf(report: ConsolidatedReport, target: Path, fonts: Font
                   f"{totals.flagged} người đến ngưỡng tín nhiệm thấp ({totals.flag_words()}); "
                   f"{totals.last_year_words(report.year - 1)}.", after=3)
 
-    pdf.heading("II. KẾT QUẢ TỪNG ĐƠN VỊ")
+    pdf.heading("II. KẾT QUẢ TỪNG ĐƠN VỊ", keep=TABLE_START + 60)  # with its first unit's heading, lines and rows
     for number, section in enumerate(report.units, start=1):
         _unit(pdf, number, section, report.year)
 

@@ -25,9 +25,9 @@ from .wording import flags_words
 ADDRESS = "Đồng chí"
 DRAFT_MARK = "BẢN NHÁP — chưa chốt kết quả"
 WIDTHS = (75, 40, 50)  # level, count, percent: the 165 mm text width
-CLOSING_HEIGHT = 44
+CLOSING_HEIGHT = 40
 SEAL_HEIGHT = 24
-BODY_SIZES = (14, 13.5, 13)  # a notice too long for one page at 14 pt is set a little smaller, not below 13
+BODY_SIZES = (14, 13.5, 13, 12, 11)  # a notice too long for one page at 14 pt is set a little smaller; below 13 only as the last resort (a very long name and position)
 
 
 class NoticePdf(OfficialPdf):
@@ -80,7 +80,7 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
         pdf.paragraph(f"Thông báo này thay thế kết quả đã chốt trong tệp {seal.corrects['file']} (dấu vân tay "
                       f"{grouped(seal.corrects['fingerprint'])}). Lý do đính chính: {seal.corrects['reason']}.",
                       emphasis="I", size=small - 1, after=3)
-    pdf.paragraph(f"Kính gửi: {ADDRESS} {candidate.name}, {candidate.position}", size=size + 1, align="C", after=4)
+    pdf.paragraph(f"Kính gửi: {ADDRESS} {candidate.name}, {candidate.position}", size=size, align="C", after=3)
 
     counts, tally = form.form.counts, form.tally
     when = vi_date(setup.meeting.date) or f"ngày {DOTS}"
@@ -128,7 +128,7 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
     if pdf.will_page_break(SEAL_HEIGHT + CLOSING_HEIGHT):  # too long even when set small: never sign alone
         pdf.add_page()
     if seal.sealed_at and seal.fingerprint:
-        pdf.seal_block(seal_lead(seal), seal.fingerprint, size=small, qr_side=0, how=FINGERPRINT_HOW_SHORT)
+        pdf.seal_block(seal_lead(seal), seal.fingerprint, size=min(small, 11), qr_side=0, how=FINGERPRINT_HOW_SHORT)
     else:
         pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B", size=small)
     _closing(pdf, leader, size, seal.fingerprint if seal.sealed_at else None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 
 import re
+from itertools import combinations
 import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -105,7 +106,7 @@ class OfficialPdf(FPDF):
 
     # -- blocks ----------------------------------------------------------------------------
 
-    def official_header(self, header: Header, iso_date: str, *, left_width: float = 70,
+    def official_header(self, header: Header, iso_date: str, *, left_width: float | None = None,
                         symbol: tuple[str, str] | None = None, number: str = "") -> None:
         """Issuing body on the left, motto on the right, each with its rule; then place and date.
 
@@ -114,6 +115,8 @@ class OfficialPdf(FPDF):
         number is not given. Sizes follow NĐ 30 (12/12 bold/13) or HD 36 (14/14 bold/15 bold/14)."""
         party = header.style is HeaderStyle.PARTY
         self.party = party
+        if left_width is None:
+            left_width = 80 if party else 70  # HD 36's larger type needs the wider column
         top = self.get_y()
         right_x = self.l_margin + left_width
         right_width = self.epw - left_width
@@ -175,11 +178,12 @@ class OfficialPdf(FPDF):
         if fitting:
             before_place = [s for s in fitting if LOCALITY.match(s[1])]  # "... / TỈNH AN PHÚ"
             return "\n".join(min(before_place or fitting, key=lambda s: max(map(width_of, s))))
-        threes = [(" ".join(words[:i]), " ".join(words[i:j]), " ".join(words[j:]))
-                  for i in range(1, len(words) - 1) for j in range(i + 1, len(words))]
-        fitting3 = [s for s in threes if max(map(width_of, s)) <= room]
-        if fitting3:  # the most even three lines: no one word left alone on the last
-            return "\n".join(min(fitting3, key=lambda s: (max(map(width_of, s)) - min(map(width_of, s)))))
+        for count in (3, 4):  # the most even lines that fit: no one word left alone on the last
+            cuts = combinations(range(1, len(words)), count - 1)
+            parts = [tuple(" ".join(words[a:b]) for a, b in zip((0, *cut), (*cut, len(words)))) for cut in cuts]
+            fitting = [p for p in parts if max(map(width_of, p)) <= room]
+            if fitting:
+                return "\n".join(min(fitting, key=lambda p: (max(map(width_of, p)) - min(map(width_of, p)))))
         return "\n".join(min(splits, key=lambda s: max(map(width_of, s))))
 
     def _rule(self, centre_x: float, y: float, width: float) -> None:
@@ -228,8 +232,9 @@ class OfficialPdf(FPDF):
                             new_x="LMARGIN", new_y="NEXT")
         self.ln(after)
 
-    def heading(self, value: str) -> None:
-        if self.will_page_break(20):
+    def heading(self, value: str, keep: float = 20) -> None:
+        """A heading, on a new page unless `keep` mm (it and the start of what it heads) fit here."""
+        if self.will_page_break(keep):
             self.add_page()
         self.paragraph(value, emphasis="B", after=1)
 
