@@ -20,8 +20,10 @@ from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, overrides_sentence, rule_label
 from .wording import BASE_NAMES, flags_words, sentence
 
-WIDTHS = (9, 35, 33, 9, 15, 9, 15, 9, 15, 16)  # 165 mm: the text width of A4 with 30/15 margins
-WIDTHS_WITH_LAST_YEAR = (9, 30, 26, 8, 15, 8, 15, 8, 15, 16, 15)  # and last year's share, set at 10 pt
+# 165 mm: the text width of A4 with 30/15 margins; the name column takes an ordinary four-word name
+# ("Nguyễn Văn Quốc Thành") on one line, the figures columns what "30,00%" needs
+WIDTHS = (9, 42, 32, 8, 15, 8, 15, 8, 15, 13)
+WIDTHS_WITH_LAST_YEAR = (9, 34, 26, 7, 14, 7, 14, 7, 14, 20, 13)  # and last year's share, set at 10 pt
 LEVEL_HEADINGS = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 DOTS = "................"
 

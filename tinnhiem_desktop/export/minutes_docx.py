@@ -61,11 +61,11 @@ def copy_marks(seal: Seal) -> list[str]:
 
 
 def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
-                       team_vote: TeamVote | None = None) -> Path:
+                       team_vote: TeamVote | None = None, number: str = "") -> Path:
     setup, rule = results.setup, results.rule
     marks = copy_marks(seal)
     doc = _MinutesDocument("; ".join(marks))
-    doc.official_header(setup.header, setup.meeting.date)
+    doc.official_header(setup.header, setup.meeting.date, number=number)
     doc.title_block("BIÊN BẢN KIỂM PHIẾU", setup.title)
     doc.paragraph(marks[0], italic=True, size=NOTE_PT, align=WD_ALIGN_PARAGRAPH.CENTER)
     if seal.sealed_at is None:
@@ -274,8 +274,10 @@ class _MinutesDocument:
     def heading(self, text: str) -> None:
         self.paragraph(text, bold=True, keep=True, before=6)
 
-    def official_header(self, header: Header, iso_date: str) -> None:
-        """Issuing body on the left, motto on the right, each with its rule; then place and date."""
+    def official_header(self, header: Header, iso_date: str, number: str = "") -> None:
+        """Issuing body on the left, motto on the right, each with its rule; the number and symbol
+        under the body ('Số: 12/BB-TKP', dotted when not given); then place and date."""
+        self.party = header.style is HeaderStyle.PARTY
         table = self.table((HEADER_LEFT, TEXT_WIDTH - HEADER_LEFT), 1)
         left, right = table.cell(0, 0), table.cell(0, 1)
         for cell in (left, right):
@@ -294,6 +296,9 @@ class _MinutesDocument:
                            container=right)
             self.paragraph("Độc lập - Tự do - Hạnh phúc", bold=True, align=centred, after=0, container=right)
             self._rule(right, MOTTO_RULE)
+        shown = number.strip() or "......"
+        self.paragraph(f"Số {shown}-BB/TKP" if header.style is HeaderStyle.PARTY else f"Số: {shown}/BB-TKP",
+                       size=13, align=centred, before=3, after=0, container=left)
         self.paragraph(place_and_date(header, iso_date), italic=True, align=centred, before=6, after=0,
                        container=right)
         for cell in (left, right):
@@ -302,7 +307,9 @@ class _MinutesDocument:
 
     def _rule(self, cell: _Cell, width: float) -> None:
         """A centred rule `width` mm long: an empty paragraph 2 pt high with a top border, indented."""
-        room = cell.width.mm - 2 * 1.9  # the cell's own margins (108 twips each side)
+        self._rule_in(cell, cell.width.mm - 2 * 1.9, width)  # the cell's own margins (108 twips each side)
+
+    def _rule_in(self, cell: _Cell | None, room: float, width: float) -> None:
         paragraph = self.paragraph("", after=0, container=cell)
         layout = paragraph.paragraph_format
         layout.line_spacing = Pt(2)  # exactly
@@ -317,7 +324,11 @@ class _MinutesDocument:
         centred = WD_ALIGN_PARAGRAPH.CENTER
         self.paragraph(title, bold=True, size=14, align=centred, after=0 if subtitle else 6)
         if subtitle:
-            self.paragraph(subtitle, bold=True, size=14, align=centred)
+            self.paragraph(subtitle, bold=True, size=14, align=centred, after=0)
+        if self.party:  # the short rule under the trích yếu: five hyphens (HD 36), a solid line (NĐ 30)
+            self.paragraph("-----", align=centred, after=6)
+        else:
+            self._rule_in(None, TEXT_WIDTH, TEXT_WIDTH / 5)
 
     def seal_block(self, lead: str, fingerprint: str) -> None:
         """The seal's sentence, the fingerprint in groups of four, how to compare it, and the same

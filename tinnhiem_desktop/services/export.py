@@ -69,7 +69,8 @@ def export_documents(
                 from ..export.minutes_docx import write_minutes_docx
 
                 written.append(write_minutes_docx(results, target, seal,
-                                                  team_vote=ProcedureService(service).team_vote()))
+                                                  team_vote=ProcedureService(service).team_vote(),
+                                                  number=request.number))
             elif name == "notices":
                 from ..export.notices import write_notices
 

@@ -67,6 +67,17 @@ class ExportDialog(QDialog):
                 row.addWidget(self.copies)
                 row.addStretch()
                 layout.addLayout(row)
+            elif name == "minutes":
+                row = QHBoxLayout()
+                row.addWidget(box)
+                row.addWidget(QLabel(self.tr("Số văn bản:")))
+                self.number = QLineEdit()
+                self.number.setPlaceholderText(self.tr("để trống: in dấu chấm, điền tay"))
+                self.number.setToolTip(self.tr("In trên biên bản: Số: …/BB-TKP"))
+                self.number.setMaxLength(20)
+                row.addWidget(self.number)
+                row.addStretch()
+                layout.addLayout(row)
             else:
                 layout.addWidget(box)
         folder_row = QHBoxLayout()
@@ -105,7 +116,7 @@ class ExportDialog(QDialog):
         folder = Path(self.folder.text().strip())
         stem = self.service.path.stem
         chosen = {name: folder / f"{stem}-{SUFFIXES[name]}" for name, box in self.boxes.items() if box.isChecked()}
-        return ExportRequest(**chosen, copies=self.copies.value() or None)
+        return ExportRequest(**chosen, copies=self.copies.value() or None, number=self.number.text().strip())
 
     def start(self) -> None:
         request = self.request()
