@@ -198,3 +198,27 @@ def test_a_report_request_is_checked(sealed_round, tmp_path):
             assert error.value.code == code
         export_reports(service, ReportRequest(office_pdf=tmp_path / "x.pdf", date=LATER))  # read-only: not recorded
         assert steps.REPORT_OFFICE not in ProcedureService(service).records()
+
+
+def test_the_command_line_writes_nothing_when_a_report_cannot_be_made(tmp_path, capsys):
+    from tinnhiem_desktop import cli
+    from unit_rounds import make_round, person
+
+    source = make_round(tmp_path / "so.tinnhiem", "SỞ TÀI CHÍNH", 2026, "qd-96-2023",
+                        [person("Nguyễn Văn An", "Giám đốc Sở", 3)], collected=10)  # nobody provincial
+    minutes, office, provincial = tmp_path / "bb.pdf", tmp_path / "bc.pdf", tmp_path / "tinh.pdf"
+    code = cli.main(["export", str(source), "--minutes", str(minutes), "--report-pdf", str(office),
+                     "--provincial-pdf", str(provincial), "--report-date", LATER])
+    assert code == 2 and "không có người nào được đánh dấu" in capsys.readouterr().err
+    assert not minutes.exists() and not office.exists() and not provincial.exists()
+
+    earlier = (date.today() - timedelta(days=3)).isoformat()  # before today's seal
+    code = cli.main(["export", str(source), "--minutes", str(minutes), "--report-pdf", str(office),
+                     "--report-date", earlier, "--number", "07"])
+    assert code == 2 and "trước ngày chốt kết quả" in capsys.readouterr().err
+    assert not minutes.exists() and not office.exists()
+
+    assert cli.main(["export", str(source), "--minutes", str(minutes), "--report-pdf", str(office),
+                     "--report-date", LATER, "--number", "07"]) == 0
+    assert "Số: 07/BB-TKP" in " ".join(PdfReader(minutes).pages[0].extract_text().split())
+    assert "Số: 07/BC-TKP" in " ".join(PdfReader(office).pages[0].extract_text().split())

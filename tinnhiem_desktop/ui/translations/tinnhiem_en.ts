@@ -571,6 +571,18 @@ collected</translation>
             <translation>as many as ballots issued</translation>
         </message>
         <message>
+            <source>Số văn bản:</source>
+            <translation>Document number:</translation>
+        </message>
+        <message>
+            <source>để trống: in dấu chấm, điền tay</source>
+            <translation>empty: printed as dots, to fill in by hand</translation>
+        </message>
+        <message>
+            <source>In trên biên bản: Số: …/BB-TKP</source>
+            <translation>Printed on the minutes: Số: …/BB-TKP</translation>
+        </message>
+        <message>
             <source>Thư mục:</source>
             <translation>Folder:</translation>
         </message>
@@ -2719,15 +2731,15 @@ The other ballots keep their numbers.</translation>
             <translation>The number of ballots issued ({issued}) is larger than the number of people present ({present}).</translation>
         </message>
         <message>
-            <source>Số phiếu thu vào ({collected}) lớn hơn số phiếu phát ra ({issued}).</source>
+            <source>Số phiếu thu về ({collected}) lớn hơn số phiếu phát ra ({issued}).</source>
             <translation>The number of ballots collected ({collected}) is larger than the number issued ({issued}).</translation>
         </message>
         <message>
-            <source>Số phiếu đã nhập ({keyed}) nhiều hơn số phiếu thu vào ({collected}).</source>
+            <source>Số phiếu đã nhập ({keyed}) nhiều hơn số phiếu thu về ({collected}).</source>
             <translation>More ballots are keyed ({keyed}) than were collected ({collected}).</translation>
         </message>
         <message>
-            <source>Số phiếu đã nhập ({keyed}) chưa bằng số phiếu thu vào ({collected}).</source>
+            <source>Số phiếu đã nhập ({keyed}) chưa bằng số phiếu thu về ({collected}).</source>
             <translation>Fewer ballots are keyed ({keyed}) than were collected ({collected}).</translation>
         </message>
         <message>
@@ -3031,6 +3043,10 @@ The other ballots keep their numbers.</translation>
             <translation>The results of the voting round are not sealed: the documents will say "chưa chốt" (not sealed).</translation>
         </message>
         <message>
+            <source>Ngày của báo cáo ({date}) trước ngày chốt kết quả ({sealed}) mà báo cáo in ra: hãy chọn ngày từ {sealed} trở đi. Chưa ghi tệp nào.</source>
+            <translation>The report's date ({date}) is before the sealing of the results it prints ({sealed}): choose a date from {sealed} on. No file was written.</translation>
+        </message>
+        <message>
             <source>Chưa chọn tài liệu nào để xuất.</source>
             <translation>No document has been chosen for export.</translation>
         </message>
@@ -3091,7 +3107,7 @@ The other ballots keep their numbers.</translation>
             <translation>The number of ballots issued is not recorded.</translation>
         </message>
         <message>
-            <source>Chưa ghi số phiếu thu vào.</source>
+            <source>Chưa ghi số phiếu thu về.</source>
             <translation>The number of ballots collected is not recorded.</translation>
         </message>
         <message>
@@ -3215,7 +3231,7 @@ The other ballots keep their numbers.</translation>
             <translation>number of ballots issued</translation>
         </message>
         <message>
-            <source>số phiếu thu vào</source>
+            <source>số phiếu thu về</source>
             <translation>number of ballots collected</translation>
         </message>
         <message>
@@ -3267,7 +3283,7 @@ The other ballots keep their numbers.</translation>
             <translation>total number of ballots issued</translation>
         </message>
         <message>
-            <source>tổng số phiếu thu vào</source>
+            <source>tổng số phiếu thu về</source>
             <translation>total number of ballots collected</translation>
         </message>
         <message>
