@@ -28,6 +28,7 @@ MM = 72 / 25.4
 # a line that must have what it announces below it on the same page
 ANNOUNCING = re.compile(r"^(?:[IVX]+\.\s|\d+\.\s+Loại phiếu|TỔ KIỂM PHIẾU$|BAN KIỂM PHIẾU$|TM\.|T/M\s|"
                         r"TỔ TRƯỞNG|TRƯỞNG BAN|THÀNH VIÊN|THƯ KÝ|Nơi nhận:|\(Ký)")
+ALONE = re.compile(r"^(?:Nơi nhận:|TỔ KIỂM PHIẾU$|BAN KIỂM PHIẾU$|TM\.|T/M\s|TỔ TRƯỞNG|THƯ KÝ|THÀNH VIÊN)")
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng"]
 MIDDLE = ["Thị Thanh", "Văn Quốc", "Thị Ngọc", "Hữu Minh", "Thị Hồng", "Đức Trung"]
 GIVEN = ["Phương Uyên", "Thành", "Hà", "Khánh Linh", "Bảo", "Tuyết Nhung", "Hùng", "Xuân Mai"]
@@ -147,6 +148,9 @@ def layout_problems(path: Path) -> list[str]:
                 if overlap_x > 1.5 and overlap_y > 0.45 * smaller:
                     problems.append(f"{where}: {a[4]!r} printed over {b[4]!r}")
         lines = lines_of(runs)
+        body = [text for _, text in lines if not re.fullmatch(r"\d+", text)]  # less the page number
+        if number and number == len(document) - 1 and body and ALONE.match(body[0]):
+            problems.append(f"{where}: the signature block alone on the last page")
         if len(lines) > 1:
             last = lines[-1][1]
             if ANNOUNCING.match(last) and not (number == len(document) - 1 and last.startswith("(Ký")):

@@ -22,8 +22,8 @@ from .wording import BASE_NAMES, flags_words, sentence
 
 # 165 mm: the text width of A4 with 30/15 margins; the name column takes an ordinary four-word name
 # ("Nguyễn Văn Quốc Thành") on one line, the figures columns what "30,00%" needs
-WIDTHS = (9, 42, 32, 8, 15, 8, 15, 8, 15, 13)
-WIDTHS_WITH_LAST_YEAR = (9, 34, 26, 7, 14, 7, 14, 7, 14, 20, 13)  # and last year's share, set at 10 pt
+WIDTHS = (9, 41, 31, 8, 15, 8, 15, 8, 15, 15)
+WIDTHS_WITH_LAST_YEAR = (9, 34, 25, 7, 14, 7, 14, 7, 14, 19, 15)  # and last year's share, set at 10 pt
 LEVEL_HEADINGS = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 DOTS = "................"
 

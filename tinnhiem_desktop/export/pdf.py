@@ -209,8 +209,8 @@ class OfficialPdf(FPDF):
         else:
             with self.style("B", 14):
                 width = max(self.get_string_width(composed(last)) / 3, 25)
-            self._rule(self.l_margin + self.epw / 2, self.get_y() + 1, min(width, self.epw / 2))
-            self.ln(6)
+            self._rule(self.l_margin + self.epw / 2, self.get_y() + 2, min(width, self.epw / 2))
+            self.ln(8)
 
     def paragraph(self, value: str, *, emphasis: str = "", size: float = BODY_PT, indent: float = 0,
                   align: str = "J", after: float = 2.2, first_line: bool | None = None) -> None:
@@ -282,6 +282,7 @@ class OfficialPdf(FPDF):
             top = self.get_y()
             row = signatures[start:start + per_row]
             offset = (per_row - len(row)) * width / 2  # a short last row is centred
+            bottom = top + height + 2
             for column, signature in enumerate(row):
                 x = self.l_margin + offset + column * width
                 self.set_xy(x, top)
@@ -293,7 +294,8 @@ class OfficialPdf(FPDF):
                 self.set_xy(x, top + height - 8)
                 with self.style("B", BODY_PT):
                     self.multi_cell(width, 6, composed(signature.name), align="C")
-            self.set_y(top + height + 2)
+                bottom = max(bottom, self.get_y() + 2)  # a long name that wraps pushes the next row down
+            self.set_y(bottom)
 
     def ruled_rows(self, widths: Sequence[float], headings: Sequence[str], rows, *, aligns: Sequence[str],
                    size: float = 10) -> None:

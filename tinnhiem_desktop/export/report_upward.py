@@ -32,6 +32,7 @@ from .results_text import rule_sentence
 from .summary_xlsx import _columns, _line, _person_values, _sheet
 
 DOTS = "................................................"
+CLOSING_HEIGHT = 50  # mm: "Nơi nhận" beside the signature block
 CITY = re.compile(r"(?:^|\s)THÀNH PHỐ\s")
 
 
@@ -63,14 +64,14 @@ PARTY_BODIES = (("ĐẢNG ỦY", "ĐẢNG ỦY"), ("ĐẢNG UỶ", "ĐẢNG ỦY
 
 
 def issuer_symbol(header: Header) -> str:
-    """The issuer's letters in the number and symbol: the initials of the body ('ĐU' for 'ĐẢNG ỦY
-    XÃ AN BÌNH' is not guessable in general, so the kind of body: 'ĐU', 'CB', else 'TKP')."""
+    """The issuer's letters in the report's number and symbol: for a Party body its kind ('ĐU' for an
+    Đảng ủy, 'CB' for a Chi bộ); a state body's own abbreviation cannot be guessed, so dots to fill."""
     unit = composed(header.unit).upper()
     for start, letters in (("ĐẢNG ỦY", "ĐU"), ("ĐẢNG UỶ", "ĐU"), ("CHI BỘ", "CB"), ("ĐẢNG ĐOÀN", "ĐĐ"),
                            ("BAN CÁN SỰ ĐẢNG", "BCSĐ")):
         if unit.startswith(start):
             return letters
-    return "TKP"
+    return "......"
 
 
 def signing_words(header: Header, signer_title: str) -> list[str]:
@@ -158,6 +159,8 @@ def write_report_pdf(results: RoundResults, target: Path, report: Report, seal: 
         pdf.paragraph(f"Lý do chốt kết quả khi số liệu chưa khớp: {seal.reason}", emphasis="I")
     if report.handover:
         pdf.paragraph(report.handover)
+    if pdf.will_page_break(CLOSING_HEIGHT + 20):  # the closing sentence and the signature together,
+        pdf.add_page()                            # never "Nơi nhận" and the signature alone on a page
     pdf.paragraph(f"{'Trên đây là' if seal.sealed_at else 'Dự thảo'} báo cáo kết quả lấy phiếu tín nhiệm năm "
                   f"{setup.year}" + (" (kèm theo biên bản kiểm phiếu)." if seal.sealed_at else "."))
     _closing(pdf, report, setup)
@@ -166,7 +169,7 @@ def write_report_pdf(results: RoundResults, target: Path, report: Report, seal: 
 
 def _closing(pdf: OfficialPdf, report: Report, setup: RoundSetup) -> None:
     """'Nơi nhận' on the left, the head of the body's signature on the right."""
-    if pdf.will_page_break(50):
+    if pdf.will_page_break(CLOSING_HEIGHT):
         pdf.add_page()
     pdf.ln(4)
     top, left_width = pdf.get_y(), pdf.epw * 0.45
