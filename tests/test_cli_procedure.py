@@ -4,6 +4,7 @@ the reports upward, a verify that also checks the procedure's records, a correct
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 import sqlite3
 from pathlib import Path
 
@@ -16,7 +17,11 @@ from tinnhiem_desktop.core import procedure as steps
 from tinnhiem_desktop.services.procedure import ProcedureService
 from tinnhiem_desktop.services.rounds import RoundService
 
+from tinnhiem_desktop.export.dates import vi_date
+
 from conftest import spec_dict, write_csv, write_spec
+
+LATER = date.today() + timedelta(days=1)  # a report is dated on or after the seal it prints
 
 
 def cli(capsys, *args: object) -> tuple[int, str, str]:
@@ -75,13 +80,13 @@ def test_the_reports_upward_from_the_command_line(round_file, tmp_path, capsys):
     sealed(round_file, tmp_path, capsys)
     code, out, err = cli(capsys, "export", round_file, "--report-xlsx", tmp_path / "bc.xlsx",
                          "--report-pdf", tmp_path / "bc.pdf", "--provincial-xlsx", tmp_path / "tu.xlsx",
-                         "--provincial-pdf", tmp_path / "tu.pdf", "--report-date", "2026-11-30",
+                         "--provincial-pdf", tmp_path / "tu.pdf", "--report-date", LATER.isoformat(),
                          "--report-to", "Phòng Tổ chức cán bộ")
     assert code == 0, err
     assert [line.removeprefix("Đã ghi ") for line in out.splitlines()] == [
         str(tmp_path / name) for name in ("bc.xlsx", "bc.pdf", "tu.xlsx", "tu.pdf")]
     office = " ".join(PdfReader(tmp_path / "bc.pdf").pages[0].extract_text().split())
-    assert "Kính gửi: Phòng Tổ chức cán bộ" in office and "ngày 30 tháng 11 năm 2026" in office
+    assert "Kính gửi: Phòng Tổ chức cán bộ" in office and vi_date(LATER.isoformat()) in office
     names = [row[2].value for row in load_workbook(tmp_path / "tu.xlsx").active.iter_rows()
              if isinstance(row[0].value, int)]
     assert names == ["Vũ Đức Thắng"]

@@ -3,7 +3,7 @@ and the reports upward."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,8 @@ from tinnhiem_desktop.services.rounds import RoundService
 from tinnhiem_desktop.ui.procedure import ChecklistDialog, HandoverDialog, MeetingStepsDialog, ReportsDialog
 
 from conftest import FakeDialogs, spec_dict
+
+LATER = date.today() + timedelta(days=1)  # a report is dated on or after the seal it prints
 
 HONG = "Lê Thị Hồng"
 
@@ -182,7 +184,7 @@ def test_the_reports_upward_dialog(qtbot, service, tmp_path):
     seal(service)
     ProcedureService(service).record_handover(HONG, "Nguyễn Văn Bảo", "Giám đốc Sở")
     dialogs = FakeDialogs()
-    dialog = ReportsDialog(service, dialogs, tmp_path / "bao-cao", today=date(2026, 11, 30))
+    dialog = ReportsDialog(service, dialogs, tmp_path / "bao-cao", today=LATER)
     qtbot.addWidget(dialog)
     assert dialog.provincial_to.text() == "Ban Tổ chức Tỉnh ủy"
     dialog.office_to.setText("Phòng Tổ chức cán bộ")
@@ -193,7 +195,7 @@ def test_the_reports_upward_dialog(qtbot, service, tmp_path):
     assert names == ["dot-bao-cao-ket-qua.pdf", "dot-bao-cao-tinh-uy.xlsx", "dot-bao-cao-tinh-uy.pdf"]
     records = ProcedureService(service).records()
     assert records[steps.REPORT_OFFICE].data["recipient"] == "Phòng Tổ chức cán bộ"
-    assert records[steps.REPORT_PROVINCIAL].data["date"] == "2026-11-30"
+    assert records[steps.REPORT_PROVINCIAL].data["date"] == LATER.isoformat()
     assert dialogs.errors == []
     dialog.close()
 
