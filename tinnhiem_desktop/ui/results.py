@@ -35,7 +35,8 @@ STATE_COLOURS = {Reconciliation.ERROR: RED, Reconciliation.WARNING: AMBER, Recon
 
 
 class ResultsModel(QAbstractTableModel):
-    """One form's results; on a change only the rows whose figures differ are repainted."""
+    """One form's results; on a change only the rows whose figures differ are repainted, from
+    the first to the last of their cells that changed."""
 
     HEADINGS = (
         QT_TRANSLATE_NOOP("ResultsModel", "STT"),
@@ -75,8 +76,9 @@ class ResultsModel(QAbstractTableModel):
             return
         for row, (a, b) in enumerate(zip(old.candidates, result.candidates)):
             if a is not b and (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior):
-                for column in self._changed_columns(a, b):
-                    self.dataChanged.emit(self.index(row, column), self.index(row, column))
+                columns = self._changed_columns(a, b)
+                if columns:  # one span a row: a signal a cell costs more than the cells it spares
+                    self.dataChanged.emit(self.index(row, min(columns)), self.index(row, max(columns)))
 
     def _changed_columns(self, a: CandidateResult, b: CandidateResult) -> list[int]:
         """The columns of one person's row that show different figures for `a` and `b`."""
@@ -115,21 +117,7 @@ class ResultsModel(QAbstractTableModel):
         result = self._result.candidates[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            tally = result.tally
-            values = [
-                str(result.candidate.order),
-                result.candidate.name,
-                *[
-                    value
-                    for level in LEVELS
-                    for value in (str(tally.count(level)), percent_text(result.percents[level], self._decimals))
-                ],
-                self._prior_text(result),
-                str(tally.not_counted),
-                None,
-                flags_words(self._rule, result.flags),
-            ]
-            return values[column]
+            return self._text(result, column)
         if role == Qt.ItemDataRole.UserRole and column == self.BAR:
             tally = result.tally
             return (tally.cao, tally.tin_nhiem, tally.thap, tally.not_counted)
@@ -141,6 +129,24 @@ class ResultsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _text(self, result: CandidateResult, column: int) -> str | None:
+        """The text of one cell (only that one: a repaint asks for each cell of a row)."""
+        if column == 0:
+            return str(result.candidate.order)
+        if column == 1:
+            return result.candidate.name
+        if 2 <= column <= 7:
+            level = LEVELS[(column - 2) // 2]
+            if column % 2 == 0:
+                return str(result.tally.count(level))
+            return percent_text(result.percents[level], self._decimals)
+        if column == self.PRIOR:
+            return self._prior_text(result)
+        if column == self.NOT_COUNTED:
+            return str(result.tally.not_counted)
+        if column == self.FLAGS:
+            return flags_words(self._rule, result.flags)
+        return None
 
     def _prior_text(self, result) -> str:
         """Last year's low-confidence share, marked when it was typed in by hand."""

@@ -10,15 +10,19 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QStaticText, QUndoStack
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSize, Qt, Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QPixmap, QStaticText, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QSizePolicy,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionHeader,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -146,30 +150,36 @@ class BallotTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 1 + self._size
 
+    def look(self, row: int, column: int) -> tuple[str, QBrush | None]:
+        """A cell's text and colour, all its painting depends on besides its column (the marks are
+        centred, the status is not). The colours are this module's brushes."""
+        ballot = self._ballots[row] if row < len(self._ballots) else None
+        invalid = ballot is not None and ballot.status is BallotStatus.INVALID
+        if column == self.STATUS:
+            if ballot is None:
+                return status_text(None, self._size), None
+            if invalid:
+                return status_text(ballot, self._size), INVALID_BRUSH
+            return status_text(ballot, self._size), INCOMPLETE_BRUSH if len(ballot.marks) < self._size else None
+        if invalid:
+            return "—", INVALID_BRUSH
+        mark = ballot.marks.get(column) if ballot is not None else None
+        return ("", None) if mark is None else (self._mark_texts[mark], MARK_BRUSH[mark])
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in GRID_ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        ballot = self._ballots[row] if row < len(self._ballots) else None
-        invalid = ballot is not None and ballot.status is BallotStatus.INVALID
-        if column == self.STATUS:
-            if role == DISPLAY:
-                return status_text(ballot, self._size)
-            if role == BACKGROUND and ballot is not None:
-                if invalid:
-                    return INVALID_BRUSH
-                if len(ballot.marks) < self._size:
-                    return INCOMPLETE_BRUSH
-            return None
-        mark = ballot.marks.get(column) if ballot is not None else None
         if role == DISPLAY:
-            return "—" if invalid else (self._mark_texts[mark] if mark is not None else "")
+            return self.look(row, column)[0]
         if role == BACKGROUND:
-            if invalid:
-                return INVALID_BRUSH
-            return MARK_BRUSH[mark] if mark is not None else None
+            return self.look(row, column)[1]
+        if column == self.STATUS:
+            return None
         if role == ALIGNMENT:
             return CENTRED
+        ballot = self.ballot_at(row)
+        mark = ballot.marks.get(column) if ballot is not None else None
         candidate = self.form.candidate(column)
         state = mark_words(mark) if mark is not None else self.tr("chưa nhập")
         return self.tr("Phiếu số {number} — {order}. {name}, {position}: {state}").format(
@@ -292,8 +302,57 @@ class GridHeader(QHeaderView):
         return self.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, option, QSize(), self)
 
 
+class CellPainter(QStyledItemDelegate):
+    """Paints each grid cell from a picture of it that Qt's own item painting drew once.
+
+    A cell looks the way its `BallotTableModel.look()` (text and colour), its column, its state
+    (current, selected, focused, active window) and its size say, and a grid shows a handful of
+    distinct cells: drawing them
+    through the style each time costs about 60 µs a cell, and starting or ending a ballot
+    repaints the whole grid (about 170 cells: over half a keystroke's budget). The pictures are
+    forgotten when the font, palette, style or screen change."""
+
+    LIMIT = 2000  # distinct pictures kept (status texts vary with each invalid ballot's reason)
+
+    def __init__(self, model: BallotTableModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._pictures: dict[tuple, QPixmap] = {}
+
+    def forget(self) -> None:
+        self._pictures.clear()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rect, column = option.rect, index.column()
+        text, brush = self._model.look(index.row(), column)
+        key = (column == BallotTableModel.STATUS, text, id(brush), option.state.value, rect.width(), rect.height())
+        picture = self._pictures.get(key)
+        if picture is None:
+            picture = self._draw(option, index)
+            if len(self._pictures) >= self.LIMIT:
+                self._pictures.clear()
+            self._pictures[key] = picture
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _draw(self, option: QStyleOptionViewItem, index: QModelIndex) -> QPixmap:
+        """The cell as the styled delegate paints it on the view's background."""
+        rect = option.rect
+        ratio = option.widget.devicePixelRatioF() if option.widget is not None else 1.0
+        picture = QPixmap(max(1, round(rect.width() * ratio)), max(1, round(rect.height() * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(option.palette.base().color())
+        painter = QPainter(picture)
+        painter.translate(-rect.topLeft())  # not a copy of `option` with another rect: PySide crashes on it
+        super().paint(painter, option, index)
+        painter.end()
+        return picture
+
+
 class TallyView(QTableView):
     """A table that hands the keying keys to its controller and keeps the rest (arrows...)."""
+
+    FORGET = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
+              QEvent.Type.DevicePixelRatioChange, QEvent.Type.LanguageChange)
 
     def __init__(self, controller: "TallyTab") -> None:
         super().__init__()
@@ -306,6 +365,16 @@ class TallyView(QTableView):
         self.setTabKeyNavigation(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self.cells = CellPainter(model, self)
+        self.setItemDelegate(self.cells)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in self.FORGET:
+            self.cells.forget()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.controller.handle_key(event):
