@@ -124,3 +124,19 @@ def test_the_grid_painted_from_pictures_looks_as_qt_paints_it(qtbot, settings_di
     assert pictures == styled
     first, second = (view.visualRect(tab.model.index(3, order)).center() for order in (1, 2))
     assert pictures.pixelColor(first) != pictures.pixelColor(second)  # '3 Thấp' in red, the cursor's cell
+
+
+def test_after_a_ballots_last_key_the_panel_line_and_results_show_the_next_ballot(qtbot, settings_dir, tmp_path):
+    path = tmp_path / "dot-2026.tinnhiem"
+    RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị").close()
+    window = open_window(qtbot, path, FakeDialogs(choices=["Phạm Quốc Huy"]))
+    tab = window.current_tab()
+    results = window.panes_by_form["1"].model
+    for key in "123":
+        QTest.keyClick(tab.view, KEY[key])
+    assert tab.current() == (1, 1)
+    assert "Phiếu số <b>2</b>" in tab.candidate_line.text() and "1/3" in tab.candidate_line.text()
+    assert "Phiếu số 2" in tab.panel.title.text()
+    assert [tab.panel.table.item(row, 6).text() for row in range(3)] == ["chưa nhập"] * 3  # ballot 2: nothing keyed
+    assert tab.panel.table.item(0, 1).font().bold() and not tab.panel.table.item(2, 1).font().bold()
+    assert [results.index(row, column).data() for row, column in ((0, 2), (1, 4), (2, 6))] == ["1", "1", "1"]

@@ -34,6 +34,11 @@ STATE_COLOURS = {Reconciliation.ERROR: RED, Reconciliation.WARNING: AMBER, Recon
                  Reconciliation.OK: GREEN}
 
 
+RESULT_ROLES = frozenset(int(role) for role in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole))
+
+
 class ResultsModel(QAbstractTableModel):
     """One form's results; on a change only the rows whose figures differ are repainted, from
     the first to the last of their cells that changed."""
@@ -67,6 +72,8 @@ class ResultsModel(QAbstractTableModel):
         """What the threshold column's words depend on: the rule and each row's flags."""
         return self._rule, tuple(c.flags for c in self._result.candidates)
 
+    MANY_ROWS = 8  # past this many rows changed (a ballot started: everyone's base), one signal for them all
+
     def set_result(self, result: FormResult, rule: Rule) -> None:
         """Repaint the cells whose figures changed; every cell when the rule changed."""
         old, old_rule = self._result, self._rule
@@ -74,11 +81,15 @@ class ResultsModel(QAbstractTableModel):
         if rule != old_rule:
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
             return
-        for row, (a, b) in enumerate(zip(old.candidates, result.candidates)):
-            if a is not b and (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior):
-                columns = self._changed_columns(a, b)
-                if columns:  # one span a row: a signal a cell costs more than the cells it spares
-                    self.dataChanged.emit(self.index(row, min(columns)), self.index(row, max(columns)))
+        rows = [row for row, (a, b) in enumerate(zip(old.candidates, result.candidates))
+                if a is not b and (a.tally, a.base, a.flags, a.prior) != (b.tally, b.base, b.flags, b.prior)]
+        if len(rows) > self.MANY_ROWS:  # the view repaints the part of the span it shows
+            self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], self.columnCount() - 1))
+            return
+        for row in rows:
+            columns = self._changed_columns(old.candidates[row], result.candidates[row])
+            if columns:  # one span a row: a signal a cell costs more than the cells it spares
+                self.dataChanged.emit(self.index(row, min(columns)), self.index(row, max(columns)))
 
     def _changed_columns(self, a: CandidateResult, b: CandidateResult) -> list[int]:
         """The columns of one person's row that show different figures for `a` and `b`."""
@@ -112,7 +123,7 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in RESULT_ROLES or not index.isValid():  # painting asks for seven roles a cell
             return None
         result = self._result.candidates[index.row()]
         column = index.column()

@@ -452,6 +452,8 @@ class BallotPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table)
         self._shown: dict[int, tuple[Mark | None, bool, bool]] = {}  # row: mark, current, invalid
+        self._notes = {None: self.tr("chưa nhập"), Mark.NO_MARK: self.tr("không đánh dấu"), Mark.MULTI: self.tr("nhiều ô"),
+                       "invalid": self.tr("không hợp lệ")}  # translated once: a new ballot shows 60 of them
 
     def show_ballot(self, ballot: Ballot | None, number: int, current_order: int) -> None:
         """Show a ballot, touching only the boxes, notes and highlights that change: each item
@@ -487,11 +489,7 @@ class BallotPanel(QWidget):
                 item = self.table.item(row, column)
                 item.setText("X" if ticked else "")
                 item.setBackground(MARK_BRUSH[box_mark] if mark is box_mark else QBrush())
-        if invalid:
-            note = self.tr("không hợp lệ")
-        else:
-            note = {None: self.tr("chưa nhập"), Mark.NO_MARK: self.tr("không đánh dấu"),
-                    Mark.MULTI: self.tr("nhiều ô")}.get(mark, "")
+        note = self._notes["invalid"] if invalid else self._notes.get(mark, "")
         item = self.table.item(row, 6)
         if item.text() != note:
             item.setText(note)
@@ -515,6 +513,7 @@ class TallyTab(QWidget):
         self.undo = undo
         self.dialogs = dialogs
         self._undo_failed = undo_failed
+        self._holding = self._stale = False  # while a key is acted on, the current ballot is shown after it
         self.model = BallotTableModel(session, form, self)
         self.form = self.model.form
         self.candidate_line = StatusLine()
@@ -589,6 +588,9 @@ class TallyTab(QWidget):
             self._show_current()
 
     def _show_current(self) -> None:
+        if self._holding:
+            self._stale = True
+            return
         row, order = self.current()
         candidate = self.form.candidate(order)
         total = len(self.form.candidates)
@@ -603,6 +605,17 @@ class TallyTab(QWidget):
     # -- keys ------------------------------------------------------------------------------
 
     def handle_key(self, event: QKeyEvent) -> bool:
+        """Act on a key; the candidate line and the paper panel are shown once, after all the
+        key changed (a keystroke changes the ballot, then moves the cursor: each would show them)."""
+        self._holding, self._stale = True, False
+        try:
+            return self._act_on_key(event)
+        finally:
+            self._holding = False
+            if self._stale:
+                self._show_current()
+
+    def _act_on_key(self, event: QKeyEvent) -> bool:
         key, modifiers = event.key(), event.modifiers()
         shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
