@@ -34,6 +34,7 @@ STATE_COLOURS = {Reconciliation.ERROR: RED, Reconciliation.WARNING: AMBER, Recon
                  Reconciliation.OK: GREEN}
 
 
+FLAGGED, RIGHT = QBrush(RED), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 RESULT_ROLES = frozenset(int(role) for role in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole, Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.TextAlignmentRole))
@@ -135,9 +136,9 @@ class ResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
             return f"{result.candidate.name} — {result.candidate.position}"
         if role == Qt.ItemDataRole.BackgroundRole and column == self.FLAGS and result.flags:
-            return QBrush(RED)
+            return FLAGGED
         if role == Qt.ItemDataRole.TextAlignmentRole and column not in (1, self.FLAGS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
     def _text(self, result: CandidateResult, column: int) -> str | None:
