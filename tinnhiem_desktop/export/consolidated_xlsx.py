@@ -21,7 +21,8 @@ from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import LEVELS
-from .cells import put_text
+from .cells import merge, put_text
+from .xlsx_rows import StreamedRows, save
 from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
 from .history_text import BY_HAND
 from .results_text import rule_label
@@ -37,6 +38,7 @@ REFUSED_SPANS = ((1, 1), (2, 4), (5, 13))
 HEADING_FILL = PatternFill("solid", fgColor="EBEBEB")
 BODY_FONT, BOLD_FONT = Font(name=FONT, size=TABLE_PT), Font(name=FONT, size=TABLE_PT, bold=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+ROW_PT = TABLE_PT * 1.3 + 5  # one line of a table row, with room above and below it
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
@@ -56,6 +58,7 @@ class Looks:
 
     def __init__(self) -> None:
         self._made: dict[tuple[str, str | None], StyleArray] = {}
+        self._ids: dict[tuple[str, str | None], int] = {}
 
     def give(self, cell: Cell, look: str, number_format: str | None = None) -> None:
         """`look`: "heading" (bold, shaded), "text" (left), "centred", or "data" (no alignment)."""
@@ -73,6 +76,15 @@ class Looks:
             cell.number_format = number_format
         self._made[(look, number_format)] = copy(cell._style)
 
+    def style_id(self, rows: StreamedRows, look: str, number_format: str | None = None) -> int:
+        """The workbook's number of the look, for rows written as XML."""
+        key = (look, number_format)
+        if key not in self._ids:
+            if key not in self._made:
+                self.give(Cell(rows.sheet), look, number_format)
+            self._ids[key] = rows.style_id(copy(self._made[key]))
+        return self._ids[key]
+
 
 def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
     workbook = Workbook()
@@ -83,12 +95,8 @@ def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
     sheet.merged_cells = MergedRanges()
     looks = Looks()
     _report_sheet(sheet, report, looks)
-    _data_sheet(workbook.create_sheet(DATA_SHEET), report, looks)
-    target = Path(target)
-    partial = target.with_name(target.name + ".partial")
-    workbook.save(partial)
-    partial.replace(target)
-    return target
+    data = _data_sheet(workbook.create_sheet(DATA_SHEET), report, looks)
+    return save(workbook, target, [data])
 
 
 def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> None:
@@ -149,12 +157,12 @@ def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSe
     for index, (group, heading) in enumerate(zip(groups, headings), start=1):
         if not group:
             put_text(sheet.cell(top, index), heading)
-            sheet.merge_cells(start_row=top, start_column=index, end_row=top + 1, end_column=index)
+            merge(sheet, top, index, top + 1, index)
         else:
             put_text(sheet.cell(top + 1, index), heading)
             if group != groups[index - 2]:
                 put_text(sheet.cell(top, index), group)
-                sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
+                merge(sheet, top, index, top, index + 1)
     for cells in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=LAST):
         for cell in cells:
             looks.give(cell, "heading")
@@ -201,7 +209,7 @@ def _spanned(sheet: Worksheet, looks: Looks, row: int, spans: Sequence[tuple[int
     lines = 1
     for position, ((first, last), value) in enumerate(zip(spans, values)):
         if first != last:
-            sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+            merge(sheet, row, first, row, last)
         put_text(sheet.cell(row, first), value)
         for column in range(first, last + 1):
             look = "heading" if heading else "text" if position in texts else "centred"
@@ -220,7 +228,7 @@ def _signatures(sheet: Worksheet, row: int, signers: Sequence[tuple[str, str]]) 
         _line(sheet, row + 5, first, last, name or "", bold=True)
 
 
-def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> None:
+def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> StreamedRows:
     """One row per person, every unit: for filtering, sorting and adding up."""
     year = report.year - 1
     columns = [("Đơn vị", 24, None), ("Cơ quan cấp trên", 22, None), ("Quy tắc áp dụng", 24, None),
@@ -234,9 +242,11 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> N
         sheet.column_dimensions[get_column_letter(index)].width = width
         looks.give(put_text(sheet.cell(1, index), heading), "heading")
     sheet.row_dimensions[1].height = 3 * TABLE_PT * 1.3
-    row = 2
+    rows = StreamedRows(sheet, 2)
     for section in report.units:
         setup, percent = section.results.setup, percent_format(section.results.rule.decimals)
+        styles = [looks.style_id(rows, "data", percent if number_format == "%" else number_format)
+                  for _, _, number_format in columns]
         for form, person in section.people:
             candidate, prior = person.candidate, person.prior
             source = "" if prior is None else (f"{BY_HAND}: {prior.source}" if prior.by_hand else prior.source)
@@ -246,13 +256,9 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> N
             for level in LEVELS:
                 values += [person.tally.count(level), _fraction(person.percents[level])]
             values += [_fraction(person.prior_percent), source, flags_text(section.results.rule, person)]
-            for index, (value, (_, _, number_format)) in enumerate(zip(values, columns), start=1):
-                looks.give(put_text(sheet.cell(row, index), value), "data",
-                           percent if number_format == "%" else number_format)
-            row += 1
+            rows.append(list(zip(values, styles)), height=ROW_PT)
     sheet.freeze_panes = "H2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(row - 1, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(rows.next_row - 1, 1)}"
     print_setup(sheet)
     sheet.print_title_rows = "1:1"
-
-
+    return rows

@@ -23,7 +23,7 @@ from ..core.model import LEVELS, BallotForm, Header, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
 from ..core.results import CandidateResult, FormResult, RoundResults, Rule
 from .minutes import base_words
-from .cells import put_text
+from .cells import merge, put_text
 from .dates import vi_datetime
 from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date
 from .results_text import rule_label, rule_sentence
@@ -217,7 +217,7 @@ def document_header(sheet: Worksheet, header: Header, iso_date: str, *, left_las
 def _line(sheet: Worksheet, row: int, first: int, last: int, text: str, *, bold: bool = False,
           italic: bool = False, underline: bool = False, size: float = 12, align: str = "center") -> None:
     """Text merged over columns first..last, the row made tall enough for it to wrap."""
-    sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    merge(sheet, row, first, row, last)
     cell = put_text(sheet.cell(row, first), text)
     cell.font = Font(name=FONT, size=size, bold=bold, italic=italic, underline="single" if underline else None)
     cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
@@ -245,12 +245,12 @@ def _table(sheet: Worksheet, top: int, columns: Sequence[Column], rows: list[lis
     for index, column in enumerate(columns, start=1):
         if not column.group:
             put_text(sheet.cell(top, index), column.heading)
-            sheet.merge_cells(start_row=top, start_column=index, end_row=top + 1, end_column=index)
+            merge(sheet, top, index, top + 1, index)
         else:
             put_text(sheet.cell(top + 1, index), column.heading)
             if column.group != columns[index - 2].group:
                 put_text(sheet.cell(top, index), column.group)
-                sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
+                merge(sheet, top, index, top, index + 1)
     for row in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=len(columns)):
         for cell in row:
             cell.font, cell.border, cell.alignment = heading_font, BOX, centred
