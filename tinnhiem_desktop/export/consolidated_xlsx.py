@@ -26,7 +26,8 @@ from .xlsx_rows import StreamedRows, save
 from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
 from .history_text import BY_HAND
 from .results_text import rule_label
-from .summary_xlsx import BOX, FONT, TABLE_PT, _fraction, _line, _lines, document_header, percent_format, print_setup
+from .summary_xlsx import (BOX, FONT, TABLE_PT, _fraction, _line, _lines, document_header, keep_together,
+                           percent_format, print_setup)
 
 REPORT_SHEET, DATA_SHEET = "Báo cáo", "Dữ liệu"
 # the report sheet's columns: the per-person table; the other tables span several of them
@@ -104,7 +105,7 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) ->
         sheet.column_dimensions[get_column_letter(index)].width = width
     row = document_header(sheet, report.header, report.date, left_last=3, right_first=6, last=LAST) + 1
     _line(sheet, row, 1, LAST, report.title, bold=True, size=14)
-    _line(sheet, row + 1, 1, LAST, introduction(report), align="left")
+    _line(sheet, row + 1, 1, LAST, introduction(report), align="justify")
     row += 3
 
     _line(sheet, row, 1, LAST, "I. TỔNG HỢP CHUNG", bold=True, align="left")
@@ -121,13 +122,16 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) ->
     totals = Totals.of(report.units)
     _line(sheet, row, 1, LAST, f"Cộng: {len(report.units)} đơn vị, {totals.people} người được lấy phiếu; "
                                f"{totals.flagged} người đến ngưỡng tín nhiệm thấp ({totals.flag_words()}); "
-                               f"{totals.last_year_words(report.year - 1)}.", bold=True, align="left")
+                               f"{totals.last_year_words(report.year - 1)}.", bold=True, align="justify")
     row += 2
 
     _line(sheet, row, 1, LAST, "II. KẾT QUẢ TỪNG ĐƠN VỊ", bold=True, align="left")
-    row += 1
+    row = _person_heading(sheet, looks, row + 1, report.year)
+    titles, blocks = row - 2, []
     for number, section in enumerate(report.units, start=1):
+        start = row
         row = _unit(sheet, looks, row, number, section, report.year) + 1
+        blocks.append((start, min(row - 1, start + len(unit_lines(section, report.year)) + 2)))
 
     _line(sheet, row, 1, LAST, "III. CÁC TỆP KHÔNG SỬ DỤNG", bold=True, align="left")
     row += 1
@@ -140,17 +144,12 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) ->
         row += 1
     _signatures(sheet, row + 1, report.signers)
     print_setup(sheet)
+    keep_together(sheet, blocks, titles)
 
 
-def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSection, year: int) -> int:
-    """A unit's section: its heading and lines, the table of its people, its totals and notes."""
-    _line(sheet, row, 1, LAST, f"{number}. {section.unit}", bold=True, align="left")
-    row += 1
-    for text in unit_lines(section, year):
-        _line(sheet, row, 1, LAST, f"- {text}", align="left", size=TABLE_PT)
-        row += 1
-    decimals = section.results.rule.decimals
-    top = row
+def _person_heading(sheet: Worksheet, looks: Looks, top: int, year: int) -> int:
+    """The two heading rows of the per-person table, once for all units: they are the sheet's
+    print titles, repeated at the top of every printed page from there on. Returns the next row."""
     groups = ["", "", "", "", "", *[name for name in LEVEL_NAMES for _ in (0, 1)], "", ""]
     headings = ["STT", "Họ và tên", "Chức vụ", "Loại phiếu", "Cơ sở tính tỷ lệ", *["Số phiếu", "Tỷ lệ"] * 3,
                 f"Tín nhiệm thấp năm {year - 1}", "Ngưỡng đã đến"]
@@ -166,8 +165,20 @@ def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSe
     for cells in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=LAST):
         for cell in cells:
             looks.give(cell, "heading")
-    sheet.row_dimensions[top].height = 2 * TABLE_PT * 1.3
-    row = top + 2
+    sheet.row_dimensions[top].height = TABLE_PT * 1.3 + 8
+    sheet.row_dimensions[top + 1].height = 2 * TABLE_PT * 1.3 + 6
+    sheet.print_title_rows = f"{top}:{top + 1}"
+    return top + 2
+
+
+def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSection, year: int) -> int:
+    """A unit's part of the table: its heading and lines, its people, its totals and notes."""
+    _line(sheet, row, 1, LAST, f"{number}. {section.unit}", bold=True, align="left")
+    row += 1
+    for text in unit_lines(section, year):
+        _line(sheet, row, 1, LAST, f"- {text}", align="justify", size=TABLE_PT)
+        row += 1
+    decimals = section.results.rule.decimals
     percent = percent_format(decimals)
     for order, (form, person) in enumerate(section.people, start=1):
         values = [order, person.candidate.name, person.candidate.position, form, person.base]
@@ -183,10 +194,10 @@ def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSe
     totals = Totals.of([section])
     _line(sheet, row, 1, LAST, f"Cộng: {totals.people} người được lấy phiếu; {totals.flagged} người đến ngưỡng "
                                f"({totals.flag_words()}); {totals.last_year_words(year - 1)}.",
-          bold=True, align="left", size=TABLE_PT)
+          bold=True, align="justify", size=TABLE_PT)
     row += 1
     for note in unit_notes(section, year):
-        _line(sheet, row, 1, LAST, note, italic=True, align="left", size=TABLE_PT)
+        _line(sheet, row, 1, LAST, note, italic=True, align="justify", size=TABLE_PT)
         row += 1
     return row
 
@@ -195,7 +206,7 @@ def _table_row(sheet: Worksheet, looks: Looks, row: int, values: Sequence[object
                formats: Sequence[str | None]) -> None:
     lines = max((_lines(str(v), WIDTHS[i]) for i, (v, f) in enumerate(zip(values, formats)) if f is None and v),
                 default=1)
-    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3
+    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3 + 5  # room between the text and the rules
     for index, (value, number_format) in enumerate(zip(values, formats), start=1):
         # "@": text, centred like the numbers
         looks.give(put_text(sheet.cell(row, index), value), "text" if number_format is None else "centred",
@@ -216,7 +227,7 @@ def _spanned(sheet: Worksheet, looks: Looks, row: int, spans: Sequence[tuple[int
             looks.give(sheet.cell(row, column), look)
         width = sum(WIDTHS[first - 1:last])
         lines = max(lines, _lines(str(value), width))
-    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3 + (4 if heading else 0)
+    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3 + (8 if heading else 5)
     return row + 1
 
 
