@@ -26,7 +26,7 @@ from .xlsx_rows import StreamedRows, save
 from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
 from .history_text import BY_HAND
 from .results_text import rule_label
-from .summary_xlsx import (BOX, FONT, TABLE_PT, _fraction, _line, _lines, document_header, keep_together,
+from .summary_xlsx import (BOX, FONT, TABLE_PT, _fraction, _line, _lines, document_header,
                            percent_format, print_setup)
 
 REPORT_SHEET, DATA_SHEET = "Báo cáo", "Dữ liệu"
@@ -127,11 +127,8 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) ->
 
     _line(sheet, row, 1, LAST, "II. KẾT QUẢ TỪNG ĐƠN VỊ", bold=True, align="left")
     row = _person_heading(sheet, looks, row + 1, report.year)
-    titles, blocks = row - 2, []
     for number, section in enumerate(report.units, start=1):
-        start = row
         row = _unit(sheet, looks, row, number, section, report.year) + 1
-        blocks.append((start, min(row - 1, start + len(unit_lines(section, report.year)) + 2)))
 
     _line(sheet, row, 1, LAST, "III. CÁC TỆP KHÔNG SỬ DỤNG", bold=True, align="left")
     row += 1
@@ -144,7 +141,6 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) ->
         row += 1
     _signatures(sheet, row + 1, report.signers)
     print_setup(sheet)
-    keep_together(sheet, blocks, titles)
 
 
 def _person_heading(sheet: Worksheet, looks: Looks, top: int, year: int) -> int:

@@ -16,7 +16,6 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.issues import Issue
@@ -222,25 +221,6 @@ def fit_short_overflow(sheet: Worksheet) -> None:
     page, heights = _page_rows(sheet)
     if page < sum(heights) <= page * 1.2:
         sheet.page_setup.fitToHeight = 1
-
-
-def keep_together(sheet: Worksheet, blocks: Sequence[tuple[int, int]], titles: int | None = None) -> None:
-    """Page breaks, where Excel would break anyway, moved up so that each block of rows (first,
-    last) starts a page rather than being split within its first rows; `titles`: the first of
-    the two print-title rows, repeated on every page after the one they are on."""
-    page, heights = _page_rows(sheet)
-    repeated = sum(heights[titles - 1:titles + 1]) if titles else 0
-    starts = dict(blocks)
-    used, on_title_page = 0.0, True
-    for row, height in enumerate(heights, start=1):
-        need = height if row not in starts else sum(heights[row - 1:starts[row]])
-        if used + need > page and used > 0:
-            sheet.row_breaks.append(Break(id=row - 1))
-            on_title_page = titles is None or row <= titles
-            used = 0.0 if on_title_page else repeated
-        used += height
-        if titles and row == titles + 1:
-            on_title_page = False
 
 
 def document_header(sheet: Worksheet, header: Header, iso_date: str, *, left_last: int, right_first: int,
