@@ -1,6 +1,8 @@
 """Every modal question the window asks, behind one small object that tests replace.
 
-Qt ships no Vietnamese translation of its standard buttons, so every button is named here.
+Every button is named here; Qt's own texts (file dialogs, standard buttons, context menus) come in
+Vietnamese from translations/qtbase_vi.qm (PySide6 ships none). The file dialogs stay the
+system's own where it has them (Windows: in the language of Windows), Qt's widget dialog elsewhere.
 """
 
 from __future__ import annotations
