@@ -571,6 +571,10 @@ collected</translation>
             <translation>as many as ballots issued</translation>
         </message>
         <message>
+            <source>Báo cáo lên cấp trên (Excel và PDF, đề ngày hôm nay; ngày khác và nơi nhận: Quy trình → Báo cáo cấp trên):</source>
+            <translation>Reports upward (Excel and PDF, dated today; another date and the recipients: Procedure → Reports upward):</translation>
+        </message>
+        <message>
             <source>Thư mục:</source>
             <translation>Folder:</translation>
         </message>
