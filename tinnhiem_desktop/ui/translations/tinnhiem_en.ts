@@ -1678,12 +1678,12 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Counting results — projector</translation>
         </message>
         <message>
-            <source>← → đổi loại phiếu · Esc trở lại</source>
-            <translation>← → change ballot form · Esc returns</translation>
+            <source>KẾT QUẢ LẤY PHIẾU TÍN NHIỆM</source>
+            <translation>RESULTS OF THE CONFIDENCE VOTE</translation>
         </message>
         <message>
-            <source>&lt;b&gt;{unit}&lt;/b&gt;&lt;br&gt;&lt;b&gt;KẾT QUẢ LẤY PHIẾU TÍN NHIỆM&lt;/b&gt;&lt;br&gt;{title}</source>
-            <translation>&lt;b&gt;{unit}&lt;/b&gt;&lt;br&gt;&lt;b&gt;CONFIDENCE VOTE RESULTS&lt;/b&gt;&lt;br&gt;{title}</translation>
+            <source>← → đổi loại phiếu · Ctrl++ / Ctrl+- cỡ chữ, Ctrl+0 vừa màn hình · Esc trở lại</source>
+            <translation>← → change form · Ctrl++ / Ctrl+- type size, Ctrl+0 fit the screen · Esc return</translation>
         </message>
     </context>
     <context>
