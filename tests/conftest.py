@@ -73,10 +73,12 @@ def write_csv(path: Path, rows: list[list[str]], *, width: int, bom: bool = Fals
 
 @pytest.fixture(autouse=True)
 def config_dir(tmp_path: Path, monkeypatch) -> Path:
-    """Rules saved by the user (services/presets.py) in a temporary folder, never the user's."""
+    """Rules saved by the user (services/presets.py) and automatic backups in a temporary folder,
+    never the user's."""
     from tinnhiem_desktop.services.presets import FOLDER_ENV
 
     monkeypatch.setenv(FOLDER_ENV, str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     return tmp_path / "config"
 
 

@@ -203,6 +203,24 @@ def test_every_row_deletion_of_a_sealed_file_is_exit_1(sealed_file, tmp_path, ca
     assert len(rows) >= 25 and missed == []
 
 
+def test_the_newest_record_after_the_seal_deleted_is_exit_1_against_the_backup(tmp_path, capsys):
+    """What the file cannot tell by itself, its newest backup does: the window backs a round up when
+    it is closed, so the hand-over recorded last has a copy."""
+    from tinnhiem_desktop.services.backups import Backups
+
+    path = tmp_path / "nam-2026.tinnhiem"
+    sealed_round(path)
+    with RoundService.open(path, HONG) as service:
+        assert Backups(service, every=3600).backup_now() is not None
+    db = sqlite3.connect(path)
+    with db:
+        db.execute("DELETE FROM procedure_record WHERE rowid = (SELECT rowid FROM procedure_record "
+                   "WHERE key LIKE 'after_seal/%' ORDER BY at DESC, rowid DESC LIMIT 1)")
+    db.close()
+    assert verify(path) == 1
+    assert "bản sao lưu" in capsys.readouterr().out
+
+
 def test_a_correction_refuses_a_sealed_source_that_does_not_verify(tmp_path):
     path = tmp_path / "nam-2026.tinnhiem"
     sealed_round(path)

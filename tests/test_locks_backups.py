@@ -208,6 +208,32 @@ def test_cli_verify_exits_1_on_a_log_shorter_than_the_newest_backup(service, tmp
     assert "bản sao lưu" in capsys.readouterr().out
 
 
+def test_a_deleted_record_made_after_the_seal_is_reported_against_the_newest_backup(service, tmp_path):
+    """The newest record after the seal (the hand-over) deleted: the file is consistent in itself,
+    but the newest backup, taken because the record changed the file, still has it."""
+    from tinnhiem_desktop.services.backups import newest_backup_problems
+    from tinnhiem_desktop.services.procedure import ProcedureService
+
+    folder = tmp_path / "sao-luu"
+    service.add_ballot("1", marks={1: Mark.CAO})
+    service.seal(KEYER, "Thử nghiệm: chưa nhập hết phiếu")
+    backups = Backups(service, folder, every=0)
+    ProcedureService(service).record_results_announced()
+    older = service.copy_to(tmp_path / "older.tinnhiem")
+    assert backups.backup_if_due() is not None
+    ProcedureService(service).record_handover(KEYER, "Trần Văn Bình", "Giám đốc")
+    assert backups.backup_if_due() is not None  # a record after the seal is a change to back up
+    assert backups.backup_if_due() is None
+    assert newest_backup_problems(service, folder) == []
+    service.close()
+    os.replace(older, service.path)
+    with RoundService.open(service.path, KEYER, read_only=True, with_log=True) as shorter:
+        assert shorter.verify().intact
+        problems = newest_backup_problems(shorter, folder)
+    assert [(p.code, p.severity, p.params["count"]) for p in problems] == [
+        ("after_seal_shorter_than_backup", Severity.ERROR, 2)]
+
+
 def test_a_restored_backup_becomes_the_newest_one(service, tmp_path):
     from tinnhiem_desktop.services.backups import newest_backup_problems
 

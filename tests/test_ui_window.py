@@ -415,6 +415,23 @@ def test_backups_while_keying_and_restoring_one_as_a_new_file(qtbot, settings_di
     assert window.current_tab().model.ballots == [Ballot("1", 1, BallotStatus.VALID, {1: C, 2: T, 3: L})]
 
 
+def test_closing_a_round_backs_up_what_was_keyed_since_the_last_backup(qtbot, settings_dir, round_file):
+    from tinnhiem_desktop.services.backups import all_copies
+
+    window = open_window(qtbot, round_file, FakeDialogs(choices=["Phạm Quốc Huy"]))
+    press(qtbot, window.current_tab().view, "123")
+    window._backup_if_due()
+    press(qtbot, window.current_tab().view, "222")  # keyed within the backup interval
+    window.close_round()
+    newest = all_copies(window._backup_root())[0].path
+    with RoundService.open(newest, "x", read_only=True) as copy:
+        assert [b.marks for b in copy.ballots("1")] == [{1: C, 2: T, 3: L}, {1: T, 2: T, 3: T}]
+    count = len(all_copies(window._backup_root()))
+    window.open_round(round_file)
+    window.close_round()  # nothing changed: no new copy
+    assert len(all_copies(window._backup_root())) == count
+
+
 def test_closing_the_export_dialog_while_it_writes_neither_hangs_nor_loses_a_file(qtbot, settings_dir, round_file,
                                                                                  tmp_path):
     out = tmp_path / "tai-lieu"

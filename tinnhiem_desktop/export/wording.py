@@ -191,6 +191,7 @@ MESSAGES = {
     "station_ballot_outside_range": "Phiếu số {ballot} (lượt {entry_pass}) nằm ngoài phạm vi của máy nhập: không nhập.",
     # verification
     "sqlite_integrity": "Cơ sở dữ liệu hỏng: {detail}.",
+    "after_seal_shorter_than_backup": "Bản sao lưu tự động mới nhất '{backup}' có {count} ghi nhận sau khi chốt (công bố kết quả, bàn giao, gửi báo cáo) mà tệp không còn đủ hoặc đã bị thay: một ghi nhận sau khi chốt đã bị xóa sau lần sao lưu đó. Hãy so tệp với bản sao lưu này trước khi dùng.",
     "log_shorter_than_backup": "Nhật ký của tệp không có sự kiện số {seq} như bản sao lưu tự động mới nhất '{backup}': phần cuối nhật ký đã bị xóa hoặc bị thay sau lần sao lưu đó. Hãy so tệp với bản sao lưu này trước khi dùng.",
     "log_events_missing": "Nhật ký bị mất sự kiện: cần sự kiện số {expected}, gặp số {found}.",
     "log_event_altered": "Sự kiện số {seq} trong nhật ký đã bị sửa (mã băm không khớp).",

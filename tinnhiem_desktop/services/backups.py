@@ -67,6 +67,12 @@ class Backups:
             return None
         return self.backup_now(now, head)
 
+    def backup_if_changed(self) -> Path | None:
+        """A copy when the round changed since the last one, however recent that was: on closing,
+        so that what was done since (a hand-over recorded after the seal, say) has a backup."""
+        head = self.service.file_log_head()
+        return None if head == self._last_head else self.backup_now(head=head)
+
     def backup_now(self, now: float | None = None, head: str | None = None) -> Path:
         self.folder.mkdir(parents=True, exist_ok=True)
         copy = self.service.copy_to(_next_copy(self.folder, self.service.path.stem, self.wall_clock()))
@@ -113,8 +119,9 @@ def _next_copy(folder: Path, round_name: str, taken: datetime) -> Path:
 
 def newest_backup_problems(service: RoundService, folder: Path | None = None) -> list[Issue]:
     """The round file's log must extend the log of the round's newest backup: the backup's newest
-    event must be in the file, with the same hash. If not, the end of the file's log was deleted
-    (or replaced) after that backup. A station's backups, in the same folder when it keys on the
+    event must be in the file, with the same hash, and so must every record the backup has of what
+    followed the seal (the hand-over, the report sent up). If not, the end of the file's log was
+    deleted (or replaced) after that backup. A station's backups, in the same folder when it keys on the
     same machine, are not the master's."""
     own = (folder or default_folder()).resolve() / service.info.uid
     if own in service.path.resolve().parents:  # a backup itself is being verified
@@ -125,11 +132,15 @@ def newest_backup_problems(service: RoundService, folder: Path | None = None) ->
                 if backup.info.station != service.info.station:
                     continue
                 seq, head = backup.state.seq, backup.state.head
+                after = backup.after_seal_chain()
         except TinNhiemError:
             continue  # an unreadable copy proves nothing: the one before it is the newest
-        if any(event.seq == seq and event.hash == head for event in service.events()):
-            return []
-        return [Issue("log_shorter_than_backup", Severity.ERROR, None, {"backup": copy.path.name, "seq": seq})]
+        if not any(event.seq == seq and event.hash == head for event in service.events()):
+            return [Issue("log_shorter_than_backup", Severity.ERROR, None, {"backup": copy.path.name, "seq": seq})]
+        if service.after_seal_chain()[:len(after)] != after:
+            return [Issue("after_seal_shorter_than_backup", Severity.ERROR, None,
+                          {"backup": copy.path.name, "count": len(after)})]
+        return []
     return []
 
 

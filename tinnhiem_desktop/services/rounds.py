@@ -201,8 +201,15 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         return list(self._events)
 
     def file_log_head(self) -> str:
-        """The hash of the newest event in the file now; it changes with every change."""
-        return self._repo.head()[1]
+        """The hash of the newest event in the file now, and of the newest record made after the
+        seal if any: it changes with every change, the hand-over after the seal included."""
+        head = self._repo.head()[1]
+        after = self._repo.after_seal_chain() if self._info.sealed else []
+        return f"{head}/{after[-1]}" if after else head
+
+    def after_seal_chain(self) -> list[str]:
+        """The hashes of the records made after the seal, oldest first."""
+        return self._repo.after_seal_chain()
 
     @property
     def double_entry(self) -> bool:

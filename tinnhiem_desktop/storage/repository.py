@@ -335,6 +335,13 @@ class RoundRepository:
         with self._engine.connect() as connection:
             return _head(_driver(connection))
 
+    def after_seal_chain(self) -> list[str]:
+        """The hashes of the records made after the seal, in the order of their chain (the
+        versions a record replaced included): a backup's chain must be a beginning of this one."""
+        with self._engine.connect() as connection:
+            versions = [version for version, _, _ in after_seal_versions(_driver(connection)).values()]
+        return [v["hash"] for v in sorted(versions, key=lambda v: v["seq"]) if "seq" in v and "hash" in v]
+
     def copy_to(self, target: Path) -> Path:
         try:
             return vacuum_into(self._engine, target)

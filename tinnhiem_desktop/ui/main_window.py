@@ -561,7 +561,9 @@ class MainWindow(RoundOpening, QMainWindow):
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return
-        problems = report.problems
+        from ..services.backups import newest_backup_problems
+
+        problems = [*report.problems, *newest_backup_problems(self.session.service, self._backup_root())]
         if not problems:
             text = self.tr("Tệp nguyên vẹn: {events} sự kiện trong nhật ký khớp với dữ liệu.\n"
                            "Dấu vân tay hiện tại: {fingerprint}").format(events=report.events,

@@ -137,6 +137,7 @@ class RoundOpening:
             return
         self.reload_timer.stop()
         self.backup_timer.stop()
+        self._backup_on_closing()
         self.backups = None
         self.undo.clear()
         session, self.session = self.session, None
@@ -181,6 +182,15 @@ class RoundOpening:
             if self.backups.backup_if_due():
                 self.statusBar().showMessage(self.tr("Đã tự động sao lưu tệp đợt lấy phiếu."), 4000)
         except TinNhiemError as error:  # a backup that fails must not stop the keying
+            self.statusBar().showMessage(self.tr("Không sao lưu được: {reason}").format(reason=describe_error(error)),
+                                         8000)
+
+    def _backup_on_closing(self) -> None:
+        if self.backups is None or self.session is None or self.session.read_only:
+            return
+        try:
+            self.backups.backup_if_changed()
+        except TinNhiemError as error:  # closing goes on: the file itself is whole, only its copy is missing
             self.statusBar().showMessage(self.tr("Không sao lưu được: {reason}").format(reason=describe_error(error)),
                                          8000)
 

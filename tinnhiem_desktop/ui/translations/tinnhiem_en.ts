@@ -2807,6 +2807,10 @@ The other ballots keep their numbers.</translation>
             <translation>The database is damaged: {detail}.</translation>
         </message>
         <message>
+            <source>Bản sao lưu tự động mới nhất '{backup}' có {count} ghi nhận sau khi chốt (công bố kết quả, bàn giao, gửi báo cáo) mà tệp không còn đủ hoặc đã bị thay: một ghi nhận sau khi chốt đã bị xóa sau lần sao lưu đó. Hãy so tệp với bản sao lưu này trước khi dùng.</source>
+            <translation>The newest automatic backup '{backup}' has {count} records made after the seal (results announced, hand-over, report sent) that the file no longer has, or has changed: a record made after the seal was deleted after that backup. Compare the file with this backup before using it.</translation>
+        </message>
+        <message>
             <source>Nhật ký của tệp không có sự kiện số {seq} như bản sao lưu tự động mới nhất '{backup}': phần cuối nhật ký đã bị xóa hoặc bị thay sau lần sao lưu đó. Hãy so tệp với bản sao lưu này trước khi dùng.</source>
             <translation>The file's log lacks event {seq} as held by the newest automatic backup '{backup}': the end of the log was deleted or replaced after that backup. Compare the file with this backup before using it.</translation>
         </message>
