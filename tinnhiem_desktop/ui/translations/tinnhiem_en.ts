@@ -540,12 +540,12 @@ collected</translation>
             <translation>Close</translation>
         </message>
         <message>
-            <source>Có</source>
-            <translation>Yes</translation>
+            <source>&amp;Có</source>
+            <translation>&amp;Yes</translation>
         </message>
         <message>
-            <source>Không</source>
-            <translation>No</translation>
+            <source>&amp;Không</source>
+            <translation>&amp;No</translation>
         </message>
         <message>
             <source>Đồng ý</source>
