@@ -92,3 +92,32 @@ def test_the_projector_fits_every_column_of_15_people_and_ctrl_plus_minus_scale_
     assert heading[0].geometry().bottom() < heading[1].geometry().top()  # one label a line: no collision
     qtbot.keyClick(projector, Qt.Key.Key_Escape)
     assert window.projector is None
+
+
+def ink_rows(label) -> list[int]:
+    """The pixel rows of a label that carry ink (dark pixels)."""
+    image = label.grab().toImage()
+    return [y for y in range(image.height())
+            if any(image.pixelColor(x, y).alpha() > 0 and image.pixelColor(x, y).lightness() < 128
+                   for x in range(image.width()))]
+
+
+def test_the_projector_heading_in_its_largest_type_shows_the_stacked_marks_whole(qtbot, settings_dir, tmp_path):
+    """With few people the type is large; "KẾT QUẢ LẤY PHIẾU" carries a mark over a mark, which
+    reaches above the font's ascent: the label leaves room for it instead of cutting it off."""
+    people = [{"name": name, "position": "Giám đốc"} for name in NAMES[:3]]
+    form = {"id": "1", "title": "Lãnh đạo", "summoned": 9, "present": 9, "issued": 9, "collected": 9,
+            "candidates": people}
+    path = tmp_path / "ba.tinnhiem"
+    RoundService.create(path, setup_from_dict(spec_dict(forms=[form]), "test"), "chuẩn bị").close()
+    window = laptop_window(qtbot, path)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    projector = window.projector
+    qtbot.addWidget(projector)
+    qtbot.wait(50)
+    for label in projector.heading:
+        rows = ink_rows(label)
+        assert rows and rows[0] > 0 and rows[-1] < label.height() - 1, label.text()  # no ink cut at an edge
+    title = projector.heading[1]
+    assert min(ink_rows(title)) >= title.contentsRect().top() - 1
+    qtbot.keyClick(projector, Qt.Key.Key_Escape)

@@ -430,6 +430,11 @@ class ProjectorView(QWidget):
         for label, font in fonts.items():
             if label.font() != font:
                 label.setFont(font)
+            # A mark over a mark (Ế, Ấ, Ổ) rises above the font's ascent, a dot under a capital (Ậ)
+            # reaches its descent, and a label cuts off what it paints outside itself: room for them.
+            room = QFontMetrics(font).height() // 4
+            if label.contentsMargins().top() != room:
+                label.setContentsMargins(0, room, 0, room // 2)
         table = pane.table
         if table.font() != base:
             table.setFont(base)
