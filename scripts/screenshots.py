@@ -25,6 +25,7 @@ from tinnhiem_desktop.core.spec import parse_round_spec  # noqa: E402
 from tinnhiem_desktop.services.rounds import RoundService  # noqa: E402
 from tinnhiem_desktop.ui.dialogs import Dialogs  # noqa: E402
 from tinnhiem_desktop.ui.fonts import load_packaged_fonts  # noqa: E402
+from tinnhiem_desktop.ui.i18n import install_translation  # noqa: E402
 from tinnhiem_desktop.ui.main_window import MainWindow  # noqa: E402
 from tinnhiem_desktop.ui.wizard import RoundWizard  # noqa: E402
 
@@ -59,6 +60,7 @@ def main(out: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     app = QApplication(sys.argv)
     load_packaged_fonts()
+    install_translation(app, "vi")  # Qt's own texts too, as the Vietnamese window has them
     setup = parse_round_spec((DEMO / "round.json").read_text(encoding="utf-8"), "demo")
 
     wizard = RoundWizard(FirstChoice(), work)
@@ -102,6 +104,23 @@ def main(out: Path) -> None:
     window.close()
     shoot_double_entry(app, out, work, setup, lines)
     shoot_fifteen(app, out, work, setup)
+    shoot_file_dialog(app, out, work)
+
+
+def shoot_file_dialog(app: QApplication, out: Path, work: Path) -> None:
+    """Qt's own file dialog (the one outside Windows) over the window, in Vietnamese."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = MainWindow(FirstChoice())
+    window.setGeometry(0, 0, 1366, 768)
+    window.show()
+    dialog = QFileDialog(window, window.tr("Mở tệp đợt lấy phiếu"), str(work), "Tệp đợt lấy phiếu (*.tinnhiem)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setGeometry(180, 120, 1000, 520)
+    dialog.show()
+    shoot(app, out / "file-dialog.png")
+    dialog.close()
+    window.close()
 
 
 FIFTEEN = [
