@@ -10,6 +10,7 @@ import pytest
 from tinnhiem_desktop import cli
 from tinnhiem_desktop.core.events import KINDS, chain_event, fold
 from tinnhiem_desktop.core.model import EntryPass, Mark
+from tinnhiem_desktop.core.results import form_results
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.services.rounds import RoundService
 from tinnhiem_desktop.storage.repository import RoundRepository
@@ -64,6 +65,29 @@ def test_a_keystroke_recounts_only_its_form_and_ballot(tmp_path):
         after = service.results()
         assert after.forms[0] is before.forms[0]  # form 1 was not recounted
         assert after.forms[1] is not before.forms[1]
+
+
+def test_results_after_each_keystroke_equal_a_fresh_count_and_keep_the_people_it_did_not_touch(tmp_path):
+    rng = random.Random(5)
+    with RoundService.create(tmp_path / "dot.tinnhiem", setup_from_dict(spec_dict(), "test"), HONG) as service:
+        state = service.state
+
+        def fresh():
+            return form_results(state.setup.form("1"), state.tally("1"), state.rule, state.last_year())
+
+        for number in range(1, 9):
+            if number == 5:  # another base: every person's percentages change
+                service.change_rule("qd-96-2023", percent_base="present")
+            service.add_ballot("1", number, {1: rng.choice(LEVELS)})
+            assert state.form_result("1") == fresh()
+            for order in (2, 3):
+                before = state.form_result("1")
+                service.set_marks("1", number, {order: rng.choice(LEVELS)})
+                after = state.form_result("1")
+                assert after == fresh()
+                touched = [i for i, (a, b) in enumerate(zip(before.candidates, after.candidates)) if a is not b]
+                assert touched == [order - 1]
+        assert fold(service.events()).results() == service.results()
 
 
 def test_an_event_of_an_unknown_kind_or_with_a_field_its_kind_lacks_is_an_alteration():

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from tinnhiem_desktop.core.model import BallotStatus, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
@@ -92,4 +93,50 @@ def test_a_keystroke_repaints_only_the_cells_it_changed(qtbot, settings_dir, tmp
     grid_cells, result_cells = cells(tab.model), cells(results)
     QTest.keyClick(tab.view, Qt.Key.Key_2)  # the second person: tín nhiệm
     assert grid_cells == [((0, 0), (0, 0)), ((0, 2), (0, 2))]  # the status and the cell keyed
-    assert result_cells and all(first == last and first[0] == 1 for first, last in result_cells)
+    assert result_cells and all(first[0] == last[0] == 1 for first, last in result_cells)  # the second person's row
+
+
+def test_the_grid_painted_from_pictures_looks_as_qt_paints_it(qtbot, settings_dir, tmp_path):
+    """Each cell is painted from a picture drawn once: the grid must look exactly as Qt's own item
+    painting shows it, cell colours, texts, the status column and the cursor included."""
+    path = tmp_path / "dot-2026.tinnhiem"
+    with RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị") as service:
+        service.add_ballot("1", 1, {1: C, 2: T, 3: L})
+        service.add_ballot("1", 2, {1: Mark.NO_MARK, 2: Mark.MULTI})
+        service.add_ballot("1", 3, invalid_reason="Phiếu không có dấu của cơ quan, tổ chức")
+    window = open_window(qtbot, path, FakeDialogs(choices=["Phạm Quốc Huy"]))
+    tab = window.current_tab()
+    view = tab.view
+
+    def both_ways():
+        pictures = view.viewport().grab().toImage()
+        view.setItemDelegate(QStyledItemDelegate(view))
+        styled = view.viewport().grab().toImage()
+        view.setItemDelegate(view.cells)
+        return pictures, styled
+
+    assert tab.current() == (3, 1)  # the next ballot's first cell
+    pictures, styled = both_ways()
+    assert pictures == styled
+    QTest.keyClick(view, Qt.Key.Key_3)  # ballot 4 starts; the cursor moves on to its second cell
+    assert tab.current() == (3, 2)
+    pictures, styled = both_ways()
+    assert pictures == styled
+    first, second = (view.visualRect(tab.model.index(3, order)).center() for order in (1, 2))
+    assert pictures.pixelColor(first) != pictures.pixelColor(second)  # '3 Thấp' in red, the cursor's cell
+
+
+def test_after_a_ballots_last_key_the_panel_line_and_results_show_the_next_ballot(qtbot, settings_dir, tmp_path):
+    path = tmp_path / "dot-2026.tinnhiem"
+    RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị").close()
+    window = open_window(qtbot, path, FakeDialogs(choices=["Phạm Quốc Huy"]))
+    tab = window.current_tab()
+    results = window.panes_by_form["1"].model
+    for key in "123":
+        QTest.keyClick(tab.view, KEY[key])
+    assert tab.current() == (1, 1)
+    assert "Phiếu số <b>2</b>" in tab.candidate_line.text() and "1/3" in tab.candidate_line.text()
+    assert "Phiếu số 2" in tab.panel.title.text()
+    assert [tab.panel.table.item(row, 6).text() for row in range(3)] == ["chưa nhập"] * 3  # ballot 2: nothing keyed
+    assert tab.panel.table.item(0, 1).font().bold() and not tab.panel.table.item(2, 1).font().bold()
+    assert [results.index(row, column).data() for row, column in ((0, 2), (1, 4), (2, 6))] == ["1", "1", "1"]

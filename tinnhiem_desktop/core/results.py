@@ -125,12 +125,21 @@ def form_results(
     tally: FormTally,
     rule: Rule,
     previous: Mapping[str, PriorShare] | None = None,
+    earlier: FormResult | None = None,
 ) -> FormResult:
+    """One form's results. `earlier`, a result of the same form on the same rule and last year's
+    figures, lends the people whose count and base did not change (a keystroke changes one)."""
     base_value = form_base(rule.base, form, tally)
+    kept = earlier.candidates if earlier is not None and earlier.form.candidates is form.candidates else ()
     candidates = []
-    for candidate, counted in zip(form.candidates, tally.candidates):
+    for i, (candidate, counted) in enumerate(zip(form.candidates, tally.candidates)):
         base = counted.votes if base_value is None else base_value
         prior = previous.get(candidate_ref(candidate)) if previous else None
+        if kept:
+            before = kept[i]
+            if before.tally == counted and before.base == base and before.prior == prior:
+                candidates.append(before)
+                continue
         candidates.append(
             CandidateResult(
                 candidate=candidate,

@@ -84,7 +84,13 @@ class _FormState:
     differences: dict[int, Difference] = field(default_factory=dict)
     tally: FormTally | None = None
     result: FormResult | None = None
+    earlier: FormResult | None = None  # the result before ballots changed since: its unchanged people are reused
     dirty: set[int] = field(default_factory=set)  # numbers whose counted ballot or difference may be stale
+
+    def ballots_changed(self) -> None:
+        """Only ballots or resolutions changed: the result is stale, but its people still serve."""
+        if self.result is not None:
+            self.earlier, self.result = self.result, None
 
 
 class RoundState:
@@ -185,7 +191,7 @@ class RoundState:
     def form_result(self, form: str) -> FormResult:
         state = self._fresh(form)
         if state.result is None:
-            result = form_results(self.setup.form(form), state.tally, self.rule, self.last_year())
+            result = form_results(self.setup.form(form), state.tally, self.rule, self.last_year(), state.earlier)
             if self.double_entry:
                 open_issues = unresolved_issues(state.differences.values())
                 if open_issues:
@@ -250,7 +256,7 @@ class RoundState:
         self._forms = {}
         for form in setup.forms:
             state = old.get(form.code) or _FormState()
-            state.tally, state.result = None, None
+            state.tally, state.result, state.earlier = None, None, None
             state.counted, state.differences = {}, {}
             state.dirty = set().union(*(numbers.keys() for numbers in state.ballots.values()),
                                       state.resolutions.keys())
@@ -262,12 +268,12 @@ class RoundState:
         self.setup = setup
         self._rule = None
         for state in self._forms.values():
-            state.result = None
+            state.result = state.earlier = None
 
     def put_counts(self, form: str, counts: Counts) -> None:
         forms = tuple(replace(f, counts=counts) if f.code == form else f for f in self.setup.forms)
         self.setup = replace(self.setup, forms=forms)
-        self._forms[form].result = None
+        self._forms[form].result = self._forms[form].earlier = None
 
     def put_ballot(self, form: str, source: EntryPass, number: int, ballot: Ballot | None) -> None:
         """Store (or with None, remove) one source's reading of one ballot."""
@@ -277,7 +283,7 @@ class RoundState:
         else:
             state.ballots[source][number] = ballot
         state.dirty.add(number)
-        state.result = None
+        state.ballots_changed()
 
     def put_resolution(self, form: str, number: int, choice: Resolution | None) -> None:
         state = self._forms[form]
@@ -286,7 +292,7 @@ class RoundState:
         else:
             state.resolutions[number] = choice
         state.dirty.add(number)
-        state.result = None
+        state.ballots_changed()
 
     def put_prior(self, key: tuple[str, int], data: Mapping[str, Any] | None) -> None:
         if data is None:
@@ -295,7 +301,7 @@ class RoundState:
             self.priors[key] = data
         self._last_year = None
         for state in self._forms.values():
-            state.result = None
+            state.result = state.earlier = None
 
 
 def stored_state(

@@ -10,15 +10,19 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QStaticText, QUndoStack
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSize, Qt, Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPixmap, QStaticText, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QSizePolicy,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionHeader,
+    QStyleOptionViewItem,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -132,6 +136,7 @@ class BallotTableModel(QAbstractTableModel):
         self._next_rows = 0 if session.read_only else 1  # fixed for the model's life: sealing rebuilds the views
         self._size = len(self.form.candidates)
         self._mark_texts = {mark: mark_text(mark) for mark in Mark}
+        self.short_marks = False
         session.ballotAdded.connect(self._added)
         session.ballotUpdated.connect(self._updated)
         session.ballotRemoved.connect(self._removed)
@@ -146,30 +151,36 @@ class BallotTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 1 + self._size
 
+    def look(self, row: int, column: int) -> tuple[str, QBrush | None]:
+        """A cell's text and colour, all its painting depends on besides its column (the marks are
+        centred, the status is not). The colours are this module's brushes."""
+        ballot = self._ballots[row] if row < len(self._ballots) else None
+        invalid = ballot is not None and ballot.status is BallotStatus.INVALID
+        if column == self.STATUS:
+            if ballot is None:
+                return status_text(None, self._size), None
+            if invalid:
+                return status_text(ballot, self._size), INVALID_BRUSH
+            return status_text(ballot, self._size), INCOMPLETE_BRUSH if len(ballot.marks) < self._size else None
+        if invalid:
+            return "—", INVALID_BRUSH
+        mark = ballot.marks.get(column) if ballot is not None else None
+        return ("", None) if mark is None else (self._mark_texts[mark], MARK_BRUSH[mark])
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in GRID_ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        ballot = self._ballots[row] if row < len(self._ballots) else None
-        invalid = ballot is not None and ballot.status is BallotStatus.INVALID
-        if column == self.STATUS:
-            if role == DISPLAY:
-                return status_text(ballot, self._size)
-            if role == BACKGROUND and ballot is not None:
-                if invalid:
-                    return INVALID_BRUSH
-                if len(ballot.marks) < self._size:
-                    return INCOMPLETE_BRUSH
-            return None
-        mark = ballot.marks.get(column) if ballot is not None else None
         if role == DISPLAY:
-            return "—" if invalid else (self._mark_texts[mark] if mark is not None else "")
+            return self.look(row, column)[0]
         if role == BACKGROUND:
-            if invalid:
-                return INVALID_BRUSH
-            return MARK_BRUSH[mark] if mark is not None else None
+            return self.look(row, column)[1]
+        if column == self.STATUS:
+            return None
         if role == ALIGNMENT:
             return CENTRED
+        ballot = self.ballot_at(row)
+        mark = ballot.marks.get(column) if ballot is not None else None
         candidate = self.form.candidate(column)
         state = mark_words(mark) if mark is not None else self.tr("chưa nhập")
         return self.tr("Phiếu số {number} — {order}. {name}, {position}: {state}").format(
@@ -190,6 +201,16 @@ class BallotTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{candidate.order}. {candidate.name} — {candidate.position}"
         return None
+
+    def set_short_marks(self, short: bool) -> None:
+        """Cells written '1', '2', '3', '0', 'X' (short) or '1 Cao', '2 TN'... (the colour, the
+        tooltip and the paper panel say the same): short where the columns are too narrow."""
+        if short == self.short_marks:
+            return
+        self.short_marks = short
+        self._mark_texts = {mark: mark_text(mark).split()[0] if short else mark_text(mark) for mark in Mark}
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, self._size), [DISPLAY])
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -292,8 +313,57 @@ class GridHeader(QHeaderView):
         return self.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, option, QSize(), self)
 
 
+class CellPainter(QStyledItemDelegate):
+    """Paints each grid cell from a picture of it that Qt's own item painting drew once.
+
+    A cell looks the way its `BallotTableModel.look()` (text and colour), its column, its state
+    (current, selected, focused, active window) and its size say, and a grid shows a handful of
+    distinct cells: drawing them
+    through the style each time costs about 60 µs a cell, and starting or ending a ballot
+    repaints the whole grid (about 170 cells: over half a keystroke's budget). The pictures are
+    forgotten when the font, palette, style or screen change."""
+
+    LIMIT = 2000  # distinct pictures kept (status texts vary with each invalid ballot's reason)
+
+    def __init__(self, model: BallotTableModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._pictures: dict[tuple, QPixmap] = {}
+
+    def forget(self) -> None:
+        self._pictures.clear()
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rect, column = option.rect, index.column()
+        text, brush = self._model.look(index.row(), column)
+        key = (column == BallotTableModel.STATUS, text, id(brush), option.state.value, rect.width(), rect.height())
+        picture = self._pictures.get(key)
+        if picture is None:
+            picture = self._draw(option, index)
+            if len(self._pictures) >= self.LIMIT:
+                self._pictures.clear()
+            self._pictures[key] = picture
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _draw(self, option: QStyleOptionViewItem, index: QModelIndex) -> QPixmap:
+        """The cell as the styled delegate paints it on the view's background."""
+        rect = option.rect
+        ratio = option.widget.devicePixelRatioF() if option.widget is not None else 1.0
+        picture = QPixmap(max(1, round(rect.width() * ratio)), max(1, round(rect.height() * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(option.palette.base().color())
+        painter = QPainter(picture)
+        painter.translate(-rect.topLeft())  # not a copy of `option` with another rect: PySide crashes on it
+        super().paint(painter, option, index)
+        painter.end()
+        return picture
+
+
 class TallyView(QTableView):
     """A table that hands the keying keys to its controller and keeps the rest (arrows...)."""
+
+    FORGET = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
+              QEvent.Type.DevicePixelRatioChange, QEvent.Type.LanguageChange)
 
     def __init__(self, controller: "TallyTab") -> None:
         super().__init__()
@@ -306,6 +376,16 @@ class TallyView(QTableView):
         self.setTabKeyNavigation(False)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self.cells = CellPainter(model, self)
+        self.setItemDelegate(self.cells)
+
+    def changeEvent(self, event) -> None:
+        if event.type() in self.FORGET:
+            self.cells.forget()
+        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.controller.handle_key(event):
@@ -373,16 +453,68 @@ class BallotPanel(QWidget):
                 if column >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
-        notes = (self.tr("không hợp lệ"), self.tr("chưa nhập"), self.tr("không đánh dấu"), self.tr("nhiều ô"))
-        self.table.item(0, 6).setText(max(notes, key=self.table.fontMetrics().horizontalAdvance))
-        self.table.resizeColumnsToContents()  # measured once: re-measuring on every keystroke is slow
-        self.table.item(0, 6).setText("")
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for row, candidate in enumerate(form.candidates):
+            self.table.item(row, 2).setToolTip(candidate.position)
+            self.table.item(row, 1).setToolTip(candidate.name)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.apply_sizes()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
         self._shown: dict[int, tuple[Mark | None, bool, bool]] = {}  # row: mark, current, invalid
+        self._notes = {None: self.tr("chưa nhập"), Mark.NO_MARK: self.tr("không đánh dấu"), Mark.MULTI: self.tr("nhiều ô"),
+                       "invalid": self.tr("không hợp lệ")}  # translated once: a new ballot shows 60 of them
+
+    NOTES = (QT_TRANSLATE_NOOP("BallotPanel", "không hợp lệ"), QT_TRANSLATE_NOOP("BallotPanel", "chưa nhập"),
+             QT_TRANSLATE_NOOP("BallotPanel", "không đánh dấu"), QT_TRANSLATE_NOOP("BallotPanel", "nhiều ô"))
+
+    def apply_sizes(self) -> None:
+        """Columns measured from the type (once, and on a change of size: re-measuring the
+        contents on every keystroke is slow); the position takes what is left."""
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        pad = 2 * metrics.horizontalAdvance("0")
+        header_metrics = QFontMetrics(self.table.horizontalHeader().font())
+
+        def heading(column: int) -> int:
+            text = QCoreApplication.translate("BallotPanel", self.COLUMNS[column])
+            return max(header_metrics.horizontalAdvance(line) for line in text.split("\n")) + pad
+
+        names = [c.name for c in self.form.candidates] or [""]
+        widths = {
+            0: max(metrics.horizontalAdvance(str(len(self.form.candidates))), 0) + pad,
+            1: max(bold_metrics.horizontalAdvance(name) for name in names) + pad,
+            6: max(metrics.horizontalAdvance(QCoreApplication.translate("BallotPanel", note)) for note in self.NOTES) + pad,
+        }
+        widths.update({column: max(heading(column), metrics.horizontalAdvance("X") + pad) for column in (3, 4, 5)})
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, max(width, heading(column)))
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
+        self.table.horizontalHeader().setFixedHeight(2 * header_metrics.height() + 8)
+        positions = [c.position for c in self.form.candidates] or [""]
+        self._position_width = max(metrics.horizontalAdvance(p) for p in positions) + pad
+        self._fixed_width = sum(self.table.columnWidth(c) for c in (0, 1, 3, 4, 5, 6)) + 2 * self.table.frameWidth() \
+            + self.table.verticalScrollBar().sizeHint().width()
+
+    def preferred_width(self) -> int:
+        """Wide enough for every column, the longest position included."""
+        return self._fixed_width + self._position_width
+
+    def least_width(self) -> int:
+        """Narrowest before the position is cut short: about a dozen letters of it."""
+        return self._fixed_width + min(self._position_width, 12 * self.table.fontMetrics().averageCharWidth())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_fixed_width"):
+            self.apply_sizes()
 
     def show_ballot(self, ballot: Ballot | None, number: int, current_order: int) -> None:
         """Show a ballot, touching only the boxes, notes and highlights that change: each item
@@ -418,11 +550,7 @@ class BallotPanel(QWidget):
                 item = self.table.item(row, column)
                 item.setText("X" if ticked else "")
                 item.setBackground(MARK_BRUSH[box_mark] if mark is box_mark else QBrush())
-        if invalid:
-            note = self.tr("không hợp lệ")
-        else:
-            note = {None: self.tr("chưa nhập"), Mark.NO_MARK: self.tr("không đánh dấu"),
-                    Mark.MULTI: self.tr("nhiều ô")}.get(mark, "")
+        note = self._notes["invalid"] if invalid else self._notes.get(mark, "")
         item = self.table.item(row, 6)
         if item.text() != note:
             item.setText(note)
@@ -446,6 +574,7 @@ class TallyTab(QWidget):
         self.undo = undo
         self.dialogs = dialogs
         self._undo_failed = undo_failed
+        self._holding = self._stale = False  # while a key is acted on, the current ballot is shown after it
         self.model = BallotTableModel(session, form, self)
         self.form = self.model.form
         self.candidate_line = StatusLine()
@@ -474,13 +603,60 @@ class TallyTab(QWidget):
     # -- navigation ------------------------------------------------------------------------
 
     def apply_sizes(self) -> None:
+        """Row and column sizes from the type, then the grid and the paper panel shared out."""
         metrics = self.view.fontMetrics()
-        widest = max(metrics.horizontalAdvance(mark_text(mark)) for mark in Mark)
-        self.view.horizontalHeader().setDefaultSectionSize(widest + 16)
-        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
-        invalid = QCoreApplication.translate("tally", "Không hợp lệ: {reason}").format(reason="xxxx")
-        self.view.setColumnWidth(BallotTableModel.STATUS, metrics.horizontalAdvance(invalid) + 16)
-        self.view.horizontalHeader().setMinimumHeight(2 * metrics.height() + 12)
+        pad = metrics.horizontalAdvance("0")
+        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
+        size = len(self.form.candidates)
+        statuses = [status_text(None, size), QCoreApplication.translate("tally", "Hợp lệ"),
+                    QCoreApplication.translate("tally", "Còn {count} ô").format(count=size),
+                    QCoreApplication.translate("tally", "Không hợp lệ: {reason}").format(reason="").strip(" :")]
+        self.view.setColumnWidth(BallotTableModel.STATUS, max(map(metrics.horizontalAdvance, statuses)) + 2 * pad)
+        bold = QFont(self.view.font())
+        bold.setBold(True)  # the current person's heading
+        header = QFontMetrics(bold)
+        names = [short_name(c.name) for c in self.form.candidates] or [""]
+        self._full_column = max([metrics.horizontalAdvance(mark_text(mark)) for mark in Mark]
+                                + [header.horizontalAdvance(name) for name in names]) + pad + 4
+        self._least_column = max(header.horizontalAdvance(str(size)), metrics.horizontalAdvance("X")) + 2 * pad
+        self._short_text = max(metrics.horizontalAdvance(mark_text(mark)) for mark in Mark) + pad
+        self.view.horizontalHeader().setMinimumHeight(2 * header.height() + 8)
+        self.panel.apply_sizes()
+        self.share_width()
+
+    def share_width(self) -> None:
+        """All of a ballot's columns in the grid where the window allows, the paper panel the
+        rest: the panel first gives up the length of the positions, then the grid its cells' words
+        ('1' for '1 Cao') and the size of the given names' type."""
+        margins = self.layout().contentsMargins() if self.layout() else None
+        width = self.width() - (margins.left() + margins.right() if margins else 0)
+        size = len(self.form.candidates)
+        if width < 200 or size == 0:
+            return
+        view = self.view
+        fixed = (view.verticalHeader().sizeHint().width() + view.columnWidth(BallotTableModel.STATUS)
+                 + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 2)
+        room = width - self.splitter.handleWidth()
+        full = fixed + size * self._full_column
+        if full + self.panel.least_width() <= room:
+            column = self._full_column
+        else:
+            column = max(self._least_column, (room - self.panel.least_width() - fixed) // size)
+        grid = fixed + size * column
+        header = view.horizontalHeader()
+        header.setDefaultSectionSize(column)
+        short = column < self._short_text
+        self.model.set_short_marks(short)
+        font = QFont(view.font())
+        if short:  # narrow columns: the given names in smaller type, cut at the column's edge
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+        if header.font() != font:
+            header.setFont(font)
+        self.splitter.setSizes([min(grid, room), max(room - grid, 0)])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.share_width()
 
     def current(self) -> tuple[int, int]:
         index = self.view.currentIndex()
@@ -520,6 +696,9 @@ class TallyTab(QWidget):
             self._show_current()
 
     def _show_current(self) -> None:
+        if self._holding:
+            self._stale = True
+            return
         row, order = self.current()
         candidate = self.form.candidate(order)
         total = len(self.form.candidates)
@@ -534,6 +713,17 @@ class TallyTab(QWidget):
     # -- keys ------------------------------------------------------------------------------
 
     def handle_key(self, event: QKeyEvent) -> bool:
+        """Act on a key; the candidate line and the paper panel are shown once, after all the
+        key changed (a keystroke changes the ballot, then moves the cursor: each would show them)."""
+        self._holding, self._stale = True, False
+        try:
+            return self._act_on_key(event)
+        finally:
+            self._holding = False
+            if self._stale:
+                self._show_current()
+
+    def _act_on_key(self, event: QKeyEvent) -> bool:
         key, modifiers = event.key(), event.modifiers()
         shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
