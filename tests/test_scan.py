@@ -68,7 +68,7 @@ def stored_marks(path: Path, entry_pass: str = "A") -> dict[int, dict[int, Mark]
 
 def test_200_scanned_ballots_read_confirmed_and_counted_as_the_paper_says(tmp_path, capsys):
     path = make_round(tmp_path, "r")
-    truths = write_stack(generator(path, tmp_path), tmp_path / "scans", 200, seed=16)
+    truths = write_stack(generator(path, tmp_path), tmp_path / "scans", 200, seed=16, dpi=200)  # 150, 300: below
 
     code, report = scan_json(capsys, str(path), str(tmp_path / "scans"))
     assert code == 0, report["set_aside"]

@@ -50,7 +50,8 @@ PDF_DPI = 200  # a scanner's PDF page is rendered at this resolution
 INSET = 1.3  # mm inside each box edge that is not measured (the grid line and a little slack)
 INK = 0.32  # a pixel this much darker than the paper (share of the paper's brightness) is ink
 MARK = 0.045  # a box with at least this share of ink is marked
-EMPTY = 0.015  # a box with at most this share is empty
+EMPTY = 0.015  # a box with at most this share is empty...
+FAINT_INK, FAINT = 0.16, 0.012  # ...and at most this share of it is even faintly dark (light pencil, unsmoothed)
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp")
 
 
@@ -257,7 +258,9 @@ class Reader:
         squares = _corner_squares(page.image)
         if squares is not None:
             for height in self._copy_heights():
-                for turn in range(4):  # which corner of the image is the copy's top left
+                turns = sorted(range(4), key=lambda turn: -_qr_darkness(page.image, _homography(squares, height, turn),
+                                                                        height))
+                for turn in turns:  # which corner of the image is the copy's top left; the likeliest first
                     homography = _homography(squares, height, turn)
                     text = _code_at(page.image, homography, height)
                     code = parse_scan_code(text) if text else None
@@ -300,7 +303,7 @@ class Reader:
         scale = np.diag([PX_PER_MM, PX_PER_MM, 1.0])
         upright = cv2.warpPerspective(page.image, homography @ np.linalg.inv(scale), (width, height),
                                       flags=cv2.WARP_INVERSE_MAP | cv2.INTER_AREA, borderValue=255)
-        ink = _ink(upright)
+        ink, faint = _ink(upright)
         layout_page = layout.pages[code.page - 1]
         first_row_y = layout_page.first_row_y  # on the copy, the top copy's figures are the copy's own
         if not _grid_matches(ink, layout, first_row_y, len(layout_page.orders)):
@@ -308,6 +311,8 @@ class Reader:
         cells = [
             _read_cell(order, [_fill(ink, x, first_row_y + i * layout.pitch, LEVEL_W, layout.pitch)
                                for x in layout.box_x],
+                       [_fill(faint, x, first_row_y + i * layout.pitch, LEVEL_W, layout.pitch, FAINT_INK)
+                        for x in layout.box_x],
                        _px_box(layout.box_x[0], first_row_y + i * layout.pitch, 3 * LEVEL_W, layout.pitch))
             for i, order in enumerate(layout_page.orders)
         ]
@@ -406,6 +411,16 @@ def _homography(squares: np.ndarray, copy_height: float, turn: int) -> np.ndarra
     targets = np.array([(near, near), (far_x, near), (far_x, far_y), (near, far_y)], np.float64)
     image_points = np.roll(squares, -turn, axis=0)
     return cv2.getPerspectiveTransform(targets.astype(np.float32), image_points.astype(np.float32)).astype(np.float64)
+
+
+def _qr_darkness(image: np.ndarray, homography: np.ndarray, copy_height: float) -> float:
+    """How dark the place of the QR code is under this guess of the page's turn (cheap, 2 px/mm)."""
+    x, y = QR_X, (copy_height - QR_SIZE) / 2
+    shift = np.array([[0.5, 0, x], [0, 0.5, y], [0, 0, 1]])
+    size = int(QR_SIZE * 2)
+    patch = cv2.warpPerspective(image, homography @ shift, (size, size), flags=cv2.WARP_INVERSE_MAP | cv2.INTER_AREA,
+                                borderValue=255)
+    return 255 - float(patch.mean())
 
 
 def _code_at(image: np.ndarray, homography: np.ndarray, copy_height: float) -> str | None:
@@ -509,21 +524,24 @@ def _find_square(image: np.ndarray, point: np.ndarray, px_per_mm: float) -> tupl
     return best
 
 
-def _ink(upright: np.ndarray) -> np.ndarray:
-    """Each pixel's darkness as a share of the paper's brightness (0 paper, 1 black), speckle removed."""
+def _ink(upright: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each pixel's darkness as a share of the paper's brightness (0 paper, 1 black): speckle
+    removed (a median), and only lightly smoothed (where a thin light line survives)."""
     smooth = cv2.medianBlur(upright, 3)
     paper = max(float(np.percentile(smooth, 90)), 1.0)
-    return np.clip((paper - smooth.astype(np.float32)) / paper, 0, 1)
+    light = cv2.GaussianBlur(upright, (3, 3), 0).astype(np.float32)
+    return (np.clip((paper - smooth.astype(np.float32)) / paper, 0, 1),
+            np.clip((paper - light) / paper, 0, 1))
 
 
 def _px_box(x: float, y: float, w: float, h: float) -> tuple[int, int, int, int]:
     return int(round(x * PX_PER_MM)), int(round(y * PX_PER_MM)), int(round(w * PX_PER_MM)), int(round(h * PX_PER_MM))
 
 
-def _fill(ink: np.ndarray, x: float, y: float, w: float, h: float) -> float:
+def _fill(ink: np.ndarray, x: float, y: float, w: float, h: float, level: float = INK) -> float:
     bx, by, bw, bh = _px_box(x + INSET, y + INSET, w - 2 * INSET, h - 2 * INSET)
     region = ink[by:by + bh, bx:bx + bw]
-    return float(np.mean(region > INK)) if region.size else 1.0
+    return float(np.mean(region > level)) if region.size else 1.0
 
 
 def _grid_matches(ink: np.ndarray, layout: BallotLayout, first_row_y: float, rows: int) -> bool:
@@ -542,10 +560,12 @@ def _grid_matches(ink: np.ndarray, layout: BallotLayout, first_row_y: float, row
 # -- a cell -----------------------------------------------------------------------------------
 
 
-def _read_cell(order: int, fills: Sequence[float], box: tuple[int, int, int, int]) -> Cell:
+def _read_cell(order: int, fills: Sequence[float], faints: Sequence[float], box: tuple[int, int, int, int]) -> Cell:
+    """A box is empty only when it is clean both ways: little ink after the median, and little
+    even faintly dark before it (a light pencil line the median thins away)."""
     fills = tuple(round(f, 4) for f in fills)
     marked = [k for k, f in enumerate(fills) if f >= MARK]
-    empty = [k for k, f in enumerate(fills) if f <= EMPTY]
+    empty = [k for k, f in enumerate(fills) if f <= EMPTY and faints[k] <= FAINT]
     if len(marked) == 1 and len(empty) == 2:
         top, second = fills[marked[0]], max(fills[k] for k in empty)
         confidence = min(1.0, (top - MARK) / MARK + 0.5) * (1 - second / EMPTY / 2)
