@@ -201,3 +201,30 @@ def test_a_hard_page_is_read_or_sent_to_review_never_misread(tmp_path, faults):
             assert not cell.accepted or cell.proposal == page.truth[cell.order], (cell, page.kinds[cell.order])
             if page.kinds[cell.order] in ("crossed", "several"):
                 assert not cell.accepted
+
+
+def test_half_page_copies_are_read_and_an_uncut_sheet_never_loses_a_copy_silently(tmp_path):
+    from tinnhiem_desktop.scan.reader import PageImage, ReadPage, Reader, SetAside, SetAsidePage
+
+    path = make_round(tmp_path, "short", size=4, issued=10)  # two copies to a sheet
+    gen = generator(path, tmp_path)
+    assert gen.layout.per_page == 2
+    with RoundService.open(path, "test", read_only=True) as service:
+        reader, uid = Reader(service.setup, service.info.uid), service.info.uid
+    rng = random.Random(4)
+    for upside_down in (False, True):
+        page = gen.page(rng, Faults(dpi=200, rotation=-2, upside_down=upside_down))  # a cut half
+        (copy,) = reader.read_page(PageImage("half.png", 1, page.image, "1" * 64))
+        assert isinstance(copy, ReadPage)
+        assert {c.order: c.proposal for c in copy.cells if c.accepted} == {
+            o: m for o, m in page.truth.items() if o in {c.order for c in copy.cells if c.accepted}}
+    import pypdfium2 as pdfium
+
+    from tinnhiem_desktop.export.blank_ballots import write_blank_ballots
+
+    document = pdfium.PdfDocument(str(write_blank_ballots(gen.setup, tmp_path / "two.pdf", copies=2, round_id=uid)))
+    sheet = document[0].render(scale=200 / 72, grayscale=True).to_numpy().copy()
+    copies = reader.read_page(PageImage("sheet.png", 1, sheet, "2" * 64))
+    assert len(copies) == 2  # both copies read, or the one not read set aside — never one copy alone
+    assert all(isinstance(c, ReadPage) or (isinstance(c, SetAsidePage) and c.reason is SetAside.UNREADABLE)
+               for c in copies)

@@ -270,7 +270,15 @@ class Reader:
         codes = [(code, corners) for code, corners in codes if code is not None]
         if not codes:
             return [SetAsidePage(page, SetAside.NOT_OURS, thumbnail=thumbnail(page.image))]
-        return [self._read_copy(page, code, corners=corners) for code, corners in codes]
+        copies = [self._read_copy(page, code, corners=corners) for code, corners in codes]
+        read = [c for c in copies if isinstance(c, ReadPage)]
+        height, width = page.image.shape
+        if (len(read) == 1 and len(copies) == 1 and height > 1.2 * width
+                and self.geometry(read[0].form).layout.per_page == 2):
+            # an uncut sheet of two half-page copies, one of them not found: never drop it silently
+            copies.append(SetAsidePage(page, SetAside.UNREADABLE, "nửa tờ còn lại của tờ chưa cắt",
+                                       thumbnail(page.image)))
+        return copies
 
     def _copy_heights(self) -> list[float]:
         return sorted({self.geometry(f.code).layout.copy_height for f in self.setup.forms}, reverse=True)
