@@ -120,6 +120,23 @@ def _parser() -> argparse.ArgumentParser:
     choice.add_argument("--marks", metavar="123x0", help="nhập lại: mỗi người một ký tự 1, 2, 3, 0, x")
     choice.add_argument("--invalid", type=_short_text, metavar="LÝ_DO", help="nhập lại: phiếu không hợp lệ, với lý do")
     resolve.add_argument("--by", type=_short_text, required=True, metavar="HỌ_TÊN", help="người xử lý (cầm phiếu giấy)")
+    scan = commands.add_parser("scan", help="đọc phiếu quét (PDF của máy quét hoặc thư mục ảnh) và lưu như phiếu đã nhập")
+    scan.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    scan.add_argument("scans", type=Path, metavar="SCANS", help="tệp PDF nhiều trang, hoặc thư mục ảnh JPEG/PNG/TIFF")
+    scan.add_argument("--pass", dest="entry_pass", choices=("A", "B"), default="A",
+                      help="lượt đọc (đợt nhập hai lượt: máy đọc một lượt, người nhập lượt kia)")
+    scan.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
+    review = commands.add_parser("scan-review", help="các ô của phiếu quét đang chờ xác nhận")
+    review.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    review.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
+    confirm = commands.add_parser("scan-confirm", help="xác nhận ô của phiếu quét theo phiếu giấy")
+    confirm.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    confirm.add_argument("--form", required=True, metavar="LOẠI_PHIẾU")
+    confirm.add_argument("--ballot", required=True, type=_number, metavar="SỐ_PHIẾU")
+    confirm.add_argument("--cell", required=True, action="append", metavar="STT=GIÁ_TRỊ",
+                         help="người số STT: 1, 2, 3 (mức), 0 (không đánh dấu), x (nhiều ô); lặp lại cho nhiều ô")
+    confirm.add_argument("--pass", dest="entry_pass", choices=("A", "B"), default="A", help="lượt của phiếu")
+    confirm.add_argument("--by", type=_short_text, required=True, metavar="HỌ_TÊN", help="người xác nhận (cầm phiếu giấy)")
     res = commands.add_parser("results", help="in kết quả (bảng tiếng Việt hoặc JSON)")
     res.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     res.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
@@ -262,6 +279,77 @@ def _resolve(args: argparse.Namespace) -> int:
         counted = service.resolve(args.form, args.ballot, choice, marks, args.invalid or "")
     print(f"Đã xử lý phiếu số {args.ballot} (loại phiếu {args.form}): "
           + ("phiếu được tính." if counted is not None else "không có phiếu này (không tính)."))
+    return EXIT_OK
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from .services.scanning import scan_ballots
+
+    with _open_round(args.round, command_line_keyer()) as service:
+        service.set_entry_pass(args.entry_pass)
+        report = scan_ballots(service, args.scans)
+    if args.json:
+        print(json.dumps({
+            "pages": report.pages,
+            "stored": [{"form": form, "ballot": number} for form, number in report.stored],
+            "accepted_cells": report.accepted_cells,
+            "review": [_review_json(cell) for cell in report.review],
+            "set_aside": report.set_aside,
+            "held_back": report.held_back,
+        }, ensure_ascii=False, indent=2))
+    else:
+        numbers = ", ".join(f"{form}/{number}" for form, number in report.stored[:3])
+        more = "…" if len(report.stored) > 3 else ""
+        print(f"Đã đọc {report.pages} trang: lưu {len(report.stored)} phiếu (lượt {args.entry_pass}"
+              + (f"; số phiếu {numbers}{more}" if report.stored else "") + f"), {len(report.review)} ô chờ xác nhận.")
+        for cell in report.review:
+            print(f"  Phiếu số {cell.number} (loại {cell.form}), {cell.name}: {REVIEW_WORDS[cell.reading]}")
+        for page in report.set_aside:
+            print(f"  Để riêng trang {page['page']} ({page['file']}): {page['words']}")
+        for held in report.held_back:
+            print(f"  Giữ lại: {held['words']} (trang {', '.join(map(str, held['pages']))} của tệp quét)")
+    return EXIT_OK if not report.set_aside and not report.held_back else EXIT_FAILED
+
+
+REVIEW_WORDS = {"doubtful": "không chắc chắn", "several": "nhiều ô được đánh dấu"}
+
+
+def _review_json(cell) -> dict:
+    return {"form": cell.form, "ballot": cell.number, "pass": cell.entry_pass.value, "candidate": cell.order,
+            "name": cell.name, "reading": cell.reading, "proposal": cell.proposal, "confidence": cell.confidence,
+            "fills": list(cell.fills), "page": cell.page, "file": cell.file}
+
+
+def _scan_review(args: argparse.Namespace) -> int:
+    from .services.scanning import pending_review
+
+    with _open_round(args.round, command_line_keyer(), read_only=True) as service:
+        cells = pending_review(service)
+    if args.json:
+        print(json.dumps([_review_json(cell) for cell in cells], ensure_ascii=False, indent=2))
+    else:
+        print(f"{len(cells)} ô của phiếu quét chờ xác nhận.")
+        for cell in cells:
+            print(f"  Lượt {cell.entry_pass.value}, phiếu số {cell.number} (loại {cell.form}), người số {cell.order} "
+                  f"{cell.name}: {REVIEW_WORDS[cell.reading]} (trang {cell.page}, {cell.file})")
+    return EXIT_OK
+
+
+def _scan_confirm(args: argparse.Namespace) -> int:
+    from .core.rekey import MARK_BY_CELL
+    from .services.scanning import confirm_cell
+
+    cells = []
+    for text in args.cell:
+        order, _, value = text.partition("=")
+        if not order.strip().isdigit() or value.strip().lower() not in ("1", "2", "3", "0", "x"):
+            raise TinNhiemError("scan_bad_cell", value=text)
+        cells.append((int(order), MARK_BY_CELL[value.strip().lower()]))
+    with _open_round(args.round, args.by) as service:
+        service.set_entry_pass(args.entry_pass)
+        for order, mark in cells:
+            confirm_cell(service, args.form, args.ballot, order, mark)
+    print(f"Đã xác nhận {len(cells)} ô của phiếu số {args.ballot} (loại phiếu {args.form}), người xác nhận {args.by}.")
     return EXIT_OK
 
 
@@ -423,6 +511,9 @@ COMMANDS = {
     "new": _new,
     "import-ballots": _import,
     "results": _results,
+    "scan": _scan,
+    "scan-review": _scan_review,
+    "scan-confirm": _scan_confirm,
     "verify": _verify,
     "station": _station,
     "import-station": _import_station,

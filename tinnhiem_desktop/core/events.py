@@ -174,8 +174,9 @@ def _counts(state: RoundState, event: Event) -> Changes:
     return Changes(counts=frozenset({data["form"]}))
 
 
-@kind("ballot_added", "form ballot new", "pass station keyed_by",
-      note="a ballot read (keyed), with its content; from a station, the station and who keyed it there")
+@kind("ballot_added", "form ballot new", "pass station keyed_by scan",
+      note="a ballot read (keyed, or scanned: its pages' files, numbers and SHA-256, the cells left for review), "
+           "with its content; from a station, the station and who keyed it there")
 def _ballot_added(state: RoundState, event: Event) -> Changes:
     form, source, number, current = _current(state, event.data)
     if current is not None:
@@ -199,7 +200,8 @@ def _ballot_status(state: RoundState, event: Event) -> Changes:
     return _ballot_changed(state, form, source, number, ballot_from_state(form, number, event.data["new"], source))
 
 
-@kind("mark_set", "form ballot candidate old new", "pass", note="one cell of a ballot keyed, changed or cleared")
+@kind("mark_set", "form ballot candidate old new", "pass scan_confirmed",
+      note="one cell of a ballot keyed, changed or cleared; or a scanned ballot's doubtful cell confirmed")
 def _mark(state: RoundState, event: Event) -> Changes:
     data = event.data
     form, source, number, current = _current(state, data)

@@ -6,10 +6,19 @@ A ballot that fits half a sheet prints two to a page (A5 halves, a cut line betw
 to about 30 people fills one side of A4; a longer one runs on to the back of the sheet (and further
 sheets, always an even number of pages), with the stamp box, a continuation line and the table
 heading on every page. One copy is drawn; its pages are then repeated for every other copy.
+
+A ballot printed for a round (its id known) is also made to be read by a scanner: four solid
+squares at the corners of each copy (fiducials) fix where everything lies, and a QR code in the
+left margin (a Micro QR, whose quiet zone is two modules) says which round, form and page of the
+ballot it is and the layout version (`scan_code`).
+The boxes' places are not printed in the code: they follow from the round's stored setup through
+`ballot_layout`, whose rules are frozen under `LAYOUT_VERSION` (scan/ checks the grid lines on the
+image where the layout puts them, so a layout that drifted is refused, never misread).
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +54,11 @@ MARKING = ("Cách đánh dấu: đánh dấu X vào một ô tương ứng với
            "đánh dấu một ô.")
 SIGNING_NOTE = "Ghi chú: người tham gia lấy phiếu có thể ký tên hoặc không ký tên vào phiếu."
 TURN_OVER = "(xem tiếp trang sau)"
+LAYOUT_VERSION = 1  # the rules of `ballot_layout` and of the marks below; bump when either changes
+FIDUCIAL = 5.0  # mm, the side of a corner square
+FIDUCIAL_INSET = 8.0  # mm from a copy's edges to a corner square's centre (inside any printer's margin)
+QR_X, QR_SIZE = 4.0, 10.0  # mm, the QR code in the left margin, centred on the copy's height
+SCAN_PREFIX = "TN"
 TURN_OVER_HEIGHT = 5  # mm under the last row of a page that is not a copy's last
 STAMP_LABEL = "Dấu của cơ quan"
 
@@ -118,6 +132,58 @@ class BallotLayout:
     @property
     def top(self) -> float:
         return HALF_TOP if self.per_page == 2 else TOP
+
+    @property
+    def copy_height(self) -> float:
+        """The height of the part of the sheet one copy takes: half of it, or all."""
+        return HALF if self.per_page == 2 else PAGE_H
+
+    def fiducials(self) -> tuple[tuple[float, float], ...]:
+        """The corner squares' centres, from a copy's top left corner: top left, top right,
+        bottom right, bottom left."""
+        near, far_x, far_y = FIDUCIAL_INSET, PAGE_W - FIDUCIAL_INSET, self.copy_height - FIDUCIAL_INSET
+        return (near, near), (far_x, near), (far_x, far_y), (near, far_y)
+
+    def qr_box(self) -> tuple[float, float, float]:
+        """The QR code's left, top and side, from a copy's top left corner."""
+        return QR_X, (self.copy_height - QR_SIZE) / 2, QR_SIZE
+
+
+def scan_code(round_id: str, setup: RoundSetup, form: BallotForm, page: int, pages: int) -> str:
+    """What a copy's page says to a scanner, in a Micro QR code's capital letters and digits:
+    layout version, round (the first 6 characters of its id), the form's place in the round,
+    page and pages of the ballot, and a check of the form's people (so a list changed after the
+    ballots were printed is not read against the wrong names)."""
+    index = [f.code for f in setup.forms].index(form.code) + 1
+    return f"{LAYOUT_VERSION}{round_id[:6].upper()}:{index}:{page}/{pages}:{form_check(form)}"
+
+
+def form_check(form: BallotForm) -> str:
+    """Four hex digits of the form's code, people and their order."""
+    text = "\x1f".join([form.code, *(f"{c.order}\x1e{c.name}" for c in form.candidates)])
+    return hashlib.sha256(composed(text).encode()).hexdigest()[:4].upper()
+
+
+@dataclass(frozen=True)
+class ScanCode:
+    version: int
+    round_id: str  # 6 capital hex digits
+    form_index: int  # 1-based place of the form in the round
+    page: int  # 1-based
+    pages: int
+    check: str
+
+
+def parse_scan_code(text: str) -> ScanCode | None:
+    """A page's code read back; None when it is not one of ours."""
+    parts = text.split(":")
+    if len(parts) != 4 or len(parts[0]) != 7 or "/" not in parts[2]:
+        return None
+    try:
+        page, pages = (int(n) for n in parts[2].split("/"))
+        return ScanCode(int(parts[0][0]), parts[0][1:], int(parts[1]), page, pages, parts[3])
+    except ValueError:
+        return None
 
 
 def ballot_layout(form: BallotForm, preset: Preset, measure: OfficialPdf | None = None) -> BallotLayout:
@@ -213,6 +279,7 @@ class Ballot:
     form: BallotForm
     preset: Preset
     layout: BallotLayout
+    round_id: str | None = None  # printed with fiducials and a QR code when known
 
     @property
     def wording(self) -> BallotWording:
@@ -279,6 +346,8 @@ class BallotPdf(OfficialPdf):
             self._heading_block(ballot, top)
         else:
             self._continuation(ballot, k, top)
+        if ballot.round_id:
+            self._scan_marks(ballot, k, shift)
         first_row_y = page.first_row_y + shift
         self._grid(layout, first_row_y, len(page.orders))
         self._rows(ballot, page, first_row_y)
@@ -289,6 +358,23 @@ class BallotPdf(OfficialPdf):
             with self.style("I", NOTE_PT):
                 self.set_xy(SIDE, bottom + 1)
                 self.cell(PAGE_W - 2 * SIDE, 4, TURN_OVER, align="R")
+
+    def _scan_marks(self, ballot: Ballot, k: int, shift: float) -> None:
+        """The corner squares and the QR code a scanner finds the page by."""
+        import segno
+
+        layout = ballot.layout
+        self.set_fill_color(0)
+        for x, y in layout.fiducials():
+            self.rect(x - FIDUCIAL / 2, shift + y - FIDUCIAL / 2, FIDUCIAL, FIDUCIAL, style="F")
+        code = segno.make_micro(scan_code(ballot.round_id, ballot.setup, ballot.form, k + 1, len(layout.pages)),
+                                error="l", version="M4")
+        x, y, side = layout.qr_box()
+        module = side / code.symbol_size(border=0)[0]
+        for row, bits in enumerate(code.matrix):
+            for col, bit in enumerate(bits):
+                if bit:
+                    self.rect(x + col * module, shift + y + row * module, module, module, style="F")
 
     def _stamp_box(self, x: float, top: float) -> None:
         self.set_line_width(0.3)
@@ -398,15 +484,17 @@ class BallotPdf(OfficialPdf):
 
 
 def write_blank_ballots(
-    setup: RoundSetup, target: Path, copies: int | None = None, forms: Sequence[str] | None = None
+    setup: RoundSetup, target: Path, copies: int | None = None, forms: Sequence[str] | None = None,
+    round_id: str | None = None,
 ) -> Path:
     """Every form's ballots (or those named), each as many as its issued count (or `copies`,
-    at least one), one form after another in one file."""
+    at least one), one form after another in one file; with the marks a scanner reads them by
+    when the round's id is given."""
     preset = round_rule(setup).preset
     pdf = BallotPdf()
     pdf.set_title(composed(f"{ballot_wording(preset).title} — {round_title(setup)}"))
     for code in forms or [form.code for form in setup.forms]:
         form = setup.form(code)
         count = max(1, form.counts.issued if copies is None else copies)
-        pdf.print_copies(Ballot(setup, form, preset, ballot_layout(form, preset, pdf)), count)
+        pdf.print_copies(Ballot(setup, form, preset, ballot_layout(form, preset, pdf), round_id), count)
     return save(pdf, target)

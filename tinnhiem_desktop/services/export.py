@@ -82,7 +82,7 @@ def export_documents(
             elif name == "blank_ballots":
                 from ..export.blank_ballots import write_blank_ballots
 
-                written.append(write_blank_ballots(service.setup, target, request.copies))
+                written.append(write_blank_ballots(service.setup, target, request.copies, round_id=info.uid))
                 note_blank_ballots_printed(service, request.copies)
             elif name == "entry_log":
                 from ..export.entry_log import write_entry_log

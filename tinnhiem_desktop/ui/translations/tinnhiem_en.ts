@@ -3187,6 +3187,22 @@ The other ballots keep their numbers.</translation>
             <translation>Wrong arguments: {detail}</translation>
         </message>
         <message>
+            <source>Không có tệp hoặc thư mục ảnh quét '{file}'.</source>
+            <translation>There is no scan file or folder of images '{file}'.</translation>
+        </message>
+        <message>
+            <source>Tệp '{file}' tạo từ phiên bản cũ, không có mã đợt: phiếu của đợt này không in được mã để máy đọc.</source>
+            <translation>The file '{file}' was made by an older version and has no round id: this round's ballots cannot carry a code for the scanner.</translation>
+        </message>
+        <message>
+            <source>Ô của người số {candidate} trên phiếu số {ballot} (loại phiếu '{form}', lượt {entry_pass}) không phải ô đang chờ xác nhận.</source>
+            <translation>The cell of person {candidate} on ballot {ballot} (form '{form}', pass {entry_pass}) is not a cell waiting to be confirmed.</translation>
+        </message>
+        <message>
+            <source>Cần dạng SỐ_THỨ_TỰ=GIÁ_TRỊ, với giá trị 1, 2, 3, 0 hoặc x (đang là '{value}').</source>
+            <translation>Expected ORDER=VALUE, the value 1, 2, 3, 0 or x (got '{value}').</translation>
+        </message>
+        <message>
             <source>Lỗi không mong đợi: {detail}</source>
             <translation>Unexpected error: {detail}</translation>
         </message>
