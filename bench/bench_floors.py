@@ -318,7 +318,7 @@ def main(quick: bool = False) -> dict[str, float]:
     if not quick:
         for cost in ("entry_log_{}_seconds", "blank_ballots_{}_floors_seconds", "import_{}_seconds",
                      "verify_{}_seconds", "consolidate_{}_ballots_seconds"):
-            figures[cost.format("ratio")] = figures[cost.format(3000)] / figures[cost.format(1000)]
+            figures[cost.split("_{}")[0] + "_ratio"] = figures[cost.format(3000)] / figures[cost.format(1000)]
     figures["import_floor_ratio"] = figures["import_1000_seconds"] / figures["import_1000_floor_seconds"]
     figures["durable_write_floor_ratio"] = figures["durable_write_median_ms"] / figures["durable_write_floor_median_ms"]
     print(f"load average {Path('/proc/loadavg').read_text().split()[:3]}")

@@ -73,10 +73,10 @@ TARGETS = [
     ("… durable write against its floor (times)", "durable_write_floor_ratio", "×", 3),
     ("Entry log (PDF) of the 1,000 × 60 keyed round", "entry_log_1000_seconds", "s", 20),
     ("Linearity, 3,000 against 1,000 ballots (linear: 3): entry log", "entry_log_ratio", "×", 3.5),
-    ("… blank ballots", "blank_ballots_floors_ratio", "×", 3.5),
+    ("… blank ballots", "blank_ballots_ratio", "×", 3.5),
     ("… ballots CSV import", "import_ratio", "×", 3.5),
     ("… verify", "verify_ratio", "×", 3.5),
-    ("… consolidation of 4 units (+ last year's 4), one 25-person form", "consolidate_ballots_ratio", "×", 3.5),
+    ("… consolidation of 4 units (+ last year's 4), one 25-person form", "consolidate_ratio", "×", 3.5),
     # Only when a bundle was built (`bash scripts/build.sh`): rows without a figure are left out.
     ("Bundle: `tinnhiem-cli results` on the 1,000 × 60 round, launch to exit (median of 5)",
      "bundle_cli_results_median_seconds", "s", None),
