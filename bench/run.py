@@ -20,6 +20,7 @@ sys.path.insert(0, str(HERE))
 import bench_consolidate  # noqa: E402
 import bench_bundle  # noqa: E402
 import bench_export  # noqa: E402
+import bench_floors  # noqa: E402
 import bench_keys_per_ballot  # noqa: E402
 import bench_keystroke  # noqa: E402
 import bench_startup  # noqa: E402
@@ -54,6 +55,31 @@ TARGETS = [
      "consolidate_300_read_floor_seconds", "s", None),
     ("… of which the .xlsx", "consolidate_300_xlsx_seconds", "s", None),
     ("… of which the PDF", "consolidate_300_pdf_seconds", "s", None),
+    # bench_floors.py: each cost with its floor (the same work with the standard library) beside it.
+    ("`tinnhiem-cli results` of a 30-ballot round, launch to exit (median of 7)", "startup_results_median_seconds", "s", 0.5),
+    ("`tinnhiem-cli verify` of that round, launch to exit (median of 7)", "startup_verify_median_seconds", "s", 0.5),
+    ("… floor: Python starting and importing sqlite3, json, hashlib", "startup_floor_median_seconds", "s", None),
+    ("verify of a 1,000 × 60 round keyed cell by cell (61,001 events), open to report (best of 3)",
+     "verify_1000_seconds", "s", 1.5),
+    ("… its peak memory (the whole process)", "verify_1000_mib", "MiB", 200),
+    ("… floor: every row with sqlite3, the hash chain recomputed", "verify_1000_floor_seconds", "s", None),
+    ("verify of the same at 3,000 × 60 (181,001 events)", "verify_3000_seconds", "s", None),
+    ("… its peak memory", "verify_3000_mib", "MiB", None),
+    ("Ballots CSV import, 1,000 × 60 (best of 3)", "import_1000_seconds", "s", None),
+    ("… floor: plain sqlite3 insert of the same ballots and hashed events, one transaction",
+     "import_1000_floor_seconds", "s", None),
+    ("… import against its floor (times)", "import_floor_ratio", "×", 3),
+    ("Durable write of one keystroke (the store's append), median of 300", "durable_write_median_ms", "ms", None),
+    ("… p99", "durable_write_p99_ms", "ms", None),
+    ("… floor: a bare sqlite3 commit of an event and a mark, WAL, synchronous=FULL",
+     "durable_write_floor_median_ms", "ms", None),
+    ("… durable write against its floor (times)", "durable_write_floor_ratio", "×", 3),
+    ("Entry log (PDF) of the 1,000 × 60 keyed round", "entry_log_1000_seconds", "s", 20),
+    ("Linearity, 3,000 against 1,000 ballots (linear: 3): entry log", "entry_log_ratio", "×", 3.5),
+    ("… blank ballots", "blank_ballots_ratio", "×", 3.5),
+    ("… ballots CSV import", "import_ratio", "×", 3.5),
+    ("… verify", "verify_ratio", "×", 3.5),
+    ("… consolidation of 4 units (+ last year's 4), one 25-person form", "consolidate_ratio", "×", 3.5),
     # Only when a bundle was built (`bash scripts/build.sh`): rows without a figure are left out.
     ("Bundle: `tinnhiem-cli results` on the 1,000 × 60 round, launch to exit (median of 5)",
      "bundle_cli_results_median_seconds", "s", None),
@@ -78,6 +104,7 @@ def main() -> None:
     figures: dict[str, float] = {}
     figures.update(bench_tally.main())
     figures.update(bench_export.main())
+    figures.update(bench_floors.main())
     figures.update(bench_keystroke.main())
     figures.update(bench_startup.main())
     figures.update(bench_keys_per_ballot.main())

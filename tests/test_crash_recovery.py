@@ -40,7 +40,7 @@ from tinnhiem_desktop.core.model import Mark
 from tinnhiem_desktop.services.rounds import RoundService
 
 service = RoundService.open(sys.argv[1], "Lê Thị Hồng")
-raw = service._repo._engine.raw_connection()
+raw = service._repo._database.connection
 raw.execute("PRAGMA wal_autocheckpoint=0")
 for _ in range(int(sys.argv[2])):
     print(service.add_ballot("1", marks={1: Mark.THAP, 2: Mark.CAO, 3: Mark.TIN_NHIEM}).number, flush=True)
@@ -61,7 +61,7 @@ from tinnhiem_desktop.services.rounds import RoundService
 
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 service = RoundService.open(sys.argv[1], "Lê Thị Hồng")
-service._repo._engine.raw_connection().execute("PRAGMA wal_autocheckpoint=8")
+service._repo._database.connection.execute("PRAGMA wal_autocheckpoint=8")
 resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[2]), resource.RLIM_INFINITY))
 refused = 0
 while refused < 3:

@@ -366,8 +366,7 @@ def test_a_write_sqlite_refuses_is_a_coded_error(tmp_path):
     """What a folder or medium made read-only gives: SQLite refuses the write."""
     path = tmp_path / "dot.tinnhiem"
     with RoundService.create(path, SETUP, "Lê Thị Hồng") as service:
-        with service._repo._engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA query_only=ON")
+        service._repo._database.connection.execute("PRAGMA query_only=ON")
         with pytest.raises(TinNhiemError) as caught:
             service.add_ballot("1", 1, MARKS)
         assert caught.value.code == "write_failed"

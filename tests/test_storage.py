@@ -45,10 +45,9 @@ def test_new_round_file_has_our_id_version_wal_and_foreign_keys(round_path):
     assert pragma("journal_mode") == "wal"
     connection.close()
     with RoundService.open(round_path, KEYER) as service:
-        raw = service._repo._engine.raw_connection()
+        raw = service._repo._database.connection
         assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert raw.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-        raw.close()
 
 
 def test_closing_leaves_only_the_round_file(round_path):
@@ -93,6 +92,16 @@ def test_migrations_build_exactly_the_tables_the_program_uses(round_path):
     config.set_main_option("script_location", str(MIGRATIONS))
     revisions = list(ScriptDirectory.from_config(config).walk_revisions())
     assert len(revisions) == SCHEMA_VERSION
+
+
+def test_the_schema_check_knows_every_table_and_index_of_the_schema():
+    """Opening a file judges its objects against names written out in schema_check (so that no
+    SQLAlchemy is imported to open it): they must be those of the tables the migrations build."""
+    from tinnhiem_desktop.storage.schema_check import OUR_INDEXES, OUR_TABLES
+
+    declared = SQLModel.metadata.sorted_tables
+    assert OUR_TABLES == {table.name for table in declared}
+    assert OUR_INDEXES == {index.name for table in declared for index in table.indexes}
 
 
 def test_an_existing_file_is_never_overwritten(round_path):
@@ -198,9 +207,8 @@ def test_a_full_disk_refuses_the_action_and_keeps_earlier_work(round_path, tmp_p
     with new_round(round_path) as service:
         service.add_ballot("1")
         service.set_marks("1", 1, {1: Mark.CAO})
-        raw = service._repo._engine.raw_connection()
+        raw = service._repo._database.connection
         raw.execute("PRAGMA max_page_count=1")  # the file may not grow: the disk is full
-        raw.close()
         with pytest.raises(TinNhiemError) as caught:
             service.import_ballots_file(ballots_csv)
         assert caught.value.code == "write_failed"

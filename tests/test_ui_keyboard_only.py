@@ -163,7 +163,7 @@ def crash(window: MainWindow) -> None:
     with them), the lock file left beside the round file, no clean close of the round."""
     repo = window.session.service._repo
     lock = repo._lock
-    repo._engine.dispose()
+    repo._database.dispose()
     if lock._file is not None:
         _FileLock.held.pop(lock._file.key, None)
         os.close(lock._file.fd)

@@ -187,9 +187,8 @@ def test_a_full_disk_refuses_the_keystroke_with_a_message(qtbot, settings_dir, r
     window = open_window(qtbot, round_file, dialogs)
     tab = window.current_tab()
     press(qtbot, tab.view, "123")
-    raw = window.session.service._repo._engine.raw_connection()
+    raw = window.session.service._repo._database.connection
     raw.execute("PRAGMA max_page_count=1")
-    raw.close()
     for _ in range(40):  # until the file would have to grow
         qtbot.keyClick(tab.view, Qt.Key.Key_2)
         if dialogs.errors:

@@ -20,10 +20,9 @@ from .core.issues import Severity, TinNhiemError
 from .core.limits import MAX_BALLOT_NUMBER, MAX_TEXT
 from .export.results_json import results_document
 from .export.dates import vi_datetime
-from .export.entry_log import RESOLUTION_WORDS
 from .export.procedure_text import checklist_text
 from .export.results_text import results_text, rule_label
-from .export.wording import describe_error, describe_issue, sentence
+from .export.wording import RESOLUTION_WORDS, describe_error, describe_issue, sentence
 from .services.backups import newest_backup_problems
 from .services.export import (ExportRequest, ReportRequest, check_reports, export_documents, export_reports,
                               export_warnings)

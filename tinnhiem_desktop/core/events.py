@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
 from .double_entry import Resolution
@@ -22,8 +22,11 @@ from .spec import rule_to_dict, setup_from_dict, with_rule
 from .state import GENESIS, NO_CHANGES, Changes, RoundState, Seal
 
 
+_CANONICAL = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))  # made once: a log has tens of thousands
+
+
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _CANONICAL.encode(value)
 
 
 def sha256(text: str) -> str:
@@ -118,8 +121,13 @@ def _inconsistent(state: RoundState, event: Event) -> None:
     state.problem("log_inconsistent", seq=event.seq)
 
 
+_PASSES = {entry_pass.value: entry_pass for entry_pass in EntryPass}
+
+
 def _source(data: Mapping[str, Any]) -> EntryPass:
-    return EntryPass(data.get("pass", EntryPass.A.value))
+    value = data.get("pass", "A")
+    found = _PASSES.get(value) if isinstance(value, str) else None
+    return found if found is not None else EntryPass(value)
 
 
 def _current(state: RoundState, data: Mapping[str, Any]) -> tuple[str, EntryPass, int, Ballot | None]:
@@ -218,8 +226,9 @@ def _mark(state: RoundState, event: Event) -> Changes:
     if data["new"] is None:
         marks.pop(order, None)
     else:
-        marks[order] = Mark(data["new"])
-    return _ballot_changed(state, form, source, number, replace(current, marks=marks))
+        marks[order] = MARKS[data["new"]]
+    changed = Ballot(current.form, current.number, current.status, marks, current.invalid_reason, current.entry_pass)
+    return _ballot_changed(state, form, source, number, changed)
 
 
 @kind("difference_resolved", "form ballot choice old_choice keyed",
@@ -333,7 +342,7 @@ def apply(state: RoundState, event: Event) -> tuple[RoundState, Changes]:
     if declared is None:
         state.problem("log_unknown_action", seq=event.seq, action=event.action)
         return state, NO_CHANGES
-    if not isinstance(event.data, Mapping):
+    if type(event.data) is not dict and not isinstance(event.data, Mapping):
         state.problem("log_event_unreadable", seq=event.seq, action=event.action)
         return state, NO_CHANGES
     given = set(event.data)

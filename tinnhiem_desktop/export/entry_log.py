@@ -21,7 +21,7 @@ from .history_text import BY_HAND
 from .pdf import OfficialPdf, composed, save
 from .procedure_text import STEP_NAMES
 from .results_text import override_words, rule_label
-from .wording import COUNT_NAMES, MARK_NAMES, STATUS_NAMES
+from .wording import COUNT_NAMES, MARK_NAMES, RESOLUTION_WORDS, STATUS_NAMES
 
 TITLE = "NHẬT KÝ NHẬP PHIẾU"
 ACTION_NAMES = {  # one for every kind of event of core/events.py (tests/test_export_ballots_log.py checks)
@@ -53,7 +53,6 @@ RECORD_WORDS = {
     "in_favour": "tán thành", "against": "không tán thành", "received": "ngày nhận", "name": "người",
 }
 CLEARED = "(xóa ghi nhận)"
-RESOLUTION_WORDS = {"A": "lấy theo lượt A", "B": "lấy theo lượt B", "R": "nhập lại theo phiếu giấy", None: ""}
 HEADINGS = ("STT", "Thời gian", "Người nhập", "Loại phiếu", "Phiếu", "Người được lấy phiếu", "Nội dung", "Cũ", "Mới")
 WIDTHS = (21, 33, 29, 13, 16, 28, 26, 28, 58)  # mm; together the 252 mm between landscape margins
 ALIGNS = ("R", "C", "L", "C", "R", "L", "L", "L", "L")

@@ -8,32 +8,22 @@ from ..core.model import LEVELS
 from ..core.percent import vi_count, vi_percent
 from ..core.procedure import TeamVote
 from ..core.results import FormResult, RoundResults
-from ..core.rules import Base
 from ..core.team import head_first
 from .fonts import FontSet
 from .history_text import by_hand_notes, last_year, prior_share
 from .dates import vi_date
 from ..core.audit import grouped
 from .seal import Seal, seal_lead
+from .paper import DOTS, LEVEL_HEADINGS, base_words  # noqa: F401  (imported from here by others)
 from .pdf import OfficialPdf, Signature, save
 from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, overrides_sentence, rule_label
-from .wording import BASE_NAMES, flags_words, sentence
+from .wording import flags_words, sentence
 
 # 165 mm: the text width of A4 with 30/15 margins; the name column takes an ordinary four-word name
 # ("Nguyễn Văn Quốc Thành") on one line, the figures columns what "30,00%" needs
 WIDTHS = (9, 41, 31, 8, 15, 8, 15, 8, 15, 15)
 WIDTHS_WITH_LAST_YEAR = (9, 34, 25, 7, 14, 7, 14, 7, 14, 19, 15)  # and last year's share, set at 10 pt
-LEVEL_HEADINGS = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
-DOTS = "................"
-
-
-def base_words(form: FormResult, decimals: int) -> str:
-    if form.base_kind is Base.VALID_FOR_PERSON:
-        base = f"Tỷ lệ % tính trên {BASE_NAMES[form.base_kind]}"
-    else:
-        base = f"Tỷ lệ % tính trên {BASE_NAMES[form.base_kind]}: {vi_count(form.base_value)} phiếu"
-    return f"{base}; làm tròn đến {decimals} chữ số thập phân (từ 5 trở lên làm tròn lên)."
 
 
 def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None,

@@ -31,9 +31,8 @@ from ..core.results import FormResult, RoundResults
 from ..core.team import head_first
 from .dates import vi_date
 from .history_text import by_hand_notes, last_year, prior_share
-from .minutes import DOTS, LEVEL_HEADINGS, base_words
-from .pdf import (FINGERPRINT_HOW, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, composed,
-                  place_and_date, qr_png)
+from .paper import (DOTS, FINGERPRINT_HOW, LEVEL_HEADINGS, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
+                    MARGIN_TOP, base_words, composed, place_and_date, qr_png)
 from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, overrides_sentence, rule_label
 from .seal import Seal, seal_lead

@@ -7,13 +7,9 @@ date line; page numbers centred at the top from page 2; signature blocks with pr
 
 from __future__ import annotations
 
-import io
-
-import re
-from itertools import combinations
-import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 from typing import Iterator, Sequence
 
@@ -22,47 +18,14 @@ from fpdf.fonts import FontFace
 
 from ..core.audit import grouped
 from ..core.model import Header, HeaderStyle
-from .dates import vi_date
 from .fonts import FontSet, document_fonts
+from .paper import (  # noqa: F401  (the page's measures, shared with the Word and Excel papers)
+    BODY_PT, FINGERPRINT_HOW, FINGERPRINT_HOW_SHORT, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
+    composed, locality, place_and_date, qr_png,
+)
 
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 20, 20, 30, 15
-BODY_PT = 13
 FIRST_LINE_INDENT = 10  # mm, the first line of a body paragraph
 NBSP = "\u00a0"  # not stretched by justification, so an indent of these stays put
-LOCALITY = re.compile(r"(?:^|\s)(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$")
-
-
-FINGERPRINT_HOW = ("So đủ 64 ký tự với tệp: tinnhiem-cli verify TỆP --fingerprint \"…\", hoặc trong chương trình: "
-                   "Tệp › Kiểm tra tệp. Mã QR bên cạnh mang cùng dấu vân tay.")
-FINGERPRINT_HOW_SHORT = "So đủ 64 ký tự với tệp (Tệp › Kiểm tra tệp); mã QR phía dưới mang cùng giá trị."
-
-
-def qr_png(text: str) -> io.BytesIO:
-    import segno
-
-    buffer = io.BytesIO()
-    segno.make(text, error="m").save(buffer, kind="png", scale=8, border=2)
-    buffer.seek(0)
-    return buffer
-
-
-def locality(header: Header) -> str | None:
-    """The place name of the issuing body ('An Phú' from 'ỦY BAN NHÂN DÂN TỈNH AN PHÚ')."""
-    for text in (header.unit, header.parent):
-        found = LOCALITY.search(text.upper())
-        if found:
-            return found.group(1).strip().title()
-    return None
-
-
-def place_and_date(header: Header, iso_date: str) -> str:
-    """'An Phú, ngày 27 tháng 11 năm 2026'; dots where the place or the date is not known."""
-    return f"{locality(header) or '.........'}, {vi_date(iso_date) or 'ngày ..... tháng ..... năm .........'}"
-
-
-def composed(value: str) -> str:
-    """fpdf2 renders Vietnamese right only when composed (NFC)."""
-    return unicodedata.normalize("NFC", value)
 
 
 @dataclass(frozen=True)

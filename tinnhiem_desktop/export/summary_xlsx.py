@@ -22,10 +22,9 @@ from ..core.issues import Issue
 from ..core.model import LEVELS, BallotForm, Header, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
 from ..core.results import CandidateResult, FormResult, RoundResults, Rule
-from .minutes import base_words
 from .cells import merge, put_text
 from .dates import vi_datetime
-from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date
+from .paper import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, base_words, place_and_date
 from .results_text import rule_label, rule_sentence
 from .wording import flag_words, sentence
 

@@ -33,6 +33,7 @@ MARK_NAMES = {
 }
 
 STATUS_NAMES = {"valid": "hợp lệ", "invalid": "không hợp lệ"}
+RESOLUTION_WORDS = {"A": "lấy theo lượt A", "B": "lấy theo lượt B", "R": "nhập lại theo phiếu giấy", None: ""}
 
 BASE_NAMES = {
     Base.SUMMONED: "tổng số người được triệu tập",

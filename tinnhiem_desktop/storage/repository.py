@@ -18,8 +18,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from sqlalchemy.exc import DBAPIError
-
 from ..core.audit import after_seal_hash
 from ..core.events import UNPROJECTED, Draft, Event, chain_event, event_hash
 from ..core.history import PriorResult
@@ -50,12 +48,13 @@ from ..core.store import StoredRound
 from .roundfile import (
     SCHEMA_VERSION,
     WriterLock,
+    Database,
     backup_copy,
     check_integrity,
     enable_wal,
-    make_engine,
-    migrate,
+    migrate_file,
     migrating_path,
+    open_database,
     read_header,
     remove_leftovers,
     replace_durably,
@@ -78,10 +77,10 @@ class RoundRepository:
 
     loads = 0  # how many times any round file was read whole (tests count reads per command)
 
-    def __init__(self, path: Path, engine, lock: WriterLock | None, read_only: bool) -> None:
+    def __init__(self, path: Path, database: Database, lock: WriterLock | None, read_only: bool) -> None:
         self.path = path
         self.read_only = read_only
-        self._engine = engine
+        self._database = database
         self._lock = lock
         self._form_ids: dict[str, int] = {}
         self._sealed_at: str | None = None
@@ -103,24 +102,24 @@ class RoundRepository:
         partial = path.with_name(path.name + ".partial")
         try:
             partial.unlink(missing_ok=True)
-            engine = make_engine(partial, "create")
+            migrate_file(partial, "create")  # the schema is built by the migrations
+            database = open_database(partial, "create")
             try:
-                migrate(engine)
                 from ..core.spec import setup_to_dict
 
-                with engine.begin() as connection:
+                with database.transaction() as db:
                     created = now()
-                    _insert_setup(_driver(connection), setup, uid, created)
+                    _insert_setup(db, setup, uid, created)
                     first = chain_event(None, created, keyer, "round_created", {"setup": setup_to_dict(setup), "uid": uid})
-                    _insert_event(_driver(connection), first)
+                    _insert_event(db, first)
             finally:
-                engine.dispose()
+                database.dispose()
             replace_durably(partial, path)
             lock.hold_file(path)
-        except (OSError, DBAPIError) as error:
+        except (OSError, sqlite3.Error) as error:
             lock.release()
             _remove_quietly(partial)
-            detail = getattr(error, "strerror", None) or str(getattr(error, "orig", error))
+            detail = getattr(error, "strerror", None) or str(error)
             raise TinNhiemError("file_not_writable", file=str(path), detail=detail) from None
         except BaseException:
             lock.release()
@@ -172,35 +171,35 @@ class RoundRepository:
         """`scratch`: a folder holding a recovered copy of the file, to be read instead of it."""
         source = path if scratch is None else scratch / path.name
         header = read_header(source)
-        engine = make_engine(source, mode if scratch is None else "reader")
+        database = open_database(source, mode if scratch is None else "reader")
         try:
-            check_schema(engine, path)  # before any statement that could run something not ours
+            check_schema(database, path)  # before any statement that could run something not ours
             if header.user_version < SCHEMA_VERSION:
                 if read_only:  # an archived file is read through a migrated copy, never touched
                     scratch = scratch or Path(tempfile.mkdtemp(prefix="tinnhiem-"))
-                    engine = _migrated_copy(engine, scratch / f"migrated-{path.name}", path)
+                    database = _migrated_copy(database, scratch / f"migrated-{path.name}", path)
                 else:
-                    engine = _migrate_in_place(engine, path, header.user_version)
+                    database = _migrate_in_place(database, path, header.user_version)
                     if lock is not None:
                         lock.hold_file(path)
-            repo = cls(path, engine, lock, read_only)
+            repo = cls(path, database, lock, read_only)
             repo._scratch = scratch
             repo._opening = repo.load(with_events=with_events)  # wholly readable, before WAL is set
             if not read_only:
-                enable_wal(engine)
+                enable_wal(database)
             return repo
-        except DBAPIError as error:
-            engine.dispose()
-            raise TinNhiemError("round_file_corrupt", file=str(path), detail=str(error.orig)) from None
+        except sqlite3.Error as error:
+            database.dispose()
+            raise TinNhiemError("round_file_corrupt", file=str(path), detail=str(error)) from None
         except BaseException:
-            engine.dispose()
+            database.dispose()
             raise
         finally:
             if scratch is not None and sys.exc_info()[0] is not None:
                 shutil.rmtree(scratch, ignore_errors=True)
 
     def close(self) -> None:
-        self._engine.dispose()
+        self._database.dispose()
         if self._scratch is not None:
             shutil.rmtree(self._scratch, ignore_errors=True)
         if self._lock:
@@ -222,13 +221,9 @@ class RoundRepository:
             return opening
         RoundRepository.loads += 1
         try:
-            with self._engine.connect() as connection:
-                connection.exec_driver_sql("BEGIN")
-                try:
-                    stored = self._load_in(_driver(connection), with_events)
-                finally:
-                    connection.rollback()
-        except (DBAPIError, sqlite3.Error) as error:
+            with self._database.snapshot() as db:
+                stored = self._load_in(db, with_events)
+        except sqlite3.Error as error:
             raise TinNhiemError("round_file_corrupt", file=str(self.path), detail=_detail(error)) from None
         except (ValueError, KeyError, TypeError) as error:  # a value no version of ours writes
             raise TinNhiemError("round_file_altered", file=str(self.path), detail=str(error)) from None
@@ -319,8 +314,7 @@ class RoundRepository:
 
     def events(self, after: int = 0, first: int | None = None) -> list[Event]:
         """The log, oldest first: the events after number `after`; only `first` of them when given."""
-        with self._engine.connect() as connection:
-            return self._events_in(_driver(connection), after, first)
+        return self._events_in(self._database.connection, after, first)
 
     @staticmethod
     def _events_in(db: sqlite3.Connection, after: int = 0, first: int | None = None) -> list[Event]:
@@ -332,25 +326,23 @@ class RoundRepository:
 
     def head(self) -> tuple[int, str]:
         """The newest event's number and hash as the file has it now (a reader polls this)."""
-        with self._engine.connect() as connection:
-            return _head(_driver(connection))
+        return _head(self._database.connection)
 
     def after_seal_chain(self) -> list[str]:
         """The hashes of the records made after the seal, in the order of their chain (the
         versions a record replaced included): a backup's chain must be a beginning of this one."""
-        with self._engine.connect() as connection:
-            versions = [version for version, _, _ in after_seal_versions(_driver(connection)).values()]
+        versions = [version for version, _, _ in after_seal_versions(self._database.connection).values()]
         return [v["hash"] for v in sorted(versions, key=lambda v: v["seq"]) if "seq" in v and "hash" in v]
 
     def copy_to(self, target: Path) -> Path:
         try:
-            return vacuum_into(self._engine, target)
-        except (OSError, DBAPIError) as error:
-            detail = getattr(error, "strerror", None) or str(getattr(error, "orig", error))
+            return vacuum_into(self._database, target)
+        except (OSError, sqlite3.Error) as error:
+            detail = getattr(error, "strerror", None) or str(error)
             raise TinNhiemError("file_not_writable", file=str(target), detail=detail) from None
 
     def integrity_problems(self) -> list[str]:
-        return check_integrity(self._engine)
+        return check_integrity(self._database)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -367,9 +359,8 @@ class RoundRepository:
         self.check_writable()
         appended: list[Event] = []
         try:
-            with self._engine.begin() as connection:
+            with self._database.transaction() as db:
                 self._check_still_there()
-                db = _driver(connection)
                 seq, digest = _head(db)
                 for draft in drafts:
                     at = now()
@@ -381,7 +372,7 @@ class RoundRepository:
                     seq, digest = event.seq, event.hash
                 if fingerprint is not None:
                     db.execute("UPDATE round SET fingerprint = ? WHERE id = 1", (fingerprint(digest, whole_rows(db)),))
-        except (DBAPIError, sqlite3.Error) as error:
+        except sqlite3.Error as error:
             raise TinNhiemError("write_failed", file=str(self.path), detail=_detail(error)) from None
         for event in appended:
             if event.action == "round_sealed":
@@ -475,9 +466,8 @@ class RoundRepository:
         if self.read_only:
             raise TinNhiemError("round_read_only", file=str(self.path))
         try:
-            with self._engine.begin() as connection:
+            with self._database.transaction() as db:
                 self._check_still_there()
-                db = _driver(connection)
                 versions = [version for version, _, _ in after_seal_versions(db).values()]
                 last = max(versions, key=lambda v: v.get("seq", 0), default=None)
                 seq = 1 + (last.get("seq", 0) if last else 0)
@@ -495,7 +485,7 @@ class RoundRepository:
                     "INSERT INTO procedure_record (key, data, at, by) VALUES (?, ?, ?, ?) ON CONFLICT (key)"
                     " DO UPDATE SET data = excluded.data, at = excluded.at, by = excluded.by",
                     (key, json.dumps(stored, ensure_ascii=False, sort_keys=True), at, keyer))
-        except (DBAPIError, sqlite3.Error) as error:
+        except sqlite3.Error as error:
             raise TinNhiemError("write_failed", file=str(self.path), detail=_detail(error)) from None
 
     # -- helpers ---------------------------------------------------------------------------
@@ -575,14 +565,8 @@ def _plain(data: Mapping[str, Any]) -> dict:
     return json.loads(json.dumps(data, ensure_ascii=False))
 
 
-def _driver(connection) -> sqlite3.Connection:
-    """The driver's own connection under SQLAlchemy's: the store's queries run on it directly,
-    since SQLAlchemy's row objects cost more than the rows (a keyed round holds tens of thousands)."""
-    return connection.connection.driver_connection
-
-
 def _detail(error: Exception) -> str:
-    return str(getattr(error, "orig", None) or error)
+    return str(error)
 
 
 def _round_row(db: sqlite3.Connection, path: Path) -> Mapping[str, Any]:
@@ -647,38 +631,35 @@ def _insert_setup(db: sqlite3.Connection, setup: RoundSetup, uid: str, created_a
                  for c in form.candidates])
 
 
-def _migrated_copy(engine, target: Path, path: Path):
+def _migrated_copy(database: Database, target: Path, path: Path) -> Database:
     """A copy of an older file brought to the current schema and checked (SQLite's checks, and
-    it reads as a round), opened read-only; the engine of the original is disposed of."""
+    it reads as a round), opened read-only; the connection to the original is closed."""
     try:
-        vacuum_into(engine, target)
+        vacuum_into(database, target)
     finally:
-        engine.dispose()
-    writer = make_engine(target, "write")
+        database.dispose()
     try:
-        migrate(writer)
-    except (DBAPIError, ValueError) as error:
-        raise TinNhiemError("migration_failed", file=str(path), detail=str(getattr(error, "orig", error))) from None
-    finally:
-        writer.dispose()
-    migrated = make_engine(target, "read")
+        migrate_file(target, "write")
+    except (sqlite3.Error, ValueError) as error:
+        raise TinNhiemError("migration_failed", file=str(path), detail=str(error)) from None
+    migrated = open_database(target, "read")
     if _round_in(migrated, path) is None:
         raise TinNhiemError("migration_failed", file=str(path), detail="the migrated copy does not check out")
     return migrated
 
 
-def _migrate_in_place(engine, path: Path, version: int):
+def _migrate_in_place(database: Database, path: Path, version: int) -> Database:
     """Migrate a copy beside the file (`NAME.migrating`), then rename it into place, keeping a
     copy of the file as it was: a kill at any point leaves the file as it was or as it becomes.
-    The writer lock is held throughout; the engine of the original is disposed of."""
-    backup_copy(engine, path, version)
+    The writer lock is held throughout; the connection to the original is closed."""
+    backup_copy(database, path, version)
     work = migrating_path(path)
-    _migrated_copy(engine, work, path).dispose()
+    _migrated_copy(database, work, path).dispose()
     try:
         replace_durably(work, path)
     except OSError as error:
         raise TinNhiemError("file_not_writable", file=str(path), detail=error.strerror or str(error)) from None
-    return make_engine(path, "write")
+    return open_database(path, "write")
 
 
 def _settle_sidecars(path: Path, writable: bool) -> tuple[Path | None, tuple[Issue, ...]]:
@@ -696,8 +677,8 @@ def _settle_sidecars(path: Path, writable: bool) -> tuple[Path | None, tuple[Iss
     keep = False
     try:
         copy = scratch_copy(path, folder)
-        recovered = _round_in(make_engine(copy, "reader"), path)
-        alone = _round_in(make_engine(path, "immutable"), path)
+        recovered = _round_in(open_database(copy, "reader"), path)
+        alone = _round_in(open_database(path, "immutable"), path)
         if recovered is not None and (alone is None or _extends(recovered, alone)):
             keep = not writable
             return (folder if keep else None), ()
@@ -718,18 +699,18 @@ def _settle_sidecars(path: Path, writable: bool) -> tuple[Path | None, tuple[Iss
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _round_in(engine, path: Path) -> StoredRound | None:
+def _round_in(database: Database, path: Path) -> StoredRound | None:
     """The whole round with its log if SQLite finds the file sound and it reads as a round; the
-    engine is disposed of. A read to judge a file, not counted in `RoundRepository.loads`."""
+    connection is closed. A read to judge a file, not counted in `RoundRepository.loads`."""
     try:
-        if check_integrity(engine):
+        if check_integrity(database):
             return None
-        with engine.connect() as connection:
-            return RoundRepository(path, engine, None, True)._load_in(_driver(connection), True)
-    except (DBAPIError, sqlite3.Error, TinNhiemError, ValueError, KeyError, TypeError):
+        with database.snapshot() as db:
+            return RoundRepository(path, database, None, True)._load_in(db, True)
+    except (sqlite3.Error, TinNhiemError, ValueError, KeyError, TypeError):
         return None
     finally:
-        engine.dispose()
+        database.dispose()
 
 
 def _extends(recovered: StoredRound, alone: StoredRound) -> bool:

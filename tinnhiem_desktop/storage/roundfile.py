@@ -9,6 +9,11 @@ judged; one that does not belong is set aside (`set_aside`). A migration runs on
 file (`NAME.migrating`) that is renamed into place once it has been checked (`replace_durably`).
 Only one process writes a round file at a time; the lock is an OS lock on a file beside it, which
 the OS releases if the program dies.
+
+The store talks to the file through `Database`, one connection of Python's own `sqlite3`: no
+SQLAlchemy on the way of a read or a keystroke. SQLAlchemy and Alembic are imported only when a
+schema is built or migrated (`migrate`, on an engine from `make_engine`): a file is known to need
+that from its header's `user_version`, read before SQLite opens it.
 """
 
 from __future__ import annotations
@@ -20,15 +25,16 @@ import socket
 import sqlite3
 import stat
 import struct
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import StaticPool
+from typing import TYPE_CHECKING, Iterator
 
 from ..core.issues import TinNhiemError
+
+if TYPE_CHECKING:  # only for the annotations: SQLAlchemy is imported when a schema is migrated
+    from sqlalchemy import Engine
 
 APPLICATION_ID = 0x544E4844  # "TNHD"
 SCHEMA_VERSION = 4  # the number of Alembic revisions in migrations/versions
@@ -354,36 +360,106 @@ def _holder_by_another_name(round_path: Path, own_lock: Path, info: os.stat_resu
     return ""
 
 
-def _apply_pragmas(dbapi_connection, mode: str) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    if mode == "create":
-        # A new file is built in rollback-journal mode so that, once committed, all of it is in
-        # the one file that is then renamed into place; its first writer switches it to WAL.
-        cursor.execute("PRAGMA journal_mode=DELETE")
-        cursor.execute("PRAGMA synchronous=FULL")
-    elif mode == "write":
-        cursor.execute("PRAGMA synchronous=FULL")  # WAL is switched on once the file has loaded
-    cursor.close()
+PRAGMAS = {  # each connection's settings, by mode (see `open_database`)
+    # A new file is built in rollback-journal mode so that, once committed, all of it is in the
+    # one file that is then renamed into place; its first writer switches it to WAL.
+    "create": ("PRAGMA journal_mode=DELETE", "PRAGMA synchronous=FULL"),
+    "write": ("PRAGMA synchronous=FULL",),  # WAL is switched on once the file has loaded
+}
+URI_MODES = {"create": "mode=rwc", "write": "mode=rw", "reader": "mode=rw", "read": "mode=ro",
+             "immutable": "mode=ro&immutable=1"}
 
 
-def enable_wal(engine: Engine) -> None:
-    """WAL for the writer, set only after the file proved readable: a refused file stays as it was."""
-    with engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA journal_mode=WAL")
+def _apply_pragmas(connection, mode: str) -> None:
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA busy_timeout=5000")
+    for pragma in PRAGMAS.get(mode, ()):
+        connection.execute(pragma)
 
 
-def make_engine(path: Path, mode: str) -> Engine:
-    """One connection to a round file.
+def _uri(path: Path, mode: str) -> str:
+    return f"{path.resolve().as_uri()}?{URI_MODES[mode]}"
+
+
+class Database:
+    """One `sqlite3` connection to a round file, opened on first use with the mode's pragmas.
+
+    In autocommit mode: every transaction is explicit, `snapshot()` for one consistent read,
+    `transaction()` for a write (BEGIN IMMEDIATE: the head it reads is the head it extends).
+    The connection may be used from another thread (consolidation verifies files in a pool),
+    one at a time.
+    """
+
+    def __init__(self, path: Path, mode: str) -> None:
+        self.path, self.mode = Path(path), mode
+        self._uri = _uri(self.path, mode)
+        self._connection: sqlite3.Connection | None = None
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        if self._connection is None:
+            connection = sqlite3.connect(self._uri, uri=True, check_same_thread=False, isolation_level=None)
+            try:
+                _apply_pragmas(connection, self.mode)
+            except BaseException:
+                connection.close()
+                raise
+            self._connection = connection
+        return self._connection
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: every query inside sees the file as it was at the first one."""
+        db = self.connection
+        db.execute("BEGIN")
+        try:
+            yield db
+        finally:
+            if db.in_transaction:
+                db.rollback()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction, committed (on disk, with synchronous=FULL) when the block ends,
+        rolled back if it raises."""
+        db = self.connection
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            if db.in_transaction:
+                db.rollback()
+            raise
+        db.commit()
+
+    def dispose(self) -> None:
+        if self._connection is not None:
+            connection, self._connection = self._connection, None
+            connection.close()
+
+
+def open_database(path: Path, mode: str) -> Database:
+    """A round file's connection (opened when first used).
 
     `mode`: "create" a new file; "write"; "reader" (read-write at SQLite's level, so that it tidies
     -wal/-shm away on close, used by a reader holding the lock that never writes); "read"
     (read-only beside a writer elsewhere); "immutable" (in a folder nobody can write to).
     """
-    query = {"create": "mode=rwc", "write": "mode=rw", "reader": "mode=rw", "read": "mode=ro",
-             "immutable": "mode=ro&immutable=1"}
-    uri = f"{path.resolve().as_uri()}?{query[mode]}"
+    return Database(path, mode)
+
+
+def enable_wal(database: Database) -> None:
+    """WAL for the writer, set only after the file proved readable: a refused file stays as it was."""
+    database.connection.execute("PRAGMA journal_mode=WAL")
+
+
+def make_engine(path: Path, mode: str) -> Engine:
+    """An SQLAlchemy engine on a round file, for Alembic (`migrate`) and for tests that build older
+    schemas; the store itself uses `open_database`. Modes as there."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import StaticPool
+
+    uri = _uri(path, mode)
     engine = create_engine(
         "sqlite+pysqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
@@ -391,6 +467,22 @@ def make_engine(path: Path, mode: str) -> Engine:
     )
     event.listen(engine, "connect", lambda conn, _record: _apply_pragmas(conn, mode))
     return engine
+
+
+def migrate_file(path: Path, mode: str = "write") -> None:
+    """`migrate` the file at `path` through an engine of its own, disposed of afterwards; SQLite's
+    refusals come out as `sqlite3.Error`, as from the store's own connection."""
+    from sqlalchemy.exc import DBAPIError
+
+    engine = make_engine(path, mode)
+    try:
+        migrate(engine)
+    except DBAPIError as error:
+        if isinstance(error.orig, sqlite3.Error):
+            raise error.orig from None
+        raise
+    finally:
+        engine.dispose()
 
 
 def migrate(engine: Engine) -> None:
@@ -419,35 +511,34 @@ def migrate(engine: Engine) -> None:
             connection.commit()
 
 
-def backup_copy(engine: Engine, path: Path, version: int) -> Path:
+def backup_copy(database: Database, path: Path, version: int) -> Path:
     """A consistent copy of the file beside it (VACUUM INTO), taken before a migration."""
     target = path.with_name(f"{path.stem}.v{version}-backup{path.suffix}")
     counter = 1
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.stem}.v{version}-backup-{counter}{path.suffix}")
-    return vacuum_into(engine, target)
+    return vacuum_into(database, target)
 
 
-def vacuum_into(engine: Engine, target: Path) -> Path:
+def vacuum_into(database: Database, target: Path) -> Path:
     """A consistent, compact copy of the open file (VACUUM INTO), complete or absent."""
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
-    with engine.connect() as connection:
-        connection.exec_driver_sql("VACUUM INTO ?", (str(partial),))
+    database.connection.execute("VACUUM INTO ?", (str(partial),))
     partial.replace(target)
     return target
 
 
-def check_integrity(engine: Engine) -> list[str]:
+def check_integrity(database: Database) -> list[str]:
     """SQLite's own integrity and foreign-key checks; empty when the file is sound."""
     try:
-        with engine.connect() as connection:
-            problems = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-            if problems == ["ok"]:
-                problems = []
-            for table, rowid, parent, _ in connection.exec_driver_sql("PRAGMA foreign_key_check"):
-                problems.append(f"{table} row {rowid} refers to a missing {parent}")
-    except DBAPIError as error:  # so damaged that SQLite cannot even check it
-        return [str(error.orig)]
+        db = database.connection
+        problems = [row[0] for row in db.execute("PRAGMA integrity_check")]
+        if problems == ["ok"]:
+            problems = []
+        for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid} refers to a missing {parent}")
+    except sqlite3.Error as error:  # so damaged that SQLite cannot even check it
+        return [str(error)]
     return problems

@@ -10,20 +10,27 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Engine
+import sqlite3
+from typing import TYPE_CHECKING
 
 from ..core.issues import TinNhiemError
-from . import tables
 
+if TYPE_CHECKING:
+    from .roundfile import Database
+
+# The tables and named indexes of `tables.py` (its SQLModel metadata), written out so that opening
+# a file needs no SQLAlchemy; tests/test_storage.py checks the two agree.
+OUR_TABLES = frozenset({"round", "team_member", "ballot_form", "candidate", "ballot", "mark", "event",
+                        "resolution", "prior_result", "procedure_record"})
+OUR_INDEXES: frozenset[str] = frozenset()
 OUR_BOOKKEEPING = {"alembic_version", "sqlite_sequence"}
 AUTOINDEX = re.compile(r"sqlite_autoindex_(.+)_\d+")
 
 
 def foreign_objects(rows: list[tuple[str, str, str, str | None]]) -> list[str]:
     """`type name` of each row of sqlite_master (type, name, tbl_name, sql) our schema lacks."""
-    declared = tables.SQLModel.metadata.sorted_tables
-    tables_allowed = {table.name for table in declared} | OUR_BOOKKEEPING
-    indexes = {index.name for table in declared for index in table.indexes}
+    tables_allowed = OUR_TABLES | OUR_BOOKKEEPING
+    indexes = OUR_INDEXES
     foreign = []
     for kind, name, table, sql in rows:
         if kind == "table":
@@ -38,13 +45,12 @@ def foreign_objects(rows: list[tuple[str, str, str, str | None]]) -> list[str]:
     return foreign
 
 
-def check_schema(engine: Engine, path: object) -> None:
+def check_schema(database: Database, path: object) -> None:
     """Raise `round_file_foreign_objects` naming what in the file is not ours."""
-    try:
-        with engine.connect() as connection:  # as bytes: a damaged name is not ours, not a decoding error
-            rows = connection.exec_driver_sql(
-                "SELECT CAST(type AS BLOB), CAST(name AS BLOB), CAST(tbl_name AS BLOB), CAST(sql AS BLOB)"
-                " FROM sqlite_master").fetchall()
+    try:  # as bytes: a damaged name is not ours, not a decoding error
+        rows = database.connection.execute(
+            "SELECT CAST(type AS BLOB), CAST(name AS BLOB), CAST(tbl_name AS BLOB), CAST(sql AS BLOB)"
+            " FROM sqlite_master").fetchall()
     except UnicodeDecodeError as error:  # SQLite's own message quotes the damaged schema
         raise TinNhiemError("round_file_corrupt", file=str(path), detail=str(error)) from None
     foreign = foreign_objects([tuple(None if value is None else bytes(value).decode("utf-8", "replace")
