@@ -18,6 +18,9 @@ if "$bin/pg_isready" -q -h localhost -p "$PORT"; then echo "$url"; exit 0; fi
 if [ ! -f "$DATA/PG_VERSION" ]; then
   mkdir -p "$DATA"; [ "$(id -u)" = 0 ] && chown postgres "$DATA"
   as_pg "'$bin/initdb' -D '$DATA' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null || exit 1
+  # The tests' superuser comes in without a password; every other role (a keying PC) needs its own.
+  printf '%s\n' 'local all all trust' 'host all postgres 127.0.0.1/32 trust' 'host all postgres ::1/128 trust' \
+    'host all all 127.0.0.1/32 scram-sha-256' 'host all all ::1/128 scram-sha-256' > "$DATA/pg_hba.conf"
 fi
 as_pg "'$bin/pg_ctl' -D '$DATA' -l '$DATA/server.log' -w -o \"-p $PORT -k $SOCK -c listen_addresses=localhost -c fsync=on\" start" >/dev/null || { tail -5 "$DATA/server.log" >&2; exit 1; }
 echo "$url"
