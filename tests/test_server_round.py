@@ -231,3 +231,20 @@ def test_each_pc_is_recorded_as_the_database_role_it_connected_as(tmp_path, roun
         assert caught.value.code == "server_unreachable"
     finally:
         _admin(server, f"DROP OWNED BY {role}", f"DROP ROLE {role}")
+
+
+def test_the_window_on_a_server_round_shows_another_pcs_ballot_within_a_second(qtbot, tmp_path, round_url):
+    from conftest import FakeDialogs
+    from tinnhiem_desktop.ui.main_window import MainWindow
+
+    assert cli(["new", "--server", round_url, "--spec", str(_spec(tmp_path, mode="single"))]) == 0
+    window = MainWindow(FakeDialogs(texts=["Phạm Quốc Huy"]))
+    qtbot.addWidget(window)
+    assert window.open_round(round_url)
+    assert round_url.rsplit("/", 1)[1] in window.windowTitle()
+    with RoundService.open(round_url, "Máy 2") as other:
+        other.add_ballot("1", 7, {1: Mark.CAO})
+        began = time.monotonic()
+        qtbot.waitUntil(lambda: [b.number for b in window.session.service.ballots()] == [7], timeout=1000)
+    assert time.monotonic() - began < 1.0
+    window.close_round()

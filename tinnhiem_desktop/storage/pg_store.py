@@ -106,6 +106,14 @@ class ServerAddress(str):
     stem = name
     suffix = ""
 
+    @property
+    def parent(self) -> Path:
+        """Where what is saved from a server round goes by default: the user's home folder."""
+        return Path.home()
+
+    def with_name(self, name: str) -> Path:
+        return self.parent / name
+
 
 def _psycopg():
     try:
