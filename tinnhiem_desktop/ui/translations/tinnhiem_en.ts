@@ -1405,6 +1405,10 @@ Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính 
 Once sealed, the file is read-only; any change needs a correction file.</translation>
         </message>
         <message>
+            <source>Chốt vào tệp đợt lấy phiếu</source>
+            <translation>Seal into a round file</translation>
+        </message>
+        <message>
             <source>Đã chốt kết quả lúc {time}.
 Dấu vân tay (SHA-256), in trong biên bản:
 {fingerprint}</source>
