@@ -1,7 +1,7 @@
 """Screenshots of the real window for the README: run under Xvfb at 1366x768.
 
-    Xvfb :99 -screen 0 1366x768x24 &
-    DISPLAY=:99 QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshots.py docs/screenshots
+    Xvfb :97 -screen 0 1366x768x24 &
+    DISPLAY=:97 QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshots.py docs/screenshots
 
 Drives the program in-process (the demo round, keyed half-way) and captures the X screen with
 ImageMagick's `import`, so what is saved is what a user sees.
@@ -25,6 +25,7 @@ from tinnhiem_desktop.core.spec import parse_round_spec  # noqa: E402
 from tinnhiem_desktop.services.rounds import RoundService  # noqa: E402
 from tinnhiem_desktop.ui.dialogs import Dialogs  # noqa: E402
 from tinnhiem_desktop.ui.fonts import load_packaged_fonts  # noqa: E402
+from tinnhiem_desktop.ui.i18n import install_translation  # noqa: E402
 from tinnhiem_desktop.ui.main_window import MainWindow  # noqa: E402
 from tinnhiem_desktop.ui.wizard import RoundWizard  # noqa: E402
 
@@ -59,6 +60,7 @@ def main(out: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
     app = QApplication(sys.argv)
     load_packaged_fonts()
+    install_translation(app, "vi")  # Qt's own texts too, as the Vietnamese window has them
     setup = parse_round_spec((DEMO / "round.json").read_text(encoding="utf-8"), "demo")
 
     wizard = RoundWizard(FirstChoice(), work)
@@ -101,6 +103,66 @@ def main(out: Path) -> None:
     window.projector.close()
     window.close()
     shoot_double_entry(app, out, work, setup, lines)
+    shoot_fifteen(app, out, work, setup)
+    shoot_file_dialog(app, out, work)
+
+
+def shoot_file_dialog(app: QApplication, out: Path, work: Path) -> None:
+    """Qt's own file dialog (the one outside Windows) over the window, in Vietnamese."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = MainWindow(FirstChoice())
+    window.setGeometry(0, 0, 1366, 768)
+    window.show()
+    dialog = QFileDialog(window, window.tr("Mở tệp đợt lấy phiếu"), str(work), "Tệp đợt lấy phiếu (*.tinnhiem)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setGeometry(180, 120, 1000, 520)
+    dialog.show()
+    shoot(app, out / "file-dialog.png")
+    dialog.close()
+    window.close()
+
+
+FIFTEEN = [
+    ("Nguyễn Văn An", "Giám đốc Sở"), ("Hoàng Thị Thu Hà", "Phó Giám đốc Sở"), ("Vũ Đức Thắng", "Phó Giám đốc Sở"),
+    ("Ngô Minh Khôi", "Phó Giám đốc Sở"), ("Bùi Thị Lan", "Chánh Văn phòng"), ("Đặng Văn Tùng", "Chánh Thanh tra"),
+    ("Trịnh Thị Mai", "Trưởng phòng Kế hoạch - Tài chính"), ("Lý Quang Dũng", "Trưởng phòng Quản lý vận tải"),
+    ("Phan Thị Yến", "Phó Chánh Văn phòng"), ("Tạ Văn Lực", "Phó Chánh Thanh tra"),
+    ("Cao Thị Hương", "Giám đốc Trung tâm Đăng kiểm"), ("Mai Xuân Trường", "Trưởng Ban Quản lý dự án"),
+    ("Đỗ Hữu Nghĩa", "Phó Trưởng phòng Quản lý vận tải"), ("Lương Thị Ngọc Ánh", "Phó Giám đốc Trung tâm"),
+    ("Huỳnh Quốc Bảo", "Phó Trưởng Ban Quản lý dự án"),
+]
+
+
+def shoot_fifteen(app: QApplication, out: Path, work: Path, setup) -> None:
+    """A form of 15 people, 20 ballots keyed and one being keyed: the grid and the projector."""
+    import random
+    from dataclasses import replace
+
+    from tinnhiem_desktop.core.model import BallotForm, Candidate, Counts
+
+    people = tuple(Candidate(i, name, position) for i, (name, position) in enumerate(FIFTEEN, 1))
+    form = BallotForm("1", "Lãnh đạo Sở và các phòng", Counts(summoned=48, present=46, issued=46, collected=46), people)
+    path = work / "fifteen.tinnhiem"
+    rows = ["form,ballot,status," + ",".join(str(i) for i in range(1, 16))]
+    draw = random.Random(15)
+    for number in range(1, 21):
+        rows.append(f"1,{number},valid," + ",".join(draw.choice("1112223") for _ in people))
+    ballots = work / "fifteen.csv"
+    ballots.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with RoundService.create(path, replace(setup, forms=(form,)), "demo") as service:
+        service.import_ballots_file(ballots)
+    window = MainWindow(FirstChoice())
+    window.setGeometry(0, 0, 1366, 768)
+    window.show()
+    window.open_round(path)
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Key_2):
+        QTest.keyClick(window.current_tab().view, key)
+    shoot(app, out / "grid-15-people.png")
+    window.show_projector()
+    shoot(app, out / "projector-15-people.png")
+    window.projector.close()
+    window.close()
 
 
 def shoot_double_entry(app: QApplication, out: Path, work: Path, setup, lines: list[str]) -> None:

@@ -7,7 +7,9 @@
    translation already written and dropping texts no longer in the sources;
 2. the "wording" context is rebuilt from the non-Qt layers' sentences and names
    (`ui.i18n.wording_sources()`), which lupdate cannot see, again keeping the translations written;
-3. pyside6-lrelease builds tinnhiem_en.qm, the file the program loads.
+3. pyside6-lrelease builds tinnhiem_en.qm, the file the program loads, and qtbase_vi.qm from
+   qtbase_vi.ts: the Vietnamese of Qt's own texts (file dialogs, standard buttons, context menus),
+   which PySide6 does not ship; that .ts is written by hand.
 
 New texts arrive as "unfinished": write their English in the .ts (by hand or with pyside6-linguist)
 and run this again. tests/test_translations.py fails while any text is unfinished or the .qm is stale.
@@ -28,6 +30,7 @@ from tinnhiem_desktop.ui.i18n import WORDING, wording_sources  # noqa: E402
 UI = ROOT / "tinnhiem_desktop" / "ui"
 TS = UI / "translations" / "tinnhiem_en.ts"
 QM = TS.with_suffix(".qm")
+QT_VI = UI / "translations" / "qtbase_vi.ts"
 BIN = Path(sys.executable).parent
 
 
@@ -99,6 +102,7 @@ def main() -> int:
     lupdate(sorted(UI.rglob("*.py")), TS)
     add_wording(TS, written)
     lrelease(TS, QM)
+    lrelease(QT_VI, QT_VI.with_suffix(".qm"))
     left = unfinished(TS)
     for line in left:
         print("unfinished:", line)

@@ -217,3 +217,23 @@ def test_consolidation_checks_each_unit_against_the_fingerprint_on_its_paper_rep
     listing.write_text("a.tinnhiem,abc\n", encoding="utf-8")
     assert cli.main(["consolidate", str(tmp_path), "--fingerprints", str(listing), "--xlsx", str(tmp_path / "x.xlsx")]) == 2
     assert "dòng 1" in capsys.readouterr().err
+
+
+def test_report_sheet_prints_as_a_paper(written):
+    """The report sheet: its person table's heading once, repeated at the top of every printed page;
+    rows with room between their text and the rules; paragraphs justified; one page wide."""
+    sheet = load_workbook(written / "tong-hop.xlsx")["Báo cáo"]
+    headings = [row for row in range(1, sheet.max_row + 1) if sheet.cell(row, 1).value == "STT"
+                and sheet.cell(row, 2).value == "Họ và tên"]
+    assert len(headings) == 1  # not one per unit
+    top = headings[0]
+    assert sheet.print_title_rows == f"${top}:${top + 1}"
+    assert sheet.cell(top + 1, 6).value == "Số phiếu" and sheet.cell(top, 6).value == "Tín nhiệm cao"
+    people = [row for row in range(top + 2, sheet.max_row + 1) if isinstance(sheet.cell(row, 1).value, int)
+              and sheet.cell(row, 1).border.left.style == "thin"]
+    assert people and all(sheet.row_dimensions[row].height >= 19 for row in people)
+    introduction = next(c for row in sheet.iter_rows() for c in row if str(c.value).startswith("Tổng hợp từ"))
+    assert introduction.alignment.horizontal == "justify"
+    unit_line = next(c for row in sheet.iter_rows() for c in row if str(c.value).startswith("- Quy tắc:"))
+    assert unit_line.alignment.horizontal == "justify"
+    assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)

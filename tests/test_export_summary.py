@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
+from openpyxl.utils import get_column_letter
 
 from tinnhiem_desktop.core.model import LEVELS, Ballot, BallotStatus, Mark
 from tinnhiem_desktop.core.results import round_results
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.export.pdf import place_and_date
-from tinnhiem_desktop.export.summary_xlsx import write_summary
+from tinnhiem_desktop.export.summary_xlsx import TABLE_PT, write_summary
 from tinnhiem_desktop.export.wording import FLAG_NAMES
 
 from conftest import spec_dict
@@ -95,7 +96,7 @@ def test_table_headings_in_two_rows_with_level_names_over_their_columns(book):
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert {f"H{top}:I{top}", f"J{top}:K{top}", f"L{top}:M{top}", f"A{top}:A{top + 1}", f"O{top}:O{top + 1}"} <= merged
     combined = book["Tổng hợp"]
-    assert [c.value for c in combined[table_top(combined)]][:4] == ["STT", "Loại phiếu", "Họ và tên", "Chức vụ"]
+    assert [c.value for c in combined[table_top(combined)]][:3] == ["STT", "Họ và tên", "Chức vụ"]
 
 
 def check_figures(row, form, person):
@@ -120,9 +121,22 @@ def test_every_count_and_percentage_is_core_figure_as_a_number(book, results):
     combined = data_rows(book["Tổng hợp"])
     assert len(combined) == len(pairs(results))
     for number, (row, (form, person)) in enumerate(zip(combined, pairs(results)), start=1):
-        assert row[:4] == [number, f"{form.form.code} - {form.form.title}", person.candidate.name,
-                           person.candidate.position]
-        check_figures(row[1:], form, person)
+        assert row[:3] == [number, person.candidate.name, person.candidate.position]
+        check_figures(row, form, person)
+
+
+def test_combined_sheet_names_each_form_once_above_its_people(book, results):
+    sheet = book["Tổng hợp"]
+    top = table_top(sheet)
+    column_a = [sheet.cell(row, 1).value for row in range(top + 2, top + 2 + len(pairs(results)) + len(results.forms))]
+    headings = [value for value in column_a if isinstance(value, str)]
+    assert headings == [f"Loại phiếu {f.form.code}: {f.form.title}" for f in results.forms]
+    assert column_a.index(headings[1]) == 1 + len(results.forms[0].candidates)  # after the first form's people
+    people_cells = [c.value for row in sheet.iter_rows(min_row=top + 2) for c in row if isinstance(row[0].value, int)]
+    assert not any(isinstance(v, str) and results.forms[0].form.title in v for v in people_cells)
+    first = top + 2
+    assert f"A{first}:{get_column_letter(sheet.max_column)}{first}" in {str(r) for r in sheet.merged_cells.ranges}
+    assert sheet.cell(first, 1).font.b
 
 
 def test_figures_of_the_example_as_a_reader_would_check_them(book):
@@ -137,8 +151,10 @@ def test_percentages_keep_the_rounds_decimals(tmp_path, decimals):
     book = written(tmp_path, results)
     for sheet in book.worksheets:
         top = table_top(sheet)
-        offset = 1 if sheet.title == "Tổng hợp" else 0
-        for row in sheet.iter_rows(min_row=top + 2, max_row=top + 1 + len(data_rows(sheet))):
+        offset = 0
+        for row in sheet.iter_rows(min_row=top + 2, max_row=sheet.max_row):
+            if not isinstance(row[0].value, int):
+                continue
             for column in (9, 11, 13):
                 cell = row[column + offset - 1]
                 assert cell.data_type == "n" and cell.number_format == FORMATS[decimals]
@@ -198,19 +214,23 @@ def test_times_new_roman_bold_bordered_headings_and_wrapped_text(book):
                 if cell.value is not None:
                     assert cell.font.name == "Times New Roman", (sheet.title, cell.coordinate)
         top = table_top(sheet)
-        for row in sheet.iter_rows(min_row=top, max_row=top + 1 + len(data_rows(sheet)), max_col=sheet.max_column):
+        forms = sum(1 for r in range(top + 2, sheet.max_row + 1) if isinstance(sheet.cell(r, 1).value, str)
+                    and sheet.cell(r, 1).value.startswith("Loại phiếu ") and sheet.cell(r, 1).border.left.style)
+        for row in sheet.iter_rows(min_row=top, max_row=top + 1 + len(data_rows(sheet)) + forms,
+                                   max_col=sheet.max_column):
+            heading = isinstance(row[0].value, str) and row[0].value.startswith("Loại phiếu ")
             for cell in row:
                 if not isinstance(cell, MergedCell):
                     assert cell.font.name == "Times New Roman"
                     assert {cell.border.left.style, cell.border.right.style, cell.border.top.style,
                             cell.border.bottom.style} == {"thin"}, cell.coordinate
-                    assert cell.font.b == (cell.row < top + 2)
+                    assert cell.font.b == (cell.row < top + 2 or heading)
         headings = [c.value for c in sheet[top]]
-        first = sheet[top + 2]
+        first = sheet[top + 2 + (1 if sheet.title == "Tổng hợp" else 0)]
         for heading in ("Họ và tên", "Chức vụ", "Ghi chú"):
             assert first[headings.index(heading)].alignment.wrap_text
         heights = [sheet.row_dimensions[r].height for r in range(top + 2, top + 2 + len(data_rows(sheet)))]
-        assert all(h and h >= 12 for h in heights)  # every row has room for its (wrapped) text
+        assert all(h and h >= TABLE_PT * 1.3 + 5 for h in heights)  # room for the text, clear of the rules
 
 
 def test_a_row_with_long_wrapped_text_is_made_taller(tmp_path):
@@ -233,7 +253,7 @@ def test_page_setup_print_titles_and_frozen_panes(book):
         assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
         assert sheet.sheet_properties.pageSetUpPr.fitToPage
         assert sheet.print_title_rows == f"${top}:${top + 1}"
-        name_column = "C" if sheet.title == "Tổng hợp" else "B"
+        name_column = "B"
         assert sheet.cell(top, ord(name_column) - 64).value == "Họ và tên"
         assert sheet.freeze_panes == f"{chr(ord(name_column) + 1)}{top + 2}"
 
@@ -245,7 +265,7 @@ def test_base_zero_leaves_percentage_cells_empty(tmp_path):
     book = written(tmp_path, results)
     rows = data_rows(book["2 - Lãnh đạo các phòng"])
     assert [row[3:14] for row in rows] == [[0, 0, 0, 0, 0, None, 0, None, 0, None, 0]] * 2
-    assert all(row[9] is row[11] is row[13] is None for row in data_rows(book["Tổng hợp"])[3:])
+    assert all(row[8] is row[10] is row[12] is None for row in data_rows(book["Tổng hợp"])[3:])
     assert data_rows(book["1 - Lãnh đạo Sở"])[0][8] == 0.3
 
 

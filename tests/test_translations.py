@@ -250,3 +250,44 @@ def test_the_language_is_chosen_in_the_help_menu_and_applies_at_the_next_start(q
         install_translation(qapp, "vi")
     vietnamese.trigger()
     assert i18n.stored_language() == "vi"
+
+
+# -- (f) Qt's own texts in Vietnamese ----------------------------------------------------------
+
+QT_VI = UI / "translations" / "qtbase_vi.ts"
+
+
+def test_our_vietnamese_for_qts_own_texts_is_built_and_keeps_qts_placeholders(qapp):
+    translator = QTranslator()
+    assert translator.load(str(QT_VI.with_suffix(".qm")))
+    wrong = []
+    for context in ET.parse(QT_VI).getroot().iter("context"):
+        for message in context.iter("message"):
+            source, comment = message.findtext("source"), message.findtext("comment") or None
+            translation = message.findtext("translation")
+            if translator.translate(context.findtext("name"), source, comment) != translation:
+                wrong.append(f"stale: {source!r}")
+            if Counter(source.split("%1")).total() != Counter(translation.split("%1")).total():
+                wrong.append(f"placeholders: {source!r}")
+    assert wrong == []
+
+
+def test_qts_file_dialog_buttons_and_context_menu_speak_vietnamese_in_the_vietnamese_window(qtbot, qapp):
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit
+
+    assert install_translation(qapp, "vi") == "vi"
+    dialog = QFileDialog(None, "Lưu", str(ROOT), "Tệp đợt (*.tinnhiem)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"&Xem trong:", "&Tên tệp:", "&Kiểu tệp:"} <= labels
+    assert dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).text() == "&Lưu"
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert [b.text() for b in box.buttons()] == ["Đồng ý", "Hủy"]
+    edit = QLineEdit("abc")
+    qtbot.addWidget(edit)
+    menu = edit.createStandardContextMenu()
+    assert [a.text().split("\t")[0] for a in menu.actions() if a.text()][:5] == [
+        "&Hoàn tác", "&Làm lại", "Cắ&t", "&Chép", "&Dán"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 
 def name_key(text: str) -> str:
@@ -16,6 +17,7 @@ def _bare(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # a consolidation compares the same few thousand names over and over
 def loose_name(text: str) -> str:
     """A name without diacritics or case ("Hoà" and "Hòa" alike), to suggest a link a person
     then confirms."""

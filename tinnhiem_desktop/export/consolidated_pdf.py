@@ -1,9 +1,15 @@
 """The consolidated report as a PDF: A4 landscape (the per-person table is wide), the official header
-of the body that consolidates, one section per unit, the files refused, the signatures."""
+of the body that consolidates, one section per unit, the files refused, the signatures.
+
+A report of hundreds of units has thousands of table rows and paragraphs, so this document breaks
+its text into lines itself (each word measured once) and draws every line with one text call and
+every table as ruled boxes: fpdf2's own line breaking re-measures a line for each character it adds,
+and its table and cell machinery costs far more per cell than drawing the cell does."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from ..core.model import LEVELS
 from ..core.percent import vi_count, vi_percent
@@ -11,65 +17,191 @@ from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, i
 from .fonts import FontSet
 from .history_text import prior_share
 from .minutes import LEVEL_HEADINGS
-from .pdf import OfficialPdf, Signature, composed, save
+from .pdf import BODY_PT, OfficialPdf, Signature, composed, save
 from .results_text import rule_label
 
 # 252 mm: the text width of landscape A4 with 30/15 margins
 PERSON_WIDTHS = (10, 36, 36, 13, 14, 10, 16, 10, 16, 10, 16, 20, 45)
+PERSON_ALIGNS = ("C", "L", "L", *["C"] * 9, "L")
 OVERVIEW_WIDTHS = (10, 62, 62, 18, 22, 22, 56)
+OVERVIEW_ALIGNS = ("C", "L", "L", "C", "C", "C", "L")
 REFUSED_WIDTHS = (10, 80, 162)
+REFUSED_ALIGNS = ("C", "L", "L")
 TABLE_PT = 9.5
 SIGNATURES_HEIGHT = 56
 LINES_PT = 11.5
 TABLE_START = 40  # a table's two heading rows and its first two people
+SHADE = (235, 235, 235)
 
 
 class ConsolidatedPdf(OfficialPdf):
-    """The report's pages, with the per-person table drawn row by row (far faster than fpdf2's
-    tables for hundreds of people) under a two-level heading repeated on every page."""
+    """The report's pages: paragraphs and tables laid out by the report itself (see the module)."""
 
     def __init__(self, fonts: FontSet | None = None, landscape: bool = False) -> None:
         super().__init__(fonts, landscape)
-        self._measured: dict[tuple[str, float, str, float], int] = {}
+        self._widths: dict[tuple[str, float, str], float] = {}
+        self._wrapped: dict[tuple[str, float, str, float], tuple[str, ...]] = {}
 
-    def person_table(self, year: int, rows: list[list[str]]) -> None:
-        line = TABLE_PT * 0.55
-        aligns = ("C", "L", "L", *["C"] * 9, "L")
-        with self.style("", TABLE_PT):
-            self._person_heading(year)
-            for row in rows:
-                texts = [composed(text) for text in row]
-                counts = [self.lines_of(text, width) for text, width in zip(texts, PERSON_WIDTHS)]
-                if self.get_y() + max(counts) * line > self.page_break_trigger:
-                    self.add_page()
-                    self._person_heading(year)
-                self._person_row(texts, counts, aligns, line)
+    # -- measuring -------------------------------------------------------------------------
 
-    def lines_of(self, text: str, width: float) -> int:
-        """How many lines the text takes in a cell this wide in the current font: line-broken only
-        when it may not fit on one, and once for each text, font and width (counts and
-        percentages repeat)."""
+    def width_of(self, text: str) -> float:
+        """The text's width in the current font, measured once per font and size."""
+        key = (self.font_style, self.font_size_pt, text)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = self.get_string_width(text)
+        return width
+
+    def wrap(self, text: str, width: float) -> tuple[str, ...]:
+        """The lines of `text` in a cell `width` wide (its padding `c_margin` each side) in the
+        current font: broken at spaces, and at each newline; a word wider than the cell is broken
+        where it must be, as fpdf2 would."""
         key = (self.font_style, self.font_size_pt, text, width)
-        lines = self._measured.get(key)
-        if lines is None:
-            wide = "\n" in text or self.get_string_width(text) > width - 2 * self.c_margin
-            lines = self._measured[key] = self._lines(text, width) if wide else 1
+        lines = self._wrapped.get(key)
+        if lines is not None:
+            return lines
+        room = width - 2 * self.c_margin
+        if "\n" not in text and self.width_of(text) <= room:
+            lines = (text,)
+        else:
+            space, found = self.width_of(" "), []
+            for part in text.split("\n"):
+                line: list[str] = []
+                used = 0.0
+                for word in part.split():
+                    size = self.width_of(word)
+                    if line and used + space + size > room:
+                        found.append(" ".join(line))
+                        line, used = [], 0.0
+                    if not line and size > room:  # one word wider than the cell
+                        pieces = self.multi_cell(width, 1, word, dry_run=True, output="LINES")
+                        found.extend(pieces[:-1])
+                        word, size = pieces[-1], self.width_of(pieces[-1])
+                    line.append(word)
+                    used += size + (space if len(line) > 1 else 0)
+                found.append(" ".join(line))
+            lines = tuple(found) or ("",)
+        self._wrapped[key] = lines
         return lines
 
-    def _person_row(self, texts: list[str], counts: list[int], aligns: tuple[str, ...], line: float) -> None:
-        """A row as tall as its longest cell; a cell of one line is drawn as one cell of the row's
-        height (its text centred as a line-broken one would be), the others line by line."""
-        top, x, height = self.get_y(), self.l_margin, max(counts) * line
-        for text, lines, width, align in zip(texts, counts, PERSON_WIDTHS, aligns):
-            self.set_xy(x, top)
-            if lines == 1:
-                self.cell(width, height, text, border=1, align=align)
-            else:
-                self.rect(x, top, width, height, style="D")
-                self.set_xy(x, top + (height - lines * line) / 2)
-                self.multi_cell(width, line, text, align=align, new_x="RIGHT", new_y="TOP")
+    # -- drawing ---------------------------------------------------------------------------
+
+    def put_line(self, text: str, x: float, top: float, width: float, height: float, align: str,
+                 justify: bool = False) -> None:
+        """One line of text in the box (x, top, width, height), as fpdf2's cell() places it: padded
+        by `c_margin`, the baseline 0.3 of the font size under the box's middle; `justify` spreads
+        the words over the box."""
+        if not text:
+            return
+        baseline = top + 0.5 * height + 0.3 * self.font_size
+        room = width - 2 * self.c_margin
+        words = text.split(" ") if justify else ()
+        if len(words) > 1:
+            spare = room - sum(self.width_of(word) for word in words)
+            gap = spare / (len(words) - 1)
+            at = x + self.c_margin
+            for word in words:
+                self.text(at, baseline, word)
+                at += self.width_of(word) + gap
+            return
+        if align == "L":
+            at = x + self.c_margin
+        elif align == "R":
+            at = x + width - self.c_margin - self.width_of(text)
+        else:
+            at = x + (width - self.width_of(text)) / 2
+        self.text(at, baseline, text)
+
+    def paragraph(self, value: str, *, emphasis: str = "", size: float = BODY_PT, indent: float = 0,
+                  align: str = "J", after: float = 1.5) -> None:
+        """A paragraph the whole text width (less `indent`), laid out as multi_cell would: lines
+        `size` × 0.5 mm apart, a new page when the next line does not fit."""
+        with self.style(emphasis, size):
+            x, width, line = self.l_margin + indent, self.epw - indent, size * 0.5
+            lines = self.wrap(composed(value), width)
+            for index, text in enumerate(lines):
+                if self.get_y() + line > self.page_break_trigger:
+                    self.add_page()
+                last = index == len(lines) - 1
+                justify = align == "J" and not last
+                self.put_line(text, x, self.get_y(), width, line, "L" if align == "J" else align, justify=justify)
+                self.set_y(self.get_y() + line)
+        self.set_x(self.l_margin)
+        self.ln(after)
+
+    def box_row(self, x: float, top: float, cells: Sequence[tuple[str, ...]], widths: Sequence[float],
+                aligns: Sequence[str], line: float, *, pad: float = 0.0, fill: bool = False,
+                height: float | None = None) -> float:
+        """A table row of ruled boxes from (x, top), each cell's lines centred in it; returns its
+        height (the tallest cell's, or `height`)."""
+        height = height or max(map(len, cells)) * line + 2 * pad
+        if fill:
+            self.set_fill_color(*SHADE)
+        for texts, width, align in zip(cells, widths, aligns):
+            self.rect(x, top, width, height, style="DF" if fill else "D")
+            y = top + (height - len(texts) * line) / 2
+            for text in texts:
+                self.put_line(text, x, y, width, line, align)
+                y += line
             x += width
-        self.set_xy(self.l_margin, top + height)
+        return height
+
+    def ruled_table(self, widths: Sequence[float], heading: Sequence[str], rows: Sequence[Sequence[str]],
+                    aligns: Sequence[str], size: float = TABLE_PT) -> None:
+        """A bordered table, its heading row (bold, shaded) repeated on every page it reaches."""
+        line, pad = size * 0.45, 0.8
+        with self.style("B", size):
+            head = [self.wrap(composed(text), width) for text, width in zip(heading, widths)]
+
+        def heading_row() -> None:
+            with self.style("B", size):
+                self.set_y(self.get_y() + self.box_row(self.l_margin, self.get_y(), head, widths, ["C"] * len(widths),
+                                                       line, pad=pad, fill=True))
+
+        with self.style("", size):
+            heading_row()
+            for row in rows:
+                cells = [self.wrap(composed(text), width) for text, width in zip(row, widths)]
+                if self.get_y() + max(map(len, cells)) * line + 2 * pad > self.page_break_trigger:
+                    self.add_page()
+                    heading_row()
+                self.set_y(self.get_y() + self.box_row(self.l_margin, self.get_y(), cells, widths, aligns, line,
+                                                       pad=pad))
+        self.set_x(self.l_margin)
+
+    def person_table(self, year: int, rows: list[list[str]]) -> None:
+        """The unit's people under the two-row heading, repeated on each page the table reaches;
+        each row ruled below, the columns ruled once for each page's part of the table."""
+        line = TABLE_PT * 0.55
+        edges = [self.l_margin]
+        for width in PERSON_WIDTHS:
+            edges.append(edges[-1] + width)
+
+        def columns(top: float) -> None:
+            for x in edges:
+                self.line(x, top, x, self.get_y())
+
+        with self.style("", TABLE_PT):
+            self._person_heading(year)
+            top = self.get_y()
+            for row in rows:
+                cells = [self.wrap(composed(text), width) for text, width in zip(row, PERSON_WIDTHS)]
+                height = max(map(len, cells)) * line
+                if self.get_y() + height > self.page_break_trigger:
+                    columns(top)
+                    self.add_page()
+                    self._person_heading(year)
+                    top = self.get_y()
+                y = self.get_y()
+                for texts, x, width, align in zip(cells, edges, PERSON_WIDTHS, PERSON_ALIGNS):
+                    at = y + (height - len(texts) * line) / 2
+                    for text in texts:
+                        self.put_line(text, x, at, width, line, align)
+                        at += line
+                self.line(edges[0], y + height, edges[-1], y + height)
+                self.set_y(y + height)
+            columns(top)
+        self.set_x(self.l_margin)
 
     def _person_heading(self, year: int) -> None:
         """STT, name, position, form, base and last year's share over two rows; each level's
@@ -79,24 +211,19 @@ class ConsolidatedPdf(OfficialPdf):
         after = [f"Thấp năm {year - 1} (%)", "Ngưỡng đã đến"]
         widths = PERSON_WIDTHS
         with self.style("B", TABLE_PT):
-            tall = max(self.lines_of(text, width) for text, width in zip([*single, *after],
-                                                                         [*widths[:5], *widths[-2:]]))
-            height = max(tall, 3) * line
-            top, x = self.get_y(), self.l_margin
-            self.set_fill_color(235, 235, 235)
             spans = [(text, width, None) for text, width in zip(single, widths[:5])]
             spans += [(heading, widths[5 + 2 * i] + widths[6 + 2 * i], i) for i, heading in enumerate(LEVEL_HEADINGS)]
             spans += [(text, width, None) for text, width in zip(after, widths[-2:])]
-            for text, width, level in spans:
-                box = height if level is None else height - line
-                self.rect(x, top, width, box, style="DF")
-                own = self.lines_of(text, width)
-                self.set_xy(x, top + (box - own * line) / 2)
-                self.multi_cell(width, line, text, align="C", new_x="RIGHT", new_y="TOP")
-                if level is not None:
-                    for offset, label in ((0, "SL"), (widths[5 + 2 * level], "%")):
-                        self.set_xy(x + offset, top + height - line)
-                        self.cell(widths[5 + 2 * level + (offset > 0)], line, label, border=1, align="C", fill=True)
+            wrapped = [self.wrap(text, width) for text, width, _ in spans]
+            height = max(max(len(lines) for lines, (_, _, level) in zip(wrapped, spans) if level is None), 3) * line
+            top, x = self.get_y(), self.l_margin
+            for lines, (_, width, level) in zip(wrapped, spans):
+                if level is None:
+                    self.box_row(x, top, [lines], [width], ["C"], line, fill=True, height=height)
+                else:
+                    self.box_row(x, top, [lines], [width], ["C"], line, fill=True, height=height - line)
+                    own = widths[5 + 2 * level], widths[6 + 2 * level]
+                    self.box_row(x, top + height - line, [("SL",), ("%",)], own, ["C", "C"], line, fill=True)
                 x += width
             self.set_xy(self.l_margin, top + height)
 
@@ -124,10 +251,9 @@ def write_consolidated_pdf(report: ConsolidatedReport, target: Path, fonts: Font
         pdf.add_page()  # the last section and the signatures together, never a page of signatures alone
     pdf.heading("III. CÁC TỆP KHÔNG SỬ DỤNG")
     if report.refused:
-        with pdf.table_of(REFUSED_WIDTHS, size=TABLE_PT, aligns=("CENTER", "LEFT", "LEFT")) as table:
-            table.row(["STT", "Tệp", "Lý do"])
-            for number, line in enumerate(report.refused, start=1):
-                table.row([str(number), line.file, line.reason])
+        pdf.ruled_table(REFUSED_WIDTHS, ["STT", "Tệp", "Lý do"],
+                  [[str(number), line.file, line.reason] for number, line in enumerate(report.refused, start=1)],
+                  REFUSED_ALIGNS)
         pdf.ln(2)
     else:
         pdf.paragraph("Không có: mọi tệp được chọn đều đã chốt kết quả và nguyên vẹn.")
@@ -136,23 +262,22 @@ def write_consolidated_pdf(report: ConsolidatedReport, target: Path, fonts: Font
     return save(pdf, target)
 
 
-def _overview(pdf: OfficialPdf, report: ConsolidatedReport) -> None:
-    aligns = ("CENTER", "LEFT", "LEFT", "CENTER", "CENTER", "CENTER", "LEFT")
-    with pdf.table_of(OVERVIEW_WIDTHS, size=TABLE_PT, aligns=aligns) as table:
-        table.row(["STT", "Đơn vị", "Quy tắc áp dụng", "Số người được lấy phiếu", "Số người đến ngưỡng",
-                   f"Có số liệu năm {report.year - 1}", "Ngưỡng đã đến"])
-        for number, section in enumerate(report.units, start=1):
-            totals = Totals.of([section])
-            table.row([str(number), section.unit, rule_label(section.results.rule), vi_count(totals.people),
-                       vi_count(totals.flagged), f"{totals.with_last_year}/{totals.people}",
-                       totals.flag_words() if totals.flagged else "—"])
+def _overview(pdf: ConsolidatedPdf, report: ConsolidatedReport) -> None:
+    rows = []
+    for number, section in enumerate(report.units, start=1):
+        totals = Totals.of([section])
+        rows.append([str(number), section.unit, rule_label(section.results.rule), vi_count(totals.people),
+                     vi_count(totals.flagged), f"{totals.with_last_year}/{totals.people}",
+                     totals.flag_words() if totals.flagged else "—"])
+    pdf.ruled_table(OVERVIEW_WIDTHS, ["STT", "Đơn vị", "Quy tắc áp dụng", "Số người được lấy phiếu", "Số người đến ngưỡng",
+                                f"Có số liệu năm {report.year - 1}", "Ngưỡng đã đến"], rows, OVERVIEW_ALIGNS)
     pdf.ln(2)
 
 
 def _unit(pdf: ConsolidatedPdf, number: int, section: UnitSection, year: int) -> None:
     lines = [f"- {line}" for line in unit_lines(section, year)]
     with pdf.style(size=LINES_PT):
-        wrapped = sum(pdf.lines_of(composed(line), pdf.epw - 4) for line in lines)
+        wrapped = sum(len(pdf.wrap(composed(line), pdf.epw - 4)) for line in lines)
     if pdf.will_page_break(10 + wrapped * (LINES_PT * 0.5 + 0.2) + TABLE_START):
         pdf.add_page()  # the heading, its lines and the first rows of its table together
     pdf.heading(f"{number}. {section.unit}")

@@ -21,11 +21,13 @@ from openpyxl.worksheet.cell_range import CellRange, MultiCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.model import LEVELS
-from .cells import put_text
+from .cells import merge, put_text
+from .xlsx_rows import StreamedRows, save
 from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, introduction, unit_lines, unit_notes
 from .history_text import BY_HAND
 from .results_text import rule_label
-from .summary_xlsx import BOX, FONT, TABLE_PT, _fraction, _line, _lines, document_header, percent_format, print_setup
+from .summary_xlsx import (BOX, FONT, TABLE_PT, _fraction, _line, _lines, document_header,
+                           percent_format, print_setup)
 
 REPORT_SHEET, DATA_SHEET = "Báo cáo", "Dữ liệu"
 # the report sheet's columns: the per-person table; the other tables span several of them
@@ -37,6 +39,7 @@ REFUSED_SPANS = ((1, 1), (2, 4), (5, 13))
 HEADING_FILL = PatternFill("solid", fgColor="EBEBEB")
 BODY_FONT, BOLD_FONT = Font(name=FONT, size=TABLE_PT), Font(name=FONT, size=TABLE_PT, bold=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+ROW_PT = TABLE_PT * 1.3 + 5  # one line of a table row, with room above and below it
 CENTRE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
@@ -56,6 +59,7 @@ class Looks:
 
     def __init__(self) -> None:
         self._made: dict[tuple[str, str | None], StyleArray] = {}
+        self._ids: dict[tuple[str, str | None], int] = {}
 
     def give(self, cell: Cell, look: str, number_format: str | None = None) -> None:
         """`look`: "heading" (bold, shaded), "text" (left), "centred", or "data" (no alignment)."""
@@ -73,6 +77,15 @@ class Looks:
             cell.number_format = number_format
         self._made[(look, number_format)] = copy(cell._style)
 
+    def style_id(self, rows: StreamedRows, look: str, number_format: str | None = None) -> int:
+        """The workbook's number of the look, for rows written as XML."""
+        key = (look, number_format)
+        if key not in self._ids:
+            if key not in self._made:
+                self.give(Cell(rows.sheet), look, number_format)
+            self._ids[key] = rows.style_id(copy(self._made[key]))
+        return self._ids[key]
+
 
 def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
     workbook = Workbook()
@@ -83,12 +96,8 @@ def write_consolidated_xlsx(report: ConsolidatedReport, target: Path) -> Path:
     sheet.merged_cells = MergedRanges()
     looks = Looks()
     _report_sheet(sheet, report, looks)
-    _data_sheet(workbook.create_sheet(DATA_SHEET), report, looks)
-    target = Path(target)
-    partial = target.with_name(target.name + ".partial")
-    workbook.save(partial)
-    partial.replace(target)
-    return target
+    data = _data_sheet(workbook.create_sheet(DATA_SHEET), report, looks)
+    return save(workbook, target, [data])
 
 
 def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> None:
@@ -96,7 +105,7 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) ->
         sheet.column_dimensions[get_column_letter(index)].width = width
     row = document_header(sheet, report.header, report.date, left_last=3, right_first=6, last=LAST) + 1
     _line(sheet, row, 1, LAST, report.title, bold=True, size=14)
-    _line(sheet, row + 1, 1, LAST, introduction(report), align="left")
+    _line(sheet, row + 1, 1, LAST, introduction(report), align="justify")
     row += 3
 
     _line(sheet, row, 1, LAST, "I. TỔNG HỢP CHUNG", bold=True, align="left")
@@ -113,11 +122,11 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) ->
     totals = Totals.of(report.units)
     _line(sheet, row, 1, LAST, f"Cộng: {len(report.units)} đơn vị, {totals.people} người được lấy phiếu; "
                                f"{totals.flagged} người đến ngưỡng tín nhiệm thấp ({totals.flag_words()}); "
-                               f"{totals.last_year_words(report.year - 1)}.", bold=True, align="left")
+                               f"{totals.last_year_words(report.year - 1)}.", bold=True, align="justify")
     row += 2
 
     _line(sheet, row, 1, LAST, "II. KẾT QUẢ TỪNG ĐƠN VỊ", bold=True, align="left")
-    row += 1
+    row = _person_heading(sheet, looks, row + 1, report.year)
     for number, section in enumerate(report.units, start=1):
         row = _unit(sheet, looks, row, number, section, report.year) + 1
 
@@ -134,32 +143,38 @@ def _report_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) ->
     print_setup(sheet)
 
 
-def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSection, year: int) -> int:
-    """A unit's section: its heading and lines, the table of its people, its totals and notes."""
-    _line(sheet, row, 1, LAST, f"{number}. {section.unit}", bold=True, align="left")
-    row += 1
-    for text in unit_lines(section, year):
-        _line(sheet, row, 1, LAST, f"- {text}", align="left", size=TABLE_PT)
-        row += 1
-    decimals = section.results.rule.decimals
-    top = row
+def _person_heading(sheet: Worksheet, looks: Looks, top: int, year: int) -> int:
+    """The two heading rows of the per-person table, once for all units: they are the sheet's
+    print titles, repeated at the top of every printed page from there on. Returns the next row."""
     groups = ["", "", "", "", "", *[name for name in LEVEL_NAMES for _ in (0, 1)], "", ""]
     headings = ["STT", "Họ và tên", "Chức vụ", "Loại phiếu", "Cơ sở tính tỷ lệ", *["Số phiếu", "Tỷ lệ"] * 3,
                 f"Tín nhiệm thấp năm {year - 1}", "Ngưỡng đã đến"]
     for index, (group, heading) in enumerate(zip(groups, headings), start=1):
         if not group:
             put_text(sheet.cell(top, index), heading)
-            sheet.merge_cells(start_row=top, start_column=index, end_row=top + 1, end_column=index)
+            merge(sheet, top, index, top + 1, index)
         else:
             put_text(sheet.cell(top + 1, index), heading)
             if group != groups[index - 2]:
                 put_text(sheet.cell(top, index), group)
-                sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
+                merge(sheet, top, index, top, index + 1)
     for cells in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=LAST):
         for cell in cells:
             looks.give(cell, "heading")
-    sheet.row_dimensions[top].height = 2 * TABLE_PT * 1.3
-    row = top + 2
+    sheet.row_dimensions[top].height = TABLE_PT * 1.3 + 8
+    sheet.row_dimensions[top + 1].height = 2 * TABLE_PT * 1.3 + 6
+    sheet.print_title_rows = f"{top}:{top + 1}"
+    return top + 2
+
+
+def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSection, year: int) -> int:
+    """A unit's part of the table: its heading and lines, its people, its totals and notes."""
+    _line(sheet, row, 1, LAST, f"{number}. {section.unit}", bold=True, align="left")
+    row += 1
+    for text in unit_lines(section, year):
+        _line(sheet, row, 1, LAST, f"- {text}", align="justify", size=TABLE_PT)
+        row += 1
+    decimals = section.results.rule.decimals
     percent = percent_format(decimals)
     for order, (form, person) in enumerate(section.people, start=1):
         values = [order, person.candidate.name, person.candidate.position, form, person.base]
@@ -175,10 +190,10 @@ def _unit(sheet: Worksheet, looks: Looks, row: int, number: int, section: UnitSe
     totals = Totals.of([section])
     _line(sheet, row, 1, LAST, f"Cộng: {totals.people} người được lấy phiếu; {totals.flagged} người đến ngưỡng "
                                f"({totals.flag_words()}); {totals.last_year_words(year - 1)}.",
-          bold=True, align="left", size=TABLE_PT)
+          bold=True, align="justify", size=TABLE_PT)
     row += 1
     for note in unit_notes(section, year):
-        _line(sheet, row, 1, LAST, note, italic=True, align="left", size=TABLE_PT)
+        _line(sheet, row, 1, LAST, note, italic=True, align="justify", size=TABLE_PT)
         row += 1
     return row
 
@@ -187,7 +202,7 @@ def _table_row(sheet: Worksheet, looks: Looks, row: int, values: Sequence[object
                formats: Sequence[str | None]) -> None:
     lines = max((_lines(str(v), WIDTHS[i]) for i, (v, f) in enumerate(zip(values, formats)) if f is None and v),
                 default=1)
-    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3
+    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3 + 5  # room between the text and the rules
     for index, (value, number_format) in enumerate(zip(values, formats), start=1):
         # "@": text, centred like the numbers
         looks.give(put_text(sheet.cell(row, index), value), "text" if number_format is None else "centred",
@@ -201,14 +216,14 @@ def _spanned(sheet: Worksheet, looks: Looks, row: int, spans: Sequence[tuple[int
     lines = 1
     for position, ((first, last), value) in enumerate(zip(spans, values)):
         if first != last:
-            sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+            merge(sheet, row, first, row, last)
         put_text(sheet.cell(row, first), value)
         for column in range(first, last + 1):
             look = "heading" if heading else "text" if position in texts else "centred"
             looks.give(sheet.cell(row, column), look)
         width = sum(WIDTHS[first - 1:last])
         lines = max(lines, _lines(str(value), width))
-    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3 + (4 if heading else 0)
+    sheet.row_dimensions[row].height = lines * TABLE_PT * 1.3 + (8 if heading else 5)
     return row + 1
 
 
@@ -220,7 +235,7 @@ def _signatures(sheet: Worksheet, row: int, signers: Sequence[tuple[str, str]]) 
         _line(sheet, row + 5, first, last, name or "", bold=True)
 
 
-def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> None:
+def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> StreamedRows:
     """One row per person, every unit: for filtering, sorting and adding up."""
     year = report.year - 1
     columns = [("Đơn vị", 24, None), ("Cơ quan cấp trên", 22, None), ("Quy tắc áp dụng", 24, None),
@@ -234,9 +249,11 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> N
         sheet.column_dimensions[get_column_letter(index)].width = width
         looks.give(put_text(sheet.cell(1, index), heading), "heading")
     sheet.row_dimensions[1].height = 3 * TABLE_PT * 1.3
-    row = 2
+    rows = StreamedRows(sheet, 2)
     for section in report.units:
         setup, percent = section.results.setup, percent_format(section.results.rule.decimals)
+        styles = [looks.style_id(rows, "data", percent if number_format == "%" else number_format)
+                  for _, _, number_format in columns]
         for form, person in section.people:
             candidate, prior = person.candidate, person.prior
             source = "" if prior is None else (f"{BY_HAND}: {prior.source}" if prior.by_hand else prior.source)
@@ -246,13 +263,9 @@ def _data_sheet(sheet: Worksheet, report: ConsolidatedReport, looks: Looks) -> N
             for level in LEVELS:
                 values += [person.tally.count(level), _fraction(person.percents[level])]
             values += [_fraction(person.prior_percent), source, flags_text(section.results.rule, person)]
-            for index, (value, (_, _, number_format)) in enumerate(zip(values, columns), start=1):
-                looks.give(put_text(sheet.cell(row, index), value), "data",
-                           percent if number_format == "%" else number_format)
-            row += 1
+            rows.append(list(zip(values, styles)), height=ROW_PT)
     sheet.freeze_panes = "H2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(row - 1, 1)}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(rows.next_row - 1, 1)}"
     print_setup(sheet)
     sheet.print_title_rows = "1:1"
-
-
+    return rows

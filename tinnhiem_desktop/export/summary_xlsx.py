@@ -23,7 +23,7 @@ from ..core.model import LEVELS, BallotForm, Header, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
 from ..core.results import CandidateResult, FormResult, RoundResults, Rule
 from .minutes import base_words
-from .cells import put_text
+from .cells import merge, put_text
 from .dates import vi_datetime
 from .pdf import MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, place_and_date
 from .results_text import rule_label, rule_sentence
@@ -104,9 +104,13 @@ def write_summary(results: RoundResults, target: Path, *, sealed_at: str | None,
     priors = [person.prior for _, person in people if person.prior is not None]
     last_year = setup.year - 1 if priors else None
     by_hand = any(prior.by_hand for prior in priors)
-    rows = [[number, f"{form.form.code} - {form.form.title}", *_person_values(rule, form, person, last_year)]
-            for number, (form, person) in enumerate(people, start=1)]
-    _sheet(combined, setup, _columns(True, last_year, by_hand), rows, rule.decimals,
+    rows: list = []  # each form's name once, on a row of its own, then its people
+    for form in results.forms:
+        rows.append(f"Loại phiếu {form.form.code}: {form.form.title}")
+        for person in form.candidates:
+            rows.append([sum(1 for r in rows if not isinstance(r, str)) + 1,
+                         *_person_values(rule, form, person, last_year)])
+    _sheet(combined, setup, _columns(False, last_year, by_hand), rows, rule.decimals,
            subtitle=setup.title, lines=(rule_sentence(rule), seal), issues=results.issues)
 
     taken = {COMBINED_SHEET.casefold()}
@@ -164,7 +168,7 @@ def _sheet(sheet: Worksheet, setup: RoundSetup, columns: Sequence[Column], rows:
     _line(sheet, row + 2, 1, last, subtitle, bold=True, size=13)
     row += 3
     for text in lines:
-        _line(sheet, row, 1, last, text)
+        _line(sheet, row, 1, last, text, align="justify")
         row += 1
     top = row + 1
     _table(sheet, top, columns, rows, percent_format(decimals))
@@ -176,6 +180,7 @@ def _sheet(sheet: Worksheet, setup: RoundSetup, columns: Sequence[Column], rows:
     sheet.freeze_panes = sheet.cell(top + 2, name_column + 1).coordinate
     sheet.print_title_rows = f"{top}:{top + 1}"
     print_setup(sheet)
+    fit_short_overflow(sheet)
 
 
 def print_setup(sheet: Worksheet) -> None:
@@ -192,6 +197,30 @@ def print_setup(sheet: Worksheet) -> None:
     sheet.oddHeader.center.text = "&P"
     sheet.oddHeader.center.font = f"{FONT},Regular"
     sheet.oddHeader.center.size = 12
+
+
+PRINTED_WIDTH_PT = (297 - MARGIN_LEFT - MARGIN_RIGHT) / 25.4 * 72  # A4 landscape between the margins
+PRINTED_HEIGHT_PT = (210 - MARGIN_TOP - MARGIN_BOTTOM) / 25.4 * 72
+DEFAULT_ROW_PT = 15
+
+
+def _page_rows(sheet: Worksheet) -> tuple[float, list[float]]:
+    """The height of a printed page in the sheet's points (fitted to the page's width, as
+    `print_setup` prints) and each row's height, row 1 first."""
+    columns = max((c.max for c in sheet.column_dimensions.values() if c.max), default=1)
+    width_pt = sum(((sheet.column_dimensions[get_column_letter(i)].width or 8.43) * 7 + 5) * 0.75
+                   for i in range(1, max(columns, sheet.max_column) + 1))
+    scale = min(1.0, PRINTED_WIDTH_PT / width_pt)
+    heights = [sheet.row_dimensions[r].height or DEFAULT_ROW_PT for r in range(1, sheet.max_row + 1)]
+    return PRINTED_HEIGHT_PT / scale, heights
+
+
+def fit_short_overflow(sheet: Worksheet) -> None:
+    """A sheet that runs less than a fifth of a page past its first page is printed on one page,
+    a little smaller, rather than leaving a row or two alone on page 2."""
+    page, heights = _page_rows(sheet)
+    if page < sum(heights) <= page * 1.2:
+        sheet.page_setup.fitToHeight = 1
 
 
 def document_header(sheet: Worksheet, header: Header, iso_date: str, *, left_last: int, right_first: int,
@@ -217,7 +246,7 @@ def document_header(sheet: Worksheet, header: Header, iso_date: str, *, left_las
 def _line(sheet: Worksheet, row: int, first: int, last: int, text: str, *, bold: bool = False,
           italic: bool = False, underline: bool = False, size: float = 12, align: str = "center") -> None:
     """Text merged over columns first..last, the row made tall enough for it to wrap."""
-    sheet.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+    merge(sheet, row, first, row, last)
     cell = put_text(sheet.cell(row, first), text)
     cell.font = Font(name=FONT, size=size, bold=bold, italic=italic, underline="single" if underline else None)
     cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=True)
@@ -245,12 +274,12 @@ def _table(sheet: Worksheet, top: int, columns: Sequence[Column], rows: list[lis
     for index, column in enumerate(columns, start=1):
         if not column.group:
             put_text(sheet.cell(top, index), column.heading)
-            sheet.merge_cells(start_row=top, start_column=index, end_row=top + 1, end_column=index)
+            merge(sheet, top, index, top + 1, index)
         else:
             put_text(sheet.cell(top + 1, index), column.heading)
             if column.group != columns[index - 2].group:
                 put_text(sheet.cell(top, index), column.group)
-                sheet.merge_cells(start_row=top, start_column=index, end_row=top, end_column=index + 1)
+                merge(sheet, top, index, top, index + 1)
     for row in sheet.iter_rows(min_row=top, max_row=top + 1, max_col=len(columns)):
         for cell in row:
             cell.font, cell.border, cell.alignment = heading_font, BOX, centred
@@ -260,10 +289,20 @@ def _table(sheet: Worksheet, top: int, columns: Sequence[Column], rows: list[lis
     wrapped = Alignment(horizontal="left", vertical="center", wrap_text=True)
     number = Alignment(horizontal="center", vertical="center")
     for offset, values in enumerate(rows, start=top + 2):
-        # Excel and LibreOffice do not grow a row for wrapped text written by a program: estimate
+        if isinstance(values, str):  # a form's name over its people, across the table
+            merge(sheet, offset, 1, offset, len(columns))
+            put_text(sheet.cell(offset, 1), values)
+            for index in range(1, len(columns) + 1):
+                cell = sheet.cell(offset, index)
+                cell.font, cell.border, cell.alignment = heading_font, BOX, wrapped
+            width = sum(column.width for column in columns)
+            sheet.row_dimensions[offset].height = _lines(values, width) * TABLE_PT * 1.3 + 5
+            continue
+        # Excel and LibreOffice do not grow a row for wrapped text written by a program: estimate,
+        # with room between the text and the rules
         lines = max((_lines(str(value), column.width) for column, value in zip(columns, values)
                      if column.kind == "text" and value), default=1)
-        sheet.row_dimensions[offset].height = max(lines, 1) * TABLE_PT * 1.25
+        sheet.row_dimensions[offset].height = max(lines, 1) * TABLE_PT * 1.3 + 5
         for index, (column, value) in enumerate(zip(columns, values), start=1):
             marked = isinstance(value, PriorCell) and value.by_hand
             cell = put_text(sheet.cell(offset, index), value.fraction if isinstance(value, PriorCell) else value)

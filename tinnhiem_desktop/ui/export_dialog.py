@@ -1,10 +1,11 @@
-"""Xuất tài liệu (Ctrl+P): choose documents and a folder, watch the progress, open the result."""
+"""Xuất tài liệu (Ctrl+P): choose documents (and the reports upward) and a folder, watch the
+progress, open the result. The documents chosen are remembered for the next export (per user)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QSettings, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..services.export import DOCUMENT_NAMES, ExportRequest, export_documents, export_warnings
+from ..services.export import (
+    DOCUMENT_NAMES, REPORT_NAMES, ExportRequest, ReportRequest, export_documents, export_reports, export_warnings,
+)
 from ..services.rounds import RoundService
 from .background import Background
 from .dialogs import Dialogs
@@ -33,6 +36,9 @@ SUFFIXES = {
     "csv": "du-lieu-phieu.csv",
     "notices": "thong-bao-ket-qua.pdf",
 }
+REPORTS = {"office": False, "provincial": True}  # the reports upward, each written as .xlsx and PDF
+CHOSEN = "export/chosen"  # the settings key of the documents and reports chosen last
+DEFAULT_CHOSEN = ("minutes", "summary")
 
 
 class ExportDialog(QDialog):
@@ -52,10 +58,13 @@ class ExportDialog(QDialog):
         self.warning.setStyleSheet("color: #8a4b00;")
         self.warning.setVisible(bool(warnings))
         layout.addWidget(self.warning)
+        self.settings = QSettings()
+        chosen = self.settings.value(CHOSEN, list(DEFAULT_CHOSEN))
+        chosen = {chosen} if isinstance(chosen, str) else set(chosen or ())
         self.boxes: dict[str, QCheckBox] = {}
         for name, label in DOCUMENT_NAMES.items():
             box = QCheckBox(wording(label))
-            box.setChecked(name in ("minutes", "summary"))
+            box.setChecked(name in chosen)
             self.boxes[name] = box
             if name == "blank_ballots":
                 row = QHBoxLayout()
@@ -69,6 +78,16 @@ class ExportDialog(QDialog):
                 layout.addLayout(row)
             else:
                 layout.addWidget(box)
+        has_provincial = any(c.provincial for f in service.setup.forms for c in f.candidates)
+        layout.addWidget(QLabel(self.tr("Báo cáo lên cấp trên (Excel và PDF, đề ngày hôm nay; ngày khác và nơi nhận: "
+                                        "Quy trình → Báo cáo cấp trên):")))
+        self.report_boxes: dict[str, QCheckBox] = {}
+        for name, provincial in REPORTS.items():
+            box = QCheckBox(wording(REPORT_NAMES[provincial]))
+            box.setEnabled(has_provincial or not provincial)
+            box.setChecked(box.isEnabled() and f"report_{name}" in chosen)
+            self.report_boxes[name] = box
+            layout.addWidget(box)
         folder_row = QHBoxLayout()
         folder_row.addWidget(QLabel(self.tr("Thư mục:")))
         self.folder = QLineEdit(str(folder))
@@ -107,17 +126,35 @@ class ExportDialog(QDialog):
         chosen = {name: folder / f"{stem}-{SUFFIXES[name]}" for name, box in self.boxes.items() if box.isChecked()}
         return ExportRequest(**chosen, copies=self.copies.value() or None)
 
+    def report_request(self) -> ReportRequest | None:
+        """The reports upward chosen, with the reports dialog's file names; None without any."""
+        from .procedure import ReportsDialog
+
+        folder, stem = Path(self.folder.text().strip()), self.service.path.stem
+        files = {f"{name}_{kind}": folder / f"{stem}-{ReportsDialog.SUFFIXES[f'{name}_{kind}']}"
+                 for name, box in self.report_boxes.items() if box.isChecked() and box.isEnabled()
+                 for kind in ("xlsx", "pdf")}
+        return ReportRequest(**files) if files else None
+
     def start(self) -> None:
-        request = self.request()
-        if not request.targets():
+        request, reports = self.request(), self.report_request()
+        if not request.targets() and reports is None:
             self.status.setText(self.tr("Chưa chọn tài liệu nào để xuất."))
             return
+        chosen = [name for name, box in self.boxes.items() if box.isChecked()]
+        chosen += [f"report_{name}" for name, box in self.report_boxes.items() if box.isChecked()]
+        self.settings.setValue(CHOSEN, chosen)
         self.export_button.setEnabled(False)
-        self.progress.setRange(0, len(request.targets()))
+        reported = sum(bool(reports.targets(provincial)) for provincial in REPORTS.values()) if reports else 0
+        self.progress.setRange(0, len(request.targets()) + reported)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.background.start(lambda progress: export_documents(self.service, request, progress),
-                              self._done, self._failed, self._progressed)
+
+        def job(progress) -> list[Path]:
+            written = export_documents(self.service, request, progress) if request.targets() else []
+            return written + (export_reports(self.service, reports, progress) if reports else [])
+
+        self.background.start(job, self._done, self._failed, self._progressed)
 
     def _progressed(self, document: str) -> None:
         self.status.setText(self.tr("Đang xuất: {document}…").format(document=wording(document)))

@@ -56,19 +56,31 @@ def install_translation(app: QCoreApplication, language: str | None = None) -> s
     _installed.clear()
     language = language or stored_language()
     if language == DEFAULT_LANGUAGE:
+        _install_qt_texts(app, DEFAULT_LANGUAGE)
         return language
     ours = QTranslator(app)
     with resources.as_file(resources.files(__package__) / "translations" / f"tinnhiem_{language}.qm") as path:
         if not ours.load(str(path)):
+            _install_qt_texts(app, DEFAULT_LANGUAGE)
             return DEFAULT_LANGUAGE
-    qt = QTranslator(app)  # Qt's own texts (standard context menus...), where Qt ships them
-    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _installed.append(qt)
+    _install_qt_texts(app, language)
     app.installTranslator(ours)
     _installed.append(ours)
     _in_force = language
     return language
+
+
+def _install_qt_texts(app: QCoreApplication, language: str) -> None:
+    """Qt's own texts (file dialogs, standard buttons, context menus): our Vietnamese
+    (translations/qtbase_vi.qm, PySide6 ships none), else Qt's file where Qt ships one."""
+    qt = QTranslator(app)
+    with resources.as_file(resources.files(__package__) / "translations" / f"qtbase_{language}.qm") as path:
+        loaded = qt.load(str(path))
+    if not loaded:
+        loaded = qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if loaded:
+        app.installTranslator(qt)
+        _installed.append(qt)
 
 
 # -- numbers, written as the window's language writes them ---------------------------------

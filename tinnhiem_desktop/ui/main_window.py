@@ -150,8 +150,8 @@ class MainWindow(RoundOpening, QMainWindow):
         geometry = self.settings.value("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1366, 740)
+        elif self.screen() is not None:
+            self.setGeometry(self.screen().availableGeometry())  # a laptop's screen is all needed
         state = self.settings.value("windowState")
         if state is not None:
             self.restoreState(state)
@@ -224,6 +224,15 @@ class MainWindow(RoundOpening, QMainWindow):
         self.central.setCurrentWidget(self.tabs)
         self._apply_font()
         self._tab_changed(resume)
+        self._fit_results_dock()
+
+    def _fit_results_dock(self) -> None:
+        """The results dock as tall as its largest form needs (up to 15 people), at most half the
+        window: the grid keeps the rest."""
+        if not self.panes_by_form or self.results_dock.isFloating():
+            return
+        wanted = max(pane.wanted_height() for pane in self.panes_by_form.values())
+        self.resizeDocks([self.results_dock], [min(wanted, self.height() // 2 + 40)], Qt.Orientation.Vertical)
 
     def _show_no_round(self) -> None:
         self._clear_tabs()
@@ -630,7 +639,6 @@ class MainWindow(RoundOpening, QMainWindow):
             self.projector.raise_()
             return
         self.projector = ProjectorView(self.session, tab.form.code)
-        self.projector.setFont(self._scaled_font(2.0))
         self.projector.closed.connect(self._projector_closed)
         self.projector.showFullScreen()
         screen = self.screen() or self.projector.screen()

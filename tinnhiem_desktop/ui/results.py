@@ -6,10 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QRectF, Qt, Signal,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QRectF, QSettings, Qt, Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStyledItemDelegate,
@@ -226,7 +228,11 @@ class ResultsPane(QWidget):
         self.blind_note = QLabel(self.tr("Đang nhập lượt B: kết quả và chênh lệch với lượt A được ẩn để lượt B "
                                          "độc lập. Xem sau khi cả hai lượt đã nhập xong."))
         self.blind_note.setWordWrap(True)
-        for widget in (self.title, self.reconciliation, self.base, self.table, self.issues, self.blind_note):
+        self.top = QHBoxLayout()  # the form's name and its counts share a line: the table keeps the height
+        self.top.addWidget(self.title)
+        self.top.addWidget(self.reconciliation, 1)
+        layout.addLayout(self.top)
+        for widget in (self.base, self.table, self.issues, self.blind_note):
             layout.addWidget(widget, 1 if widget is self.table else 0)
         self.blind = session.blind
         self.blind_note.setVisible(self.blind)
@@ -251,6 +257,18 @@ class ResultsPane(QWidget):
             wanted = metrics.horizontalAdvance(sample) + 16
             if self.table.columnWidth(column) < wanted:
                 self.table.setColumnWidth(column, wanted)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 4)
+
+    def wanted_height(self, most_rows: int = 15) -> int:
+        """The pane's height with every person shown, up to `most_rows` of them."""
+        rows = min(self.model.rowCount(), most_rows)
+        table = self.table
+        height = (table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
+                  + 2 * table.frameWidth())
+        spacing, margins = self.layout().spacing(), self.layout().contentsMargins()
+        lines = (max(self.title.sizeHint().height(), self.reconciliation.sizeHint().height())
+                 + self.base.sizeHint().height() + self.base.fontMetrics().lineSpacing())  # a line of notes
+        return height + lines + 3 * spacing + margins.top() + margins.bottom()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -288,9 +306,13 @@ class ResultsPane(QWidget):
 
 
 class ProjectorView(QWidget):
-    """Full-screen results for the meeting, one form at a time: ←/→ change form, Esc returns."""
+    """Full-screen results for the meeting, one form at a time: ←/→ change form, Esc returns.
+
+    The type is as large as the screen allows with every column of every person shown (no
+    scrolling); Ctrl++ / Ctrl+- scale it from there and Ctrl+0 fits it again."""
 
     closed = Signal()
+    ZOOM = "projectorZoom"
 
     def __init__(self, session: RoundSession, first_form: str) -> None:
         super().__init__()
@@ -299,52 +321,187 @@ class ProjectorView(QWidget):
         codes = [f.code for f in session.setup.forms]
         self._codes = codes
         self._index = codes.index(first_form)
-        self.heading = QLabel()
-        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.heading.setWordWrap(True)
-        self.panes = []
+        self._zoom = float(QSettings().value(self.ZOOM, 1.0))
+        self._fitting = False
+        self._flags_fitted = None
+        setup = session.setup
+        # One label a line: lines of one rich-text label sit too close for stacked diacritics.
+        self.heading = [QLabel(setup.header.unit), QLabel(self.tr("KẾT QUẢ LẤY PHIẾU TÍN NHIỆM")), QLabel(setup.title)]
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.setContentsMargins(24, 12, 24, 8)
+        for label in self.heading:
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.panes = []
         for code in codes:
             pane = ResultsPane(session, code, large=True)
             pane.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            pane.top.setDirection(QBoxLayout.Direction.TopToBottom)  # the counts in large type need the width
+            pane.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            pane.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            pane.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            pane.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            pane.table.horizontalHeader().setSectionResizeMode(ResultsModel.BAR, QHeaderView.ResizeMode.Stretch)
+            pane.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
             self.panes.append(pane)
-            layout.addWidget(pane)
-        self.hint = QLabel(self.tr("← → đổi loại phiếu · Esc trở lại"))
+            layout.addWidget(pane, 1)
+        self.hint = QLabel(self.tr("← → đổi loại phiếu · Ctrl++ / Ctrl+- cỡ chữ, Ctrl+0 vừa màn hình · Esc trở lại"))
         self.hint.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.hint)
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor("white"))
         self.setPalette(palette)  # a palette, not a style sheet: a style sheet stops fonts propagating
         self.setAutoFillBackground(True)
+        session.resultsChanged.connect(self._results_changed)
         self._show_form()
 
-    def setFont(self, font: QFont) -> None:
-        """Large type for the hall; the rule's wording stays smaller, the figures fill the screen."""
-        super().setFont(font)
-        small = QFont(font)
-        small.setPointSizeF(font.pointSizeF() * 0.6)
-        for pane in self.panes:
-            for label in (pane.base, pane.issues, pane.reconciliation):
-                label.setFont(small)
-            pane.table.horizontalHeader().setFont(small)
-        self.hint.setFont(small)
-        self._show_form()
+    def _results_changed(self, form: str) -> None:
+        """A threshold crossed (or the rule changed) widens the flags column: fit again."""
+        if form == self.pane.form and self.pane.model.flags_shown() != self._flags_fitted:
+            self.fit()
+
+    @property
+    def pane(self) -> ResultsPane:
+        return self.panes[self._index]
 
     def _show_form(self) -> None:
-        setup = self.session.setup
-        self.heading.setText(
-            self.tr("<b>{unit}</b><br><b>KẾT QUẢ LẤY PHIẾU TÍN NHIỆM</b><br>{title}").format(
-                unit=setup.header.unit, title=setup.title)
-        )
         for i, pane in enumerate(self.panes):
             pane.setVisible(i == self._index)
-            pane.table.resizeColumnsToContents()
-            pane.table.resizeRowsToContents()
+        self.fit()
+
+    # -- sizes -----------------------------------------------------------------------------
+
+    def fit(self) -> None:
+        """The largest type at which the form's table, its lines and the heading fit the window,
+        times the zoom chosen with Ctrl++ / Ctrl+-."""
+        if self._fitting or self.width() < 100:
+            return
+        self._fitting = True
+        try:
+            low, high = 4.0, 120.0
+            for _ in range(9):
+                middle = (low + high) / 2
+                if self._fits(middle):
+                    low = middle
+                else:
+                    high = middle
+            width, height = self._apply(low * self._zoom)
+            self._spread_rows(height)
+        finally:
+            self._fitting = False
+
+    def _spread_rows(self, height: int) -> None:
+        """Rows taller, up to twice the type, where the width bound the type and height is left."""
+        pane = self.pane
+        rows = pane.model.rowCount()
+        margins = self.layout().contentsMargins()
+        left = self.height() - margins.top() - margins.bottom() - height
+        if pane.blind or rows == 0 or left <= 0:
+            return
+        header = pane.table.verticalHeader()
+        row = header.defaultSectionSize()
+        taller = min(row + left // rows, 2 * pane.table.fontMetrics().height())
+        if taller > row:
+            header.setDefaultSectionSize(taller)
+
+    def _fits(self, size: float) -> bool:
+        width, height = self._apply(size)
+        margins = self.layout().contentsMargins()
+        return (width <= self.width() - margins.left() - margins.right()
+                and height <= self.height() - margins.top() - margins.bottom())
+
+    def _apply(self, size: float) -> tuple[int, int]:
+        """Set every font from the table's size `size` (points); returns the width and height the
+        window then needs."""
+        pane = self.pane
+        base = QFont(self.font())
+        base.setPointSizeF(size)
+
+        def scaled(factor: float, bold: bool = False) -> QFont:
+            font = QFont(base)
+            font.setPointSizeF(size * factor)
+            font.setBold(bold)
+            return font
+
+        fonts = {self.heading[0]: scaled(0.8, True), self.heading[1]: scaled(0.9, True), self.heading[2]: scaled(0.8),
+                 pane.title: scaled(0.9, True), pane.reconciliation: scaled(0.85), pane.base: scaled(0.75),
+                 pane.issues: scaled(0.75), pane.blind_note: scaled(0.8), self.hint: scaled(0.5)}
+        for label, font in fonts.items():
+            if label.font() != font:
+                label.setFont(font)
+            # A mark over a mark (Ế, Ấ, Ổ) rises above the font's ascent, a dot under a capital (Ậ)
+            # reaches its descent, and a label cuts off what it paints outside itself: room for them.
+            room = QFontMetrics(font).height() // 4
+            if label.contentsMargins().top() != room:
+                label.setContentsMargins(0, room, 0, room // 2)
+        table = pane.table
+        if table.font() != base:
+            table.setFont(base)
+        header = table.horizontalHeader()
+        header_font = scaled(0.6, True)
+        if header.font() != header_font:
+            header.setFont(header_font)
+        metrics, header_metrics = QFontMetrics(base), QFontMetrics(header_font)
+        result = self.session.form_results(pane.form)
+        rule = self.session.results.rule
+        table.setColumnHidden(ResultsModel.PRIOR, all(c.prior is None for c in result.candidates))
+        samples = {column: ["0000"] for column in (0, 2, 4, 6, 9)}
+        samples[1] = [c.candidate.name for c in result.candidates]
+        widest = percent_text(Decimal(100), rule.decimals)
+        samples.update({column: [widest] for column in (3, 5, 7)})
+        samples[ResultsModel.PRIOR] = [widest + QCoreApplication.translate("ResultsModel", " (nhập tay)")]
+        samples[ResultsModel.FLAGS] = [flags_words(rule, c.flags) for c in result.candidates]
+        self._flags_fitted = pane.model.flags_shown()
+        pad = metrics.horizontalAdvance("0") // 2 + 2
+        needed = 2 * table.frameWidth()
+        for column in range(pane.model.columnCount()):
+            if column == ResultsModel.BAR or table.isColumnHidden(column):
+                continue
+            heading = str(pane.model.headerData(column, Qt.Orientation.Horizontal))
+            wanted = max([metrics.horizontalAdvance(text) for text in samples[column]]
+                         + [header_metrics.horizontalAdvance(heading)]) + 2 * pad
+            table.setColumnWidth(column, wanted)
+            needed += wanted
+        needed += 6 * metrics.horizontalAdvance("0")  # the bar, at the least
+        row = metrics.height() + max(4, metrics.height() // 4)
+        table.verticalHeader().setDefaultSectionSize(row)
+        table.verticalHeader().setMinimumSectionSize(row)
+        header.setFixedHeight(header_metrics.height() + 8)
+        spacing = self.layout().spacing()
+        height = 0 if pane.blind else header.height() + len(result.candidates) * row + 2 * table.frameWidth()
+        labels = [*self.heading, pane.title, self.hint]
+        labels += [pane.blind_note] if pane.blind else [pane.reconciliation, pane.base]
+        if pane.issues.isVisibleTo(pane):
+            labels.append(pane.issues)
+        available = max(self.width() - 48, 100)
+        for label in labels:
+            height += label.heightForWidth(available) if label.wordWrap() else label.sizeHint().height()
+            height += spacing
+        margins = pane.layout().contentsMargins()
+        height += margins.top() + margins.bottom() + 2 * spacing
+        return needed, height
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def zoom(self, factor: float | None) -> None:
+        """Scale the fitted type (None: fit the screen again)."""
+        self._zoom = 1.0 if factor is None else min(max(self._zoom * factor, 0.3), 3.0)
+        QSettings().setValue(self.ZOOM, self._zoom)
+        self.fit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape:
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.1)
+        elif ctrl and key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom(1 / 1.1)
+        elif ctrl and key == Qt.Key.Key_0:
+            self.zoom(None)
+        elif key == Qt.Key.Key_Escape:
             self.close()
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
             self._index = (self._index + 1) % len(self._codes)

@@ -10,8 +10,10 @@ from __future__ import annotations
 import bisect
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeyEvent, QPainter, QStaticText, QUndoStack
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSize, Qt, Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QStaticText, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -132,6 +134,7 @@ class BallotTableModel(QAbstractTableModel):
         self._next_rows = 0 if session.read_only else 1  # fixed for the model's life: sealing rebuilds the views
         self._size = len(self.form.candidates)
         self._mark_texts = {mark: mark_text(mark) for mark in Mark}
+        self.short_marks = False
         session.ballotAdded.connect(self._added)
         session.ballotUpdated.connect(self._updated)
         session.ballotRemoved.connect(self._removed)
@@ -190,6 +193,16 @@ class BallotTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{candidate.order}. {candidate.name} — {candidate.position}"
         return None
+
+    def set_short_marks(self, short: bool) -> None:
+        """Cells written '1', '2', '3', '0', 'X' (short) or '1 Cao', '2 TN'... (the colour, the
+        tooltip and the paper panel say the same): short where the columns are too narrow."""
+        if short == self.short_marks:
+            return
+        self.short_marks = short
+        self._mark_texts = {mark: mark_text(mark).split()[0] if short else mark_text(mark) for mark in Mark}
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, self._size), [DISPLAY])
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -373,16 +386,66 @@ class BallotPanel(QWidget):
                 if column >= 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
-        notes = (self.tr("không hợp lệ"), self.tr("chưa nhập"), self.tr("không đánh dấu"), self.tr("nhiều ô"))
-        self.table.item(0, 6).setText(max(notes, key=self.table.fontMetrics().horizontalAdvance))
-        self.table.resizeColumnsToContents()  # measured once: re-measuring on every keystroke is slow
-        self.table.item(0, 6).setText("")
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for row, candidate in enumerate(form.candidates):
+            self.table.item(row, 2).setToolTip(candidate.position)
+            self.table.item(row, 1).setToolTip(candidate.name)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.apply_sizes()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
         self._shown: dict[int, tuple[Mark | None, bool, bool]] = {}  # row: mark, current, invalid
+
+    NOTES = (QT_TRANSLATE_NOOP("BallotPanel", "không hợp lệ"), QT_TRANSLATE_NOOP("BallotPanel", "chưa nhập"),
+             QT_TRANSLATE_NOOP("BallotPanel", "không đánh dấu"), QT_TRANSLATE_NOOP("BallotPanel", "nhiều ô"))
+
+    def apply_sizes(self) -> None:
+        """Columns measured from the type (once, and on a change of size: re-measuring the
+        contents on every keystroke is slow); the position takes what is left."""
+        metrics = self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bold_metrics = QFontMetrics(bold)
+        pad = 2 * metrics.horizontalAdvance("0")
+        header_metrics = QFontMetrics(self.table.horizontalHeader().font())
+
+        def heading(column: int) -> int:
+            text = QCoreApplication.translate("BallotPanel", self.COLUMNS[column])
+            return max(header_metrics.horizontalAdvance(line) for line in text.split("\n")) + pad
+
+        names = [c.name for c in self.form.candidates] or [""]
+        widths = {
+            0: max(metrics.horizontalAdvance(str(len(self.form.candidates))), 0) + pad,
+            1: max(bold_metrics.horizontalAdvance(name) for name in names) + pad,
+            6: max(metrics.horizontalAdvance(QCoreApplication.translate("BallotPanel", note)) for note in self.NOTES) + pad,
+        }
+        widths.update({column: max(heading(column), metrics.horizontalAdvance("X") + pad) for column in (3, 4, 5)})
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, max(width, heading(column)))
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
+        self.table.horizontalHeader().setFixedHeight(2 * header_metrics.height() + 8)
+        positions = [c.position for c in self.form.candidates] or [""]
+        self._position_width = max(metrics.horizontalAdvance(p) for p in positions) + pad
+        self._fixed_width = sum(self.table.columnWidth(c) for c in (0, 1, 3, 4, 5, 6)) + 2 * self.table.frameWidth() \
+            + self.table.verticalScrollBar().sizeHint().width()
+
+    def preferred_width(self) -> int:
+        """Wide enough for every column, the longest position included."""
+        return self._fixed_width + self._position_width
+
+    def least_width(self) -> int:
+        """Narrowest before the position is cut short: about a dozen letters of it."""
+        return self._fixed_width + min(self._position_width, 12 * self.table.fontMetrics().averageCharWidth())
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_fixed_width"):
+            self.apply_sizes()
 
     def show_ballot(self, ballot: Ballot | None, number: int, current_order: int) -> None:
         """Show a ballot, touching only the boxes, notes and highlights that change: each item
@@ -474,13 +537,60 @@ class TallyTab(QWidget):
     # -- navigation ------------------------------------------------------------------------
 
     def apply_sizes(self) -> None:
+        """Row and column sizes from the type, then the grid and the paper panel shared out."""
         metrics = self.view.fontMetrics()
-        widest = max(metrics.horizontalAdvance(mark_text(mark)) for mark in Mark)
-        self.view.horizontalHeader().setDefaultSectionSize(widest + 16)
-        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
-        invalid = QCoreApplication.translate("tally", "Không hợp lệ: {reason}").format(reason="xxxx")
-        self.view.setColumnWidth(BallotTableModel.STATUS, metrics.horizontalAdvance(invalid) + 16)
-        self.view.horizontalHeader().setMinimumHeight(2 * metrics.height() + 12)
+        pad = metrics.horizontalAdvance("0")
+        self.view.verticalHeader().setDefaultSectionSize(metrics.height() + 6)
+        size = len(self.form.candidates)
+        statuses = [status_text(None, size), QCoreApplication.translate("tally", "Hợp lệ"),
+                    QCoreApplication.translate("tally", "Còn {count} ô").format(count=size),
+                    QCoreApplication.translate("tally", "Không hợp lệ: {reason}").format(reason="").strip(" :")]
+        self.view.setColumnWidth(BallotTableModel.STATUS, max(map(metrics.horizontalAdvance, statuses)) + 2 * pad)
+        bold = QFont(self.view.font())
+        bold.setBold(True)  # the current person's heading
+        header = QFontMetrics(bold)
+        names = [short_name(c.name) for c in self.form.candidates] or [""]
+        self._full_column = max([metrics.horizontalAdvance(mark_text(mark)) for mark in Mark]
+                                + [header.horizontalAdvance(name) for name in names]) + pad + 4
+        self._least_column = max(header.horizontalAdvance(str(size)), metrics.horizontalAdvance("X")) + 2 * pad
+        self._short_text = max(metrics.horizontalAdvance(mark_text(mark)) for mark in Mark) + pad
+        self.view.horizontalHeader().setMinimumHeight(2 * header.height() + 8)
+        self.panel.apply_sizes()
+        self.share_width()
+
+    def share_width(self) -> None:
+        """All of a ballot's columns in the grid where the window allows, the paper panel the
+        rest: the panel first gives up the length of the positions, then the grid its cells' words
+        ('1' for '1 Cao') and the size of the given names' type."""
+        margins = self.layout().contentsMargins() if self.layout() else None
+        width = self.width() - (margins.left() + margins.right() if margins else 0)
+        size = len(self.form.candidates)
+        if width < 200 or size == 0:
+            return
+        view = self.view
+        fixed = (view.verticalHeader().sizeHint().width() + view.columnWidth(BallotTableModel.STATUS)
+                 + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 2)
+        room = width - self.splitter.handleWidth()
+        full = fixed + size * self._full_column
+        if full + self.panel.least_width() <= room:
+            column = self._full_column
+        else:
+            column = max(self._least_column, (room - self.panel.least_width() - fixed) // size)
+        grid = fixed + size * column
+        header = view.horizontalHeader()
+        header.setDefaultSectionSize(column)
+        short = column < self._short_text
+        self.model.set_short_marks(short)
+        font = QFont(view.font())
+        if short:  # narrow columns: the given names in smaller type, cut at the column's edge
+            font.setPointSizeF(font.pointSizeF() * 0.85)
+        if header.font() != font:
+            header.setFont(font)
+        self.splitter.setSizes([min(grid, room), max(room - grid, 0)])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.share_width()
 
     def current(self) -> tuple[int, int]:
         index = self.view.currentIndex()

@@ -540,12 +540,12 @@ collected</translation>
             <translation>Close</translation>
         </message>
         <message>
-            <source>Có</source>
-            <translation>Yes</translation>
+            <source>&amp;Có</source>
+            <translation>&amp;Yes</translation>
         </message>
         <message>
-            <source>Không</source>
-            <translation>No</translation>
+            <source>&amp;Không</source>
+            <translation>&amp;No</translation>
         </message>
         <message>
             <source>Đồng ý</source>
@@ -569,6 +569,10 @@ collected</translation>
         <message>
             <source>theo số phiếu phát ra</source>
             <translation>as many as ballots issued</translation>
+        </message>
+        <message>
+            <source>Báo cáo lên cấp trên (Excel và PDF, đề ngày hôm nay; ngày khác và nơi nhận: Quy trình → Báo cáo cấp trên):</source>
+            <translation>Reports upward (Excel and PDF, dated today; another date and the recipients: Procedure → Reports upward):</translation>
         </message>
         <message>
             <source>Thư mục:</source>
@@ -1678,12 +1682,12 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Counting results — projector</translation>
         </message>
         <message>
-            <source>← → đổi loại phiếu · Esc trở lại</source>
-            <translation>← → change ballot form · Esc returns</translation>
+            <source>KẾT QUẢ LẤY PHIẾU TÍN NHIỆM</source>
+            <translation>RESULTS OF THE CONFIDENCE VOTE</translation>
         </message>
         <message>
-            <source>&lt;b&gt;{unit}&lt;/b&gt;&lt;br&gt;&lt;b&gt;KẾT QUẢ LẤY PHIẾU TÍN NHIỆM&lt;/b&gt;&lt;br&gt;{title}</source>
-            <translation>&lt;b&gt;{unit}&lt;/b&gt;&lt;br&gt;&lt;b&gt;CONFIDENCE VOTE RESULTS&lt;/b&gt;&lt;br&gt;{title}</translation>
+            <source>← → đổi loại phiếu · Ctrl++ / Ctrl+- cỡ chữ, Ctrl+0 vừa màn hình · Esc trở lại</source>
+            <translation>← → change form · Ctrl++ / Ctrl+- type size, Ctrl+0 fit the screen · Esc return</translation>
         </message>
     </context>
     <context>
