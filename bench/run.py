@@ -23,6 +23,7 @@ import bench_export  # noqa: E402
 import bench_floors  # noqa: E402
 import bench_keys_per_ballot  # noqa: E402
 import bench_keystroke  # noqa: E402
+import bench_server_keystroke  # noqa: E402
 import bench_startup  # noqa: E402
 import bench_tally  # noqa: E402
 
@@ -80,6 +81,14 @@ TARGETS = [
     ("… ballots CSV import", "import_ratio", "×", 3.5),
     ("… verify", "verify_ratio", "×", 3.5),
     ("… consolidation of 4 units (+ last year's 4), one 25-person form", "consolidate_ratio", "×", 3.5),
+    # Only when a PostgreSQL server could be started (`scripts/pg.sh`): a 60-candidate form, 3,600 cells.
+    ("Keystroke on a round file, service side (durable commit), p99", "file_keystroke_p99_ms", "ms", None),
+    ("Keystroke on a round on a local PostgreSQL server, service side (committed), p50",
+     "server_keystroke_p50_ms", "ms", None),
+    ("Keystroke on a round on a local PostgreSQL server, service side (committed), p99",
+     "server_keystroke_p99_ms", "ms", 16),
+    ("… the same with two more processes keying into that round at once, p99",
+     "server_keystroke_3_writers_p99_ms", "ms", None),
     # Only when a bundle was built (`bash scripts/build.sh`): rows without a figure are left out.
     ("Bundle: `tinnhiem-cli results` on the 1,000 × 60 round, launch to exit (median of 5)",
      "bundle_cli_results_median_seconds", "s", None),
@@ -108,6 +117,7 @@ def main() -> None:
     figures.update(bench_keystroke.main())
     figures.update(bench_startup.main())
     figures.update(bench_keys_per_ballot.main())
+    figures.update(bench_server_keystroke.main())
     figures.update(bench_bundle.main())
     figures.update(bench_consolidate.main())
     figures.update(bench_consolidate.main(300))

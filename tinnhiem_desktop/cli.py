@@ -27,7 +27,7 @@ from .services.backups import newest_backup_problems
 from .services.export import (ExportRequest, ReportRequest, check_reports, export_documents, export_reports,
                               export_warnings)
 from .services.procedure import ProcedureService, iso_date
-from .services.rounds import RoundService, command_line_keyer, load_round_spec
+from .services.rounds import RoundService, command_line_keyer, is_server_url, load_round_spec, split_url
 
 EXIT_OK, EXIT_FAILED, EXIT_UNUSABLE = 0, 1, 2
 
@@ -90,10 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
                                      title="lệnh", metavar="LỆNH")
     new = commands.add_parser("new", help="tạo đợt lấy phiếu từ tệp định nghĩa JSON")
-    new.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    new.add_argument("round", type=Path, nargs="?", metavar="ROUND.tinnhiem")
     new.add_argument("--spec", type=Path, required=True, metavar="SPEC.json")
+    new.add_argument("--server", type=_server_url, metavar="postgresql://…/ĐỢT",
+                     help="tạo đợt trên máy chủ PostgreSQL (nhiều máy cùng nhập) thay cho một tệp")
+    push = commands.add_parser("push", help="đưa một tệp đợt lấy phiếu (chưa chốt) lên máy chủ PostgreSQL")
+    push.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    push.add_argument("server", type=_server_url, metavar="postgresql://…/ĐỢT")
     imp = commands.add_parser("import-ballots", help="thêm phiếu từ tệp CSV (tất cả hoặc không dòng nào)")
-    imp.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    imp.add_argument("round", type=_round_location, metavar="ROUND.tinnhiem")
     imp.add_argument("csv", type=Path, metavar="BALLOTS.csv")
     imp.add_argument("--pass", dest="entry_pass", choices=("A", "B"), default="A",
                      help="lượt nhập (đợt nhập hai lượt): A hoặc B; mặc định A")
@@ -109,9 +114,9 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     merge.add_argument("station", type=Path, metavar="STATION.tinnhiem")
     compare = commands.add_parser("compare", help="đối chiếu hai lượt nhập: các phiếu khác nhau, theo người nhập")
-    compare.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    compare.add_argument("round", type=_round_location, metavar="ROUND.tinnhiem")
     resolve = commands.add_parser("resolve", help="xử lý một chênh lệch giữa hai lượt theo phiếu giấy")
-    resolve.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    resolve.add_argument("round", type=_round_location, metavar="ROUND.tinnhiem")
     resolve.add_argument("--form", required=True, metavar="LOẠI_PHIẾU")
     resolve.add_argument("--ballot", required=True, type=_number, metavar="SỐ_PHIẾU")
     choice = resolve.add_mutually_exclusive_group(required=True)
@@ -137,16 +142,18 @@ def _parser() -> argparse.ArgumentParser:
     confirm.add_argument("--pass", dest="entry_pass", choices=("A", "B"), default="A", help="lượt của phiếu")
     confirm.add_argument("--by", type=_short_text, required=True, metavar="HỌ_TÊN", help="người xác nhận (cầm phiếu giấy)")
     res = commands.add_parser("results", help="in kết quả (bảng tiếng Việt hoặc JSON)")
-    res.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    res.add_argument("round", type=_round_location, metavar="ROUND.tinnhiem")
     res.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
     ver = commands.add_parser("verify", help="kiểm tra tệp còn nguyên vẹn và nhất quán")
     ver.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     ver.add_argument("--fingerprint", metavar="DẤU_VÂN_TAY",
                      help="dấu vân tay in trên biên bản đã ký (cả 64 ký tự; dấu cách, gạch nối, chữ hoa không tính)")
     seal = commands.add_parser("seal", help="chốt kết quả: ghi dấu vân tay, tệp chỉ còn đọc")
-    seal.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
+    seal.add_argument("round", type=_round_location, metavar="ROUND.tinnhiem")
     seal.add_argument("--by", type=_short_text, required=True, metavar="HỌ_TÊN", help="người chốt kết quả")
     seal.add_argument("--reason", type=_short_text, default="", metavar="LÝ_DO", help="bắt buộc khi số liệu chưa khớp")
+    seal.add_argument("--file", type=Path, metavar="ROUND.tinnhiem",
+                      help="đợt trên máy chủ: tệp đợt lấy phiếu được ghi khi chốt (mặc định TÊN_ĐỢT.tinnhiem)")
     correct = commands.add_parser("correct", help="lập tệp đính chính từ một đợt đã chốt")
     correct.add_argument("round", type=Path, metavar="SEALED.tinnhiem")
     correct.add_argument("new", type=Path, metavar="NEW.tinnhiem")
@@ -199,8 +206,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _round_location(text: str) -> Path | str:
+    """A round file's path, or a round on a server as its URL (kept a string: a path would fold `//`)."""
+    return text if is_server_url(text) else Path(text)
+
+
+def _server_url(text: str) -> str:
+    if not is_server_url(text):
+        raise argparse.ArgumentTypeError("cần địa chỉ dạng postgresql://TÀI_KHOẢN@MÁY_CHỦ/CƠ_SỞ_DỮ_LIỆU/TÊN_ĐỢT")
+    return text
+
+
 def _new(args: argparse.Namespace) -> int:
     setup = load_round_spec(args.spec)
+    if (args.round is None) == (args.server is None):
+        raise TinNhiemError("new_needs_file_or_server")
+    if args.server is not None:
+        with RoundService.create_on_server(args.server, setup, command_line_keyer()) as service:
+            print(f"Đã tạo đợt lấy phiếu '{setup.title}' trên máy chủ {service.path}. Các máy nhập mở: "
+                  f"tinnhiem {service.path}")
+        return EXIT_OK
     with RoundService.create(args.round, setup, command_line_keyer()) as service:
         forms = ", ".join(f"'{f.code}' ({len(f.candidates)} người)" for f in service.setup.forms)
         print(f"Đã tạo đợt lấy phiếu '{setup.title}' trong {service.path}: loại phiếu {forms}.")
@@ -390,6 +415,12 @@ def _verify(args: argparse.Namespace) -> int:
     return EXIT_FAILED if problems else EXIT_OK
 
 
+def _push(args: argparse.Namespace) -> int:
+    count = RoundService.push_to_server(args.round, args.server)
+    print(f"Đã đưa đợt lấy phiếu trong {args.round} ({count} sự kiện) lên máy chủ {split_url(args.server)[2]}.")
+    return EXIT_OK
+
+
 def _seal(args: argparse.Namespace) -> int:
     with _open_round(args.round, command_line_keyer()) as service:
         titles = {f.code: f.title for f in service.setup.forms}
@@ -397,7 +428,12 @@ def _seal(args: argparse.Namespace) -> int:
         for issue in problems:
             print(f"Vấn đề: {describe_issue(issue, titles.get(issue.form))}", file=sys.stderr)
         try:
-            info = service.seal(args.by, args.reason)
+            if service.on_server:
+                target = args.file or Path(f"{split_url(str(args.round))[1]}.tinnhiem")
+                info = service.seal_to_file(target, args.by, args.reason)
+                print(f"Đã ghi tệp đợt lấy phiếu {target}; đợt trên máy chủ chỉ còn đọc.")
+            else:
+                info = service.seal(args.by, args.reason)
         except TinNhiemError as error:
             if error.code != "seal_needs_reason":
                 raise
@@ -508,6 +544,7 @@ def _consolidate(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "new": _new,
+    "push": _push,
     "import-ballots": _import,
     "results": _results,
     "scan": _scan,

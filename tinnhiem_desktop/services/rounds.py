@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import time
 import uuid
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -24,6 +25,7 @@ from ..core.rules import PriorShare
 from ..core.spec import parse_round_spec, setup_from_dict, setup_to_dict
 from ..core.state import NO_CHANGES, Changes, RoundState, Seal, stored_state
 from ..core.store import RoundStore, StoredRound
+from ..storage.pg_store import ServerRoundStore, create_server_round, is_server_url, split_url
 from ..storage.repository import RoundRepository
 from .double_entry import DoubleEntry
 from .earlier_years import EarlierYears
@@ -35,10 +37,11 @@ from .stations import StationConflict, StationImport, Stations
 
 __all__ = [
     "ImportReport", "RoundService", "Station", "StationConflict", "StationImport", "VerifyReport",
-    "command_line_keyer", "load_round_spec", "station_user",
+    "command_line_keyer", "is_server_url", "load_round_spec", "split_url", "station_user",
 ]
 
 Observer = Callable[[Changes], None]
+POLL_SECONDS = 0.25  # how stale a shared round's state may be when read (other PCs' keying shows within it)
 
 
 def station_user() -> str:
@@ -66,6 +69,8 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         self._repo = store
         self.keyer = keyer
         self.observers: list[Observer] = []
+        self._stale = False  # a shared round's state may be ahead of its server (a commit that failed)
+        self._polled = 0.0
         self._take(store.load(with_events=with_log))
         station = self._info.station
         self.entry_pass = station.entry_pass if station else EntryPass.A
@@ -91,9 +96,37 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         return cls(RoundRepository.create(Path(path), setup, keyer, uuid.uuid4().hex), keyer)
 
     @classmethod
+    def create_on_server(cls, url: str, setup: RoundSetup, keyer: str) -> RoundService:
+        """A new round on a PostgreSQL server (`storage/pg_store.py`), open for keying."""
+        from ..core.events import chain_event
+        from ..storage.repository import now
+
+        setup_from_dict(setup_to_dict(setup), url)
+        store_keyer = f"{keyer} [{_server_pc()}]"
+        first = chain_event(None, now(), store_keyer, "round_created",
+                            {"setup": setup_to_dict(setup), "uid": uuid.uuid4().hex})
+        create_server_round(url, [first])
+        return cls.open(url, keyer)
+
+    @staticmethod
+    def push_to_server(path: Path, url: str) -> int:
+        """An existing round file's whole log put on a server as a new shared round (the file is
+        left as it is); returns how many events went. A sealed round is not pushed."""
+        with RoundRepository.open(Path(path), read_only=True, with_events=True) as store:
+            stored = store.load(with_events=True)
+        if stored.info.sealed:
+            raise TinNhiemError("round_sealed", file=str(path), sealed_at=stored.info.sealed_at)
+        create_server_round(url, stored.events)
+        return len(stored.events)
+
+    @classmethod
     def open(cls, path: Path, keyer: str, *, read_only: bool = False, with_log: bool = False) -> RoundService:
-        """Open a round file; `with_log` reads its log too, in the same read (verify, the entry log)."""
-        store = RoundRepository.open(Path(path), read_only=read_only, with_events=with_log)
+        """Open a round file, or a round on a server (a `postgresql://` URL); `with_log` reads its
+        log too, in the same read (verify, the entry log)."""
+        if is_server_url(path):
+            store = ServerRoundStore(path, read_only=read_only)
+        else:
+            store = RoundRepository.open(Path(path), read_only=read_only, with_events=with_log)
         try:
             return cls(store, keyer, with_log=with_log)
         except BaseException:
@@ -120,6 +153,8 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         (after `applied`, which brings up to date what the events do not carry, e.g. a seal's info)."""
         if not drafts:
             return NO_CHANGES
+        if getattr(self._repo, "shared", False):
+            return self._commit_shared(drafts, fingerprint=fingerprint, applied=applied)
         events = self._repo.append(drafts, self.keyer, fingerprint=fingerprint)
         changes = NO_CHANGES
         for event in events:
@@ -132,13 +167,61 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         self._notify(changes)
         return changes
 
+    def _commit_shared(self, drafts: Sequence[Draft], *, fingerprint=None, applied=None) -> Changes:
+        """A write to a round other PCs write to: under the server's lock, what they appended
+        since is folded in first, then the new events are checked against the round as it now
+        stands (an event made from an older view is refused, nothing written), then committed.
+        Whatever fails, the state is read again so that it is the server's."""
+        if self._stale:
+            self._take(self._repo.load(with_events=self._events is not None))
+            self._stale = False
+        changes = [NO_CHANGES]
+
+        def admit(newer: list[Event], events: list[Event]) -> None:
+            for event in newer:
+                changes[0] |= apply(self._state, event)[1]
+            if newer and self._events is not None:
+                self._events.extend(newer)
+            try:
+                for event in events:
+                    changes[0] |= apply(self._state, event)[1]
+            except TinNhiemError as error:
+                raise TinNhiemError("server_changed_meanwhile", url=str(self.path), detail=error.code) from None
+            changes.append(events)
+
+        try:
+            self._repo.append(drafts, self.keyer, fingerprint=fingerprint, since=self._state.seq, admit=admit)
+        except BaseException:
+            if len(changes) > 1 or changes[0]:  # the state took events the server did not commit
+                try:
+                    self._take(self._repo.load(with_events=self._events is not None))
+                except TinNhiemError:
+                    self._stale = True  # read again before the next write or look
+                self._notify(Changes(setup=True, forms=frozenset(self._state.form_codes())))
+            raise
+        if self._events is not None:
+            self._events.extend(changes[1])
+        self._stored = None
+        if applied is not None:
+            applied()
+        self._notify(changes[0])
+        return changes[0]
+
     def _notify(self, changes: Changes) -> None:
         if changes:
             for observer in list(self.observers):
                 observer(changes)
 
     def refresh(self) -> Changes:
-        """For a reader: catch up with what a writer elsewhere appended since (nothing for a writer)."""
+        """For a reader, or a PC keying a shared round: catch up with what writers elsewhere
+        appended since (nothing for the only writer of a file)."""
+        self._polled = time.monotonic()
+        if self._stale:
+            self._take(self._repo.load(with_events=self._events is not None))
+            self._stale = False
+            changes = Changes(setup=True, seal=self._info.sealed, forms=frozenset(self._state.form_codes()))
+            self._notify(changes)
+            return changes
         seq, head = self._repo.head()
         if (seq, head) == (self._state.seq, self._state.head):
             return NO_CHANGES
@@ -156,12 +239,54 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         self._notify(changes)
         return changes
 
+    # -- a round on a server ---------------------------------------------------------------
+
+    @property
+    def on_server(self) -> bool:
+        return bool(getattr(self._repo, "shared", False))
+
+    def seal_to_file(self, target: Path, by: str, reason: str = "") -> RoundInfo:
+        """Chốt a round kept on a server: its whole log is written to the round file `target`
+        and sealed there (that file is the round's record, verified and consolidated like any
+        other); the same seal event is then appended on the server, which is read-only from then.
+        The server's lock is held throughout, so no keystroke falls between the file and the seal."""
+        from ..storage.pg_store import write_round_file
+
+        if not self.on_server:
+            raise TinNhiemError("server_only", file=str(self.path))
+        target = Path(target)
+        repo = self._repo
+        repo.hold()
+        written = False
+        try:
+            self.refresh()
+            self.check_writable()
+            events = repo.events()
+            write_round_file(target, events)
+            written = True
+            with RoundService.open(target, repo.keyer_name(self.keyer)) as local:
+                info = local.seal(by, reason)
+                sealing = local.events()[len(events):]
+            repo.append_verbatim(sealing, sealed_file=str(target), fingerprint=info.fingerprint)
+            written = False
+        finally:
+            repo.release()
+            if written:
+                for leftover in (target, Path(f"{target}.lock")):
+                    leftover.unlink(missing_ok=True)
+        self._take(repo.load(with_events=self._events is not None))
+        self._notify(Changes(setup=True, seal=True, forms=frozenset(self._state.form_codes())))
+        return self._info
+
     # -- reading ---------------------------------------------------------------------------
 
     @property
     def state(self) -> RoundState:
-        """The round now: a reader first catches up with a writer elsewhere."""
-        if self._repo.read_only:
+        """The round now: a reader, or a PC keying a shared round, first catches up with writers elsewhere."""
+        if getattr(self._repo, "shared", False):
+            if self._stale or time.monotonic() - self._polled > POLL_SECONDS:
+                self.refresh()
+        elif self._repo.read_only:
             self.refresh()
         return self._state
 
@@ -281,6 +406,15 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
         for order in marks:
             if not 1 <= order <= size:
                 raise TinNhiemError("candidate_out_of_range", form=form, candidate=order, size=size)
+
+
+def _server_pc() -> str:
+    import socket
+
+    try:
+        return f"{getpass.getuser()}@{socket.gethostname()}"
+    except Exception:
+        return "?"
 
 
 def _plain(data: Mapping[str, object]) -> dict:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from ..services.rounds import is_server_url
 from .dialogs import APP_TITLE, Dialogs
 from .fonts import load_packaged_fonts
 from .i18n import install_translation, sentence
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     load_packaged_fonts()
     window = MainWindow()
     window.show()
-    paths = [Path(a) for a in argv[1:] if not a.startswith("-")]
+    paths = [a if is_server_url(a) else Path(a) for a in argv[1:] if not a.startswith("-")]
     if paths:
         window.open_round(paths[0])
     return app.exec()

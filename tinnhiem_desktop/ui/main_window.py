@@ -490,7 +490,16 @@ class MainWindow(RoundOpening, QMainWindow):
         ):
             return
         try:
-            info = self.session.seal(reason, sealer)
+            if self.session.service.on_server:
+                service = self.session.service
+                target = self.dialogs.save_file(
+                    self.tr("Chốt vào tệp đợt lấy phiếu"),
+                    Path.home() / f"{service.path.name}.tinnhiem", self.tr(ROUND_FILTER))
+                if not target:
+                    return
+                info = self.session.seal_to_file(Path(target), reason, sealer)
+            else:
+                info = self.session.seal(reason, sealer)
         except TinNhiemError as error:
             self.dialogs.error(describe_error(error))
             return

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu
 from ..core.issues import TinNhiemError
 from ..services.backups import Backups, all_copies, restore_copy
 from ..services.backups import default_folder as default_backup_folder
-from ..services.rounds import RoundService, station_user
+from ..services.rounds import RoundService, is_server_url, station_user
 from .i18n import describe_error, describe_issue, sentence
 from .session import RoundSession
 
@@ -21,6 +21,8 @@ ROUND_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Tệp đợt lấy phiếu (*.ti
 # Who made a change without a keyer, as the round's log records it (printed in the documents).
 PREPARING, CORRECTING = "chuẩn bị đợt", "đính chính"
 MAX_RECENT = 8
+FILE_POLL_MS = 3000  # a read-only window looks at the keyers' file this often
+SERVER_POLL_MS = 500  # a window on a server round looks at the server's log head this often
 
 
 class RoundOpening:
@@ -31,7 +33,7 @@ class RoundOpening:
 
     def _init_round_opening(self) -> None:
         self.reload_timer = QTimer(self)
-        self.reload_timer.setInterval(3000)
+        self.reload_timer.setInterval(FILE_POLL_MS)
         self.reload_timer.timeout.connect(self._reload_if_changed)
         self.backups: Backups | None = None
         self.backup_timer = QTimer(self)
@@ -85,8 +87,9 @@ class RoundOpening:
             self.open_round(path)
 
     def open_round(self, path: Path, read_only: bool = False) -> bool:
-        """Open a round file; the round open now stays open if this one cannot be opened."""
-        path = Path(path)
+        """Open a round file, or a round on a server (a postgresql:// address); the round open now
+        stays open if this one cannot be opened."""
+        path = path if is_server_url(path) else Path(path)
         try:
             service = RoundService.open(path, station_user(), read_only=read_only)
         except TinNhiemError as error:
@@ -123,13 +126,18 @@ class RoundOpening:
         self.session.cellShown.connect(self._show_cell)
         self.undo.clear()
         self._build_tabs()
-        if service.read_only:
+        if service.on_server:  # other PCs key into it: their ballots show within a second
+            self.reload_timer.setInterval(SERVER_POLL_MS)
+            self.reload_timer.start()
+        elif service.read_only:
+            self.reload_timer.setInterval(FILE_POLL_MS)
             self.reload_timer.start()
         else:
             self.backups = Backups(service, self._backup_root())
             self.backup_timer.start()
-        self.settings.setValue("lastFolder", str(service.path.parent))
-        self._remember(service.path)
+        if not service.on_server:
+            self.settings.setValue("lastFolder", str(service.path.parent))
+            self._remember(service.path)
         self._update_state()
 
     def close_round(self) -> None:

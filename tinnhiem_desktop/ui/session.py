@@ -187,6 +187,10 @@ class RoundSession(QObject):
         """Seal the round (by default as the current keyer); the session is read-only from then on."""
         return self.service.seal(by or self.keyer, reason)
 
+    def seal_to_file(self, target, reason: str, by: str | None = None):
+        """Seal a round kept on a server into the round file `target`; the server round is read-only from then on."""
+        return self.service.seal_to_file(target, by or self.keyer, reason)
+
     def change_rule(self, rule_id: str, percent_base: str | None, decimals: int | None, custom) -> None:
         """Another rule, or other settings of it: every form's percentages and flags are recounted."""
         self.service.change_rule(rule_id, percent_base, decimals, custom)

@@ -1421,6 +1421,10 @@ Sau khi chốt, tệp chỉ còn đọc; muốn sửa phải lập tệp đính 
 Once sealed, the file is read-only; any change needs a correction file.</translation>
         </message>
         <message>
+            <source>Chốt vào tệp đợt lấy phiếu</source>
+            <translation>Seal into a round file</translation>
+        </message>
+        <message>
             <source>Đã chốt kết quả lúc {time}.
 Dấu vân tay (SHA-256), in trong biên bản:
 {fingerprint}</source>
@@ -2501,6 +2505,58 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Không ghi được vào '{file}' ({detail}). Thao tác chưa được thực hiện; dữ liệu đã nhập trước đó vẫn còn nguyên.</source>
             <translation>Cannot write to '{file}' ({detail}). The action was not carried out; everything keyed before is still there.</translation>
+        </message>
+        <message>
+            <source>Địa chỉ máy chủ '{url}' không đúng dạng postgresql://TÀI_KHOẢN@MÁY_CHỦ/CƠ_SỞ_DỮ_LIỆU/TÊN_ĐỢT (tên đợt gồm chữ thường không dấu, chữ số, dấu gạch dưới).</source>
+            <translation>The server address '{url}' is not of the form postgresql://ACCOUNT@SERVER/DATABASE/ROUND (the round name: lower-case letters without accents, digits, underscores).</translation>
+        </message>
+        <message>
+            <source>Chương trình chưa có phần kết nối PostgreSQL (psycopg). Hãy cài bản đầy đủ của chương trình.</source>
+            <translation>The program lacks its PostgreSQL connector (psycopg). Install the full edition of the program.</translation>
+        </message>
+        <message>
+            <source>Không kết nối được máy chủ '{url}' ({detail}). Hãy kiểm tra mạng, địa chỉ, tài khoản và mật khẩu.</source>
+            <translation>Cannot connect to the server '{url}' ({detail}). Check the network, the address, the account and the password.</translation>
+        </message>
+        <message>
+            <source>Mất kết nối với máy chủ '{url}' ({detail}). Thao tác vừa rồi chưa được ghi; các phiếu đã nhập trước đó vẫn còn trên máy chủ. Khi mạng trở lại, hãy nhập lại ô vừa rồi.</source>
+            <translation>The connection to the server '{url}' was lost ({detail}). The last action was not saved; the ballots keyed before it are still on the server. When the network is back, key that cell again.</translation>
+        </message>
+        <message>
+            <source>Máy chủ '{url}' không ghi được thay đổi ({detail}). Thao tác chưa được thực hiện.</source>
+            <translation>The server '{url}' could not save the change ({detail}). Nothing was done.</translation>
+        </message>
+        <message>
+            <source>Trên máy chủ '{url}' không có đợt lấy phiếu '{round}'.</source>
+            <translation>The server '{url}' has no round '{round}'.</translation>
+        </message>
+        <message>
+            <source>Trên máy chủ '{url}' đã có đợt lấy phiếu '{round}'; hãy chọn tên khác.</source>
+            <translation>The server '{url}' already has a round '{round}'; choose another name.</translation>
+        </message>
+        <message>
+            <source>Một máy khác vừa sửa đúng phiếu này trên máy chủ '{url}' ({detail}); thao tác của máy này chưa được ghi. Hãy xem lại phiếu (đã cập nhật) rồi nhập lại nếu cần.</source>
+            <translation>Another PC has just changed this very ballot on the server '{url}' ({detail}); this PC's action was not saved. Look at the ballot again (it is up to date) and key it again if needed.</translation>
+        </message>
+        <message>
+            <source>Đợt lấy phiếu trên máy chủ '{url}' được chốt vào một tệp đợt lấy phiếu: hãy chọn tệp để ghi.</source>
+            <translation>A round on the server '{url}' is sealed into a round file: choose the file to write.</translation>
+        </message>
+        <message>
+            <source>Trong lúc chốt, đợt lấy phiếu trên máy chủ '{url}' đã thay đổi; chưa chốt. Hãy chốt lại.</source>
+            <translation>The round on the server '{url}' changed while it was being sealed; it is not sealed. Seal it again.</translation>
+        </message>
+        <message>
+            <source>Đợt lấy phiếu trên máy chủ '{url}' đã chốt vào tệp '{file}'; các bước sau khi chốt ghi vào tệp đó.</source>
+            <translation>The round on the server '{url}' was sealed into the file '{file}'; the steps after the seal are recorded in that file.</translation>
+        </message>
+        <message>
+            <source>Hãy cho biết tệp đợt lấy phiếu sẽ tạo, hoặc máy chủ (--server), một trong hai.</source>
+            <translation>Name either the round file to make or the server (--server), one of the two.</translation>
+        </message>
+        <message>
+            <source>'{file}' là tệp đợt lấy phiếu, không phải đợt trên máy chủ.</source>
+            <translation>'{file}' is a round file, not a round on a server.</translation>
         </message>
         <message>
             <source>Tệp '{file}' quá lớn cho một danh sách (tối đa {rows} dòng, {columns} cột, đọc trong {seconds} giây); không có gì được nhập.</source>
