@@ -23,7 +23,7 @@ C, T, L, N, X = Mark.CAO, Mark.TIN_NHIEM, Mark.THAP, Mark.NO_MARK, Mark.MULTI
 FINGERPRINT = "a46bf905a71903bc57d09ef5a88f127ddc358f3268226153d7917b609ef1ef55"
 SEALED_AT = "2026-11-27T10:42:00+07:00"
 FORMATS = {0: "0%", 1: "0.0%", 2: "0.00%", 3: "0.000%"}
-HEADINGS = ["STT", "Họ và tên", "Chức vụ", "Phiếu phát ra", "Phiếu thu vào", "Phiếu hợp lệ", "Phiếu không hợp lệ",
+HEADINGS = ["STT", "Họ và tên", "Chức vụ", "Phiếu phát ra", "Phiếu thu về", "Phiếu hợp lệ", "Phiếu không hợp lệ",
             "Tín nhiệm cao", None, "Tín nhiệm", None, "Tín nhiệm thấp", None, "Không tính", "Ghi chú"]
 SUBHEADINGS = [None] * 7 + ["Số phiếu", "Tỷ lệ"] * 3 + [None, None]
 

@@ -128,7 +128,7 @@ def test_the_meeting_steps_in_order(qtbot, service):
     assert dialog.collected["1"].value() == 19
     dialog.next_button.click()
     assert dialog.next_button.text() == "Mở nhập phiếu"
-    assert "Loại phiếu 1: có mặt 20, phát ra 19, thu vào 19." in dialog.summary.text()
+    assert "Loại phiếu 1: có mặt 20, phát ra 19, thu về 19." in dialog.summary.text()
     dialog.back_button.click()
     assert dialog.step_label.text() == "Bước 4/5: Thu phiếu"
     dialog.next_button.click()

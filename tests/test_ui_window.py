@@ -171,7 +171,7 @@ def test_counts_change_through_the_dialog_keeps_the_undo_history(qtbot, settings
     press(qtbot, tab.view, "12")
     window.edit_counts()
     assert window.session.setup.form("1").counts == Counts(32, 31, 30, 29)
-    assert "Thu vào 29" in window.panes_by_form["1"].reconciliation.text()
+    assert "Thu về 29" in window.panes_by_form["1"].reconciliation.text()
     assert window.current_tab() is tab  # the grid was not rebuilt
     window.undo.undo()
     assert window.session.setup.form("1").counts == Counts(32, 31, 30, 30)

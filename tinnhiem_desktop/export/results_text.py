@@ -97,7 +97,7 @@ def _form_lines(form: FormResult, rule: Rule) -> list[str]:
     lines = [
         f"Loại phiếu '{form.form.code}': {form.form.title}",
         f"  Triệu tập {counts.summoned} · Có mặt {counts.present} · Phát ra {counts.issued} · "
-        f"Thu vào {counts.collected} · Đã nhập {tally.keyed} "
+        f"Thu về {counts.collected} · Đã nhập {tally.keyed} "
         f"(hợp lệ {tally.valid}, không hợp lệ {tally.invalid})",
     ]
     if form.base_kind is Base.VALID_FOR_PERSON:

@@ -66,7 +66,7 @@ def _columns(combined: bool, last_year: int | None = None, by_hand: bool = False
         columns.append(Column("", "Loại phiếu", 13, "text"))
     columns += [Column("", "Họ và tên", 21, "text"), Column("", "Chức vụ", 20, "text")]
     columns += [Column("", heading, 8, "number")
-                for heading in ("Phiếu phát ra", "Phiếu thu vào", "Phiếu hợp lệ", "Phiếu không hợp lệ")]
+                for heading in ("Phiếu phát ra", "Phiếu thu về", "Phiếu hợp lệ", "Phiếu không hợp lệ")]
     for level in LEVEL_NAMES:
         columns += [Column(level, "Số phiếu", 7, "number"), Column(level, "Tỷ lệ", 8.5, "percent")]
     if last_year is not None:

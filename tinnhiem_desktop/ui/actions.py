@@ -116,7 +116,7 @@ MENUS = (
         Item(QT_TRANSLATE_NOOP("MainWindow", "Khôi phục phiếu &hợp lệ"), "_on_tab", ("restore",), enabled=writable),
         Item(QT_TRANSLATE_NOOP("MainWindow", "&Xóa phiếu…"), "_on_tab", ("delete_ballot",), ("Ctrl+Del",),
              enabled=writable),
-        Item(QT_TRANSLATE_NOOP("MainWindow", "Số &liệu (triệu tập, có mặt, phát ra, thu vào)…"), "edit_counts",
+        Item(QT_TRANSLATE_NOOP("MainWindow", "Số &liệu (triệu tập, có mặt, phát ra, thu về)…"), "edit_counts",
              enabled=writable),
         Item(QT_TRANSLATE_NOOP("MainWindow", "Đổi &người nhập / lượt nhập…"), "choose_keyer", enabled=writable),
         SEPARATOR,

@@ -271,7 +271,7 @@ class MeetingStepsDialog(QDialog):
 
         self.issued = self._count_page(self.tr("Số phiếu phát ra theo từng loại phiếu:"),
                                        {f.code: f.counts.issued for f in forms})
-        self.collected = self._count_page(self.tr("Số phiếu thu vào theo từng loại phiếu:"),
+        self.collected = self._count_page(self.tr("Số phiếu thu về theo từng loại phiếu:"),
                                           {f.code: f.counts.collected for f in forms})
         self._defaults = {ISSUED: ISSUED not in records, COLLECTED: COLLECTED not in records}
 
@@ -397,7 +397,7 @@ class MeetingStepsDialog(QDialog):
 
     def _summary(self) -> str:
         vote = self.procedure.team_vote()
-        lines = [self.tr("Loại phiếu {code}: có mặt {present}, phát ra {issued}, thu vào {collected}.").format(
+        lines = [self.tr("Loại phiếu {code}: có mặt {present}, phát ra {issued}, thu về {collected}.").format(
             code=f.code, present=f.counts.present, issued=f.counts.issued, collected=f.counts.collected)
             for f in self.service.setup.forms]
         if vote is not None:

@@ -193,7 +193,7 @@ def reconciliation(result: FormResult) -> tuple[str, QColor]:
     counts, tally = result.form.counts, result.tally
     text = QCoreApplication.translate(
         "results",
-        "Đã nhập {keyed} (hợp lệ {valid}, không hợp lệ {invalid}) · Thu vào {collected} · Phát ra {issued} · "
+        "Đã nhập {keyed} (hợp lệ {valid}, không hợp lệ {invalid}) · Thu về {collected} · Phát ra {issued} · "
         "Có mặt {present} · Triệu tập {summoned}",
     ).format(keyed=tally.keyed, valid=tally.valid, invalid=tally.invalid, **counts.as_dict())
     return text, STATE_COLOURS[reconciliation_state(result.issues)]

@@ -524,7 +524,7 @@ issued</translation>
         </message>
         <message>
             <source>Số phiếu
-thu vào</source>
+thu về</source>
             <translation>Ballots
 collected</translation>
         </message>
@@ -1229,7 +1229,7 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
             <translation>&amp;Make the ballot valid again</translation>
         </message>
         <message>
-            <source>Số &amp;liệu (triệu tập, có mặt, phát ra, thu vào)…</source>
+            <source>Số &amp;liệu (triệu tập, có mặt, phát ra, thu về)…</source>
             <translation>&amp;Counts (summoned, present, issued, collected)…</translation>
         </message>
         <message>
@@ -1564,7 +1564,7 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Ballots issued per ballot form:</translation>
         </message>
         <message>
-            <source>Số phiếu thu vào theo từng loại phiếu:</source>
+            <source>Số phiếu thu về theo từng loại phiếu:</source>
             <translation>Ballots collected per ballot form:</translation>
         </message>
         <message>
@@ -1628,7 +1628,7 @@ Current fingerprint: {fingerprint}</translation>
             <translation>⚠ Not approved: more must be in favour than against.</translation>
         </message>
         <message>
-            <source>Loại phiếu {code}: có mặt {present}, phát ra {issued}, thu vào {collected}.</source>
+            <source>Loại phiếu {code}: có mặt {present}, phát ra {issued}, thu về {collected}.</source>
             <translation>Ballot form {code}: {present} present, {issued} issued, {collected} collected.</translation>
         </message>
         <message>
@@ -2333,7 +2333,7 @@ The other ballots keep their numbers.</translation>
     <context>
         <name>results</name>
         <message>
-            <source>Đã nhập {keyed} (hợp lệ {valid}, không hợp lệ {invalid}) · Thu vào {collected} · Phát ra {issued} · Có mặt {present} · Triệu tập {summoned}</source>
+            <source>Đã nhập {keyed} (hợp lệ {valid}, không hợp lệ {invalid}) · Thu về {collected} · Phát ra {issued} · Có mặt {present} · Triệu tập {summoned}</source>
             <translation>Keyed {keyed} (valid {valid}, invalid {invalid}) · Collected {collected} · Issued {issued} · Present {present} · Summoned {summoned}</translation>
         </message>
         <message>

@@ -44,7 +44,7 @@ class CountsPage(WizardPage):
             self.tr("Số người được\ntriệu tập"),
             self.tr("Số người\ncó mặt"),
             self.tr("Số phiếu\nphát ra"),
-            self.tr("Số phiếu\nthu vào"),
+            self.tr("Số phiếu\nthu về"),
         )
         for column, text in enumerate(headers):
             header = QLabel(text)
