@@ -2,7 +2,7 @@
 # Build the one-folder desktop bundle dist/tinnhiem/ from build.spec with PyInstaller, then
 # smoke-run it headless: the bundle's tinnhiem-cli makes the demo round and exports the minutes,
 # and the window starts on that round and keeps running. Exits non-zero on any failure.
-source "$(dirname "$0")/_venv.sh" ""
+source "$(dirname "$0")/_venv.sh" "[server]"  # the PostgreSQL driver is bundled
 # 6.22 is the release this spec was built and smoke-run with (PySide6 6.11, Python 3.11);
 # below 7 because a major release may change the spec API.
 .venv/bin/python -m pip install --quiet --disable-pip-version-check "pyinstaller>=6.22,<7"
@@ -48,7 +48,10 @@ pdf_bytes=$(wc -c < "$minutes")
 [ "$pdf_bytes" -gt 20000 ] || fail "the minutes PDF is only $pdf_bytes bytes"
 [ -s "$work/bao-cao.xlsx" ] || fail "no summary workbook"
 [ "$(head -c 2 "$work/bien-ban.docx")" = "PK" ] || fail "no Word copy of the minutes"
-echo "Smoke: tinnhiem-cli new, import-ballots, results, verify, export: ok (minutes $pdf_bytes bytes)"
+# The PostgreSQL driver is in the bundle: a server that does not answer is "unreachable", not "no driver".
+"$cli" results "postgresql://nobody:x@127.0.0.1:9/tinnhiem/dot" > /dev/null 2> "$work/server.txt" && fail "no server, yet results"
+grep -q "Không kết nối được máy chủ" "$work/server.txt" || fail "the bundle's PostgreSQL driver: $(cat "$work/server.txt")"
+echo "Smoke: tinnhiem-cli new, import-ballots, results, verify, export: ok (minutes $pdf_bytes bytes); PostgreSQL driver present"
 
 # The window on the demo round: still running after a few seconds, and no traceback printed
 # (an unexpected error shows a dialog and keeps running, so the log is read too).
