@@ -76,7 +76,7 @@ def test_sealed_minutes_bear_the_fingerprint_and_signatures(thirty):
     _, text, draft = thirty
     whole = " ".join(text)
     assert grouped(FINGERPRINT) in whole
-    assert "10 giờ 42, ngày 27/11/2026; người chốt: Lê Thị Hồng" in whole
+    assert "10 giờ 42, ngày 27 tháng 11 năm 2026; người chốt: Lê Thị Hồng" in whole
     assert "So đủ 64 ký tự với tệp: tinnhiem-cli verify" in whole
     assert "Lê Thị Hồng" in text[-1] and "Phạm Quốc Huy" in text[-1] and "(Ký, ghi rõ họ tên)" in text[-1]
     assert "chưa chốt" not in whole.lower()

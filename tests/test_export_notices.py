@@ -90,7 +90,7 @@ def test_the_consequence_appears_only_for_the_person_who_crossed_a_band(notices)
 def test_sealed_notices_bear_the_fingerprint_and_drafts_say_so(notices):
     _, sealed, draft = notices
     for page in sealed:
-        assert "Kết quả được chốt lúc 10 giờ 42, ngày 27/11/2026; người chốt: Lê Thị Hồng" in page
+        assert "Kết quả được chốt lúc 10 giờ 42, ngày 27 tháng 11 năm 2026; người chốt: Lê Thị Hồng" in page
         assert grouped(FINGERPRINT) in page
         assert "BẢN NHÁP" not in page and "chưa chốt" not in page
     for page in draft:

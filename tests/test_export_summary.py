@@ -172,7 +172,7 @@ def test_document_header_title_place_and_date_and_seal(book, results):
         for text in ("ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "SỞ GIAO THÔNG VẬN TẢI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                      "Độc lập - Tự do - Hạnh phúc", "BÁO CÁO KẾT QUẢ LẤY PHIẾU TÍN NHIỆM",
                      "An Phú, ngày 27 tháng 11 năm 2026",
-                     f"Đã chốt lúc 10 giờ 42, ngày 27/11/2026; dấu vân tay {FINGERPRINT}"):
+                     f"Đã chốt lúc 10 giờ 42, ngày 27 tháng 11 năm 2026; dấu vân tay {FINGERPRINT}"):
             assert text in found, (sheet.title, text)
         assert "ĐẢNG CỘNG SẢN VIỆT NAM" not in found
         date_cell = next(c for row in sheet.iter_rows() for c in row if c.value == place_and_date(

@@ -19,14 +19,16 @@ def vi_date(iso: str) -> str | None:
 
 
 def vi_datetime(iso: str, translate: Callable[[str], str] | None = None) -> str:
-    """'10 giờ 42, ngày 27/11/2026' from an ISO time; the text itself if it is not one. The window
-    passes `translate` to have it in its own language."""
+    """'10 giờ 42, ngày 27 tháng 11 năm 2026' from an ISO time, the long date of a document's body
+    (NĐ 30); the text itself if it is not one. The window passes `translate` to have the short
+    form ('10 giờ 42, ngày 27/11/2026') in its own language."""
     try:
         moment = datetime.fromisoformat(iso)
     except (TypeError, ValueError):
         return iso
-    template = translate(DATETIME) if translate else DATETIME
-    return template.format(hour=moment.hour, minute=moment.minute, day=moment)
+    if translate is None:
+        return f"{moment.hour:02d} giờ {moment.minute:02d}, {vi_date(moment.date().isoformat())}"
+    return translate(DATETIME).format(hour=moment.hour, minute=moment.minute, day=moment)
 
 
 def short_date(iso: str) -> str:

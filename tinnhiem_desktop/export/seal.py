@@ -22,7 +22,7 @@ class Seal:
 
 
 def seal_lead(seal: Seal) -> str:
-    """'Kết quả được chốt lúc 20 giờ 08, ngày 24/11/2026; người chốt: Lê Thị Hồng. Dấu vân tay …:'"""
+    """'Kết quả được chốt lúc 20 giờ 08, ngày 24 tháng 11 năm 2026; người chốt: Lê Thị Hồng. Dấu vân tay …:'"""
     who = f"; người chốt: {seal.sealed_by}" if seal.sealed_by else ""
     return (f"Kết quả được chốt lúc {vi_datetime(seal.sealed_at)}{who}. "
             "Dấu vân tay (SHA-256) của tệp đợt lấy phiếu:")
