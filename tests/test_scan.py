@@ -233,3 +233,21 @@ def test_half_page_copies_are_read_and_an_uncut_sheet_never_loses_a_copy_silentl
     assert len(copies) == 2  # both copies read, or the one not read set aside — never one copy alone
     assert all(isinstance(c, ReadPage) or (isinstance(c, SetAsidePage) and c.reason is SetAside.UNREADABLE)
                for c in copies)
+
+
+def test_a_file_that_is_not_a_pdf_is_refused_with_its_name_and_nothing_stored(tmp_path, capsys):
+    from tinnhiem_desktop import cli
+    from tinnhiem_desktop.core.spec import setup_from_dict
+    from tinnhiem_desktop.services.rounds import RoundService
+
+    from conftest import spec_dict
+
+    path = tmp_path / "dot.tinnhiem"
+    RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị").close()
+    fake = tmp_path / "may-quet.pdf"
+    fake.write_bytes(b"%PDF-1.7 cut short")
+    assert cli.main(["scan", str(path), str(fake)]) == 2
+    err = capsys.readouterr().err
+    assert "Không mở được tệp quét" in err and "may-quet.pdf" in err and "Lỗi không mong đợi" not in err
+    with RoundService.open(path, "x", read_only=True) as service:
+        assert service.ballots() == []

@@ -309,6 +309,7 @@ MESSAGES = {
     "rekey_reason_missing": "Cần ghi lý do sau 'khl:'.",
     "bad_arguments": "Tham số không đúng: {detail}",
     "scan_source_missing": "Không có tệp hoặc thư mục ảnh quét '{file}'.",
+    "scan_pdf_unreadable": "Không mở được tệp quét '{file}' như một tệp PDF ({detail}): hãy quét lại hoặc lưu lại từ máy quét.",
     "scan_round_without_id": "Tệp '{file}' tạo từ phiên bản cũ, không có mã đợt: phiếu của đợt này không in được mã để máy đọc.",
     "scan_cell_not_waiting": "Ô của người số {candidate} trên phiếu số {ballot} (loại phiếu '{form}', lượt {entry_pass}) không phải ô đang chờ xác nhận.",
     "scan_bad_cell": "Cần dạng SỐ_THỨ_TỰ=GIÁ_TRỊ, với giá trị 1, 2, 3, 0 hoặc x (đang là '{value}').",

@@ -29,6 +29,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 import cv2
 import numpy as np
 
+from ..core.issues import TinNhiemError
 from ..core.model import LEVELS, BallotForm, Mark, RoundSetup
 from ..core.results import round_rule
 from ..export.blank_ballots import (
@@ -205,7 +206,10 @@ def _pixels_digest(image: np.ndarray) -> str:
 def _pdf_pages(path: Path) -> Iterator[tuple[np.ndarray, str]]:
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(str(path))
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as error:  # not a PDF, truncated, or protected by a password
+        raise TinNhiemError("scan_pdf_unreadable", file=str(path), detail=str(error).rstrip(".")) from None
     try:
         for index in range(len(document)):
             page = document[index]

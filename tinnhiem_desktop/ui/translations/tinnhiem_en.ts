@@ -3247,6 +3247,10 @@ The other ballots keep their numbers.</translation>
             <translation>There is no scan file or folder of images '{file}'.</translation>
         </message>
         <message>
+            <source>Không mở được tệp quét '{file}' như một tệp PDF ({detail}): hãy quét lại hoặc lưu lại từ máy quét.</source>
+            <translation>The scan '{file}' does not open as a PDF ({detail}): scan it again or save it again from the scanner.</translation>
+        </message>
+        <message>
             <source>Tệp '{file}' tạo từ phiên bản cũ, không có mã đợt: phiếu của đợt này không in được mã để máy đọc.</source>
             <translation>The file '{file}' was made by an older version and has no round id: this round's ballots cannot carry a code for the scanner.</translation>
         </message>
