@@ -76,12 +76,16 @@ def test_a_station_goes_on_to_its_next_number_past_ballots_copied_from_the_maste
     assert tab.model.ballot_at(2).marks == {1: C, 2: C, 3: C}  # the master's ballot 301, untouched
 
 
-def test_a_keystroke_repaints_only_the_cells_it_changed(qtbot, settings_dir, tmp_path):
+def new_round_window(qtbot, tmp_path):
+    """A window keying a new round of the test spec: the window, form 1's grid and its results."""
     path = tmp_path / "dot-2026.tinnhiem"
     RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị").close()
     window = open_window(qtbot, path, FakeDialogs(choices=["Phạm Quốc Huy"]))
-    tab = window.current_tab()
-    results = window.panes_by_form["1"].model
+    return window, window.current_tab(), window.panes_by_form["1"].model
+
+
+def test_a_keystroke_repaints_only_the_cells_it_changed(qtbot, settings_dir, tmp_path):
+    window, tab, results = new_round_window(qtbot, tmp_path)
     QTest.keyClick(tab.view, Qt.Key.Key_1)  # ballot 1 starts
 
     def cells(model):
@@ -127,11 +131,7 @@ def test_the_grid_painted_from_pictures_looks_as_qt_paints_it(qtbot, settings_di
 
 
 def test_after_a_ballots_last_key_the_panel_line_and_results_show_the_next_ballot(qtbot, settings_dir, tmp_path):
-    path = tmp_path / "dot-2026.tinnhiem"
-    RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị").close()
-    window = open_window(qtbot, path, FakeDialogs(choices=["Phạm Quốc Huy"]))
-    tab = window.current_tab()
-    results = window.panes_by_form["1"].model
+    window, tab, results = new_round_window(qtbot, tmp_path)
     for key in "123":
         QTest.keyClick(tab.view, KEY[key])
     assert tab.current() == (1, 1)
