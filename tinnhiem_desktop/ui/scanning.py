@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -34,8 +34,15 @@ from .i18n import describe_error
 from .session import RoundSession
 from .tally import DIGIT_MARKS, mark_text
 
-LEVEL_NAMES = ("Cao", "Tín nhiệm", "Thấp")  # the three boxes, as the grid's keys 1, 2, 3
-CELL_ZOOM = 3.0  # the cell's boxes on screen, against the reader's 6 px/mm
+LEVEL_NAMES = (  # the three boxes, as the grid's keys 1, 2, 3
+    QT_TRANSLATE_NOOP("scanning", "Cao"), QT_TRANSLATE_NOOP("scanning", "Tín nhiệm"),
+    QT_TRANSLATE_NOOP("scanning", "Thấp"),
+)
+
+
+def level_name(index: int) -> str:
+    return QCoreApplication.translate("scanning", LEVEL_NAMES[index])
+CELL_WIDTH = 600  # px: the cell's three boxes on screen (about 3 times the reader's 6 px/mm)
 THUMB_WIDTH = 120
 
 
@@ -259,9 +266,9 @@ class CellImage(QWidget):
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("#1a1a1a"))
-        for k, name in enumerate(LEVEL_NAMES):
+        for k in range(3):
             rect = QRectF(left + self._margin + k * inner / 3, 0, inner / 3, self.HEADING)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{k + 1} · {self.tr(name)}")
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, f"{k + 1} · {level_name(k)}")
 
 
 class ScanReviewDialog(QDialog):
@@ -378,10 +385,10 @@ class ScanReviewDialog(QDialog):
             return
         from ..scan.reader import PX_PER_MM
 
-        crop = page.cell_image(cell.order)
-        pixmap = gray_pixmap(crop)
-        pixmap = pixmap.scaledToWidth(int(pixmap.width() * CELL_ZOOM), Qt.TransformationMode.SmoothTransformation)
-        self.image.show_image(pixmap, PX_PER_MM * CELL_ZOOM)
+        pixmap = gray_pixmap(page.cell_image(cell.order))
+        zoom = CELL_WIDTH / pixmap.width()
+        pixmap = pixmap.scaledToWidth(CELL_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        self.image.show_image(pixmap, PX_PER_MM * zoom)
         self._show_page(page, cell)
         empty = [c.order for c in page.cells if c.accepted and c.proposal is Mark.NO_MARK]
         self.others.setText(self.tr("Trên trang này máy đọc là không đánh dấu: người thứ {orders} (khung xanh "
@@ -389,8 +396,8 @@ class ScanReviewDialog(QDialog):
             orders=", ".join(map(str, empty))) if empty else "")
 
     def _reading_words(self, cell) -> str:
-        fills = " · ".join(f"{self.tr(name)} {share * 100:.1f}%".replace(".", ",")
-                           for name, share in zip(LEVEL_NAMES, cell.fills))
+        fills = " · ".join(f"{level_name(k)} {share * 100:.1f}%".replace(".", ",")
+                           for k, share in enumerate(cell.fills))
         if cell.reading == "several":
             what = self.tr("Máy đọc: <b>nhiều ô được đánh dấu</b>")
         elif cell.proposal:
