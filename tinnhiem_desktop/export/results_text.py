@@ -178,4 +178,5 @@ def entry_sentence(setup: RoundSetup, differences: int, how: HowRead | None = No
         return ("Cách nhập phiếu: mỗi phiếu được nhập hai lượt độc lập (lượt A và lượt B) do những người khác nhau "
                 f"nhập rồi đối chiếu; {found}.")
     passes = "; ".join(f"lượt {name}: {_read_words(*counts)}" for name, counts in how.passes.items())
-    return (f"Cách đọc phiếu: mỗi phiếu được đọc hai lượt độc lập rồi đối chiếu ({passes}); {found}.")
+    return (f"Cách đọc phiếu: mỗi phiếu được đọc hai lượt độc lập rồi đối chiếu. {passes[0].upper()}{passes[1:]}. "
+            f"{found[0].upper()}{found[1:]}.")

@@ -10,7 +10,7 @@ from ..core.issues import Issue, Severity, TinNhiemError
 from ..export.seal import Seal
 from .procedure import ProcedureService, iso_date, note_blank_ballots_printed
 from .rounds import RoundService
-from .scanning import how_read
+from .scanning import how_read, images_folder
 
 DOCUMENT_NAMES = {
     "minutes": "Biên bản kiểm phiếu",
@@ -90,7 +90,8 @@ def export_documents(
 
                 written.append(write_entry_log(service.setup, service.events(), target,
                                                fingerprint=info.fingerprint, sealed_at=info.sealed_at,
-                                               differences=service.differences()))
+                                               differences=service.differences(),
+                                               images_folder=images_folder(service).name))
             else:
                 from ..export.ballots_export import write_ballots_csv
 

@@ -1245,7 +1245,7 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
         </message>
         <message>
             <source>Xác nhận ô &amp;của phiếu quét…</source>
-            <translation>&amp;Confirm cells of scanned ballots…</translation>
+            <translation>Con&amp;firm cells of scanned ballots…</translation>
         </message>
         <message>
             <source>Kết quả &amp;năm trước…</source>
@@ -1411,7 +1411,7 @@ Copy the file to that machine, key the ballots, then bring the file back and cho
         </message>
         <message>
             <source>&amp;Giữ ảnh phiếu quét cạnh tệp đợt (để kiểm tra)</source>
-            <translation>&amp;Keep scanned page images beside the round file (for audit)</translation>
+            <translation>Keep scanned page images beside the round file (for a&amp;udit)</translation>
         </message>
         <message>
             <source>Đọc phiếu quét</source>
