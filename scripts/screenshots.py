@@ -138,7 +138,8 @@ def shoot_scans(app: QApplication, out: Path, work: Path, setup) -> None:
     stack.mkdir()
     rng = random.Random(12)
     generator = ScanGenerator(scanned, uid, "1", work)
-    for n in range(1, 13):
+    (stack / "trang-01.png").write_bytes(faint_stroke_page(generator, rng))
+    for n in range(2, 13):
         page = generator.page(rng, random_faults(rng, 200), special=0.12)
         (stack / f"trang-{n:02d}{'.jpg' if page.faults.jpeg else '.png'}").write_bytes(page.encoded())
     stranger = ScanGenerator(scanned, other_uid, "1", work / "may-quet")
@@ -165,6 +166,29 @@ def shoot_scans(app: QApplication, out: Path, work: Path, setup) -> None:
     shoot(app, out / "scan-review.png")
     review.close()
     window.close()
+
+
+def faint_stroke_page(generator, rng) -> bytes:
+    """A ballot on which the third person got only a short, light pencil stroke: the reader cannot
+    say whether it is a mark, so the review screen shows it."""
+    import cv2
+    from scangen import Faults, apply_faults, draw_mark
+
+    from tinnhiem_desktop.export.blank_ballots import LEVEL_W
+
+    image, px = generator.blank(0, 200), 200 / 25.4
+    page = generator.layout.pages[0]
+    for i, _order in enumerate(page.orders):
+        y = page.first_row_y + i * generator.layout.pitch
+        boxes = [(x, y, LEVEL_W, generator.layout.pitch) for x in generator.layout.box_x]
+        if i == 2:
+            x0, y0, w, h = (v * px for v in boxes[1])
+            cv2.line(image, (int(x0 + w * 0.35), int(y0 + h * 0.4)), (int(x0 + w * 0.6), int(y0 + h * 0.62)), 150, 2,
+                     cv2.LINE_AA)
+        else:
+            draw_mark(image, boxes[rng.randrange(3)], rng.choice(("x", "tick", "x", "circled")), px, rng)
+    ok, data = cv2.imencode(".png", apply_faults(image, Faults(dpi=200, rotation=0.7), rng))
+    return data.tobytes()
 
 
 def shoot_file_dialog(app: QApplication, out: Path, work: Path) -> None:
