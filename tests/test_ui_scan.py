@@ -152,3 +152,43 @@ def test_a_reading_stopped_stores_nothing(qtbot, settings_dir, stack):
     window.read_scans()
     assert outcome == {"cancelled": True, "report": None}
     assert stored_marks(path) == {}
+
+
+def test_a_double_entry_scan_goes_to_the_pass_chosen(qtbot, settings_dir, tmp_path):
+    path = make_round(tmp_path, "d", issued=10, entry_mode="double")
+    truths = write_stack(generator(path, tmp_path), tmp_path / "scans", 2, seed=5, dpi=200, special=0)
+
+    def drive(dialog):
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.report is not None, timeout=60_000)
+        dialog.accept()
+
+    dialogs = FakeDialogs(choices=[KEYER, "Lượt A", "Thư mục", "Lượt B"], texts=[str(tmp_path / "scans")],
+                          on_run=drive)
+    window = open_window(qtbot, path, dialogs)
+    assert window.session.entry_pass.value == "A"
+    window.read_scans()
+    assert window.session.entry_pass.value == "B" and "lượt B" in window.keyer_label.text()
+    assert stored_marks(path, "A") == {}
+    stored = stored_marks(path, "B")
+    assert len(stored) == 2 and all(truths[n - 1][o] == m for n, marks in stored.items() for o, m in marks.items())
+
+
+def test_a_file_that_is_not_a_scan_is_refused_in_words_and_nothing_is_stored(qtbot, settings_dir, tmp_path):
+    path = make_round(tmp_path, "r", issued=10)
+    bad = tmp_path / "may-quet.pdf"
+    bad.write_text("không phải PDF", encoding="utf-8")
+    shown = {}
+
+    def drive(dialog):
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.close_button.isEnabled(), timeout=10_000)
+        shown["title"] = dialog.title.text()
+        dialog.accept()
+
+    dialogs = FakeDialogs(choices=[KEYER, "Tệp PDF"], texts=[str(bad)], on_run=drive)
+    window = open_window(qtbot, path, dialogs)
+    window.read_scans()
+    assert "may-quet.pdf" in shown["title"]
+    assert len(dialogs.errors) == 1 and "may-quet.pdf" in dialogs.errors[0] and "Traceback" not in dialogs.errors[0]
+    assert stored_marks(path) == {}

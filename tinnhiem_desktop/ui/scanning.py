@@ -160,7 +160,7 @@ class ScanDialog(QDialog):
         self.stop_button.setVisible(False)
         self.close_button.setEnabled(True)
         self.close_button.setFocus()
-        if reading is None:
+        if reading is None or self._stop.is_set():  # stopped, or closed while the last page was read
             self.cancelled = True
             self.title.setText(self.tr("Đã dừng đọc: chưa lưu phiếu nào của tệp này."))
             return
