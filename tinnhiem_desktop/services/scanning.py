@@ -55,10 +55,11 @@ class ScanReport:
 
 def scan_ballots(service: RoundService, scans: Path,
                  progress: Callable[[int], None] | None = None, reader_result=None,
-                 keep_images: bool = False) -> ScanReport:
+                 keep_images: bool = False, kept: dict[str, str] | None = None) -> ScanReport:
     """Read the stack and store every complete ballot in the current pass, in one transaction.
-    With `keep_images`, every page image read is copied into `images_folder(service)` first and
-    each stored page's record names its copy (`kept`)."""
+    With `keep_images`, every page image read is copied into `images_folder(service)` first (or
+    `kept`, from `keep_page_images` run earlier, names the copies) and each stored page's record
+    names its copy (`kept`)."""
     from ..scan.reader import REASONS, SetAside, SetAsidePage, read_scans
 
     service.check_writable()
@@ -71,7 +72,8 @@ def scan_ballots(service: RoundService, scans: Path,
     reading = reader_result or read_scans(service.setup, uid, scans, progress)
     already = stored_page_hashes(service)
     report = ScanReport(reading.pages)
-    kept = _keep_images(service, reading) if keep_images else {}
+    if kept is None:
+        kept = keep_page_images(images_folder(service), reading) if keep_images else {}
     report.kept = sorted(set(kept.values()))
     drafts: list[Draft] = []
     numbers: dict[str, int] = {}
@@ -226,13 +228,12 @@ def images_folder(service: RoundService) -> Path:
     return service.path.with_name(f"{service.path.stem}-anh-quet")
 
 
-def _keep_images(service: RoundService, reading) -> dict[str, str]:
-    """Copy every page of the reading into the images folder, named by its SHA-256: an image file
-    as it came (the copy's own SHA-256 is the one logged), a PDF page as a PNG of the pixels read.
-    Returns sha256 -> the copy's name."""
+def keep_page_images(folder: Path, reading) -> dict[str, str]:
+    """Copy every page of the reading into `folder`, named by its SHA-256: an image file as it
+    came (the copy's own SHA-256 is the one logged), a PDF page as a PNG of the pixels read.
+    Touches no round file (a worker thread may run it). Returns sha256 -> the copy's name."""
     from PIL import Image
 
-    folder = images_folder(service)
     folder.mkdir(parents=True, exist_ok=True)
     pages = [p.page for b in reading.ballots for p in b.pages] + [p.page for p in reading.set_aside]
     pages += [p.page for held in reading.held_back for p in held.pages]

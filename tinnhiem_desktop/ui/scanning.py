@@ -44,6 +44,7 @@ def level_name(index: int) -> str:
     return QCoreApplication.translate("scanning", LEVEL_NAMES[index])
 CELL_WIDTH = 600  # px: the cell's three boxes on screen (about 3 times the reader's 6 px/mm)
 THUMB_WIDTH = 120
+KEEPING = "keeping"  # the worker's progress step while it copies the pages beside the round file
 
 
 def gray_pixmap(image) -> QPixmap:
@@ -128,13 +129,17 @@ class ScanDialog(QDialog):
             return
         self.progress.setValue(0)
         self.stop_button.setFocus()
-        session, source, stop = self.session, self.source, self._stop
+        session, source, stop, keep = self.session, self.source, self._stop, self.keep_images
 
         def work(progressed):
             from ..services.scanning import ScanCancelled
 
             try:
-                return session.read_scans(source, lambda pages: progressed(str(pages)), stop.is_set)
+                reading = session.read_scans(source, lambda pages: progressed(str(pages)), stop.is_set)
+                if keep and not stop.is_set():
+                    progressed(KEEPING)
+                    return reading, session.keep_scan_images(reading)
+                return reading, {}
             except ScanCancelled:
                 return None
             except TinNhiemError:
@@ -153,20 +158,23 @@ class ScanDialog(QDialog):
             self.reject()
 
     def _progressed(self, pages: str) -> None:
+        if pages == KEEPING:
+            self.title.setText(self.tr("Đang giữ ảnh các trang cạnh tệp đợt…"))
+            return
         self.progress.setMaximum(max(self.progress.maximum(), int(pages)))
         self.progress.setValue(int(pages))
 
-    def _read(self, reading) -> None:
+    def _read(self, outcome) -> None:
         self.stop_button.setVisible(False)
         self.close_button.setEnabled(True)
         self.close_button.setFocus()
-        if reading is None or self._stop.is_set():  # stopped, or closed while the last page was read
+        if outcome is None or self._stop.is_set():  # stopped, or closed while the last page was read
             self.cancelled = True
             self.title.setText(self.tr("Đã dừng đọc: chưa lưu phiếu nào của tệp này."))
             return
-        self.reading = reading
+        self.reading, kept = outcome
         try:
-            self.report = self.session.store_scans(self.source, reading, self.keep_images)
+            self.report = self.session.store_scans(self.source, self.reading, kept)
         except TinNhiemError as error:
             self.title.setText(self.tr("Không lưu được phiếu quét."))
             self.dialogs.error(describe_error(error))

@@ -213,11 +213,18 @@ class RoundSession(QObject):
 
         return count_pages(scans)
 
-    def store_scans(self, scans, reading, keep_images: bool):
-        """Store a stack read by `read_scans` in the pass keyed now; its images stay at hand for the review."""
+    def keep_scan_images(self, reading) -> dict[str, str]:
+        """Copy a stack's pages beside the round file (safe in a worker thread: no round file written)."""
+        from ..services.scanning import images_folder, keep_page_images
+
+        return keep_page_images(images_folder(self.service), reading)
+
+    def store_scans(self, scans, reading, kept: dict[str, str] | None = None):
+        """Store a stack read by `read_scans` in the pass keyed now (`kept`: its pages' copies, from
+        `keep_scan_images`); its images stay at hand for the review."""
         from ..services.scanning import scan_ballots
 
-        report = scan_ballots(self.service, scans, reader_result=reading, keep_images=keep_images)
+        report = scan_ballots(self.service, scans, reader_result=reading, kept=kept or {})
         for (form, number), ballot in report.read.items():
             self._scanned[(self.entry_pass.value, form, number)] = ballot
         return report

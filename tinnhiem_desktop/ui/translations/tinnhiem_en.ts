@@ -2262,6 +2262,10 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Stopping…</translation>
         </message>
         <message>
+            <source>Đang giữ ảnh các trang cạnh tệp đợt…</source>
+            <translation>Keeping the page images beside the round file…</translation>
+        </message>
+        <message>
             <source>Đã dừng đọc: chưa lưu phiếu nào của tệp này.</source>
             <translation>Reading stopped: no ballot of this file was stored.</translation>
         </message>
