@@ -86,6 +86,9 @@ HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
 Mỗi thao tác được ghi vào tệp ngay lập tức: không cần lưu.</p>
 <p>Trên lưới, mỗi ô ghi cả chữ và màu: <b>1 Cao</b>, <b>2 TN</b>, <b>3 Thấp</b>, <b>0 Trống</b>,
 <b>X Nhiều</b>. Bảng bên phải trình bày phiếu hiện tại giống tờ phiếu giấy để đối chiếu.</p>
+<p><b>Phiếu quét</b> (Phiếu → Đọc phiếu quét…, <b>Ctrl+Shift+O</b>; Phiếu → Xác nhận ô của phiếu quét…,
+<b>Ctrl+Shift+R</b>): mỗi ô máy đọc chưa chắc chắn hiện cạnh tên người; cùng các phím <b>1</b>, <b>2</b>,
+<b>3</b>, <b>0</b>, <b>X</b> xác nhận ô theo phiếu giấy và sang ô tiếp theo.</p>
 """)
 
 

@@ -1060,6 +1060,9 @@ collected</translation>
 Mỗi thao tác được ghi vào tệp ngay lập tức: không cần lưu.&lt;/p&gt;
 &lt;p&gt;Trên lưới, mỗi ô ghi cả chữ và màu: &lt;b&gt;1 Cao&lt;/b&gt;, &lt;b&gt;2 TN&lt;/b&gt;, &lt;b&gt;3 Thấp&lt;/b&gt;, &lt;b&gt;0 Trống&lt;/b&gt;,
 &lt;b&gt;X Nhiều&lt;/b&gt;. Bảng bên phải trình bày phiếu hiện tại giống tờ phiếu giấy để đối chiếu.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Phiếu quét&lt;/b&gt; (Phiếu → Đọc phiếu quét…, &lt;b&gt;Ctrl+Shift+O&lt;/b&gt;; Phiếu → Xác nhận ô của phiếu quét…,
+&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;): mỗi ô máy đọc chưa chắc chắn hiện cạnh tên người; cùng các phím &lt;b&gt;1&lt;/b&gt;, &lt;b&gt;2&lt;/b&gt;,
+&lt;b&gt;3&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;, &lt;b&gt;X&lt;/b&gt; xác nhận ô theo phiếu giấy và sang ô tiếp theo.&lt;/p&gt;
 </source>
             <translation>
 &lt;h2&gt;Keyboard shortcuts for keying ballots&lt;/h2&gt;
@@ -1085,6 +1088,9 @@ Mỗi thao tác được ghi vào tệp ngay lập tức: không cần lưu.&lt;
 Every action is written to the file at once: there is no need to save.&lt;/p&gt;
 &lt;p&gt;On the grid each cell shows both text and colour: &lt;b&gt;1 High&lt;/b&gt;, &lt;b&gt;2 Conf&lt;/b&gt;, &lt;b&gt;3 Low&lt;/b&gt;, &lt;b&gt;0 None&lt;/b&gt;,
 &lt;b&gt;X Multi&lt;/b&gt;. The panel on the right lays out the current ballot like the paper ballot, to compare by eye.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Scanned ballots&lt;/b&gt; (Ballot → Read scanned ballots…, &lt;b&gt;Ctrl+Shift+O&lt;/b&gt;; Ballot → Confirm cells of scanned
+ballots…, &lt;b&gt;Ctrl+Shift+R&lt;/b&gt;): each cell the reader is not sure of is shown beside the person's name; the same keys
+&lt;b&gt;1&lt;/b&gt;, &lt;b&gt;2&lt;/b&gt;, &lt;b&gt;3&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;, &lt;b&gt;X&lt;/b&gt; confirm it from the paper ballot and go to the next.&lt;/p&gt;
 </translation>
         </message>
         <message>
