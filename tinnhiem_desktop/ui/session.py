@@ -48,6 +48,7 @@ class RoundSession(QObject):
         super().__init__(parent)
         self.service = service
         self._scanned: dict[tuple[str, str, int], object] = {}  # (pass, form, number) -> ScannedBallot read here
+        self._pages_read: dict[tuple, object] = {}  # pages read again from their kept images, for the review
         service.subscribe(self._changed)
 
     def _changed(self, changes: Changes) -> None:
@@ -245,7 +246,14 @@ class RoundSession(QObject):
                     return page
         from ..services.scanning import review_page
 
-        return review_page(self.service, cell)
+        key = (cell.entry_pass.value, cell.form, cell.number, cell.page, cell.sha256)
+        if key not in self._pages_read:  # read again once per page, not once per cell
+            page = review_page(self.service, cell)
+            if page is not None and any(c.order == cell.order for c in page.cells):
+                self._pages_read[key] = page
+            else:
+                return page
+        return self._pages_read[key]
 
     def confirm_scan_cell(self, cell, mark: Mark) -> None:
         """Key a waiting cell as the paper says, recorded under the keyer's name."""
