@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -97,7 +97,7 @@ class ScanDialog(QDialog):
         self.aside_label.setVisible(False)
         layout.addWidget(self.aside_label)
         self.aside = QListWidget()
-        self.aside.setIconSize(QPixmap(THUMB_WIDTH, int(THUMB_WIDTH * 1.41)).size())
+        self.aside.setIconSize(QSize(THUMB_WIDTH, int(THUMB_WIDTH * 1.41)))  # an A4 page
         self.aside.setVisible(False)
         layout.addWidget(self.aside, 1)
         buttons = QHBoxLayout()
