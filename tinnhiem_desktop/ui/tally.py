@@ -294,6 +294,34 @@ class BallotTableModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Vertical, last, last)
 
 
+class AppendedRows:
+    """Whether the only change to a model since a view last laid itself out was rows appended at
+    the end (a ballot started: the row for the next one). Qt lays the whole view out again then,
+    repainting every cell and section shown, where only the appended rows are new."""
+
+    def __init__(self, model: QAbstractTableModel) -> None:
+        self._model = model
+        self._first: int | None = -1  # None: nothing since the last layout; -1: a change of another kind
+        model.rowsInserted.connect(self._inserted)
+        for signal in (model.rowsRemoved, model.rowsMoved, model.columnsInserted, model.columnsRemoved,
+                       model.columnsMoved, model.layoutChanged, model.modelReset):
+            signal.connect(self._other)
+
+    def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if parent.isValid() or last != self._model.rowCount() - 1:
+            self._first = -1
+        elif self._first is None:
+            self._first = first
+
+    def _other(self, *_args) -> None:
+        self._first = -1
+
+    def take(self) -> int | None:
+        """The first row appended when rows were appended only, else None (lay out as Qt does)."""
+        first, self._first = self._first, None
+        return first if first is not None and first >= 0 else None
+
+
 class GridHeader(QHeaderView):
     """A grid header sized from a sample: the widest number of a next ballot across, a
     candidate's two-line heading down. Qt's own size hint re-reads the text of up to 200
@@ -305,6 +333,20 @@ class GridHeader(QHeaderView):
         super().__init__(orientation)
         self.setSectionsClickable(True)  # as the table's own headers: a click selects, the current one is bold
         self.setHighlightSections(True)
+
+    appended: "AppendedRows | None" = None  # set once the table has its model
+
+    def doItemsLayout(self) -> None:
+        """Rows appended change nothing across and only the new sections down: Qt's own layout
+        would repaint every section."""
+        first = self.appended.take() if self.appended is not None else None
+        if first is None:
+            super().doItemsLayout()
+        elif self.orientation() == Qt.Orientation.Vertical:
+            self.updateGeometries()
+            top = max(self.sectionViewportPosition(first), 0)
+            if top < self.viewport().height():
+                self.viewport().update(0, top, self.viewport().width(), self.viewport().height() - top)
 
     def sizeHint(self) -> QSize:
         option = QStyleOptionHeader()
@@ -381,6 +423,21 @@ class TallyView(QTableView):
         super().setModel(model)
         self.cells = CellPainter(model, self)
         self.setItemDelegate(self.cells)
+        self.appended = AppendedRows(model)
+        self.horizontalHeader().appended = AppendedRows(model)
+        self.verticalHeader().appended = AppendedRows(model)
+
+    def doItemsLayout(self) -> None:
+        """After rows appended only, the scroll bars are fitted and the new rows painted; Qt's own
+        layout repaints every cell shown (a third of a keystroke's budget)."""
+        first = self.appended.take()
+        if first is None:
+            super().doItemsLayout()
+            return
+        self.updateGeometries()
+        top = max(self.rowViewportPosition(first), 0)
+        if top < self.viewport().height():
+            self.viewport().update(0, top, self.viewport().width(), self.viewport().height() - top)
 
     def changeEvent(self, event) -> None:
         if event.type() in self.FORGET:
