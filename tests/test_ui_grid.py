@@ -6,12 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
 from tinnhiem_desktop.core.model import BallotStatus, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.services.rounds import RoundService
 from tinnhiem_desktop.ui.main_window import MainWindow
+from tinnhiem_desktop.ui.pictures import PictureDelegate, PictureHeader
 
 from conftest import FakeDialogs, spec_dict
 
@@ -140,3 +141,67 @@ def test_after_a_ballots_last_key_the_panel_line_and_results_show_the_next_ballo
     assert [tab.panel.table.item(row, 6).text() for row in range(3)] == ["chưa nhập"] * 3  # ballot 2: nothing keyed
     assert tab.panel.table.item(0, 1).font().bold() and not tab.panel.table.item(2, 1).font().bold()
     assert [results.index(row, column).data() for row, column in ((0, 2), (1, 4), (2, 6))] == ["1", "1", "1"]
+
+
+def wide_round(tmp_path: Path, candidates: int = 30, ballots: int = 40) -> Path:
+    """A round of one form with `candidates` people and `ballots` ballots keyed: its grid scrolls
+    both ways in a small window."""
+    people = [{"name": f"Nguyễn Văn Người{order}", "position": "Chuyên viên"} for order in range(1, candidates + 1)]
+    forms = [{"id": "1", "title": "Cán bộ", "summoned": 60, "present": 60, "issued": 60, "collected": 60,
+              "candidates": people}]
+    path = tmp_path / "rong.tinnhiem"
+    with RoundService.create(path, setup_from_dict(spec_dict(forms=forms), "test"), "chuẩn bị") as service:
+        for number in range(1, ballots + 1):
+            service.add_ballot("1", number, {order: (C, T, L)[(number + order) % 3] for order in range(1, candidates + 1)})
+    return path
+
+
+def test_what_the_window_shows_after_each_key_is_what_it_paints_afresh(qtbot, settings_dir, tmp_path):
+    """Keying repaints only what changed (a ballot's first key appends the next ballot's row, its
+    last key scrolls back to the first person): what is on the screen after each key must be what
+    the window looks like painted anew, with the grid at its bottom row and scrolled across."""
+    window = open_window(qtbot, wide_round(tmp_path), FakeDialogs(choices=["Phạm Quốc Huy"]))
+    window.resize(800, 600)
+    qtbot.wait(50)
+    tab = window.current_tab()
+    assert tab.view.horizontalScrollBar().maximum() > 0 and tab.view.verticalScrollBar().maximum() > 0
+
+    def shown_and_fresh():
+        QApplication.processEvents()
+        shown = window.screen().grabWindow(window.winId()).toImage()
+        fresh = window.grab().toImage()
+        return shown.convertToFormat(fresh.format()), fresh
+
+    for key in range(2 * 30 + 1):  # two ballots and the first key of a third
+        QTest.keyClick(tab.view, KEY["123"[key % 3]])
+        shown, fresh = shown_and_fresh()
+        assert shown == fresh, f"key {key + 1}"
+    assert tab.model.number_at(tab.current()[0]) == 43 and tab.model.rowCount() == 44  # ballot 43, then the next row
+    bottom = tab.view.visualRect(tab.model.index(43, 1))
+    assert tab.view.viewport().rect().contains(bottom)  # the next ballot's row shows at the bottom
+
+
+def test_headers_and_results_painted_from_pictures_look_as_qt_paints_them(qtbot, settings_dir, tmp_path):
+    """The grid's headers and the results table are painted from pictures drawn once: they must
+    look exactly as Qt's own painting shows them, the current person's bold heading included."""
+    window = open_window(qtbot, wide_round(tmp_path, candidates=8, ballots=12), FakeDialogs(choices=["Phạm Quốc Huy"]))
+    tab = window.current_tab()
+    results = window.panes_by_form["1"].table
+    views = [tab.view.horizontalHeader(), tab.view.verticalHeader(), results]
+
+    def both_ways():
+        pictures = [view.viewport().grab().toImage() for view in views]
+        PictureHeader.drawn_each_time = PictureDelegate.drawn_each_time = True
+        try:
+            styled = [view.viewport().grab().toImage() for view in views]
+        finally:
+            PictureHeader.drawn_each_time = PictureDelegate.drawn_each_time = False
+        return pictures, styled
+
+    for keys in ("", "12", "3" * 6):
+        for key in keys:
+            QTest.keyClick(tab.view, KEY[key])
+        pictures, styled = both_ways()
+        assert pictures == styled, f"after {keys!r}"
+    shown = [int(results.model().index(row, 2).data()) for row in range(8)]  # each person's "Cao"
+    assert shown == [c.tally.cao for c in window.session.form_results("1").candidates]
