@@ -102,8 +102,9 @@ def test_a_keystroke_repaints_only_the_cells_it_changed(qtbot, settings_dir, tmp
 
 
 def test_the_grid_painted_from_pictures_looks_as_qt_paints_it(qtbot, settings_dir, tmp_path):
-    """Each cell is painted from a picture drawn once: the grid must look exactly as Qt's own item
-    painting shows it, cell colours, texts, the status column and the cursor included."""
+    """Each cell is painted from a picture drawn once, by the grid's own loop: the grid must look
+    exactly as Qt's own table and item painting show it, cell colours, texts, the status column,
+    the grid lines and the cursor included."""
     path = tmp_path / "dot-2026.tinnhiem"
     with RoundService.create(path, setup_from_dict(spec_dict(), "test"), "chuẩn bị") as service:
         service.add_ballot("1", 1, {1: C, 2: T, 3: L})
@@ -116,7 +117,9 @@ def test_the_grid_painted_from_pictures_looks_as_qt_paints_it(qtbot, settings_di
     def both_ways():
         pictures = view.viewport().grab().toImage()
         view.setItemDelegate(QStyledItemDelegate(view))
+        view.drawn_by_qt = True  # QTableView's own painting, cell by cell through the delegate
         styled = view.viewport().grab().toImage()
+        view.drawn_by_qt = False
         view.setItemDelegate(view.cells)
         return pictures, styled
 
@@ -179,6 +182,17 @@ def test_what_the_window_shows_after_each_key_is_what_it_paints_afresh(qtbot, se
     assert tab.model.number_at(tab.current()[0]) == 43 and tab.model.rowCount() == 44  # ballot 43, then the next row
     bottom = tab.view.visualRect(tab.model.index(43, 1))
     assert tab.view.viewport().rect().contains(bottom)  # the next ballot's row shows at the bottom
+
+    tab.go_to(42, 30)  # scrolled across too: the grid's own loop paints what Qt's table paints
+    view = tab.view
+    assert view.horizontalScrollBar().value() > 0
+    pictures = view.viewport().grab().toImage()
+    view.setItemDelegate(QStyledItemDelegate(view))
+    view.drawn_by_qt = True
+    styled = view.viewport().grab().toImage()
+    view.drawn_by_qt = False
+    view.setItemDelegate(view.cells)
+    assert pictures == styled
 
 
 def test_headers_and_results_painted_from_pictures_look_as_qt_paints_them(qtbot, settings_dir, tmp_path):
