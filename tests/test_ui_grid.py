@@ -183,14 +183,15 @@ def test_what_the_window_shows_after_each_key_is_what_it_paints_afresh(qtbot, se
     bottom = tab.view.visualRect(tab.model.index(43, 1))
     assert tab.view.viewport().rect().contains(bottom)  # the next ballot's row shows at the bottom
 
-    tab.go_to(42, 30)  # scrolled across too: the grid's own loop paints what Qt's table paints
+    tab.go_to(42, 30)  # scrolled across too: the grid's and headers' own loops paint what Qt paints
     view = tab.view
     assert view.horizontalScrollBar().value() > 0
-    pictures = view.viewport().grab().toImage()
+    parts = (view.viewport(), view.horizontalHeader().viewport(), view.verticalHeader().viewport())
+    pictures = [part.grab().toImage() for part in parts]
     view.setItemDelegate(QStyledItemDelegate(view))
-    view.drawn_by_qt = True
-    styled = view.viewport().grab().toImage()
-    view.drawn_by_qt = False
+    view.drawn_by_qt = PictureHeader.drawn_each_time = True
+    styled = [part.grab().toImage() for part in parts]
+    view.drawn_by_qt = PictureHeader.drawn_each_time = False
     view.setItemDelegate(view.cells)
     assert pictures == styled
 

@@ -95,6 +95,61 @@ class PictureHeader(QHeaderView):
             self.pictures.forget()
         super().changeEvent(event)
 
+    def paintEvent(self, event) -> None:
+        """The sections of the area to paint, copied from their pictures in one loop. Qt's own
+        painting asks the model and the selection about each section, a dozen calls into Python
+        (about 70 µs a section, and leaving a ballot scrolls back across some twenty); here the key
+        is what `initStyleOptionForIndex` makes of them: the text, the selection around the
+        section and where it sits. Qt paints whenever that is not all that matters: the mouse over
+        the header (hover, press), a sort indicator, moved or hidden sections, right to left, an
+        area past the last section, a selection of more than one range."""
+        model, selection = self.model(), self.selectionModel()
+        count, area = self.count(), event.rect()
+        horizontal = self.orientation() == Qt.Orientation.Horizontal
+        ranges = selection.selection() if selection is not None else []
+        if (self.drawn_each_time or model is None or count == 0 or self.underMouse() or len(ranges) > 1
+                or self.isSortIndicatorShown() or self.sectionsMoved() or self.hiddenSectionCount()
+                or self.isRightToLeft()):
+            super().paintEvent(event)
+            return
+        low, high = (area.left(), area.right()) if horizontal else (area.top(), area.bottom())
+        first, last = self.visualIndexAt(low), self.visualIndexAt(high)
+        first, last = max(first, 0), last if last != -1 else count - 1
+        if self.sectionViewportPosition(last) + self.sectionSize(last) - 1 < high:
+            super().paintEvent(event)  # Qt draws the empty area past the last section
+            return
+        chosen = ranges[0] if ranges else None
+        across = (model.rowCount() if horizontal else model.columnCount()) - 1  # the other way's last index
+
+        def touched(section: int) -> bool:  # a selected cell in this row or column: Qt says State_On
+            if chosen is None:
+                return False
+            return (chosen.left() <= section <= chosen.right()) if horizontal else (chosen.top() <= section <= chosen.bottom())
+
+        def whole(section: int) -> bool:  # the whole row or column selected: State_Sunken, selectedPosition
+            if not touched(section):
+                return False
+            return (chosen.top() == 0 and chosen.bottom() == across) if horizontal else \
+                (chosen.left() == 0 and chosen.right() == across)
+
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        viewport = self.viewport()
+        font, base = viewport.font(), option.state.value
+        width, height = viewport.width(), viewport.height()
+        orientation, background = self.orientation(), viewport.palette().color(viewport.backgroundRole())
+        painter = QPainter(viewport)
+        for logical in range(first, last + 1):
+            position, size = self.sectionViewportPosition(logical), self.sectionSize(logical)
+            rect = QRect(position, 0, size, height) if horizontal else QRect(0, position, width, size)
+            key = ("loop", logical, model.headerData(logical, orientation), touched(logical), whole(logical),
+                   whole(logical - 1), whole(logical + 1), logical == count - 1, base, font.key(), rect.width(),
+                   rect.height())
+            picture = self.pictures.get(key, self, rect, background, lambda on, rect=rect, logical=logical: (
+                on.setFont(font), QHeaderView.paintSection(self, on, rect, logical)))
+            painter.drawPixmap(rect.topLeft(), picture)
+        painter.end()
+
     def paintSection(self, painter: QPainter, rect: QRect, logical: int) -> None:
         if self.drawn_each_time or not rect.isValid():
             super().paintSection(painter, rect, logical)
