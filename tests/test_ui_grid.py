@@ -197,8 +197,9 @@ def test_what_the_window_shows_after_each_key_is_what_it_paints_afresh(qtbot, se
 
 
 def test_headers_and_results_painted_from_pictures_look_as_qt_paints_them(qtbot, settings_dir, tmp_path):
-    """The grid's headers and the results table are painted from pictures drawn once: they must
-    look exactly as Qt's own painting shows them, the current person's bold heading included."""
+    """The grid's headers and the results table are painted from pictures drawn once (the table in
+    one loop, its bars drawn): they must look exactly as Qt's own painting shows them, the current
+    person's bold heading included."""
     window = open_window(qtbot, wide_round(tmp_path, candidates=8, ballots=12), FakeDialogs(choices=["Phạm Quốc Huy"]))
     tab = window.current_tab()
     results = window.panes_by_form["1"].table
@@ -206,11 +207,11 @@ def test_headers_and_results_painted_from_pictures_look_as_qt_paints_them(qtbot,
 
     def both_ways():
         pictures = [view.viewport().grab().toImage() for view in views]
-        PictureHeader.drawn_each_time = PictureDelegate.drawn_each_time = True
+        PictureHeader.drawn_each_time = PictureDelegate.drawn_each_time = results.drawn_by_qt = True
         try:
             styled = [view.viewport().grab().toImage() for view in views]
         finally:
-            PictureHeader.drawn_each_time = PictureDelegate.drawn_each_time = False
+            PictureHeader.drawn_each_time = PictureDelegate.drawn_each_time = results.drawn_by_qt = False
         return pictures, styled
 
     for keys in ("", "12", "3" * 6):

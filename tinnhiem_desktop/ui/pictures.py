@@ -11,9 +11,11 @@ from __future__ import annotations
 
 from typing import Callable, Hashable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, Qt
-from PySide6.QtGui import QPainter, QPixmap
-from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionHeader, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QEvent, QLineF, QModelIndex, QObject, QRect, Qt
+from PySide6.QtGui import QColor, QCursor, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QHeaderView, QStyle, QStyledItemDelegate, QStyleOptionHeader, QStyleOptionViewItem, QTableView, QWidget,
+)
 
 FORGET = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
           QEvent.Type.DevicePixelRatioChange, QEvent.Type.LanguageChange)
@@ -28,6 +30,9 @@ class Pictures:
 
     def forget(self) -> None:
         self._pictures.clear()
+
+    def peek(self, key: Hashable) -> QPixmap | None:
+        return self._pictures.get(key)
 
     def get(self, key: Hashable, widget: QWidget | None, rect: QRect, background,
             draw: Callable[[QPainter], None]) -> QPixmap:
@@ -74,9 +79,16 @@ class PictureDelegate(QStyledItemDelegate):
             return
         rect = option.rect
         key = (self._look(index), option.state.value, rect.width(), rect.height())
-        picture = self.pictures.get(key, option.widget, rect, option.palette.base().color(),
-                                    lambda on: QStyledItemDelegate.paint(self, on, option, index))
-        painter.drawPixmap(rect.topLeft(), picture)
+        painter.drawPixmap(rect.topLeft(), self.draw(key, option, index))
+
+    def picture(self, key: Hashable) -> QPixmap | None:
+        """The picture kept for `key` (what `look` says, the state, the width and height)."""
+        return self.pictures.peek(key)
+
+    def draw(self, key: Hashable, option: QStyleOptionViewItem, index: QModelIndex) -> QPixmap:
+        """The picture for `key`, drawn with `option` when not kept yet."""
+        return self.pictures.get(key, option.widget, option.rect, option.palette.base().color(),
+                                 lambda on: QStyledItemDelegate.paint(self, on, option, index))
 
 
 class PictureHeader(QHeaderView):
@@ -164,3 +176,127 @@ class PictureHeader(QHeaderView):
         picture = self.pictures.get(key, self, rect, self.viewport().palette().color(self.viewport().backgroundRole()),
                                     lambda on: (on.setFont(font), QHeaderView.paintSection(self, on, rect, logical)))
         painter.drawPixmap(rect.topLeft(), picture)
+
+
+class PictureTable(QTableView):
+    """A table view that paints a region of more than a few cells in one loop, copying each cell
+    from its picture, then the grid lines, as QTableView paints them.
+
+    Qt's own painting goes through the model and the delegate for each cell, a handful of calls
+    into Python (25-60 µs a cell); leaving a ballot scrolls the grid back to its first person and
+    repaints some 250 cells, starting one repaints everyone's uncounted figure and bar. Qt paints a
+    region of a few cells (a keystroke's own: the loop's set-up costs more), and the table when it
+    holds anything the loop does not reproduce (hidden or moved sections, right to left); both
+    paint the same pictures. A subclass says how a cell's picture is keyed, kept and drawn; a key
+    of None paints the cell through its delegate."""
+
+    drawn_by_qt = False  # True: Qt's own table painting cell by cell, for comparing
+    FEW_CELLS = 12
+
+    def picture_key(self, row: int, column: int, state: int, width: int, height: int) -> Hashable | None:
+        raise NotImplementedError
+
+    def picture(self, key: Hashable) -> QPixmap | None:
+        raise NotImplementedError
+
+    def draw_picture(self, key: Hashable, option: QStyleOptionViewItem, index: QModelIndex) -> QPixmap:
+        raise NotImplementedError
+
+    def paint_directly(self, painter: QPainter, row: int, column: int, rect: QRect, state: int) -> bool:
+        """Paint a cell without a picture (its key was None) the way its delegate would, when that
+        is quick to do here; False: it goes through the style's row panel and the delegate."""
+        return False
+
+    def paintEvent(self, event) -> None:
+        model, down, across = self.model(), self.verticalHeader(), self.horizontalHeader()
+        cell = max(across.defaultSectionSize() * down.defaultSectionSize(), 1)
+        few = sum(rect.width() * rect.height() for rect in event.region()) <= self.FEW_CELLS * cell
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        headers_hidden = down.isHidden() or across.isHidden()
+        if (self.drawn_by_qt or few or model is None or model.rowCount() == 0 or model.columnCount() == 0
+                or self.isRightToLeft() or down.hiddenSectionCount() or across.hiddenSectionCount()
+                or down.sectionsMoved() or across.sectionsMoved() or self.isSortingEnabled()
+                or (headers_hidden and self.style().styleHint(
+                    QStyle.StyleHint.SH_Table_AlwaysDrawLeftTopGridLines, option, self))):
+            super().paintEvent(event)
+            return
+        base = option.state
+        enabled = bool(base & QStyle.StateFlag.State_Enabled)
+        viewport = self.viewport()
+        current = self.currentIndex()
+        current = (current.row(), current.column()) if current.isValid() else None
+        focused = (self.hasFocus() or viewport.hasFocus()) and current is not None
+        selection = self.selectionModel()
+        selected = {(i.row(), i.column()) for i in selection.selectedIndexes()} if selection is not None else set()
+        hover = None
+        if viewport.testAttribute(Qt.WidgetAttribute.WA_Hover) and viewport.underMouse():
+            under = self.indexAt(viewport.mapFromGlobal(QCursor.pos()))
+            hover = (under.row(), under.column()) if under.isValid() else None
+        grid = self.showGrid()
+        size = 1 if grid else 0
+        x_end = across.length() - across.offset() - 1
+        y_end = down.length() - down.offset() - 1
+        key_of, picture_of = self.picture_key, self.picture
+        painter = QPainter(viewport)
+        drawn: set[tuple[int, int]] = set()
+        for area in event.region():
+            area.setBottom(min(area.bottom(), y_end))
+            area.setRight(min(area.right(), x_end))
+            if not area.isValid():
+                continue
+            left, right = across.visualIndexAt(area.left()), across.visualIndexAt(area.right())
+            left, right = max(left, 0), right if right != -1 else across.count() - 1
+            top, bottom = down.visualIndexAt(area.top()), down.visualIndexAt(area.bottom())
+            bottom = bottom if bottom != -1 else down.count() - 1
+            if top == -1 or top > bottom:
+                continue
+            columns = [(column, self.columnViewportPosition(column), self.columnWidth(column) - size)
+                       for column in range(left, right + 1)]
+            for row in range(top, bottom + 1):
+                y, height = self.rowViewportPosition(row), self.rowHeight(row) - size
+                for column, x, width in columns:
+                    if (row, column) in drawn:
+                        continue
+                    drawn.add((row, column))
+                    state = base
+                    if (row, column) in selected:
+                        state |= QStyle.StateFlag.State_Selected
+                    if (row, column) == hover:
+                        state |= QStyle.StateFlag.State_MouseOver
+                    if focused and (row, column) == current:
+                        state |= QStyle.StateFlag.State_HasFocus
+                    key = key_of(row, column, state.value, width, height)
+                    if key is None and self.paint_directly(painter, row, column, QRect(x, y, width, height),
+                                                           state.value):
+                        continue
+                    picture = picture_of(key) if key is not None else None
+                    if picture is None:
+                        cell = QStyleOptionViewItem(option)
+                        cell.rect = QRect(x, y, width, height)
+                        cell.state = state
+                        if enabled:
+                            cell.palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
+                        index = model.index(row, column)
+                        if key is None:  # as QTableView draws a cell: the row's panel, then the delegate
+                            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewRow, cell, painter, self)
+                            self.itemDelegateForIndex(index).paint(painter, cell, index)
+                            continue
+                        picture = self.draw_picture(key, cell, index)
+                    painter.drawPixmap(x, y, picture)
+            if grid:
+                self._paint_grid_lines(painter, option, area, top, bottom, columns)
+        painter.end()
+
+    def _paint_grid_lines(self, painter: QPainter, option: QStyleOptionViewItem, area: QRect, top: int,
+                          bottom: int, columns: list[tuple[int, int, int]]) -> None:
+        """The lines below each row and right of each column of `area`, as QTableView draws them."""
+        hint = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
+        painter.save()
+        painter.setPen(QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, self.gridStyle()))
+        for row in range(top, bottom + 1):
+            y = self.rowViewportPosition(row) + self.rowHeight(row) - 1
+            painter.drawLine(QLineF(area.left(), y, area.right(), y).translated(0.5, 0.5))
+        for _column, x, width in columns:
+            painter.drawLine(QLineF(x + width, area.top(), x + width, area.bottom()).translated(0.5, 0.5))
+        painter.restore()

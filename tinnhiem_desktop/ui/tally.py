@@ -11,12 +11,9 @@ import bisect
 from typing import Callable
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QLineF, QModelIndex, QRect, QSize, Qt,
-    Signal,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, QSize, Qt, Signal,
 )
-from PySide6.QtGui import (
-    QBrush, QColor, QCursor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QPixmap, QStaticText, QUndoStack,
-)
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPixmap, QStaticText, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -38,7 +35,7 @@ from ..core.model import Ballot, BallotForm, BallotStatus, Mark
 from .commands import AddBallot, RemoveBallot, SetMarks, SetStatus
 from .dialogs import Dialogs
 from .i18n import describe_error
-from .pictures import PictureHeader
+from .pictures import PictureHeader, PictureTable
 from .session import RoundSession
 
 MARK_TEXT = {
@@ -418,8 +415,9 @@ class CellPainter(QStyledItemDelegate):
         return picture
 
 
-class TallyView(QTableView):
-    """A table that hands the keying keys to its controller and keeps the rest (arrows...)."""
+class TallyView(PictureTable):
+    """A table that hands the keying keys to its controller and keeps the rest (arrows...); it
+    paints larger regions in one loop from the cell pictures (`PictureTable`)."""
 
     FORGET = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
               QEvent.Type.DevicePixelRatioChange, QEvent.Type.LanguageChange)
@@ -474,98 +472,15 @@ class TallyView(QTableView):
             self.cells.forget()
         super().changeEvent(event)
 
-    drawn_by_qt = False  # True: Qt's own table painting cell by cell, for comparing
-    FEW_CELLS = 12  # a region of about this many cells (a keystroke's own): Qt's painting costs less than the loop's set-up
+    def picture_key(self, row: int, column: int, state: int, width: int, height: int) -> tuple:
+        text, brush = self.model().look(row, column)
+        return (column == BallotTableModel.STATUS, text, id(brush), state, width, height)  # as CellPainter's
 
-    def paintEvent(self, event) -> None:
-        """The cells of the region to paint, copied from their pictures in one loop, then the grid
-        lines, as QTableView paints them. Qt's own painting goes through the model and the delegate
-        for each cell (about 25 µs a cell from Python); leaving a ballot scrolls back to its first
-        person and repaints some 250 cells. Qt paints a region of a few cells (a keystroke's), and
-        the grid when it holds anything this loop does not reproduce (hidden or moved sections,
-        right to left, no headers); both paint the same pictures."""
-        model, down, across = self.model(), self.verticalHeader(), self.horizontalHeader()
-        cell = max(across.defaultSectionSize() * down.defaultSectionSize(), 1)
-        few = sum(rect.width() * rect.height() for rect in event.region()) <= self.FEW_CELLS * cell
-        if (self.drawn_by_qt or few or model is None or model.rowCount() == 0 or model.columnCount() == 0
-                or self.isRightToLeft() or down.isHidden() or across.isHidden()
-                or down.hiddenSectionCount() or across.hiddenSectionCount()
-                or down.sectionsMoved() or across.sectionsMoved()):
-            super().paintEvent(event)
-            return
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        base = option.state
-        enabled = bool(base & QStyle.StateFlag.State_Enabled)
-        viewport = self.viewport()
-        current = self.currentIndex()
-        current = (current.row(), current.column()) if current.isValid() else None
-        focused = (self.hasFocus() or viewport.hasFocus()) and current is not None
-        selected = {(index.row(), index.column()) for index in self.selectionModel().selectedIndexes()}
-        hover = None
-        if viewport.testAttribute(Qt.WidgetAttribute.WA_Hover) and viewport.underMouse():
-            under = self.indexAt(viewport.mapFromGlobal(QCursor.pos()))
-            hover = (under.row(), under.column()) if under.isValid() else None
-        grid = self.showGrid()
-        size = 1 if grid else 0
-        x_end = across.length() - across.offset() - 1
-        y_end = down.length() - down.offset() - 1
-        look, cells, status = model.look, self.cells, BallotTableModel.STATUS
-        painter = QPainter(viewport)
-        drawn: set[tuple[int, int]] = set()
-        for area in event.region():
-            area.setBottom(min(area.bottom(), y_end))
-            area.setRight(min(area.right(), x_end))
-            if not area.isValid():
-                continue
-            left, right = across.visualIndexAt(area.left()), across.visualIndexAt(area.right())
-            left, right = max(left, 0), right if right != -1 else across.count() - 1
-            top, bottom = down.visualIndexAt(area.top()), down.visualIndexAt(area.bottom())
-            bottom = bottom if bottom != -1 else down.count() - 1
-            if top == -1 or top > bottom:
-                continue
-            columns = [(column, self.columnViewportPosition(column), self.columnWidth(column) - size)
-                       for column in range(left, right + 1)]
-            for row in range(top, bottom + 1):
-                y, height = self.rowViewportPosition(row), self.rowHeight(row) - size
-                for column, x, width in columns:
-                    if (row, column) in drawn:
-                        continue
-                    drawn.add((row, column))
-                    state = base
-                    if (row, column) in selected:
-                        state |= QStyle.StateFlag.State_Selected
-                    if (row, column) == hover:
-                        state |= QStyle.StateFlag.State_MouseOver
-                    if focused and (row, column) == current:
-                        state |= QStyle.StateFlag.State_HasFocus
-                    text, brush = look(row, column)
-                    key = (column == status, text, id(brush), state.value, width, height)
-                    picture = cells.picture(key)
-                    if picture is None:
-                        cell = QStyleOptionViewItem(option)
-                        cell.rect = QRect(x, y, width, height)
-                        cell.state = state
-                        if enabled:
-                            cell.palette.setCurrentColorGroup(QPalette.ColorGroup.Normal)
-                        picture = cells.draw(key, cell, model.index(row, column))
-                    painter.drawPixmap(x, y, picture)
-            if grid:
-                self._paint_grid_lines(painter, option, area, top, bottom, columns)
-        painter.end()
+    def picture(self, key: tuple) -> QPixmap | None:
+        return self.cells.picture(key)
 
-    def _paint_grid_lines(self, painter: QPainter, option: QStyleOptionViewItem, area: QRect, top: int,
-                          bottom: int, columns: list[tuple[int, int, int]]) -> None:
-        """The lines below each row and right of each column of `area`, as QTableView draws them."""
-        hint = self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
-        painter.save()
-        painter.setPen(QPen(QColor.fromRgba(hint & 0xFFFFFFFF), 1, self.gridStyle()))
-        for row in range(top, bottom + 1):
-            y = self.rowViewportPosition(row) + self.rowHeight(row) - 1
-            painter.drawLine(QLineF(area.left(), y, area.right(), y).translated(0.5, 0.5))
-        for _column, x, width in columns:
-            painter.drawLine(QLineF(x + width, area.top(), x + width, area.bottom()).translated(0.5, 0.5))
-        painter.restore()
+    def draw_picture(self, key: tuple, option: QStyleOptionViewItem, index: QModelIndex) -> QPixmap:
+        return self.cells.draw(key, option, index)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.controller.handle_key(event):
