@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate
 
@@ -12,7 +13,7 @@ from tinnhiem_desktop.core.model import BallotStatus, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.services.rounds import RoundService
 from tinnhiem_desktop.ui.main_window import MainWindow
-from tinnhiem_desktop.ui.pictures import PictureDelegate, PictureHeader
+from tinnhiem_desktop.ui.pictures import PictureDelegate, PictureHeader, Pictures
 
 from conftest import FakeDialogs, spec_dict
 
@@ -221,3 +222,20 @@ def test_headers_and_results_painted_from_pictures_look_as_qt_paints_them(qtbot,
         assert pictures == styled, f"after {keys!r}"
     shown = [int(results.model().index(row, 2).data()) for row in range(8)]  # each person's "Cao"
     assert shown == [c.tally.cao for c in window.session.form_results("1").candidates]
+
+
+def test_pictures_past_their_limit_forget_those_used_longest_ago(qapp):
+    pictures = Pictures(limit=8)
+    drawn = []
+
+    def get(key):
+        return pictures.get(key, None, QRect(0, 0, 4, 4), QColor("white"), lambda painter: drawn.append(key))
+
+    for key in range(8):
+        get(key)
+    get(0)  # used again: kept
+    get(8)  # past the limit: 1 and 2 (a quarter of 8) are forgotten
+    drawn.clear()
+    for key in (0, 3, 8, 1):
+        get(key)
+    assert drawn == [1]

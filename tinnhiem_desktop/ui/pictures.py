@@ -22,7 +22,8 @@ FORGET = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleCh
 
 
 class Pictures:
-    """Pictures by key, at most `limit` of them (past it they are all forgotten)."""
+    """Pictures by key, at most `limit` of them: past it the quarter used longest ago is forgotten
+    (forgetting all at once would have the next repaint draw every cell again)."""
 
     def __init__(self, limit: int = 2000) -> None:
         self.limit = limit
@@ -32,12 +33,15 @@ class Pictures:
         self._pictures.clear()
 
     def peek(self, key: Hashable) -> QPixmap | None:
-        return self._pictures.get(key)
+        picture = self._pictures.pop(key, None)
+        if picture is not None:
+            self._pictures[key] = picture  # the most recently used last
+        return picture
 
     def get(self, key: Hashable, widget: QWidget | None, rect: QRect, background,
             draw: Callable[[QPainter], None]) -> QPixmap:
         """The picture for `key`: made by `draw` on a painter translated to `rect`, over `background`."""
-        picture = self._pictures.get(key)
+        picture = self.peek(key)
         if picture is None:
             ratio = widget.devicePixelRatioF() if widget is not None else 1.0
             picture = QPixmap(max(1, round(rect.width() * ratio)), max(1, round(rect.height() * ratio)))
@@ -48,7 +52,8 @@ class Pictures:
             draw(painter)
             painter.end()
             if len(self._pictures) >= self.limit:
-                self._pictures.clear()
+                for old in list(self._pictures)[: max(self.limit // 4, 1)]:
+                    del self._pictures[old]
             self._pictures[key] = picture
         return picture
 
@@ -93,8 +98,8 @@ class PictureDelegate(QStyledItemDelegate):
 
 class PictureHeader(QHeaderView):
     """A header whose sections are painted from pictures that Qt's own section painting drew
-    once: the key is the style option Qt makes for the section (text, state, position...) and the
-    painter's font (the current section's is bold)."""
+    once: the key is the style option Qt makes for the section (text, state, position...; the
+    current section's state makes its text bold) and the painter's font."""
 
     drawn_each_time = False  # True: painted as QHeaderView paints, for comparing
 
