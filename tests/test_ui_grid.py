@@ -239,3 +239,24 @@ def test_pictures_past_their_limit_forget_those_used_longest_ago(qapp):
     for key in (0, 3, 8, 1):
         get(key)
     assert drawn == [1]
+
+
+def test_a_ballots_first_key_repaints_everyones_uncounted_figure_and_bar_only(qtbot, settings_dir, tmp_path):
+    """Starting a ballot leaves everyone else not yet counted on it: their uncounted figure and bar
+    change (and the first person's count), not their names, counts, shares or flags; the results
+    pane shows the new figures right after the key."""
+    window = open_window(qtbot, wide_round(tmp_path, candidates=30, ballots=10), FakeDialogs(choices=["Phạm Quốc Huy"]))
+    tab, results = window.current_tab(), window.panes_by_form["1"].model
+    spans = []
+    results.dataChanged.connect(lambda first, last, _roles=(): spans.append(
+        (first.row(), last.row(), first.column(), last.column())))
+    QTest.keyClick(tab.view, Qt.Key.Key_1)  # ballot 11 starts: the first person, cao
+    columns = {column for _, _, low, high in spans for column in range(low, high + 1)}
+    assert columns <= {2, 3, results.NOT_COUNTED, results.BAR}
+    assert {results.NOT_COUNTED, results.BAR} <= columns
+    assert all(low not in (2, 3) or first == last == 0 for first, last, low, _high in spans)  # only the first person's
+    figures = window.session.form_results("1").candidates
+    assert [results.index(row, results.NOT_COUNTED).data() for row in range(30)] == \
+        [str(c.tally.not_counted) for c in figures]
+    assert results.index(0, 2).data() == str(figures[0].tally.cao)
+    assert [c.tally.not_counted for c in figures[1:]] == [1] * 29  # ballot 11 is not keyed for them yet

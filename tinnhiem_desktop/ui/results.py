@@ -116,10 +116,13 @@ class ResultsModel(QAbstractTableModel):
     def _changed_columns(self, a: CandidateResult, b: CandidateResult) -> list[int]:
         """The columns of one person's row that show different figures for `a` and `b`."""
         columns = []
-        for column, level in zip((2, 4, 6), LEVELS):
-            if a.tally.count(level) != b.tally.count(level):
+        ta, tb = a.tally, b.tally
+        same_percents = a.percents == b.percents  # a ballot started: everyone's counts and shares stay
+        for column, level, before, after in ((2, Mark.CAO, ta.cao, tb.cao), (4, Mark.TIN_NHIEM, ta.tin_nhiem, tb.tin_nhiem),
+                                             (6, Mark.THAP, ta.thap, tb.thap)):
+            if before != after:
                 columns.append(column)
-            if a.percents[level] != b.percents[level]:
+            if not same_percents and a.percents[level] != b.percents[level]:
                 columns.append(column + 1)
         if (a.prior, a.prior_percent) != (b.prior, b.prior_percent):
             columns.append(self.PRIOR)
