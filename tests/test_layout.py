@@ -180,7 +180,6 @@ def test_pages_have_no_text_outside_none_overprinted_and_no_heading_last(referen
     assert layout_problems(reference[kind]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 item 6: a 60-person round's log rows wrap to two lines, 22 a page")
 def test_the_entry_log_fills_its_pages(reference):
     for kind in ("small-entry-log", "party-entry-log"):
         assert all(rows >= 25 for rows in rows_per_page(reference[kind])), (kind, rows_per_page(reference[kind]))

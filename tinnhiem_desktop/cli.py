@@ -203,6 +203,8 @@ def _parser() -> argparse.ArgumentParser:
     cons.add_argument("--date", metavar="YYYY-MM-DD", help="ngày của báo cáo (mặc định: hôm nay)")
     cons.add_argument("--by", type=_short_text, default="", metavar="HỌ_TÊN", help="người lập biểu")
     cons.add_argument("--head", type=_short_text, default="", metavar="HỌ_TÊN", help="thủ trưởng cơ quan ký báo cáo")
+    cons.add_argument("--number", type=_short_text, default="", metavar="SỐ",
+                      help="số của báo cáo (Số: SỐ/BC-...); để trống: in dấu chấm")
     return parser
 
 
@@ -527,7 +529,7 @@ def _consolidate(args: argparse.Namespace) -> int:
         papers = parse_paper_list(read_text(args.fingerprints), str(args.fingerprints))
     result = consolidate(args.paths, args.year, papers)
     report = report_of(result, unit=args.unit, parent=args.parent, title=args.title, date=args.date,
-                       prepared_by=args.by, head=args.head)
+                       prepared_by=args.by, head=args.head, number=args.number)
     print(f"Tổng hợp năm {report.year}: {len(report.units)} đơn vị; số liệu năm {report.year - 1} từ "
           f"{report.history_files} tệp.")
     for section in report.units:

@@ -17,6 +17,7 @@ from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, i
 from .fonts import FontSet
 from .history_text import prior_share
 from .minutes import LEVEL_HEADINGS
+from .paper import issuer_symbol
 from .pdf import BODY_PT, OfficialPdf, Signature, composed, save
 from .results_text import rule_label
 
@@ -232,7 +233,8 @@ def write_consolidated_pdf(report: ConsolidatedReport, target: Path, fonts: Font
     pdf = ConsolidatedPdf(fonts, landscape=True)
     pdf.set_title(report.title)
     pdf.add_page()
-    pdf.official_header(report.header, report.date, left_width=100)
+    pdf.official_header(report.header, report.date, left_width=100, symbol=("BC", issuer_symbol(report.header)),
+                        number=report.number)
     pdf.title_block(report.title)
     pdf.paragraph(introduction(report))
 

@@ -26,6 +26,7 @@ from .history_text import last_year
 from ..core.audit import grouped
 from .minutes import _form_section
 from .seal import Seal, seal_lead
+from .paper import issuer_symbol
 from .pdf import OfficialPdf, composed, save
 from .procedure_text import team_vote_sentence
 from .results_text import rule_sentence
@@ -61,17 +62,6 @@ def standing_committee(header: Header) -> str:
 
 PARTY_BODIES = (("ĐẢNG ỦY", "ĐẢNG ỦY"), ("ĐẢNG UỶ", "ĐẢNG ỦY"), ("CHI BỘ", "CHI BỘ"), ("BAN THƯỜNG VỤ", "BAN THƯỜNG VỤ"),
                 ("ĐẢNG ĐOÀN", "ĐẢNG ĐOÀN"), ("BAN CÁN SỰ ĐẢNG", "BAN CÁN SỰ ĐẢNG"))
-
-
-def issuer_symbol(header: Header) -> str:
-    """The issuer's letters in the report's number and symbol: for a Party body its kind ('ĐU' for an
-    Đảng ủy, 'CB' for a Chi bộ); a state body's own abbreviation cannot be guessed, so dots to fill."""
-    unit = composed(header.unit).upper()
-    for start, letters in (("ĐẢNG ỦY", "ĐU"), ("ĐẢNG UỶ", "ĐU"), ("CHI BỘ", "CB"), ("ĐẢNG ĐOÀN", "ĐĐ"),
-                           ("BAN CÁN SỰ ĐẢNG", "BCSĐ")):
-        if unit.startswith(start):
-            return letters
-    return "......"
 
 
 def signing_words(header: Header, signer_title: str) -> list[str]:
