@@ -190,8 +190,8 @@ def test_the_number_and_the_party_wording_are_printed(reference):
         document = pdfium.PdfDocument(reference[kind])
         return " ".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
 
-    assert "Số: 15/BB-TKP" in text("small-minutes")
-    assert "Số ......-BB/TKP" in text("party-minutes")
+    assert "Số: 15/BB-BKP" in text("small-minutes")
+    assert "Số ......-BB/BKP" in text("party-minutes")
     party_report = " ".join(text("party-report").split())
     assert "T/M ĐẢNG ỦY" in party_report and "THỦ TRƯỞNG CƠ QUAN" not in party_report
     assert "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ" in " ".join(text("small-report").split())

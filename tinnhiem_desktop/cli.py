@@ -505,7 +505,10 @@ def _checklist(args: argparse.Namespace) -> int:
     with _open_round(args.round, command_line_keyer(), read_only=True) as service:
         checklist = ProcedureService(service).checklist(today)
         titles = {f.code: f.title for f in service.setup.forms}
-        print(checklist_text(checklist, service.setup.meeting.date, titles), end="")
+        from .core.results import round_rule
+
+        team = round_rule(service.setup).team_name
+        print(checklist_text(checklist, service.setup.meeting.date, titles, team), end="")
     return EXIT_OK
 
 

@@ -15,11 +15,12 @@ from ..core.issues import TinNhiemError
 from ..core.model import RoundSetup
 from ..core.procedure import SELF_ASSESSMENT
 from ..core.results import round_rule
+from ..core.rules import DEFAULT_TEAM_NAME
 from ..core.spec import with_rule
 from .blank_ballots import round_title
 from .history_text import BY_HAND
 from .pdf import OfficialPdf, composed, save
-from .procedure_text import STEP_NAMES
+from .procedure_text import STEP_NAMES, step_name
 from .results_text import override_words, rule_label
 from .wording import COUNT_NAMES, MARK_NAMES, RESOLUTION_WORDS, STATUS_NAMES
 
@@ -180,10 +181,11 @@ def rule_words(rule: Mapping[str, Any] | None, setup: RoundSetup) -> str:
     return rule_label(in_force) + (": " + "; ".join(changes) if changes else "")
 
 
-def step_words(key: str) -> str:
+def step_words(key: str, team: str = DEFAULT_TEAM_NAME) -> str:
     if key.startswith(SELF_ASSESSMENT):
-        return STEP_NAMES["self_assessments"]
-    return STEP_NAMES.get(STEP_KEYS.get(key, ""), key)
+        return step_name("self_assessments", team)
+    step = STEP_KEYS.get(key, "")
+    return step_name(step, team) if step in STEP_NAMES else key
 
 
 def record_words(data: Mapping[str, Any] | None) -> str:
@@ -226,6 +228,13 @@ def _range_words(data: Mapping[str, Any]) -> str:
     return f", phiếu số {first or 1}–{last if last is not None else '…'}"
 
 
+def _team_name(setup: RoundSetup) -> str:
+    try:
+        return round_rule(setup).team_name
+    except TinNhiemError:
+        return DEFAULT_TEAM_NAME
+
+
 def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     data = event.data
     form = str(data.get("form", ""))
@@ -262,7 +271,7 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     elif event.action == "rule_changed":
         old, new = rule_words(data.get("old"), setup), rule_words(data.get("new"), setup)
     elif event.action == "procedure_recorded":
-        candidate = step_words(str(data.get("key", "")))
+        candidate = step_words(str(data.get("key", "")), _team_name(setup))
         old = record_words(data.get("old"))
         new = record_words(data.get("new")) if data.get("new") is not None else CLEARED
     elif event.action == "prior_result_set":

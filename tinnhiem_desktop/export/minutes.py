@@ -18,6 +18,7 @@ from .paper import DOTS, LEVEL_HEADINGS, base_words  # noqa: F401  (imported fro
 from .pdf import OfficialPdf, Signature, save
 from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, overrides_sentence, rule_label
+from .team_words import closing_line, rule_line, team_words
 from .wording import flags_words, sentence
 
 # 165 mm: the text width of A4 with 30/15 margins; the name column takes an ordinary four-word name
@@ -29,10 +30,11 @@ WIDTHS_WITH_LAST_YEAR = (9, 34, 25, 7, 14, 7, 14, 7, 14, 19, 15)  # and last yea
 def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None,
                   team_vote: TeamVote | None = None, number: str = "") -> Path:
     setup, rule = results.setup, results.rule
+    team = team_words(rule)
     pdf = OfficialPdf(fonts)
     pdf.set_title("Biên bản kiểm phiếu")
     pdf.add_page()
-    pdf.official_header(setup.header, setup.meeting.date, symbol=("BB", "TKP"), number=number)
+    pdf.official_header(setup.header, setup.meeting.date, symbol=("BB", team.symbol), number=number)
     pdf.title_block("BIÊN BẢN KIỂM PHIẾU", setup.title)
     if seal.sealed_at is None:
         pdf.paragraph("(Kết quả chưa chốt: bản in để kiểm tra, chưa phải biên bản chính thức)",
@@ -48,16 +50,16 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
         f"do đồng chí {setup.meeting.chair or DOTS} chủ trì."
     )
 
-    pdf.heading("I. TỔ KIỂM PHIẾU")
-    pdf.paragraph("Tổ kiểm phiếu do hội nghị bầu gồm các đồng chí:", after=0.5)
+    pdf.heading(f"I. {team.upper}")
+    pdf.paragraph(f"{team.name} do hội nghị bầu gồm các đồng chí:", after=0.5)
     for number, member in enumerate(setup.team, start=1):
         pdf.paragraph(f"{number}. {member.name}" + (f" — {member.role}" if member.role else ""), indent=6, after=0.5)
     if team_vote is not None:
-        pdf.paragraph(team_vote_sentence(team_vote), after=0.5)
+        pdf.paragraph(team_vote_sentence(team_vote, team.name), after=0.5)
     pdf.ln(2)
 
     pdf.heading("II. KẾT QUẢ KIỂM PHIẾU")
-    pdf.paragraph(f"Quy tắc áp dụng: {rule_label(rule)}; căn cứ: {rule.preset.source}.")
+    pdf.paragraph(rule_line(rule))
     if rule.overrides:
         pdf.paragraph(overrides_sentence(rule), emphasis="I")
     pdf.paragraph(entry_sentence(setup, seal.differences))
@@ -83,10 +85,9 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
         pdf.seal_block(seal_lead(seal), seal.fingerprint)
     else:
         pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B")
-    pdf.paragraph("Biên bản lập xong hồi ...... giờ ...... cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe "
-                  "và thống nhất ký tên dưới đây.")
+    pdf.paragraph(closing_line(team.name))
     per_row = 3 if len(setup.team) > 4 else 2
-    pdf.signatures("TỔ KIỂM PHIẾU", [Signature(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
+    pdf.signatures(team.upper, [Signature(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
     return save(pdf, target)
 
 

@@ -36,6 +36,7 @@ from .paper import (DOTS, FINGERPRINT_HOW, LEVEL_HEADINGS, LOCALITY, MARGIN_BOTT
                     MARGIN_TOP, apart_hyphens, base_words, composed, place_and_date, qr_png)
 from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, overrides_sentence, rule_label
+from .team_words import closing_line, rule_line, team_words
 from .seal import Seal, seal_lead
 from .wording import flags_words, sentence
 
@@ -65,7 +66,8 @@ def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
     setup, rule = results.setup, results.rule
     marks = copy_marks(seal)
     doc = _MinutesDocument("; ".join(marks))
-    doc.official_header(setup.header, setup.meeting.date, number=number)
+    team = team_words(rule)
+    doc.official_header(setup.header, setup.meeting.date, number=number, issuer=team.symbol)
     doc.title_block("BIÊN BẢN KIỂM PHIẾU", setup.title)
     doc.paragraph(marks[0], italic=True, size=NOTE_PT, align=WD_ALIGN_PARAGRAPH.CENTER)
     if seal.sealed_at is None:
@@ -83,15 +85,15 @@ def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
         f"do đồng chí {setup.meeting.chair or DOTS} chủ trì."
     )
 
-    doc.heading("I. TỔ KIỂM PHIẾU")
-    doc.paragraph("Tổ kiểm phiếu do hội nghị bầu gồm các đồng chí:", keep=True)
+    doc.heading(f"I. {team.upper}")
+    doc.paragraph(f"{team.name} do hội nghị bầu gồm các đồng chí:", keep=True)
     for number, member in enumerate(setup.team, start=1):
         doc.paragraph(f"{number}. {member.name}" + (f" — {member.role}" if member.role else ""), indent=6)
     if team_vote is not None:
-        doc.paragraph(team_vote_sentence(team_vote))
+        doc.paragraph(team_vote_sentence(team_vote, team.name))
 
     doc.heading("II. KẾT QUẢ KIỂM PHIẾU")
-    doc.paragraph(f"Quy tắc áp dụng: {rule_label(rule)}; căn cứ: {rule.preset.source}.")
+    doc.paragraph(rule_line(rule))
     if rule.overrides:
         doc.paragraph(overrides_sentence(rule), italic=True)
     doc.paragraph(entry_sentence(setup, seal.differences))
@@ -115,10 +117,9 @@ def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
         doc.seal_block(seal_lead(seal), seal.fingerprint)
     else:
         doc.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", bold=True, keep=True)
-    doc.paragraph("Biên bản lập xong hồi ...... giờ ...... cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe "
-                  "và thống nhất ký tên dưới đây.", keep=True)
+    doc.paragraph(closing_line(team.name), keep=True)
     per_row = 3 if len(setup.team) > 4 else 2
-    doc.signatures("TỔ KIỂM PHIẾU", [(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
+    doc.signatures(team.upper, [(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
     return doc.save(target)
 
 

@@ -20,6 +20,7 @@ from ..core.model import Header, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
 from ..core.procedure import TeamVote
 from ..core.results import RoundResults
+from ..core.rules import DEFAULT_TEAM_NAME
 from .dates import vi_date, vi_datetime
 from .fonts import FontSet
 from .history_text import last_year
@@ -108,9 +109,9 @@ def _meeting_sentence(setup: RoundSetup) -> str:
             + (f", do đồng chí {meeting.chair} chủ trì" if meeting.chair else "") + ".")
 
 
-def _seal_sentence(seal: Seal) -> str:
+def _seal_sentence(seal: Seal, team: str = DEFAULT_TEAM_NAME) -> str:
     if seal.sealed_at and seal.fingerprint:
-        return (f"Kết quả đã được Tổ kiểm phiếu chốt lúc {vi_datetime(seal.sealed_at)}; dấu vân tay (SHA-256) của "
+        return (f"Kết quả đã được {team} chốt lúc {vi_datetime(seal.sealed_at)}; dấu vân tay (SHA-256) của "
                 f"tệp đợt lấy phiếu: {grouped(seal.fingerprint)}.")
     return "BẢN NHÁP — kết quả chưa chốt, chưa phải báo cáo chính thức."
 
@@ -130,9 +131,9 @@ def write_report_pdf(results: RoundResults, target: Path, report: Report, seal: 
     pdf.paragraph(_meeting_sentence(setup) + f" Căn cứ: {shown.rule.preset.source}.")
     team = ", ".join(m.name + (f" ({m.role})" if m.role else "") for m in setup.team)
     if team:
-        pdf.paragraph(f"Tổ kiểm phiếu gồm các đồng chí: {team}.")
+        pdf.paragraph(f"{shown.rule.team_name} gồm các đồng chí: {team}.")
     if report.team_vote is not None:
-        pdf.paragraph(team_vote_sentence(report.team_vote))
+        pdf.paragraph(team_vote_sentence(report.team_vote, shown.rule.team_name))
     pdf.ln(2)
 
     pdf.heading("II. KẾT QUẢ LẤY PHIẾU TÍN NHIỆM")
@@ -144,7 +145,7 @@ def write_report_pdf(results: RoundResults, target: Path, report: Report, seal: 
     if seal.sealed_at and seal.fingerprint:
         pdf.seal_block(seal_lead(seal) + " (in trên biên bản kiểm phiếu)", seal.fingerprint)
     else:
-        pdf.paragraph(_seal_sentence(seal), emphasis="B")
+        pdf.paragraph(_seal_sentence(seal, shown.rule.team_name), emphasis="B")
     if seal.reason:
         pdf.paragraph(f"Lý do chốt kết quả khi số liệu chưa khớp: {seal.reason}", emphasis="I")
     if report.handover:
@@ -198,9 +199,10 @@ def write_report_xlsx(results: RoundResults, target: Path, report: Report, seal:
         f"loại phiếu {f.form.code}: triệu tập {vi_count(f.form.counts.summoned)}, có mặt {vi_count(f.form.counts.present)}"
         for f in shown.forms
     )
-    lines = [_meeting_sentence(setup), f"Số người: {counts}.", rule_sentence(rule), _seal_sentence(seal)]
+    lines = [_meeting_sentence(setup), f"Số người: {counts}.", rule_sentence(rule),
+             _seal_sentence(seal, rule.team_name)]
     if report.team_vote is not None:
-        lines.insert(1, team_vote_sentence(report.team_vote))
+        lines.insert(1, team_vote_sentence(report.team_vote, rule.team_name))
     if report.handover:
         lines.append(report.handover)
     columns = _columns(True, year, any(p.prior is not None and p.prior.by_hand for _, p in people))

@@ -17,6 +17,7 @@ OVERRIDE_WORDS = {  # one change of the round's rule from its preset, as the min
     "decimals": "làm tròn đến {value} chữ số thập phân (quy tắc gốc: {original})",
     "band": "ngưỡng {value} (quy tắc gốc: {original})",
     "quorum": "số người có mặt tối thiểu: {value} (quy tắc gốc: {original})",
+    "team_name": "tên gọi bộ phận kiểm phiếu: {value} (quy tắc gốc: {original})",
 }
 QUORUM_WORDS = "{share} số người được triệu tập"
 NO_QUORUM = "không quy định"
@@ -52,6 +53,8 @@ def override_words(rule: Rule, translate: Translate = vietnamese, *, thresholds_
                 _lower_first(band_words(original, preset, translate)))
     if "quorum" in overrides:
         changed("quorum", quorum_words(rule.in_force.quorum, translate), quorum_words(preset.quorum, translate))
+    if "team_name" in overrides and not thresholds_only:
+        changed("team_name", translate(rule.team_name), translate(preset.team_name))
     return changes
 
 
