@@ -47,7 +47,8 @@ class TeamPage(WizardPage):
         self.table.itemChanged.connect(self._edited)
 
     def _name_page(self) -> None:
-        self.setTitle(wording(self._team.name))
+        name = wording(self._team.name)
+        self.setTitle(name[:1].upper() + name[1:])
         self.setSubTitle(self.tr("{head} và các thành viên do hội nghị bầu; tên của họ in ở phần ký biên bản.").format(
             head=wording(self._team.head)))
 
