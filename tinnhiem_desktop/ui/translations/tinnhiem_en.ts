@@ -3140,7 +3140,7 @@ The other ballots keep their numbers.</translation>
         </message>
         <message>
             <source>{team} chưa có {head}: hãy ghi vai trò "{head}" cho một thành viên.</source>
-            <translation>The {team} has no {head}: give one member that role.</translation>
+            <translation>The {team} has no {head}: give one member the role "{head}".</translation>
         </message>
         <message>
             <source>{name} có tên hai lần trong danh sách (trùng họ tên và năm sinh).</source>

@@ -7,14 +7,16 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 
 from ...core.issues import Issue
 from ...core.model import RoundSetup, TeamMember
-from ...core.rules import DEFAULT_TEAM_NAME
+from ...core.rules import DEFAULT_TEAM_NAME, PRESETS
+from ...core.team import head_title
 from ...export.team_words import TeamWords
 from ..i18n import wording
 from .common import EditTable, Focus, PathPart, WizardPage, cell_text, focus_cell, focus_on, table_cell
 
 # Defaults that become the round's own data, printed on the Vietnamese documents: not translated.
 HEAD_ROLE, MEMBER_ROLE = "Tổ trưởng", "Thành viên"
-HEAD_ROLES = ("Tổ trưởng", "Trưởng ban")  # the head's title a Tổ or a Ban gives, offered until it is changed
+# the head's titles the rules' teams give ("Tổ trưởng", "Trưởng ban"), offered until changed by hand
+HEAD_ROLES = tuple(dict.fromkeys(head_title(preset.team_name) for preset in PRESETS.values()))
 
 
 class TeamPage(WizardPage):
