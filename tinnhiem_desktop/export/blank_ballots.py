@@ -479,7 +479,7 @@ class BallotPdf(OfficialPdf):
 
     def _instructions(self, ballot: Ballot, y: float) -> None:
         self.set_y(y)
-        self.paragraph(instructions(ballot.preset), size=INSTRUCTION_PT, after=0.5)
+        self.paragraph(instructions(ballot.preset), size=INSTRUCTION_PT, after=0.5, first_line=False)  # as measured
         self.paragraph(SIGNING_NOTE, emphasis="I", size=NOTE_PT, after=0)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from ..core.model import LEVELS
 from ..core.percent import vi_count, vi_percent
@@ -15,7 +16,7 @@ from .dates import vi_date
 from ..core.audit import grouped
 from .seal import Seal, seal_lead
 from .paper import DOTS, LEVEL_HEADINGS, base_words  # noqa: F401  (imported from here by others)
-from .pdf import OfficialPdf, Signature, save
+from .pdf import OfficialPdf, Signature, composed, save
 from .procedure_text import team_vote_sentence
 from .results_text import entry_sentence, overrides_sentence, rule_label
 from .team_words import closing_line, rule_line, team_words
@@ -25,6 +26,7 @@ from .wording import flags_words, sentence
 # ("Nguyễn Văn Quốc Thành") on one line, the figures columns what "30,00%" needs
 WIDTHS = (9, 41, 31, 8, 15, 8, 15, 8, 15, 15)
 WIDTHS_WITH_LAST_YEAR = (9, 34, 25, 7, 14, 7, 14, 7, 14, 19, 15)  # and last year's share, set at 10 pt
+TABLE_START_ROWS = 3  # people a table starts with on its first page, at the least
 
 
 def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None,
@@ -91,6 +93,23 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
     return save(pdf, target)
 
 
+def _keep_table_start(pdf: OfficialPdf, widths: tuple[float, ...], size: float, first: Sequence) -> None:
+    """A new page unless the table's headings and its first people fit on this one: a table never
+    starts with one row at the foot of a page."""
+    line, pad = size * 0.45, 0.8
+    with pdf.style("B", size):
+        first_row = max(pdf._lines(LEVEL_HEADINGS[-1], widths[7] + widths[8]), 2)  # and "Không / tính"
+        heading = (first_row + 1) * line + 4 * pad
+    height = heading
+    with pdf.style("", size):
+        for person in first:
+            lines = max(pdf._lines(composed(person.candidate.name), widths[1]),
+                        pdf._lines(composed(person.candidate.position), widths[2]), 1)
+            height += lines * line + 2 * pad
+    if pdf.will_page_break(height):
+        pdf.add_page()
+
+
 def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: RoundResults) -> None:
     counts, tally, decimals = form.form.counts, form.tally, results.rule.decimals
     pdf.heading(f"{number}. Loại phiếu {form.form.code}: {form.form.title}")
@@ -105,6 +124,7 @@ def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: Roun
 
     year = last_year(results)
     widths, size = (WIDTHS, 10.5) if year is None else (WIDTHS_WITH_LAST_YEAR, 10)
+    _keep_table_start(pdf, widths, size, form.candidates[:TABLE_START_ROWS])
     with pdf.table_of(widths, heading_rows=2, size=size) as table:
         row = table.row()
         row.cell("STT", rowspan=2)

@@ -47,6 +47,7 @@ HEADER_LEFT, PARTY_HEADER_LEFT = 70, 80  # mm: the issuing body's column, as the
 HEADER_LINE_CHARS, PARTY_HEADER_LINE_CHARS = 25, 23  # capitals of 12 pt (14 pt for HD 36) bold that fit it
 MOTTO_RULE, PARTY_RULE = 56, 80  # mm: as long as "Độc lập - Tự do - Hạnh phúc" (13 pt bold), "ĐẢNG CỘNG SẢN VIỆT NAM" (15 pt bold)
 QR_SIDE = 24  # mm
+FIRST_LINE_INDENT = 10  # mm
 # the PDF's columns at 11 pt rather than 10.5: count columns 1 mm narrower so that "100,00%" fits its own
 WIDTHS = (9, 35, 33, 8, 16, 8, 16, 8, 16, 16)
 WIDTHS_WITH_LAST_YEAR = (9, 29, 25, 8, 16, 8, 16, 8, 16, 15, 15)
@@ -273,6 +274,8 @@ class _MinutesDocument:
             paragraph.alignment = align
         if indent:
             layout.left_indent = Mm(indent)
+        elif align is None and container is None and text and not text.startswith(("-", "(", "Ghi chú")):
+            layout.first_line_indent = Mm(FIRST_LINE_INDENT)  # a body paragraph's first line, as the PDF
         if before:
             layout.space_before = Pt(before)
         if after is not None:
