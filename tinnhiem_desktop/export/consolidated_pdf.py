@@ -113,10 +113,11 @@ class ConsolidatedPdf(OfficialPdf):
             at = x + (width - self.width_of(text)) / 2
         self.text(at, baseline, text)
 
-    def paragraph(self, value: str, *, emphasis: str = "", size: float = BODY_PT, indent: float = 0,
+    def paragraph(self, value: str, *, emphasis: str = "", size: float | None = None, indent: float = 0,
                   align: str = "J", after: float = 1.5) -> None:
         """A paragraph the whole text width (less `indent`), laid out as multi_cell would: lines
-        `size` × 0.5 mm apart, a new page when the next line does not fit."""
+        `size` (the body's unless told) × 0.5 mm apart, a new page when the next line does not fit."""
+        size = size or self.body_pt
         with self.style(emphasis, size):
             x, width, line = self.l_margin + indent, self.epw - indent, size * 0.5
             lines = self.wrap(composed(value), width)

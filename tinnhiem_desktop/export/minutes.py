@@ -93,20 +93,22 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
     return save(pdf, target)
 
 
-def _keep_table_start(pdf: OfficialPdf, widths: tuple[float, ...], size: float, first: Sequence) -> None:
+def _keep_table_start(pdf: OfficialPdf, widths: tuple[float, ...], size: float, people: Sequence) -> None:
     """A new page unless the table's headings and its first people fit on this one: a table never
     starts with one row at the foot of a page."""
     line, pad = size * 0.45, 0.8
     with pdf.style("B", size):
         first_row = max(pdf._lines(LEVEL_HEADINGS[-1], widths[7] + widths[8]), 2)  # and "Không / tính"
         heading = (first_row + 1) * line + 4 * pad
-    height = heading
+    heights = []
     with pdf.style("", size):
-        for person in first:
+        for person in people:
             lines = max(pdf._lines(composed(person.candidate.name), widths[1]),
                         pdf._lines(composed(person.candidate.position), widths[2]), 1)
-            height += lines * line + 2 * pad
-    if pdf.will_page_break(height):
+            heights.append(lines * line + 2 * pad)
+            if len(heights) == TABLE_START_ROWS:
+                break
+    if pdf.will_page_break(heading + sum(heights)):
         pdf.add_page()
 
 
@@ -124,7 +126,7 @@ def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: Roun
 
     year = last_year(results)
     widths, size = (WIDTHS, 10.5) if year is None else (WIDTHS_WITH_LAST_YEAR, 10)
-    _keep_table_start(pdf, widths, size, form.candidates[:TABLE_START_ROWS])
+    _keep_table_start(pdf, widths, size, form.candidates)
     with pdf.table_of(widths, heading_rows=2, size=size) as table:
         row = table.row()
         row.cell("STT", rowspan=2)

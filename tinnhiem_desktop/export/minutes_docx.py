@@ -224,6 +224,7 @@ class _MinutesDocument:
     def __init__(self, mark: str) -> None:
         self.document = Document()
         self.mark = mark
+        self.body_pt: float = BODY_PT
         self._defaults()
         section = self.document.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -259,7 +260,7 @@ class _MinutesDocument:
 
     # -- text --------------------------------------------------------------------------------
 
-    def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, size: float = BODY_PT,
+    def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None,
                   align: WD_ALIGN_PARAGRAPH | None = None, indent: float = 0, keep: bool = False,
                   before: float = 0, after: float | None = None, container=None) -> Paragraph:
         """One paragraph of the body (or of `container`, a table cell); `keep` keeps it on the page
@@ -267,7 +268,8 @@ class _MinutesDocument:
         paragraph = (container or self.document).add_paragraph()
         run = paragraph.add_run(composed(text))
         run.bold, run.italic = bold or None, italic or None
-        if size != BODY_PT:
+        size = self.body_pt if size is None else size
+        if size != self.body_pt:
             run.font.size = Pt(size)
         layout = paragraph.paragraph_format
         if align is not None:
@@ -291,6 +293,9 @@ class _MinutesDocument:
         """Issuing body on the left, motto on the right, each with its rule; the number and symbol
         under the body ('Số: 12/BB-TKP', dotted when not given); then place and date."""
         party = self.party = header.style is HeaderStyle.PARTY
+        if party:  # HD 36: the body 14–15 pt
+            self.body_pt = 14
+            self.document.styles["Normal"].font.size = Pt(14)
         left_width = PARTY_HEADER_LEFT if party else HEADER_LEFT
         table = self.table((left_width, TEXT_WIDTH - left_width), 1)
         left, right = table.cell(0, 0), table.cell(0, 1)

@@ -141,7 +141,7 @@ def write_report_pdf(results: RoundResults, target: Path, report: Report, seal: 
     for number, form in enumerate(shown.forms, start=1):
         _form_section(pdf, number, form, shown)
 
-    pdf.heading("III. XÁC NHẬN KẾT QUẢ")
+    pdf.heading("III. XÁC NHẬN KẾT QUẢ", keep=60)  # with the seal's sentence and its QR code
     if seal.sealed_at and seal.fingerprint:
         pdf.seal_block(seal_lead(seal) + " (in trên biên bản kiểm phiếu)", seal.fingerprint)
     else:
