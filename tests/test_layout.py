@@ -195,6 +195,9 @@ def test_the_number_and_the_party_wording_are_printed(reference):
     party_report = " ".join(text("party-report").split())
     assert "T/M ĐẢNG ỦY" in party_report and "THỦ TRƯỞNG CƠ QUAN" not in party_report
     assert "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ" in " ".join(text("small-report").split())
+    assert "Số: ....../BC-......" in text("consolidated")
+    # the option's two hyphens printed apart (in italic they touch and read as one dash)
+    assert "--fingerprint" not in text("small-minutes") and "-\u200a-fingerprint" in text("small-minutes")
 
 
 if __name__ == "__main__":
