@@ -20,8 +20,8 @@ from ..core.audit import grouped
 from ..core.model import Header, HeaderStyle
 from .fonts import FontSet, document_fonts
 from .paper import (  # noqa: F401  (the page's measures, shared with the Word and Excel papers)
-    BODY_PT, FINGERPRINT_HOW, FINGERPRINT_HOW_SHORT, HAIR_SPACE, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
-    apart_hyphens, composed, locality, place_and_date, qr_png,
+    BODY_PT, FINGERPRINT_HOW, FINGERPRINT_HOW_SHORT, HAIR_SPACE, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
+    MARGIN_TOP, apart_hyphens, composed, locality, place_and_date, qr_png,
 )
 
 FIRST_LINE_INDENT = 10  # mm, the first line of a body paragraph

@@ -805,7 +805,8 @@ class TallyTab(QWidget):
         title = self.tr("Phiếu không hợp lệ")
         question = self.tr("Lý do phiếu số {number} không hợp lệ:").format(number=number)
         team = round_rule(self.session.setup).team_name
-        offered = [QCoreApplication.translate("tally", reason).format(team=wording(team)) for reason in INVALID_REASONS]
+        offered = [QCoreApplication.translate("tally", reason).format(team=wording(team))
+                   for reason in INVALID_REASONS]
         chosen = self.dialogs.choose(title, question, offered)
         index = None if chosen is None else offered.index(chosen)
         reason = None if index is None else INVALID_REASONS[index].format(team=team)
