@@ -379,6 +379,10 @@ or 'khl: reason' if the ballot is invalid:</translation>
             <translation>default: BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM NĂM … (the report is in Vietnamese)</translation>
         </message>
         <message>
+            <source>để trống: in dấu chấm, điền tay</source>
+            <translation>empty: printed as dots, to fill in by hand</translation>
+        </message>
+        <message>
             <source>Năm tổng hợp:</source>
             <translation>Year:</translation>
         </message>
@@ -401,6 +405,10 @@ or 'khl: reason' if the ballot is invalid:</translation>
         <message>
             <source>Thủ trưởng cơ quan:</source>
             <translation>Head of the body:</translation>
+        </message>
+        <message>
+            <source>Số báo cáo:</source>
+            <translation>Report number:</translation>
         </message>
         <message>
             <source>Đơn vị</source>
@@ -579,8 +587,8 @@ collected</translation>
             <translation>empty: printed as dots, to fill in by hand</translation>
         </message>
         <message>
-            <source>In trên biên bản: Số: …/BB-TKP</source>
-            <translation>Printed on the minutes: Số: …/BB-TKP</translation>
+            <source>In trên biên bản: Số: …/BB-{symbol}</source>
+            <translation>Printed on the minutes: Số: …/BB-{symbol}</translation>
         </message>
         <message>
             <source>Báo cáo lên cấp trên (Excel và PDF, đề ngày hôm nay; ngày khác và nơi nhận: Quy trình → Báo cáo cấp trên):</source>
