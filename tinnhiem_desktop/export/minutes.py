@@ -18,7 +18,7 @@ from .seal import Seal, seal_lead
 from .paper import DOTS, LEVEL_HEADINGS, base_words  # noqa: F401  (imported from here by others)
 from .pdf import OfficialPdf, Signature, composed, save
 from .procedure_text import team_vote_sentence
-from .results_text import entry_sentence, overrides_sentence, rule_label
+from .results_text import HowRead, entry_sentence, overrides_sentence, rule_label
 from .team_words import closing_line, rule_line, team_words
 from .wording import flags_words, sentence
 
@@ -30,7 +30,7 @@ TABLE_START_ROWS = 3  # people a table starts with on its first page, at the lea
 
 
 def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None,
-                  team_vote: TeamVote | None = None, number: str = "") -> Path:
+                  team_vote: TeamVote | None = None, number: str = "", how_read: HowRead | None = None) -> Path:
     setup, rule = results.setup, results.rule
     team = team_words(rule)
     pdf = OfficialPdf(fonts)
@@ -64,7 +64,7 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
     pdf.paragraph(rule_line(rule))
     if rule.overrides:
         pdf.paragraph(overrides_sentence(rule), emphasis="I")
-    pdf.paragraph(entry_sentence(setup, seal.differences))
+    pdf.paragraph(entry_sentence(setup, seal.differences, how_read))
     for number, form in enumerate(results.forms, start=1):
         _form_section(pdf, number, form, results)
 
