@@ -42,7 +42,7 @@ def test_the_minutes_say_how_the_ballots_were_read_and_the_log_lists_the_page_im
         export_documents(service, request)
         kept = images_folder(service)
 
-    said = (f"Cách đọc phiếu: mỗi phiếu được đọc một lượt; 3 phiếu đọc bằng máy quét (Tổ kiểm phiếu xem phiếu giấy "
+    said = (f"Cách đọc phiếu: mỗi phiếu được đọc một lượt; 3 phiếu đọc bằng máy quét (Ban kiểm phiếu xem phiếu giấy "
             f"và xác nhận {len(report.review)} ô máy đọc chưa chắc chắn), 1 phiếu nhập tay từ phiếu giấy.")
     assert said in text_of(folder / "bb.pdf")
     assert said in "\n".join(p.text for p in Document(folder / "bb.docx").paragraphs)

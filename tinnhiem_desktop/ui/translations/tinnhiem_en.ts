@@ -2491,8 +2491,8 @@ The other ballots keep their numbers.</translation>
             <translation>The {head} and the members elected by the meeting; their names are printed where the minutes are signed.</translation>
         </message>
         <message>
-            <source>Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.</source>
-            <translation>The counting team needs at least one member with a full name.</translation>
+            <source>Cần ít nhất một thành viên {team} có họ và tên.</source>
+            <translation>The {team} needs at least one member with a full name.</translation>
         </message>
     </context>
     <context>

@@ -113,5 +113,5 @@ class TeamPage(WizardPage):
 
     def describe(self, issue: Issue) -> str:
         if issue.code == "team_not_proposed":
-            return self.tr("Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.")
+            return self.tr("Cần ít nhất một thành viên {team} có họ và tên.").format(team=wording(self._team.name))
         return super().describe(issue)
