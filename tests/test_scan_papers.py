@@ -66,6 +66,6 @@ def test_a_round_keyed_by_hand_keeps_its_sentence_and_a_double_round_says_each_p
         "xác nhận).")
     double = setup_from_dict(spec_dict(entry_mode="double"), "test")
     assert entry_sentence(double, 2, HowRead({"A": (30, 0, 4), "B": (0, 30, 0)})) == (
-        "Cách đọc phiếu: mỗi phiếu được đọc hai lượt độc lập rồi đối chiếu. Lượt A: đọc bằng máy quét (Tổ kiểm "
+        "Cách đọc phiếu: mỗi phiếu được đọc hai lượt độc lập rồi đối chiếu. Lượt A: đọc bằng máy quét (Ban kiểm "
         "phiếu xem phiếu giấy và xác nhận 4 ô máy đọc chưa chắc chắn); lượt B: nhập tay từ phiếu giấy. 2 phiếu có "
         "chênh lệch giữa hai lượt đã được đối chiếu với phiếu giấy và xử lý.")
