@@ -53,7 +53,7 @@ class Generated:
 class ScanGenerator:
     def __init__(self, setup: RoundSetup, round_id: str, form: str, folder: Path) -> None:
         self.setup, self.form = setup, setup.form(form)
-        self.layout = ballot_layout(self.form, round_rule(setup).preset)
+        self.layout = ballot_layout(self.form, round_rule(setup).in_force)
         self.pdf = write_blank_ballots(setup, folder / f"blank-{form}.pdf", copies=1, forms=[form],
                                        round_id=round_id)
         self._pages: dict[tuple[int, int], np.ndarray] = {}

@@ -133,7 +133,7 @@ def test_the_stamp_box_is_where_the_rule_puts_it_on_every_page(tmp_path, rule_id
 @pytest.mark.parametrize(("rule_id", "title", "invalid"), [
     ("qd-262-2014", "PHIẾU TÍN NHIỆM", "phiếu không do Ban kiểm phiếu phát ra; phiếu gạch tên, ghi thêm tên hoặc "
                                        "thông tin khác"),
-    ("qd-96-2023", "PHIẾU TÍN NHIỆM", "phiếu không do Tổ kiểm phiếu phát ra; phiếu gạch tên, ghi thêm tên hoặc "
+    ("qd-96-2023", "PHIẾU TÍN NHIỆM", "phiếu không do Ban kiểm phiếu phát ra; phiếu gạch tên, ghi thêm tên hoặc "
                                       "thông tin khác"),
     ("nq-85-2014", "PHIẾU LẤY PHIẾU TÍN NHIỆM", "Phiếu không do Ban kiểm phiếu phát ra, phiếu không đóng dấu"),
     ("huong-dan-2013", "PHIẾU LẤY PHIẾU TÍN NHIỆM", "Phiếu không do Tổ kiểm phiếu phát ra, phiếu không đóng dấu"),

@@ -52,7 +52,7 @@ def test_the_checklist_says_what_is_missing(round_file, capsys):
     assert code == 0 and err == ""
     assert "Hạn nộp bản tự nhận xét, đánh giá: thứ Ba, 24/11/2026" in out
     assert "Chưa nhận bản tự nhận xét, đánh giá của đồng chí Vũ Đức Thắng (hạn nộp 24/11/2026 đã qua)." in out
-    assert "[ ] In phiếu trắng" in out and "[x] Đề xuất Tổ kiểm phiếu (có Tổ trưởng)" in out
+    assert "[ ] In phiếu trắng" in out and "[x] Đề xuất Ban kiểm phiếu (có Trưởng ban)" in out
     assert "Báo cáo riêng cán bộ thuộc diện Ban Thường vụ Tỉnh ủy quản lý" in out
     code, _, err = cli(capsys, "checklist", round_file, "--today", "25/11/2026")
     assert code == 2 and "Ngày '25/11/2026' không hợp lệ" in err
@@ -126,4 +126,4 @@ def test_a_correction_keeps_the_procedure_before_the_seal(round_file, tmp_path, 
     code, _, err = cli(capsys, "correct", round_file, tmp_path / "dinh-chinh.tinnhiem", "--reason", "Nhập sai")
     assert code == 0, err
     _, out, _ = cli(capsys, "checklist", tmp_path / "dinh-chinh.tinnhiem")
-    assert "[x] Hội nghị biểu quyết thông qua Tổ kiểm phiếu" in out
+    assert "[x] Hội nghị biểu quyết thông qua Ban kiểm phiếu" in out

@@ -30,7 +30,7 @@ def written(files, tmp_path_factory):
     out = tmp_path_factory.mktemp("bao-cao")
     code = main(["consolidate", str(files), "--xlsx", str(out / "tong-hop.xlsx"), "--pdf", str(out / "tong-hop.pdf"),
                  "--unit", "Sở Nội vụ", "--parent", "Ủy ban nhân dân tỉnh An Phú", "--by", "Ngô Thị Thảo",
-                 "--date", "2026-12-10"])
+                 "--date", "2026-12-10", "--number", "12"])
     assert code == 0
     return out
 
@@ -127,7 +127,7 @@ def test_workbook_cells(written):
 def test_pdf_text(written):
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(written / "tong-hop.pdf").pages)
     assert "BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM NĂM 2026" in text
-    assert "An Phú, ngày 10 tháng 12 năm 2026" in text
+    assert "An Phú, ngày 10 tháng 12 năm 2026" in text and "Số: 12/BC-......" in text
     for unit in (GTVT, TAI_CHINH, Y_TE):
         assert unit in text
     assert "Quy định 96-QĐ/TW (2023)" in text and "Nghị quyết 35/2012/QH13" in text

@@ -93,13 +93,13 @@ def test_the_entry_log_lists_every_event_in_words(tmp_path):
     texts = pages(write_entry_log(setup, events, tmp_path / "nhatky.pdf", fingerprint=None, sealed_at=None))
     text = " ".join(texts)
     for expected in ("NHẬT KÝ NHẬP PHIẾU", "Hội nghị lấy phiếu tín nhiệm năm 2026", "Độc lập - Tự do - Hạnh phúc",
-                     "STT Thời gian Người nhập Loại phiếu Phiếu Người được lấy phiếu Nội dung Cũ Mới",
+                     "STT Thời gian Người nhập Loại phiếu Phiếu Nội dung Người được lấy phiếu Cũ Mới",
                      "1 27/11/2026 09:00:00 Lê Thị Hồng Tạo đợt lấy phiếu 1 loại phiếu, 4 người được lấy phiếu",
                      "Sửa số liệu số phiếu thu về: 5 số phiếu thu về: 4",
                      "Thêm phiếu hợp lệ; 1–4: 1230", "1 = tín nhiệm cao, 2 = tín nhiệm, 3 = tín nhiệm thấp",
-                     "4–5 27/11/2026 09:00:03 Phạm Quốc Huy 1 2 1 người Thêm phiếu hợp lệ; 2: 1",
-                     "2. Hoàng Thị Thu Hà Nhập ô tín nhiệm cao tín nhiệm thấp",
-                     "3. Vũ Đức Thắng Nhập ô (chưa nhập) đánh dấu nhiều ô",
+                     "4–5 27/11/2026 09:00:03 Phạm Quốc Huy 1 2 Thêm phiếu hợp lệ; 2: 1",
+                     "Nhập ô 2. Hoàng Thị Thu Hà tín nhiệm cao tín nhiệm thấp",
+                     "Nhập ô 3. Vũ Đức Thắng (chưa nhập) đánh dấu nhiều ô",
                      "Đổi trạng thái phiếu", "không hợp lệ (lý do: không đóng dấu)", "Xóa phiếu",
                      f"Mã băm của sự kiện cuối (số 9): {events[-1].hash}", "Chưa chốt kết quả."):
         assert expected in text, expected
@@ -130,14 +130,15 @@ def test_a_sealed_log_gives_the_seal_time_and_fingerprint(tmp_path):
 
 def test_a_long_log_repeats_its_headings_and_numbers_its_pages(tmp_path):
     setup = make_setup(leaders_form())
-    texts = pages(write_entry_log(setup, round_events(setup, extra_marks=80), tmp_path / "nhatky.pdf",
+    texts = pages(write_entry_log(setup, round_events(setup, extra_marks=100), tmp_path / "nhatky.pdf",
                                   fingerprint=None, sealed_at=None))
     assert len(texts) >= 3
-    heading = "STT Thời gian Người nhập Loại phiếu Phiếu Người được lấy phiếu Nội dung Cũ Mới"
-    assert all(heading in page for page in texts)
+    heading = "STT Thời gian Người nhập Loại phiếu Phiếu Nội dung Người được lấy phiếu Cũ Mới"
+    with_rows = [page for page in texts if "27/11/2026 09:" in page]
+    assert len(with_rows) >= 3 and all(heading in page for page in with_rows)
     assert all(page.startswith(f"{number} ") for number, page in enumerate(texts[1:], start=2))
     assert not texts[0].startswith("1 ")
-    assert "89 27/11/2026 09:01:28 Phạm Quốc Huy 1 1 4. Trần Thị Ngọc Ánh Nhập ô không đánh dấu" in texts[-1]
+    assert "89 27/11/2026 09:01:28 Phạm Quốc Huy 1 1 Nhập ô 4. Trần Thị Ngọc Ánh không đánh dấu" in " ".join(with_rows)
 
 
 def test_marks_and_counts_read_back_from_storage_keep_their_natural_order(tmp_path):
@@ -196,7 +197,7 @@ def test_the_entry_log_words_a_rule_change_procedure_records_and_typed_in_figure
         target = write_entry_log(setup, events, tmp_path / "log.pdf", fingerprint=None, sealed_at=None)
     rows = {event.action: event_row(setup, event) for event in events}
     assert set(rows) >= {"rule_changed", "procedure_recorded", "prior_result_set", "ballot_added"}
-    for action, (seq, at, keyer, form, ballot, candidate, content, old, new) in rows.items():
+    for action, (seq, at, keyer, form, ballot, content, candidate, old, new) in rows.items():
         assert action not in content and "_" not in content, content
         assert (old or new), f"{action}: nothing in its old and new columns"
     assert "Quy định 96-QĐ/TW (2023)" in rows["rule_changed"][7]

@@ -147,3 +147,34 @@ def test_libreoffice_opens_the_copy_with_the_same_tables(exported, tmp_path):
     for form in results.forms:
         for row in expected_rows(form, 2):
             assert " ".join(row) in text
+
+
+def test_a_party_bodys_copy_has_hd_36_sizes_and_breaks_a_long_unit_name_evenly(exported, tmp_path):
+    """HD 36: parent 14, unit 14 bold, ĐẢNG CỘNG SẢN VIỆT NAM 15 bold, number 14, date 14 italic, type
+    name 16 bold, body 14; a long unit name in even lines, none a word alone; the team as QĐ 96 says."""
+    from dataclasses import replace
+
+    from tinnhiem_desktop.core.model import Header, HeaderStyle
+
+    _, _, _, results, _ = exported
+    unit = "ĐẢNG ỦY CƠ QUAN CÁC CƠ QUAN ĐẢNG, ĐOÀN THỂ VÀ CHÍNH QUYỀN TỈNH"
+    party = replace(results, setup=replace(results.setup, header=Header(HeaderStyle.PARTY, "ĐẢNG BỘ TỈNH AN PHÚ", unit)))
+    document = Document(write_minutes_docx(party, tmp_path / "dang.docx", number="07"))
+    left, right = document.tables[0].cell(0, 0), document.tables[0].cell(0, 1)
+
+    def sized(cell) -> list[tuple[str, float, bool, bool]]:
+        return [(p.text, (p.runs[0].font.size or document.styles["Normal"].font.size).pt, bool(p.runs[0].bold),
+                 bool(p.runs[0].italic)) for p in cell.paragraphs if p.runs and p.text]
+
+    lines = sized(left)
+    assert lines[0] == ("ĐẢNG BỘ TỈNH AN PHÚ", 14, False, False)
+    unit_lines = lines[1][0].split("\n")
+    assert lines[1][1:] == (14, True, False) and " ".join(unit_lines) == unit and len(unit_lines) == 3
+    assert all(len(line.split()) > 1 for line in unit_lines)
+    assert ("Số 07-BB/BKP", 14, False, False) in lines and ("*", 14, False, False) in lines
+    motto, date = sized(right)
+    assert motto == ("ĐẢNG CỘNG SẢN VIỆT NAM", 15, True, False) and date[1:] == (14, False, True)
+    assert document.styles["Normal"].font.size.pt == 14
+    title = next(p for p in document.paragraphs if p.text == "BIÊN BẢN KIỂM PHIẾU")
+    assert title.runs[0].font.size.pt == 16 and title.runs[0].bold
+    assert any(p.text == "I. BAN KIỂM PHIẾU" for p in document.paragraphs)

@@ -105,7 +105,7 @@ def test_header_title_and_the_head_of_the_counting_team_signs(notices):
         assert "An Phú, ngày 27 tháng 11 năm 2026" in page
         assert "THÔNG BÁO Kết quả lấy phiếu tín nhiệm năm 2026" in page
         assert "ngày 27 tháng 11 năm 2026, tại Hội trường tầng 3, do đồng chí Trần Văn Bình chủ trì" in page
-        assert "TM. TỔ KIỂM PHIẾU TỔ TRƯỞNG (Ký, ghi rõ họ tên)" in page and page.endswith("Lê Thị Hồng")
+        assert "TM. BAN KIỂM PHIẾU TRƯỞNG BAN (Ký, ghi rõ họ tên)" in page and page.endswith("Lê Thị Hồng")
         assert "Phạm Quốc Huy" not in page
 
 
@@ -131,7 +131,7 @@ def test_a_long_name_and_position_wrap_and_the_notice_still_fits_one_page(tmp_pa
     assert "Tín nhiệm thấp 9 100,0%" in text[0] and "Số phiếu hợp lệ đối với đồng chí: 9." in text[0]
     assert "Điều chỉnh so với quy tắc gốc: tỷ lệ tính trên số phiếu hợp lệ đối với từng người" in text[0]
     assert CONSEQUENCE in text[0] and grouped(FINGERPRINT) in text[0]
-    assert "Phạm Quốc Huy" not in text[0] and text[0].endswith("TỔ TRƯỞNG (Ký, ghi rõ họ tên) ................")
+    assert "Phạm Quốc Huy" not in text[0] and text[0].endswith("TRƯỞNG BAN (Ký, ghi rõ họ tên) ................")
 
 
 def test_a_notice_too_long_for_one_page_continues_with_the_seal_beside_the_signature(tmp_path):
@@ -142,7 +142,7 @@ def test_a_notice_too_long_for_one_page_continues_with_the_seal_beside_the_signa
     assert len(text) == 2
     assert "Lý do đính chính: Nhập nhầm phiếu số 7." in text[0] and CONSEQUENCE in text[0]
     assert text[1].startswith("2 Kết quả được chốt lúc") and grouped(FINGERPRINT) in text[1]
-    assert text[1].endswith("TỔ TRƯỞNG (Ký, ghi rõ họ tên) ................")
+    assert text[1].endswith("TRƯỞNG BAN (Ký, ghi rõ họ tên) ................")
 
 
 def test_the_command_line_writes_the_notices(tmp_path, capsys):

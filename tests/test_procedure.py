@@ -124,7 +124,7 @@ def test_the_team_must_be_proposed_with_a_head_and_nobody_rated_on_it():
     rated = setup_of(team=[{"name": "Lê Thị Hồng", "role": "Tổ trưởng"}, {"name": "Vũ Đức Thắng", "role": ""}])
     result = checklist(rated, {}, sealed=False, today=date(2026, 11, 1))
     issue = next(i for i in result.issues if i.code == "team_member_rated")
-    assert issue.params == {"name": "Vũ Đức Thắng", "path": "team[1].name"} and result.steps[1].done
+    assert issue.params == {"name": "Vũ Đức Thắng", "path": "team[1].name", "team": "Ban kiểm phiếu"} and result.steps[1].done
     assert checklist(setup_of(team=[{"name": "Lê Thị Hồng", "role": " tổ  TRƯỞNG "}]), {}, sealed=False,
                      today=date(2026, 11, 1)).steps[1].done
 
@@ -337,4 +337,4 @@ def test_the_minutes_print_the_meetings_vote_on_the_team(round_file, tmp_path):
         ProcedureService(service).record_team_vote(29, 1)
         target = export_documents(service, ExportRequest(minutes=tmp_path / "after.pdf"))[0]
     text = " ".join(PdfReader(target).pages[0].extract_text().split())
-    assert "Hội nghị đã biểu quyết thông qua Tổ kiểm phiếu với 29 ý kiến đồng ý, 1 ý kiến không đồng ý." in text
+    assert "Hội nghị đã biểu quyết thông qua Ban kiểm phiếu với 29 ý kiến đồng ý, 1 ý kiến không đồng ý." in text

@@ -103,7 +103,7 @@ def test_the_office_report_as_a_pdf(results, tmp_path):
     text = pdf_text(write_report_pdf(results, tmp_path / "bao-cao.pdf", report, SEAL))
     for expected in ("SỞ GIAO THÔNG VẬN TẢI", "An Phú, ngày 30 tháng 11 năm 2026", "BÁO CÁO",
                      "Kết quả lấy phiếu tín nhiệm năm 2026", "Kính gửi: Phòng Tổ chức cán bộ",
-                     "Hội nghị đã biểu quyết thông qua Tổ kiểm phiếu với 29 ý kiến đồng ý, 1 ý kiến không đồng ý.",
+                     "Hội nghị đã biểu quyết thông qua Ban kiểm phiếu với 29 ý kiến đồng ý, 1 ý kiến không đồng ý.",
                      grouped(FINGERPRINT), "Biên bản kiểm phiếu và 40 phiếu đã kiểm đã được bàn giao.",
                      "Nơi nhận:", "GIÁM ĐỐC", "Nguyễn Văn Bảo"):
         assert expected in text, expected
@@ -178,7 +178,7 @@ def test_exporting_a_sealed_rounds_reports_records_them(sealed_round, tmp_path):
     text = pdf_text(tmp_path / "b.pdf")
     assert "GIÁM ĐỐC SỞ" in text and "Nguyễn Văn Bảo" in text  # the receiver of the hand-over signs
     assert "đã được đồng chí Lê Thị Hồng bàn giao cho đồng chí Nguyễn Văn Bảo (Giám đốc Sở) lúc 11 giờ 30" in text
-    assert "Hội nghị đã biểu quyết thông qua Tổ kiểm phiếu với 30 ý kiến đồng ý" in text
+    assert "Hội nghị đã biểu quyết thông qua Ban kiểm phiếu với 30 ý kiến đồng ý" in text
 
 
 def test_a_draft_report_is_written_but_not_recorded(tmp_path):
@@ -220,5 +220,5 @@ def test_the_command_line_writes_nothing_when_a_report_cannot_be_made(tmp_path, 
 
     assert cli.main(["export", str(source), "--minutes", str(minutes), "--report-pdf", str(office),
                      "--report-date", LATER, "--number", "07"]) == 0
-    assert "Số: 07/BB-TKP" in " ".join(PdfReader(minutes).pages[0].extract_text().split())
+    assert "Số: 07/BB-BKP" in " ".join(PdfReader(minutes).pages[0].extract_text().split())
     assert "Số: 07/BC-......" in " ".join(PdfReader(office).pages[0].extract_text().split())

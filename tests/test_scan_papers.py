@@ -42,7 +42,7 @@ def test_the_minutes_say_how_the_ballots_were_read_and_the_log_lists_the_page_im
         export_documents(service, request)
         kept = images_folder(service)
 
-    said = (f"Cách đọc phiếu: mỗi phiếu được đọc một lượt; 3 phiếu đọc bằng máy quét (Tổ kiểm phiếu xem phiếu giấy "
+    said = (f"Cách đọc phiếu: mỗi phiếu được đọc một lượt; 3 phiếu đọc bằng máy quét (Ban kiểm phiếu xem phiếu giấy "
             f"và xác nhận {len(report.review)} ô máy đọc chưa chắc chắn), 1 phiếu nhập tay từ phiếu giấy.")
     assert said in text_of(folder / "bb.pdf")
     assert said in "\n".join(p.text for p in Document(folder / "bb.docx").paragraphs)
@@ -66,6 +66,6 @@ def test_a_round_keyed_by_hand_keeps_its_sentence_and_a_double_round_says_each_p
         "xác nhận).")
     double = setup_from_dict(spec_dict(entry_mode="double"), "test")
     assert entry_sentence(double, 2, HowRead({"A": (30, 0, 4), "B": (0, 30, 0)})) == (
-        "Cách đọc phiếu: mỗi phiếu được đọc hai lượt độc lập rồi đối chiếu. Lượt A: đọc bằng máy quét (Tổ kiểm "
+        "Cách đọc phiếu: mỗi phiếu được đọc hai lượt độc lập rồi đối chiếu. Lượt A: đọc bằng máy quét (Ban kiểm "
         "phiếu xem phiếu giấy và xác nhận 4 ô máy đọc chưa chắc chắn); lượt B: nhập tay từ phiếu giấy. 2 phiếu có "
         "chênh lệch giữa hai lượt đã được đối chiếu với phiếu giấy và xử lý.")

@@ -37,7 +37,7 @@ def test_the_notices_are_signed_by_the_head_not_the_deputy_listed_before(deputy_
     _, results, folder = deputy_first
     pages = [" ".join(p.extract_text().split()) for p in PdfReader(write_notices(results, folder / "n.pdf")).pages]
     for page in pages:
-        closing = page[page.index("TM. TỔ KIỂM PHIẾU"):]
+        closing = page[page.index("TM. BAN KIỂM PHIẾU"):]
         assert HEAD in closing and DEPUTY not in closing
 
 

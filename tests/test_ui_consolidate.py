@@ -4,6 +4,7 @@ files shown, the report written as .xlsx and PDF."""
 from __future__ import annotations
 
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from tinnhiem_desktop.ui.consolidate_window import ConsolidateWindow
 
@@ -24,6 +25,7 @@ def test_check_then_write(qtbot, tmp_path):
     window.add_folder()
     window.unit.setText("SỞ NỘI VỤ")
     window.prepared_by.setText("Ngô Thị Thảo")
+    window.number.setText("12")
     with qtbot.waitSignal(window.checked, timeout=20_000):
         window.check_button.click()
     units = [window.units.item(row, 0).text() for row in range(window.units.rowCount())]
@@ -41,6 +43,8 @@ def test_check_then_write(qtbot, tmp_path):
     assert dialogs.infos[-1].startswith("Đã ghi báo cáo tổng hợp:")
     texts = [c.value for row in load_workbook(target)["Báo cáo"].iter_rows() for c in row if isinstance(c.value, str)]
     assert "SỞ NỘI VỤ" in texts and "Ngô Thị Thảo" in texts
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target.with_suffix(".pdf")).pages)
+    assert "Số: 12/BC-......" in pdf
 
 
 def test_nothing_usable_is_said_in_a_message(qtbot, tmp_path):

@@ -115,7 +115,7 @@ def test_the_meeting_steps_in_order(qtbot, service):
     dialog.next_button.click()
     assert dialogs.infos == ["Loại phiếu '1' (Lãnh đạo Sở) — Số người có mặt (20/32) chưa đạt 2/3 số người được "
                              "triệu tập."]
-    assert dialog.step_label.text() == "Bước 2/5: Biểu quyết Tổ kiểm phiếu"
+    assert dialog.step_label.text() == "Bước 2/5: Biểu quyết Ban kiểm phiếu"
     assert dialog.issued["1"].value() == 20  # one ballot to each person present, by default
     dialog.in_favour.setValue(5)
     dialog.against.setValue(5)

@@ -167,3 +167,20 @@ def test_the_counts_page_checks_the_quorum_the_round_sets(qtbot, tmp_path, setti
     assert "chưa đạt 3/4" in wizard.counts_page.warning_label.text()
     spins[1].setValue(30)
     assert wizard.counts_page.warning_label.isHidden()
+
+
+def test_the_team_is_named_as_the_rule_chosen_names_it_and_a_round_may_call_it_otherwise(qtbot, tmp_path,
+                                                                                         settings_dir):
+    wizard = new_wizard(qtbot, FakeDialogs(), tmp_path)
+    editor, team = wizard.rules_page.editor, wizard.team_page
+    editor.preset_combo.setCurrentIndex(editor.preset_combo.findData("qd-96-2023"))
+    assert editor.team_edit.text() == "Ban kiểm phiếu" and team.title() == "Ban kiểm phiếu"
+    assert team.table.item(0, 1).text() == "Trưởng ban"  # the new round's head, as a Ban calls it
+    editor.preset_combo.setCurrentIndex(editor.preset_combo.findData("huong-dan-2013"))
+    assert editor.team_edit.text() == "Tổ kiểm phiếu" and team.table.item(0, 1).text() == "Tổ trưởng"
+    assert wizard.result_setup().rule_custom is None
+    editor.team_edit.setText("Ban kiểm phiếu")
+    assert "tên gọi bộ phận kiểm phiếu: Ban kiểm phiếu (quy tắc gốc: Tổ kiểm phiếu)" in editor.override_label.text()
+    assert wizard.result_setup().rule_custom.team_name == "Ban kiểm phiếu"
+    editor.reset_button.click()
+    assert editor.team_edit.text() == "Tổ kiểm phiếu" and wizard.result_setup().rule_custom is None

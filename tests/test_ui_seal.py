@@ -59,7 +59,7 @@ def test_steps_not_recorded_are_listed_before_the_seal(qtbot, settings_dir, roun
     window = open_window(qtbot, round_file, dialogs)
     window.seal_action.trigger()
     listed = dialogs.asked[-1]
-    for missing in ("Chưa điểm danh", "biểu quyết thông qua Tổ kiểm phiếu", "phiếu phát ra", "phiếu thu về"):
+    for missing in ("Chưa điểm danh", "biểu quyết thông qua Ban kiểm phiếu", "phiếu phát ra", "phiếu thu về"):
         assert missing in listed
     assert not window.session.service.info.sealed, "cancelled at the list"
 

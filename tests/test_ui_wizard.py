@@ -242,7 +242,7 @@ def test_roles_default_to_leader_then_member(wizard):
     page.add_member()
     page.add_member()
     roles = [page.table.item(row, 1).text() for row in range(page.table.rowCount())]
-    assert roles == ["Tổ trưởng", "Thành viên", "Thành viên"]
+    assert roles == ["Trưởng ban", "Thành viên", "Thành viên"]  # the head of QĐ 96's Ban kiểm phiếu
     page.table.setCurrentCell(1, 0)
     page.remove_members()
     assert page.table.rowCount() == 2
@@ -253,7 +253,7 @@ def test_a_member_who_is_also_a_candidate_is_warned_about(wizard):
     fill_forms(wizard)
     editor = wizard.forms_page.current_editor()
     set_cells(editor.table, 2, {1: unicodedata.normalize("NFD", "phạm quốc huy"), 2: "Chánh Văn phòng"})
-    worded = sentence("team_member_rated", {"name": "Phạm Quốc Huy"})  # core's words, the team's spelling
+    worded = sentence("team_member_rated", {"name": "Phạm Quốc Huy", "team": "Ban kiểm phiếu"})  # core's words
     forms_warning = wizard.forms_page.warning_label
     assert forms_warning.isVisible() and forms_warning.text() == worded
     wizard.back()
@@ -587,7 +587,7 @@ def test_finish_gives_the_expected_setup(wizard, tmp_path):
         rule_id="qd-96-2023",
         header=Header(HeaderStyle.STATE, "ỦY BAN NHÂN DÂN TỈNH AN PHÚ", "SỞ GIAO THÔNG VẬN TẢI"),
         meeting=Meeting("2026-11-27", "Hội trường tầng 3", "Trần Văn Bình"),
-        team=(TeamMember("Lê Thị Hồng", "Tổ trưởng"), TeamMember("Phạm Quốc Huy", "Thành viên")),
+        team=(TeamMember("Lê Thị Hồng", "Trưởng ban"), TeamMember("Phạm Quốc Huy", "Thành viên")),
         forms=(
             BallotForm(
                 "1",
@@ -675,7 +675,7 @@ def test_a_team_without_a_head_is_warned_about_and_named_rows_map_to_the_table(q
     set_cells(page.table, 0, {1: "Thành viên"})
     set_cells(page.table, 1, {0: "Lê Thị Hồng", 1: "Thành viên"})
     assert page.warning_label.isVisible()
-    assert sentence("team_without_head", {}) in page.warning_label.text()
+    assert sentence("team_without_head", {"team": "Ban kiểm phiếu"}) in page.warning_label.text()
     page.table.item(1, 1).setText("Tổ trưởng")
     assert page.warning_label.isHidden()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
@@ -746,7 +746,7 @@ def test_tab_leaves_the_team_table_after_its_last_cell_and_shift_tab_before_its_
     qtbot.waitUntil(lambda: page.table.currentColumn() == 1)
     press(qtbot, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: focused() is page.add_button)
-    assert page.members() == (TeamMember("Lê Thị Hồng", "Tổ trưởng"),)
+    assert page.members() == (TeamMember("Lê Thị Hồng", "Trưởng ban"),)
     press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     assert focused() is page.table
     press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)

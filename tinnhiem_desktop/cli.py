@@ -205,6 +205,8 @@ def _parser() -> argparse.ArgumentParser:
     cons.add_argument("--date", metavar="YYYY-MM-DD", help="ngày của báo cáo (mặc định: hôm nay)")
     cons.add_argument("--by", type=_short_text, default="", metavar="HỌ_TÊN", help="người lập biểu")
     cons.add_argument("--head", type=_short_text, default="", metavar="HỌ_TÊN", help="thủ trưởng cơ quan ký báo cáo")
+    cons.add_argument("--number", type=_short_text, default="", metavar="SỐ",
+                      help="số của báo cáo (Số: SỐ/BC-...); để trống: in dấu chấm")
     return parser
 
 
@@ -506,7 +508,10 @@ def _checklist(args: argparse.Namespace) -> int:
     with _open_round(args.round, command_line_keyer(), read_only=True) as service:
         checklist = ProcedureService(service).checklist(today)
         titles = {f.code: f.title for f in service.setup.forms}
-        print(checklist_text(checklist, service.setup.meeting.date, titles), end="")
+        from .core.results import round_rule
+
+        team = round_rule(service.setup).team_name
+        print(checklist_text(checklist, service.setup.meeting.date, titles, team), end="")
     return EXIT_OK
 
 
@@ -530,7 +535,7 @@ def _consolidate(args: argparse.Namespace) -> int:
         papers = parse_paper_list(read_text(args.fingerprints), str(args.fingerprints))
     result = consolidate(args.paths, args.year, papers)
     report = report_of(result, unit=args.unit, parent=args.parent, title=args.title, date=args.date,
-                       prepared_by=args.by, head=args.head)
+                       prepared_by=args.by, head=args.head, number=args.number)
     print(f"Tổng hợp năm {report.year}: {len(report.units)} đơn vị; số liệu năm {report.year - 1} từ "
           f"{report.history_files} tệp.")
     for section in report.units:

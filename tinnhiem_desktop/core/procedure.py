@@ -23,7 +23,7 @@ from .issues import Issue, Severity, TinNhiemError
 from .model import RoundSetup
 from .names import name_key
 from .results import round_rule
-from .team import team_head, team_issues
+from .team import round_team_name, team_head, team_issues
 
 SELF_ASSESSMENT_DAYS = 3  # calendar days before the meeting day ("chậm nhất 03 ngày")
 
@@ -182,6 +182,7 @@ def checklist(
     Counting counts as opened once a ballot is keyed, even without the guided meeting steps."""
     deadline = self_assessment_deadline(setup.meeting.date)
     issues: list[Issue] = []
+    team = round_team_name(setup)
 
     def add(code: str, severity: Severity = Severity.WARNING, form: str | None = None, **params: Any) -> None:
         issues.append(Issue(code, severity, form, params))
@@ -203,7 +204,7 @@ def checklist(
         made = Step(key, stage, record is not None if done is None else done,
                     record.at if record else None, record.by if record else None)
         if not made.done and key in MISSING_CODES:
-            add(MISSING_CODES[key])
+            add(MISSING_CODES[key], team=team)
         return made
 
     steps = [Step("self_assessments", Stage.PREPARE, bool(assessments) and all(
@@ -219,10 +220,10 @@ def checklist(
     vote = team_vote_of(records)
     if vote is not None:
         if not vote.approved:
-            add("team_not_approved", in_favour=vote.in_favour, against=vote.against)
+            add("team_not_approved", in_favour=vote.in_favour, against=vote.against, team=team)
         attending = max((form.counts.present for form in setup.forms), default=0)
         if ATTENDANCE in records and vote.in_favour + vote.against > attending:
-            add("team_vote_exceeds_present", votes=vote.in_favour + vote.against, present=attending)
+            add("team_vote_exceeds_present", votes=vote.in_favour + vote.against, present=attending, team=team)
     steps.append(step("issued", Stage.MEETING, ISSUED))
     steps.append(step("collected", Stage.MEETING, COLLECTED))
     steps.append(step("counting_opened", Stage.MEETING, COUNTING_OPENED, done=COUNTING_OPENED in records or keyed))

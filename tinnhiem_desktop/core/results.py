@@ -41,7 +41,8 @@ class Rule:
     @property
     def overrides(self) -> dict[str, object]:
         """The settings that differ from the preset, to be printed beside its name: the base, the
-        decimals, the flags of the bands whose bounds moved, the quorum ("2/3", or None for none)."""
+        decimals, the flags of the bands whose bounds moved, the quorum ("2/3", or None for none),
+        the team's name."""
         changed: dict[str, object] = {}
         if self.base is not self.preset.base:
             changed["percent_base"] = self.base.value
@@ -53,7 +54,14 @@ class Rule:
         quorum = self.in_force.quorum
         if quorum != self.preset.quorum:
             changed["quorum"] = quorum_text(quorum)
+        if self.team_name != self.preset.team_name:
+            changed["team_name"] = self.team_name
         return changed
+
+    @property
+    def team_name(self) -> str:
+        """What the counting team is called: "Tổ kiểm phiếu", or "Ban kiểm phiếu" where the rule says so."""
+        return self.in_force.team_name
 
 
 def round_rule(setup: RoundSetup) -> Rule:
@@ -71,6 +79,7 @@ def round_rule(setup: RoundSetup) -> Rule:
         decimals=preset.decimals if setup.decimals is None else setup.decimals,
         bands=preset.bands if custom is None else custom.bands,
         quorum=preset.quorum if custom is None else custom.quorum,
+        team_name=preset.team_name if custom is None or custom.team_name is None else custom.team_name,
     )
     return Rule(preset, in_force)
 

@@ -78,9 +78,11 @@ class Preset:
     bands: tuple[Band, ...]
     quorum: Fraction | None = None
     decimals: int = 2
-    team_name: str = "Tổ kiểm phiếu"  # what the rule's text calls the counting team
+    team_name: str = "Tổ kiểm phiếu"  # what the rule's text calls the counting team (DEFAULT_TEAM_NAME)
 
 
+DEFAULT_TEAM_NAME = "Tổ kiểm phiếu"  # the annual guideline's word; QĐ 262/96 and the NQ say "Ban kiểm phiếu"
+MAX_TEAM_NAME = 60
 HALF = Fraction(1, 2)
 TWO_THIRDS = Fraction(2, 3)
 
@@ -125,6 +127,7 @@ PRESETS: dict[str, Preset] = {
                 Band("thap_two_thirds_or_more", at_least(TWO_THIRDS)),
             ),
             quorum=TWO_THIRDS,
+            team_name="Ban kiểm phiếu",
         ),
         Preset(
             id="nq-35-2012",
@@ -234,19 +237,22 @@ def band_is_empty(band: Band) -> bool:
 @dataclass(frozen=True)
 class RuleCustom:
     """What a round holds of its rule beyond the preset's id, base and decimals: the bands and
-    quorum in force, and the whole definition of a preset saved by the user (None for a preset
-    built into the program), so that the round file opens anywhere."""
+    quorum in force, the team's name when the round calls it otherwise than the preset (None: as the
+    preset), and the whole definition of a preset saved by the user (None for a preset built into
+    the program), so that the round file opens anywhere."""
 
     bands: tuple[Band, ...]
     quorum: Fraction | None
     preset: Preset | None = None
+    team_name: str | None = None
 
 
 def rule_custom(preset: Preset, bands: Sequence[Band], quorum: Fraction | None,
-                built_in: bool) -> RuleCustom | None:
+                built_in: bool, team_name: str | None = None) -> RuleCustom | None:
     """What the round must hold beyond the preset, or None when it holds nothing more (a built-in
-    preset whose bands and quorum it keeps). A bound equal in value to the preset's is taken as the
-    preset writes it, so that typing "4/5" for "80%" changes nothing."""
+    preset whose bands, quorum and team's name it keeps). A bound equal in value to the preset's is
+    taken as the preset writes it, so that typing "4/5" for "80%" changes nothing; a team's name
+    that is the preset's (or empty) is the preset's."""
     def as_preset_writes(band: Band, original: Band) -> Band:
         lower = original.lower if band.lower.same_value(original.lower) else band.lower
         upper = band.upper
@@ -257,9 +263,12 @@ def rule_custom(preset: Preset, bands: Sequence[Band], quorum: Fraction | None,
     if len(bands) == len(preset.bands):
         bands = [as_preset_writes(band, original) for band, original in zip(bands, preset.bands)]
     bands = tuple(bands)
-    if built_in and bands == preset.bands and quorum == preset.quorum:
+    team = " ".join((team_name or "").split()) or None
+    if team == preset.team_name:
+        team = None
+    if built_in and bands == preset.bands and quorum == preset.quorum and team is None:
         return None
-    return RuleCustom(bands, quorum, None if built_in else preset)
+    return RuleCustom(bands, quorum, None if built_in else preset, team)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ from .model import (
     BallotForm, Candidate, Counts, EntryMode, Header, HeaderStyle, Meeting, RoundSetup, TeamMember,
 )
 from .rules import (
-    FLAGS, PRESETS, Band, Base, Bound, Preset, RuleCustom, band_is_empty, parse_share, quorum_text, rule_custom,
+    DEFAULT_TEAM_NAME, FLAGS, MAX_TEAM_NAME, PRESETS, Band, Base, Bound, Preset, RuleCustom, band_is_empty,
+    parse_share, quorum_text, rule_custom,
 )
 
 RULE_KEYS = ("rule", "percent_base", "decimals", "rule_custom")
@@ -176,7 +177,19 @@ class _Reader:
             bands=self.bands(data.get("bands"), f"{path}.bands"),
             quorum=self.quorum(data, path),
             decimals=2 if decimals is None else decimals,
+            team_name=self.team_name(data, path) or DEFAULT_TEAM_NAME,
         )
+
+    def team_name(self, data: dict[str, Any], path: str) -> str | None:
+        """The counting team's name a rule gives it ("Ban kiểm phiếu"); None when not given (a file
+        written before the name was a setting takes the preset's)."""
+        if data.get("team_name") is None:
+            return None
+        name = " ".join(self.text(data, "team_name", path).split())
+        if len(name) > MAX_TEAM_NAME:
+            raise self.fail("spec_text_too_long", f"{path}.team_name", key="team_name", length=len(name),
+                            maximum=MAX_TEAM_NAME)
+        return name
 
     def rule_custom(self, value: Any, path: str, rule_id: str) -> RuleCustom | None:
         data = self.obj(value, path)
@@ -193,7 +206,7 @@ class _Reader:
             raise self.fail("rule_bands_not_preset", f"{path}.bands", rule=preset.name,
                             flags=", ".join(band.flag for band in preset.bands))
         quorum = preset.quorum if "quorum" not in data else self.quorum(data, path)
-        return rule_custom(preset, bands, quorum, built_in)
+        return rule_custom(preset, bands, quorum, built_in, self.team_name(data, path))
 
 
 def parse_round_spec(text: str, source: str) -> RoundSetup:
@@ -345,14 +358,19 @@ def bands_to_list(bands: tuple[Band, ...]) -> list[dict[str, Any]]:
 
 
 def preset_to_dict(preset: Preset) -> dict[str, Any]:
-    return {"name": preset.name, "source": preset.source, "base": preset.base.value, "decimals": preset.decimals,
+    data = {"name": preset.name, "source": preset.source, "base": preset.base.value, "decimals": preset.decimals,
             "bands": bands_to_list(preset.bands), "quorum": quorum_text(preset.quorum)}
+    if preset.team_name != DEFAULT_TEAM_NAME:  # written only when set, as files before it was a setting
+        data["team_name"] = preset.team_name
+    return data
 
 
 def rule_custom_to_dict(custom: RuleCustom) -> dict[str, Any]:
     data: dict[str, Any] = {"bands": bands_to_list(custom.bands), "quorum": quorum_text(custom.quorum)}
     if custom.preset is not None:
         data["preset"] = preset_to_dict(custom.preset)
+    if custom.team_name is not None:
+        data["team_name"] = custom.team_name
     return data
 
 

@@ -479,7 +479,7 @@ class BallotPdf(OfficialPdf):
 
     def _instructions(self, ballot: Ballot, y: float) -> None:
         self.set_y(y)
-        self.paragraph(instructions(ballot.preset), size=INSTRUCTION_PT, after=0.5)
+        self.paragraph(instructions(ballot.preset), size=INSTRUCTION_PT, after=0.5, first_line=False)  # as measured
         self.paragraph(SIGNING_NOTE, emphasis="I", size=NOTE_PT, after=0)
 
 
@@ -490,7 +490,7 @@ def write_blank_ballots(
     """Every form's ballots (or those named), each as many as its issued count (or `copies`,
     at least one), one form after another in one file; with the marks a scanner reads them by
     when the round's id is given."""
-    preset = round_rule(setup).preset
+    preset = round_rule(setup).in_force  # the round's own team name, where it gives one
     pdf = BallotPdf()
     pdf.set_title(composed(f"{ballot_wording(preset).title} — {round_title(setup)}"))
     for code in forms or [form.code for form in setup.forms]:

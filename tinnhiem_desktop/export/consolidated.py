@@ -79,6 +79,7 @@ class ConsolidatedReport:
     history_files: int  # last year's sealed files used
     prepared_by: str = ""
     head: str = ""  # the head of the consolidating body, who signs
+    number: str = ""  # "Số: 12/BC-..." under the consolidating body; dots when empty
 
     @property
     def signers(self) -> tuple[tuple[str, str], ...]:

@@ -17,6 +17,7 @@ from .consolidated import ConsolidatedReport, Totals, UnitSection, flags_text, i
 from .fonts import FontSet
 from .history_text import prior_share
 from .minutes import LEVEL_HEADINGS
+from .paper import issuer_symbol
 from .pdf import BODY_PT, OfficialPdf, Signature, composed, save
 from .results_text import rule_label
 
@@ -112,10 +113,11 @@ class ConsolidatedPdf(OfficialPdf):
             at = x + (width - self.width_of(text)) / 2
         self.text(at, baseline, text)
 
-    def paragraph(self, value: str, *, emphasis: str = "", size: float = BODY_PT, indent: float = 0,
+    def paragraph(self, value: str, *, emphasis: str = "", size: float | None = None, indent: float = 0,
                   align: str = "J", after: float = 1.5) -> None:
         """A paragraph the whole text width (less `indent`), laid out as multi_cell would: lines
-        `size` × 0.5 mm apart, a new page when the next line does not fit."""
+        `size` (the body's unless told) × 0.5 mm apart, a new page when the next line does not fit."""
+        size = size or self.body_pt
         with self.style(emphasis, size):
             x, width, line = self.l_margin + indent, self.epw - indent, size * 0.5
             lines = self.wrap(composed(value), width)
@@ -232,7 +234,8 @@ def write_consolidated_pdf(report: ConsolidatedReport, target: Path, fonts: Font
     pdf = ConsolidatedPdf(fonts, landscape=True)
     pdf.set_title(report.title)
     pdf.add_page()
-    pdf.official_header(report.header, report.date, left_width=100)
+    pdf.official_header(report.header, report.date, left_width=100, symbol=("BC", issuer_symbol(report.header)),
+                        number=report.number)
     pdf.title_block(report.title)
     pdf.paragraph(introduction(report))
 

@@ -15,11 +15,12 @@ from ..core.issues import TinNhiemError
 from ..core.model import RoundSetup
 from ..core.procedure import SELF_ASSESSMENT
 from ..core.results import round_rule
+from ..core.rules import DEFAULT_TEAM_NAME
 from ..core.spec import with_rule
 from .blank_ballots import round_title
 from .history_text import BY_HAND
 from .pdf import OfficialPdf, composed, save
-from .procedure_text import STEP_NAMES
+from .procedure_text import STEP_NAMES, step_name
 from .results_text import override_words, rule_label
 from .wording import COUNT_NAMES, MARK_NAMES, RESOLUTION_WORDS, STATUS_NAMES
 
@@ -53,10 +54,13 @@ RECORD_WORDS = {
     "in_favour": "tán thành", "against": "không tán thành", "received": "ngày nhận", "name": "người",
 }
 CLEARED = "(xóa ghi nhận)"
-HEADINGS = ("STT", "Thời gian", "Người nhập", "Loại phiếu", "Phiếu", "Người được lấy phiếu", "Nội dung", "Cũ", "Mới")
-WIDTHS = (21, 33, 29, 13, 16, 28, 26, 28, 58)  # mm; together the 252 mm between landscape margins
+HEADINGS = ("STT", "Thời gian", "Người nhập", "Loại phiếu", "Phiếu", "Nội dung", "Người được lấy phiếu", "Cũ", "Mới")
+# mm; together the 252 mm between landscape margins. A ballot's cells ("hợp lệ; 1–60: 11232 …") are
+# written across the three last columns when they are empty, on one line for up to 60 people.
+WIDTHS = (17, 30, 29, 12, 12, 21, 36, 32, 63)
 ALIGNS = ("R", "C", "L", "C", "R", "L", "L", "L", "L")
-SIZE = 9  # pt: the log's rows
+SPANS = (6, 8)  # "Người được lấy phiếu" to "Mới"
+SIZE = 8.5  # pt: the log's rows
 MARK_CODES = {"cao": "1", "tin_nhiem": "2", "thap": "3", "none": "0", "multi": "x"}
 LEGEND = ("Ô của từng người được ghi bằng mã: 1 = tín nhiệm cao, 2 = tín nhiệm, 3 = tín nhiệm thấp, "
           "0 = không đánh dấu, x = đánh dấu nhiều ô; \"1–15: 11232 01123 11231\" là người thứ 1 đến 15 theo thứ tự "
@@ -151,7 +155,7 @@ def keying_row(setup: RoundSetup, run: Sequence[Event]) -> tuple[str, ...]:
     else:
         action, new = ACTION_NAMES["mark_set"], marks_code({int(o): m for o, m in marks.items()})
     cells = (f"{first.seq}–{run[-1].seq}", vi_time(first.at), first.keyer, str(data.get("form", "")), ballot,
-             f"{len(marks)} người", action, "", new)
+             action, "", "", new)
     return tuple(composed(cell) for cell in cells)
 
 
@@ -188,10 +192,11 @@ def rule_words(rule: Mapping[str, Any] | None, setup: RoundSetup) -> str:
     return rule_label(in_force) + (": " + "; ".join(changes) if changes else "")
 
 
-def step_words(key: str) -> str:
+def step_words(key: str, team: str = DEFAULT_TEAM_NAME) -> str:
     if key.startswith(SELF_ASSESSMENT):
-        return STEP_NAMES["self_assessments"]
-    return STEP_NAMES.get(STEP_KEYS.get(key, ""), key)
+        return step_name("self_assessments", team)
+    step = STEP_KEYS.get(key, "")
+    return step_name(step, team) if step in STEP_NAMES else key
 
 
 def record_words(data: Mapping[str, Any] | None) -> str:
@@ -234,6 +239,13 @@ def _range_words(data: Mapping[str, Any]) -> str:
     return f", phiếu số {first or 1}–{last if last is not None else '…'}"
 
 
+def _team_name(setup: RoundSetup) -> str:
+    try:
+        return round_rule(setup).team_name
+    except TinNhiemError:
+        return DEFAULT_TEAM_NAME
+
+
 def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     data = event.data
     form = str(data.get("form", ""))
@@ -272,7 +284,7 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     elif event.action == "rule_changed":
         old, new = rule_words(data.get("old"), setup), rule_words(data.get("new"), setup)
     elif event.action == "procedure_recorded":
-        candidate = step_words(str(data.get("key", "")))
+        candidate = step_words(str(data.get("key", "")), _team_name(setup))
         old = record_words(data.get("old"))
         new = record_words(data.get("new")) if data.get("new") is not None else CLEARED
     elif event.action == "prior_result_set":
@@ -286,7 +298,7 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
         if data.get("reason"):
             new += f"; lý do chốt khi còn vướng mắc: {data.get('reason')}"
     action = ACTION_NAMES.get(event.action) or UNKNOWN_ACTION.format(action=event.action)
-    cells = (str(event.seq), vi_time(event.at), event.keyer, form, ballot, candidate, action, old, new)
+    cells = (str(event.seq), vi_time(event.at), event.keyer, form, ballot, action, candidate, old, new)
     return tuple(composed(cell) for cell in cells)
 
 
@@ -340,7 +352,7 @@ def write_entry_log(setup: RoundSetup, events: Sequence[Event], target: Path, *,
     pdf.paragraph(f"Loại phiếu: {forms}.", size=12, after=1)
     pdf.paragraph(LEGEND, size=10, emphasis="I", after=3)
 
-    pdf.ruled_rows(WIDTHS, HEADINGS, log_rows(setup, events), aligns=ALIGNS, size=SIZE)
+    pdf.ruled_rows(WIDTHS, HEADINGS, log_rows(setup, events), aligns=ALIGNS, size=SIZE, spans=SPANS)
 
     scanned = scan_rows(events)
     if scanned:

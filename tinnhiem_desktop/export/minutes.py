@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from ..core.model import LEVELS
 from ..core.percent import vi_count, vi_percent
@@ -15,24 +16,27 @@ from .dates import vi_date
 from ..core.audit import grouped
 from .seal import Seal, seal_lead
 from .paper import DOTS, LEVEL_HEADINGS, base_words  # noqa: F401  (imported from here by others)
-from .pdf import OfficialPdf, Signature, save
+from .pdf import OfficialPdf, Signature, composed, save
 from .procedure_text import team_vote_sentence
 from .results_text import HowRead, entry_sentence, overrides_sentence, rule_label
+from .team_words import closing_line, rule_line, team_words
 from .wording import flags_words, sentence
 
 # 165 mm: the text width of A4 with 30/15 margins; the name column takes an ordinary four-word name
 # ("Nguyễn Văn Quốc Thành") on one line, the figures columns what "30,00%" needs
 WIDTHS = (9, 41, 31, 8, 15, 8, 15, 8, 15, 15)
 WIDTHS_WITH_LAST_YEAR = (9, 34, 25, 7, 14, 7, 14, 7, 14, 19, 15)  # and last year's share, set at 10 pt
+TABLE_START_ROWS = 3  # people a table starts with on its first page, at the least
 
 
 def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None,
                   team_vote: TeamVote | None = None, number: str = "", how_read: HowRead | None = None) -> Path:
     setup, rule = results.setup, results.rule
+    team = team_words(rule)
     pdf = OfficialPdf(fonts)
     pdf.set_title("Biên bản kiểm phiếu")
     pdf.add_page()
-    pdf.official_header(setup.header, setup.meeting.date, symbol=("BB", "TKP"), number=number)
+    pdf.official_header(setup.header, setup.meeting.date, symbol=("BB", team.symbol), number=number)
     pdf.title_block("BIÊN BẢN KIỂM PHIẾU", setup.title)
     if seal.sealed_at is None:
         pdf.paragraph("(Kết quả chưa chốt: bản in để kiểm tra, chưa phải biên bản chính thức)",
@@ -48,16 +52,16 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
         f"do đồng chí {setup.meeting.chair or DOTS} chủ trì."
     )
 
-    pdf.heading("I. TỔ KIỂM PHIẾU")
-    pdf.paragraph("Tổ kiểm phiếu do hội nghị bầu gồm các đồng chí:", after=0.5)
+    pdf.heading(f"I. {team.upper}")
+    pdf.paragraph(f"{team.name} do hội nghị bầu gồm các đồng chí:", after=0.5)
     for number, member in enumerate(setup.team, start=1):
         pdf.paragraph(f"{number}. {member.name}" + (f" — {member.role}" if member.role else ""), indent=6, after=0.5)
     if team_vote is not None:
-        pdf.paragraph(team_vote_sentence(team_vote), after=0.5)
+        pdf.paragraph(team_vote_sentence(team_vote, team.name), after=0.5)
     pdf.ln(2)
 
     pdf.heading("II. KẾT QUẢ KIỂM PHIẾU")
-    pdf.paragraph(f"Quy tắc áp dụng: {rule_label(rule)}; căn cứ: {rule.preset.source}.")
+    pdf.paragraph(rule_line(rule))
     if rule.overrides:
         pdf.paragraph(overrides_sentence(rule), emphasis="I")
     pdf.paragraph(entry_sentence(setup, seal.differences, how_read))
@@ -83,11 +87,29 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
         pdf.seal_block(seal_lead(seal), seal.fingerprint)
     else:
         pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B")
-    pdf.paragraph("Biên bản lập xong hồi ...... giờ ...... cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe "
-                  "và thống nhất ký tên dưới đây.")
+    pdf.paragraph(closing_line(team.name))
     per_row = 3 if len(setup.team) > 4 else 2
-    pdf.signatures("TỔ KIỂM PHIẾU", [Signature(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
+    pdf.signatures(team.upper, [Signature(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
     return save(pdf, target)
+
+
+def _keep_table_start(pdf: OfficialPdf, widths: tuple[float, ...], size: float, people: Sequence) -> None:
+    """A new page unless the table's headings and its first people fit on this one: a table never
+    starts with one row at the foot of a page."""
+    line, pad = size * 0.45, 0.8
+    with pdf.style("B", size):
+        first_row = max(pdf._lines(LEVEL_HEADINGS[-1], widths[7] + widths[8]), 2)  # and "Không / tính"
+        heading = (first_row + 1) * line + 4 * pad
+    heights = []
+    with pdf.style("", size):
+        for person in people:
+            lines = max(pdf._lines(composed(person.candidate.name), widths[1]),
+                        pdf._lines(composed(person.candidate.position), widths[2]), 1)
+            heights.append(lines * line + 2 * pad)
+            if len(heights) == TABLE_START_ROWS:
+                break
+    if pdf.will_page_break(heading + sum(heights)):
+        pdf.add_page()
 
 
 def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: RoundResults) -> None:
@@ -104,6 +126,7 @@ def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: Roun
 
     year = last_year(results)
     widths, size = (WIDTHS, 10.5) if year is None else (WIDTHS_WITH_LAST_YEAR, 10)
+    _keep_table_start(pdf, widths, size, form.candidates)
     with pdf.table_of(widths, heading_rows=2, size=size) as table:
         row = table.row()
         row.cell("STT", rowspan=2)

@@ -11,6 +11,7 @@ table cells 11 pt, table headings repeated on every page and no row split across
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from itertools import combinations
 from pathlib import Path
 from typing import Sequence
 
@@ -32,19 +33,21 @@ from ..core.team import head_first
 from .dates import vi_date
 from .history_text import by_hand_notes, last_year, prior_share
 from .paper import (DOTS, FINGERPRINT_HOW, LEVEL_HEADINGS, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
-                    MARGIN_TOP, base_words, composed, place_and_date, qr_png)
+                    MARGIN_TOP, apart_hyphens, base_words, composed, place_and_date, qr_png)
 from .procedure_text import team_vote_sentence
 from .results_text import HowRead, entry_sentence, overrides_sentence, rule_label
+from .team_words import closing_line, rule_line, team_words
 from .seal import Seal, seal_lead
 from .wording import flags_words, sentence
 
 FONT = "Times New Roman"
 BODY_PT, CELL_PT, NOTE_PT = 13, 11, 11
 TEXT_WIDTH = 165  # mm: A4 less the 30 and 15 mm margins
-HEADER_LEFT = 70  # mm: the issuing body's column, as the PDF
-HEADER_LINE_CHARS = 25  # capitals of 12 pt bold that fit that column
-MOTTO_RULE, PARTY_RULE = 56, 68  # mm: as long as "Độc lập - Tự do - Hạnh phúc" (13 pt bold), "ĐẢNG CỘNG SẢN VIỆT NAM"
+HEADER_LEFT, PARTY_HEADER_LEFT = 70, 80  # mm: the issuing body's column, as the PDF (HD 36's larger type)
+HEADER_LINE_CHARS, PARTY_HEADER_LINE_CHARS = 25, 23  # capitals of 12 pt (14 pt for HD 36) bold that fit it
+MOTTO_RULE, PARTY_RULE = 56, 80  # mm: as long as "Độc lập - Tự do - Hạnh phúc" (13 pt bold), "ĐẢNG CỘNG SẢN VIỆT NAM" (15 pt bold)
 QR_SIDE = 24  # mm
+FIRST_LINE_INDENT = 10  # mm
 # the PDF's columns at 11 pt rather than 10.5: count columns 1 mm narrower so that "100,00%" fits its own
 WIDTHS = (9, 35, 33, 8, 16, 8, 16, 8, 16, 16)
 WIDTHS_WITH_LAST_YEAR = (9, 29, 25, 8, 16, 8, 16, 8, 16, 15, 15)
@@ -64,7 +67,8 @@ def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
     setup, rule = results.setup, results.rule
     marks = copy_marks(seal)
     doc = _MinutesDocument("; ".join(marks))
-    doc.official_header(setup.header, setup.meeting.date, number=number)
+    team = team_words(rule)
+    doc.official_header(setup.header, setup.meeting.date, number=number, issuer=team.symbol)
     doc.title_block("BIÊN BẢN KIỂM PHIẾU", setup.title)
     doc.paragraph(marks[0], italic=True, size=NOTE_PT, align=WD_ALIGN_PARAGRAPH.CENTER)
     if seal.sealed_at is None:
@@ -82,15 +86,15 @@ def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
         f"do đồng chí {setup.meeting.chair or DOTS} chủ trì."
     )
 
-    doc.heading("I. TỔ KIỂM PHIẾU")
-    doc.paragraph("Tổ kiểm phiếu do hội nghị bầu gồm các đồng chí:", keep=True)
+    doc.heading(f"I. {team.upper}")
+    doc.paragraph(f"{team.name} do hội nghị bầu gồm các đồng chí:", keep=True)
     for number, member in enumerate(setup.team, start=1):
         doc.paragraph(f"{number}. {member.name}" + (f" — {member.role}" if member.role else ""), indent=6)
     if team_vote is not None:
-        doc.paragraph(team_vote_sentence(team_vote))
+        doc.paragraph(team_vote_sentence(team_vote, team.name))
 
     doc.heading("II. KẾT QUẢ KIỂM PHIẾU")
-    doc.paragraph(f"Quy tắc áp dụng: {rule_label(rule)}; căn cứ: {rule.preset.source}.")
+    doc.paragraph(rule_line(rule))
     if rule.overrides:
         doc.paragraph(overrides_sentence(rule), italic=True)
     doc.paragraph(entry_sentence(setup, seal.differences, how_read))
@@ -114,10 +118,9 @@ def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
         doc.seal_block(seal_lead(seal), seal.fingerprint)
     else:
         doc.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", bold=True, keep=True)
-    doc.paragraph("Biên bản lập xong hồi ...... giờ ...... cùng ngày, đã đọc lại cho Tổ kiểm phiếu cùng nghe "
-                  "và thống nhất ký tên dưới đây.", keep=True)
+    doc.paragraph(closing_line(team.name), keep=True)
     per_row = 3 if len(setup.team) > 4 else 2
-    doc.signatures("TỔ KIỂM PHIẾU", [(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
+    doc.signatures(team.upper, [(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
     return doc.save(target)
 
 
@@ -187,16 +190,25 @@ def _form_section(doc: _MinutesDocument, number: int, form: FormResult, results:
         doc.paragraph(f"Không có người nào có số phiếu tín nhiệm thấp đến ngưỡng theo {rule_label(results.rule)}.")
 
 
-def header_lines(value: str) -> str:
-    """A header line too long for its column, broken into two even lines before the place name
-    ('ỦY BAN NHÂN DÂN / TỈNH AN PHÚ'), as the PDF does; Word would leave one word on the last line."""
+def header_lines(value: str, chars: int = HEADER_LINE_CHARS) -> str:
+    """A header line too long for its column (`chars` capitals), broken as the PDF breaks it: into two
+    even lines, before the place name when it can ('ỦY BAN NHÂN DÂN / TỈNH AN PHÚ'), else into as few
+    even lines as fit; Word would leave one word on the last line."""
     words = composed(value).split()
-    if len(" ".join(words)) <= HEADER_LINE_CHARS or len(words) < 2:
+    if len(" ".join(words)) <= chars or len(words) < 2:
         return " ".join(words)
     splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
-    fitting = [s for s in splits if max(map(len, s)) <= HEADER_LINE_CHARS] or splits
-    before_place = [s for s in fitting if LOCALITY.match(s[1])]
-    return "\n".join(min(before_place or fitting, key=lambda s: max(map(len, s))))
+    fitting = [s for s in splits if max(map(len, s)) <= chars]
+    if fitting:
+        before_place = [s for s in fitting if LOCALITY.match(s[1])]
+        return "\n".join(min(before_place or fitting, key=lambda s: max(map(len, s))))
+    for count in (3, 4):  # the most even lines that fit: no one word alone on the last
+        cuts = combinations(range(1, len(words)), count - 1)
+        parts = [tuple(" ".join(words[a:b]) for a, b in zip((0, *cut), (*cut, len(words)))) for cut in cuts]
+        fitting = [p for p in parts if max(map(len, p)) <= chars]
+        if fitting:
+            return "\n".join(min(fitting, key=lambda p: max(map(len, p)) - min(map(len, p))))
+    return "\n".join(min(splits, key=lambda s: max(map(len, s))))
 
 
 def _set_on(parent, tag: str, **attributes: str) -> None:
@@ -212,6 +224,7 @@ class _MinutesDocument:
     def __init__(self, mark: str) -> None:
         self.document = Document()
         self.mark = mark
+        self.body_pt: float = BODY_PT
         self._defaults()
         section = self.document.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
@@ -247,7 +260,7 @@ class _MinutesDocument:
 
     # -- text --------------------------------------------------------------------------------
 
-    def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, size: float = BODY_PT,
+    def paragraph(self, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None,
                   align: WD_ALIGN_PARAGRAPH | None = None, indent: float = 0, keep: bool = False,
                   before: float = 0, after: float | None = None, container=None) -> Paragraph:
         """One paragraph of the body (or of `container`, a table cell); `keep` keeps it on the page
@@ -255,13 +268,16 @@ class _MinutesDocument:
         paragraph = (container or self.document).add_paragraph()
         run = paragraph.add_run(composed(text))
         run.bold, run.italic = bold or None, italic or None
-        if size != BODY_PT:
+        size = self.body_pt if size is None else size
+        if size != self.body_pt:
             run.font.size = Pt(size)
         layout = paragraph.paragraph_format
         if align is not None:
             paragraph.alignment = align
         if indent:
             layout.left_indent = Mm(indent)
+        elif align is None and container is None and text and not text.startswith(("-", "(", "Ghi chú")):
+            layout.first_line_indent = Mm(FIRST_LINE_INDENT)  # a body paragraph's first line, as the PDF
         if before:
             layout.space_before = Pt(before)
         if after is not None:
@@ -273,21 +289,29 @@ class _MinutesDocument:
     def heading(self, text: str) -> None:
         self.paragraph(text, bold=True, keep=True, before=6)
 
-    def official_header(self, header: Header, iso_date: str, number: str = "") -> None:
+    def official_header(self, header: Header, iso_date: str, number: str = "", issuer: str = "TKP") -> None:
         """Issuing body on the left, motto on the right, each with its rule; the number and symbol
         under the body ('Số: 12/BB-TKP', dotted when not given); then place and date."""
-        self.party = header.style is HeaderStyle.PARTY
-        table = self.table((HEADER_LEFT, TEXT_WIDTH - HEADER_LEFT), 1)
+        party = self.party = header.style is HeaderStyle.PARTY
+        if party:  # HD 36: the body 14–15 pt
+            self.body_pt = 14
+            self.document.styles["Normal"].font.size = Pt(14)
+        left_width = PARTY_HEADER_LEFT if party else HEADER_LEFT
+        table = self.table((left_width, TEXT_WIDTH - left_width), 1)
         left, right = table.cell(0, 0), table.cell(0, 1)
         for cell in (left, right):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
         centred = WD_ALIGN_PARAGRAPH.CENTER
+        # NĐ 30: 12 / 12 bold / 13; HD 36: parent 14, unit 14 bold, motto 15 bold, number 14, date 14 italic
+        size, chars = (14, PARTY_HEADER_LINE_CHARS) if party else (12, HEADER_LINE_CHARS)
         if header.parent:
-            self.paragraph(header_lines(header.parent.upper()), size=12, align=centred, after=0, container=left)
-        self.paragraph(header_lines(header.unit.upper()), bold=True, size=12, align=centred, after=0, container=left)
-        if header.style is HeaderStyle.PARTY:
-            self.paragraph("*", align=centred, after=0, container=left)
-            self.paragraph("ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=14, align=centred, after=0, container=right)
+            self.paragraph(header_lines(header.parent.upper(), chars), size=size, align=centred, after=0,
+                           container=left)
+        self.paragraph(header_lines(header.unit.upper(), chars), bold=True, size=size, align=centred, after=0,
+                       container=left)
+        if party:
+            self.paragraph("*", size=14, align=centred, after=0, container=left)
+            self.paragraph("ĐẢNG CỘNG SẢN VIỆT NAM", bold=True, size=15, align=centred, after=0, container=right)
             self._rule(right, PARTY_RULE)
         else:
             self._rule(left, HEADER_LEFT / 3)
@@ -296,10 +320,10 @@ class _MinutesDocument:
             self.paragraph("Độc lập - Tự do - Hạnh phúc", bold=True, align=centred, after=0, container=right)
             self._rule(right, MOTTO_RULE)
         shown = number.strip() or "......"
-        self.paragraph(f"Số {shown}-BB/TKP" if header.style is HeaderStyle.PARTY else f"Số: {shown}/BB-TKP",
-                       size=13, align=centred, before=3, after=0, container=left)
-        self.paragraph(place_and_date(header, iso_date), italic=True, align=centred, before=6, after=0,
-                       container=right)
+        self.paragraph(f"Số {shown}-BB/{issuer}" if party else f"Số: {shown}/BB-{issuer}",
+                       size=14 if party else 13, align=centred, before=3, after=0, container=left)
+        self.paragraph(place_and_date(header, iso_date), italic=True, size=14 if party else BODY_PT, align=centred,
+                       before=6, after=0, container=right)
         for cell in (left, right):
             cell._tc.remove(cell.paragraphs[0]._p)  # the empty paragraph every new cell starts with
         self.paragraph("", after=6)
@@ -321,7 +345,7 @@ class _MinutesDocument:
 
     def title_block(self, title: str, subtitle: str) -> None:
         centred = WD_ALIGN_PARAGRAPH.CENTER
-        self.paragraph(title, bold=True, size=14, align=centred, after=0 if subtitle else 6)
+        self.paragraph(title, bold=True, size=16 if self.party else 14, align=centred, after=0 if subtitle else 6)
         if subtitle:
             self.paragraph(subtitle, bold=True, size=14, align=centred, after=0)
         if self.party:  # the short rule under the trích yếu: five hyphens (HD 36), a solid line (NĐ 30)
@@ -339,7 +363,7 @@ class _MinutesDocument:
         lines = "\n".join(" ".join(groups[i:i + 8]) for i in range(0, len(groups), 8))
         self.paragraph(lines, bold=True, size=11.5, align=WD_ALIGN_PARAGRAPH.CENTER, after=2, keep=True,
                        container=text)
-        self.paragraph(FINGERPRINT_HOW, italic=True, size=11, after=0, keep=True, container=text)
+        self.paragraph(apart_hyphens(FINGERPRINT_HOW), italic=True, size=11, after=0, keep=True, container=text)
         picture = self.paragraph("", align=WD_ALIGN_PARAGRAPH.RIGHT, after=0, keep=True, container=code)
         picture.runs[0].add_picture(qr_png(fingerprint), width=Mm(QR_SIDE))
         for cell in (text, code):

@@ -20,6 +20,7 @@ from .minutes import DOTS, LEVEL_HEADINGS, base_words
 from .seal import Seal, seal_lead
 from .pdf import BODY_PT, FINGERPRINT_HOW_SHORT, OfficialPdf, composed, save
 from .results_text import overrides_sentence, rule_label
+from .team_words import TeamWords, team_words
 from .wording import flags_words
 
 ADDRESS = "Đồng chí"
@@ -70,7 +71,8 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
             leader: TeamMember | None, size: float = BODY_SIZES[0]) -> None:
     small = size - 1
     setup, rule, candidate = results.setup, results.rule, person.candidate
-    pdf.official_header(setup.header, setup.meeting.date, symbol=("TB", "TKP"))
+    team = team_words(rule)
+    pdf.official_header(setup.header, setup.meeting.date, symbol=("TB", team.symbol))
     pdf.title_block("THÔNG BÁO", f"Kết quả lấy phiếu tín nhiệm năm {setup.year}")
     if seal.sealed_at is None:
         with pdf.style("B", size):
@@ -92,7 +94,7 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
         f"{vi_count(counts.collected)}; hợp lệ: {vi_count(tally.valid)}; không hợp lệ: {vi_count(tally.invalid)}.",
         size=size,
     )
-    pdf.paragraph(f"Căn cứ biên bản kiểm phiếu, Tổ kiểm phiếu thông báo kết quả lấy phiếu tín nhiệm đối với "
+    pdf.paragraph(f"Căn cứ biên bản kiểm phiếu, {team.name} thông báo kết quả lấy phiếu tín nhiệm đối với "
                   f"{ADDRESS.lower()} như sau:", size=size, after=3)
 
     decimals = rule.decimals
@@ -131,10 +133,11 @@ def _notice(pdf: NoticePdf, results: RoundResults, form: FormResult, person: Can
         pdf.seal_block(seal_lead(seal), seal.fingerprint, size=min(small, 11), qr_side=0, how=FINGERPRINT_HOW_SHORT)
     else:
         pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B", size=small)
-    _closing(pdf, leader, size, seal.fingerprint if seal.sealed_at else None)
+    _closing(pdf, leader, size, seal.fingerprint if seal.sealed_at else None, team)
 
 
-def _closing(pdf: NoticePdf, leader: TeamMember | None, size: float, fingerprint: str | None) -> None:
+def _closing(pdf: NoticePdf, leader: TeamMember | None, size: float, fingerprint: str | None,
+             team: TeamWords = TeamWords()) -> None:
     """'Nơi nhận' on the left, the fingerprint's QR code under it; on the right the head of the
     counting team signs for the team."""
     pdf.ln(3)
@@ -145,14 +148,14 @@ def _closing(pdf: NoticePdf, leader: TeamMember | None, size: float, fingerprint
     with pdf.style("BI", 12):
         pdf.cell(half, 6, "Nơi nhận:", new_x="LMARGIN", new_y="NEXT")
     with pdf.style("", 11):
-        for line in ("- Như trên;", "- Lưu: Tổ kiểm phiếu."):
+        for line in ("- Như trên;", f"- Lưu: {team.name}."):
             pdf.cell(half, 5, line, new_x="LMARGIN", new_y="NEXT")
     if fingerprint:
         pdf.qr_code(fingerprint, pdf.l_margin + 2, top + 18, CLOSING_HEIGHT - 20)
     right = pdf.l_margin + half
     pdf.set_xy(right, top)
     with pdf.style("B", size):
-        pdf.multi_cell(half, 6, "TM. TỔ KIỂM PHIẾU\nTỔ TRƯỞNG", align="C", new_x="LEFT", new_y="NEXT")
+        pdf.multi_cell(half, 6, f"TM. {team.upper}\n{team.head.upper()}", align="C", new_x="LEFT", new_y="NEXT")
     with pdf.style("I", 12):
         pdf.multi_cell(half, 5.5, "(Ký, ghi rõ họ tên)", align="C", new_x="LEFT", new_y="NEXT")
     pdf.set_xy(right, top + CLOSING_HEIGHT - 8)

@@ -48,6 +48,15 @@ def place_and_date(header: Header, iso_date: str) -> str:
     return f"{locality(header) or '.........'}, {vi_date(iso_date) or 'ngày ..... tháng ..... năm .........'}"
 
 
+HAIR_SPACE = "\u200a"
+
+
+def apart_hyphens(text: str) -> str:
+    """A hair space between two hyphens ("--fingerprint"): in italic type they touch and print as
+    one dash."""
+    return text.replace("--", f"-{HAIR_SPACE}-")
+
+
 def composed(value: str) -> str:
     """fpdf2 renders Vietnamese right only when composed (NFC)."""
     return unicodedata.normalize("NFC", value)
@@ -63,3 +72,14 @@ def base_words(form: FormResult, decimals: int) -> str:
     else:
         base = f"Tỷ lệ % tính trên {BASE_NAMES[form.base_kind]}: {vi_count(form.base_value)} phiếu"
     return f"{base}; làm tròn đến {decimals} chữ số thập phân (từ 5 trở lên làm tròn lên)."
+
+
+def issuer_symbol(header: Header) -> str:
+    """The issuer's letters in the report's number and symbol: for a Party body its kind ('ĐU' for an
+    Đảng ủy, 'CB' for a Chi bộ); a state body's own abbreviation cannot be guessed, so dots to fill."""
+    unit = composed(header.unit).upper()
+    for start, letters in (("ĐẢNG ỦY", "ĐU"), ("ĐẢNG UỶ", "ĐU"), ("CHI BỘ", "CB"), ("ĐẢNG ĐOÀN", "ĐĐ"),
+                           ("BAN CÁN SỰ ĐẢNG", "BCSĐ")):
+        if unit.startswith(start):
+            return letters
+    return "......"

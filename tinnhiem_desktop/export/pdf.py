@@ -20,8 +20,8 @@ from ..core.audit import grouped
 from ..core.model import Header, HeaderStyle
 from .fonts import FontSet, document_fonts
 from .paper import (  # noqa: F401  (the page's measures, shared with the Word and Excel papers)
-    BODY_PT, FINGERPRINT_HOW, FINGERPRINT_HOW_SHORT, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
-    composed, locality, place_and_date, qr_png,
+    BODY_PT, FINGERPRINT_HOW, FINGERPRINT_HOW_SHORT, HAIR_SPACE, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
+    MARGIN_TOP, apart_hyphens, composed, locality, place_and_date, qr_png,
 )
 
 FIRST_LINE_INDENT = 10  # mm, the first line of a body paragraph
@@ -149,6 +149,11 @@ class OfficialPdf(FPDF):
                 return "\n".join(min(fitting, key=lambda p: (max(map(width_of, p)) - min(map(width_of, p)))))
         return "\n".join(min(splits, key=lambda s: max(map(width_of, s))))
 
+    def apart(self, text: str) -> str:
+        """The text with a hair space between two hyphens ("--fingerprint"), when the font has one:
+        in italic the hyphens touch and print as one dash."""
+        return apart_hyphens(text) if ord(HAIR_SPACE) in self.current_font.cmap else text
+
     def _rule(self, centre_x: float, y: float, width: float) -> None:
         self.set_line_width(0.3)
         self.line(centre_x - width / 2, y, centre_x + width / 2, y)
@@ -175,10 +180,16 @@ class OfficialPdf(FPDF):
             self._rule(self.l_margin + self.epw / 2, self.get_y() + 2, min(width, self.epw / 2))
             self.ln(8)
 
-    def paragraph(self, value: str, *, emphasis: str = "", size: float = BODY_PT, indent: float = 0,
+    @property
+    def body_pt(self) -> float:
+        """The body's size: 13 pt (NĐ 30 allows 13–14), 14 pt for a Party body (HD 36: 14–15)."""
+        return 14 if self.party else BODY_PT
+
+    def paragraph(self, value: str, *, emphasis: str = "", size: float | None = None, indent: float = 0,
                   align: str = "J", after: float = 2.2, first_line: bool | None = None) -> None:
-        """A paragraph; a justified body paragraph (not a list line) has its first line indented
-        about 1 cm and 6 pt after it (NĐ 30/2020)."""
+        """A paragraph, in the body's size unless told; a justified body paragraph (not a list
+        line) has its first line indented about 1 cm and 6 pt after it (NĐ 30/2020)."""
+        size = size or self.body_pt
         text = composed(value)
         if first_line is None:
             first_line = align == "J" and indent == 0 and not text.startswith(("-", "(", "Ghi chú"))
@@ -201,11 +212,12 @@ class OfficialPdf(FPDF):
             self.add_page()
         self.paragraph(value, emphasis="B", after=1)
 
-    def seal_block(self, lead: str, fingerprint: str, *, size: float = BODY_PT, qr_side: float = 24.0,
+    def seal_block(self, lead: str, fingerprint: str, *, size: float | None = None, qr_side: float = 24.0,
                    how: str = "") -> None:
         """The seal's sentence, the fingerprint in groups to compare whole, how to compare it, and the
         same value as a QR code (read by a phone or a scanner) at the right; with `qr_side` 0 the
         page puts the QR code elsewhere (`qr_code`)."""
+        size = size or self.body_pt
         if self.will_page_break(qr_side + 12):
             self.add_page()
         self.paragraph(lead, size=size, after=0.5)
@@ -221,8 +233,8 @@ class OfficialPdf(FPDF):
                 self.cell(text_width, min(size, 11.5) * 0.5, line, align="C", new_x="LMARGIN", new_y="NEXT")
         with self.style("I", min(size, 11)):
             self.set_x(self.l_margin)
-            self.multi_cell(text_width, min(size, 11) * 0.45, composed(how or FINGERPRINT_HOW), align="J",
-                            new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(text_width, min(size, 11) * 0.45, self.apart(composed(how or FINGERPRINT_HOW)),
+                            align="J", new_x="LMARGIN", new_y="NEXT")
         if qr_side:
             self.qr_code(fingerprint, self.l_margin + self.epw - qr_side, top, qr_side)
         self.set_y(max(self.get_y(), top + qr_side) + 2)
@@ -249,42 +261,52 @@ class OfficialPdf(FPDF):
             for column, signature in enumerate(row):
                 x = self.l_margin + offset + column * width
                 self.set_xy(x, top)
-                with self.style("B", BODY_PT):
+                with self.style("B", self.body_pt):
                     self.multi_cell(width, 6, composed(signature.title.upper()), align="C")
                 self.set_x(x)
                 with self.style("I", 12):
                     self.multi_cell(width, 5.5, "(Ký, ghi rõ họ tên)", align="C")
                 self.set_xy(x, top + height - 8)
-                with self.style("B", BODY_PT):
+                with self.style("B", self.body_pt):
                     self.multi_cell(width, 6, composed(signature.name), align="C")
                 bottom = max(bottom, self.get_y() + 2)  # a long name that wraps pushes the next row down
             self.set_y(bottom)
 
     def ruled_rows(self, widths: Sequence[float], headings: Sequence[str], rows, *, aligns: Sequence[str],
-                   size: float = 10) -> None:
+                   size: float = 10, spans: tuple[int, int] | None = None) -> None:
         """A long bordered table drawn cell by cell: far faster than `table_of` for thousands of
         rows (an entry log). The heading row is repeated on every page; a row grows only when one
-        of its cells has to wrap, and a wrapped cell is broken into lines once."""
+        of its cells has to wrap, and a wrapped cell is broken into lines once. With `spans`
+        (first, last), a row whose cells first..last-1 are empty and whose cell `last` would wrap
+        writes that cell across all of them, on one line where it then fits."""
         line = size * 0.5
-        room = [width - 2 * self.c_margin for width in widths]
 
-        def lines_of(texts: Sequence[str]) -> list[list[str]]:
-            return [[text] if self.get_string_width(text) <= space
+        def lines_of(texts: Sequence[str], widths: Sequence[float]) -> list[list[str]]:
+            return [[text] if self.get_string_width(text) <= width - 2 * self.c_margin
                     else self.multi_cell(width, line, text, dry_run=True, output="LINES") or [""]
-                    for text, width, space in zip(texts, widths, room)]
+                    for text, width in zip(texts, widths)]
 
         def heading_row() -> None:
             with self.style("B", size):
-                self._row(lines_of(headings), widths, ["C"] * len(widths), line, fill=True)
+                self._row(lines_of(headings, widths), widths, ["C"] * len(widths), line, fill=True)
 
+        if spans is not None:
+            first, last = spans
+            joined = (*widths[:first], sum(widths[first:last + 1]), *widths[last + 1:])
+            joined_aligns = (*aligns[:first], aligns[last], *aligns[last + 1:])
         with self.style("", size):
             heading_row()
             for row in rows:
-                cells = lines_of([composed(text) for text in row])
+                texts = [composed(text) for text in row]
+                cells = lines_of(texts, widths)
+                row_widths, row_aligns = widths, aligns
+                if spans is not None and len(cells[last]) > 1 and not any(texts[first:last]):
+                    texts = [*texts[:first], texts[last], *texts[last + 1:]]
+                    cells, row_widths, row_aligns = lines_of(texts, joined), joined, joined_aligns
                 if self.get_y() + max(map(len, cells)) * line > self.page_break_trigger:
                     self.add_page()
                     heading_row()
-                self._row(cells, widths, aligns, line)
+                self._row(cells, row_widths, row_aligns, line)
 
     def _lines(self, text: str, width: float) -> int:
         """How many lines `text` takes in a cell `width` wide."""

@@ -9,7 +9,9 @@ from ..core.percent import vi_count
 from ..core.procedure import (
     SELF_ASSESSMENT_DAYS, AssessmentStatus, Checklist, Handover, Stage, TeamVote, self_assessment_deadline,
 )
+from ..core.rules import DEFAULT_TEAM_NAME
 from .dates import vi_datetime
+from .team_words import TeamWords
 from .wording import Translate, describe_issue, vietnamese
 
 STAGE_NAMES = {
@@ -21,10 +23,10 @@ STAGE_NAMES = {
 
 STEP_NAMES = {
     "self_assessments": "Nhận đủ bản tự nhận xét, đánh giá của người được lấy phiếu",
-    "team_proposed": "Đề xuất Tổ kiểm phiếu (có Tổ trưởng)",
+    "team_proposed": "Đề xuất {team} (có {head})",
     "blank_ballots": "In phiếu trắng",
     "attendance": "Điểm danh: số người có mặt",
-    "team_vote": "Hội nghị biểu quyết thông qua Tổ kiểm phiếu",
+    "team_vote": "Hội nghị biểu quyết thông qua {team}",
     "issued": "Phát phiếu",
     "collected": "Thu phiếu",
     "counting_opened": "Mở nhập phiếu (kiểm phiếu)",
@@ -65,7 +67,13 @@ def deadline_line(
     return translate(DEADLINE).format(day=day_words(deadline, translate), days=days)
 
 
-def checklist_text(checklist: Checklist, meeting_date: str, titles: dict[str, str]) -> str:
+def step_name(key: str, team: str = DEFAULT_TEAM_NAME, translate: Translate = vietnamese) -> str:
+    """A step's name, the team named as the round's rule names it ("Ban kiểm phiếu")."""
+    return translate(STEP_NAMES[key]).format(team=translate(team), head=translate(TeamWords(team).head))
+
+
+def checklist_text(checklist: Checklist, meeting_date: str, titles: dict[str, str],
+                   team: str = DEFAULT_TEAM_NAME) -> str:
     """The whole checklist as plain text (tinnhiem-cli checklist)."""
     lines = [deadline_line(meeting_date), "", "Bản tự nhận xét, đánh giá của người được lấy phiếu:"]
     for number, person in enumerate(checklist.assessments, start=1):
@@ -82,7 +90,7 @@ def checklist_text(checklist: Checklist, meeting_date: str, titles: dict[str, st
             stage = step.stage
             lines += ["", STAGE_NAMES[stage] + ":"]
         when = f" — {vi_datetime(step.at)}" + (f", {step.by}" if step.by else "") if step.at else ""
-        lines.append(f"  [{'x' if step.done else ' '}] {STEP_NAMES[step.key]}{when}")
+        lines.append(f"  [{'x' if step.done else ' '}] {step_name(step.key, team)}{when}")
     lines += ["", "Còn thiếu, cần lưu ý:" if checklist.issues else "Đã đủ các bước."]
     for issue in checklist.issues:
         mark = "-" if issue.severity is Severity.INFO else "!"
@@ -90,12 +98,12 @@ def checklist_text(checklist: Checklist, meeting_date: str, titles: dict[str, st
     return "\n".join(lines) + "\n"
 
 
-def team_vote_sentence(vote: TeamVote) -> str:
+def team_vote_sentence(vote: TeamVote, team: str = DEFAULT_TEAM_NAME) -> str:
     """The meeting's vote on the counting team, as the minutes print it."""
     figures = f"{vi_count(vote.in_favour)} ý kiến đồng ý, {vi_count(vote.against)} ý kiến không đồng ý"
     if vote.approved:
-        return f"Hội nghị đã biểu quyết thông qua Tổ kiểm phiếu với {figures}."
-    return f"Kết quả hội nghị biểu quyết Tổ kiểm phiếu: {figures} (chưa được thông qua)."
+        return f"Hội nghị đã biểu quyết thông qua {team} với {figures}."
+    return f"Kết quả hội nghị biểu quyết {team}: {figures} (chưa được thông qua)."
 
 
 def handover_sentence(handover: Handover) -> str:

@@ -20,12 +20,14 @@ from ..core.model import Header, HeaderStyle, RoundSetup
 from ..core.percent import vi_count
 from ..core.procedure import TeamVote
 from ..core.results import RoundResults
+from ..core.rules import DEFAULT_TEAM_NAME
 from .dates import vi_date, vi_datetime
 from .fonts import FontSet
 from .history_text import last_year
 from ..core.audit import grouped
 from .minutes import _form_section
 from .seal import Seal, seal_lead
+from .paper import issuer_symbol
 from .pdf import OfficialPdf, composed, save
 from .procedure_text import team_vote_sentence
 from .results_text import rule_sentence
@@ -61,17 +63,6 @@ def standing_committee(header: Header) -> str:
 
 PARTY_BODIES = (("ĐẢNG ỦY", "ĐẢNG ỦY"), ("ĐẢNG UỶ", "ĐẢNG ỦY"), ("CHI BỘ", "CHI BỘ"), ("BAN THƯỜNG VỤ", "BAN THƯỜNG VỤ"),
                 ("ĐẢNG ĐOÀN", "ĐẢNG ĐOÀN"), ("BAN CÁN SỰ ĐẢNG", "BAN CÁN SỰ ĐẢNG"))
-
-
-def issuer_symbol(header: Header) -> str:
-    """The issuer's letters in the report's number and symbol: for a Party body its kind ('ĐU' for an
-    Đảng ủy, 'CB' for a Chi bộ); a state body's own abbreviation cannot be guessed, so dots to fill."""
-    unit = composed(header.unit).upper()
-    for start, letters in (("ĐẢNG ỦY", "ĐU"), ("ĐẢNG UỶ", "ĐU"), ("CHI BỘ", "CB"), ("ĐẢNG ĐOÀN", "ĐĐ"),
-                           ("BAN CÁN SỰ ĐẢNG", "BCSĐ")):
-        if unit.startswith(start):
-            return letters
-    return "......"
 
 
 def signing_words(header: Header, signer_title: str) -> list[str]:
@@ -118,9 +109,9 @@ def _meeting_sentence(setup: RoundSetup) -> str:
             + (f", do đồng chí {meeting.chair} chủ trì" if meeting.chair else "") + ".")
 
 
-def _seal_sentence(seal: Seal) -> str:
+def _seal_sentence(seal: Seal, team: str = DEFAULT_TEAM_NAME) -> str:
     if seal.sealed_at and seal.fingerprint:
-        return (f"Kết quả đã được Tổ kiểm phiếu chốt lúc {vi_datetime(seal.sealed_at)}; dấu vân tay (SHA-256) của "
+        return (f"Kết quả đã được {team} chốt lúc {vi_datetime(seal.sealed_at)}; dấu vân tay (SHA-256) của "
                 f"tệp đợt lấy phiếu: {grouped(seal.fingerprint)}.")
     return "BẢN NHÁP — kết quả chưa chốt, chưa phải báo cáo chính thức."
 
@@ -140,9 +131,9 @@ def write_report_pdf(results: RoundResults, target: Path, report: Report, seal: 
     pdf.paragraph(_meeting_sentence(setup) + f" Căn cứ: {shown.rule.preset.source}.")
     team = ", ".join(m.name + (f" ({m.role})" if m.role else "") for m in setup.team)
     if team:
-        pdf.paragraph(f"Tổ kiểm phiếu gồm các đồng chí: {team}.")
+        pdf.paragraph(f"{shown.rule.team_name} gồm các đồng chí: {team}.")
     if report.team_vote is not None:
-        pdf.paragraph(team_vote_sentence(report.team_vote))
+        pdf.paragraph(team_vote_sentence(report.team_vote, shown.rule.team_name))
     pdf.ln(2)
 
     pdf.heading("II. KẾT QUẢ LẤY PHIẾU TÍN NHIỆM")
@@ -150,11 +141,11 @@ def write_report_pdf(results: RoundResults, target: Path, report: Report, seal: 
     for number, form in enumerate(shown.forms, start=1):
         _form_section(pdf, number, form, shown)
 
-    pdf.heading("III. XÁC NHẬN KẾT QUẢ")
+    pdf.heading("III. XÁC NHẬN KẾT QUẢ", keep=60)  # with the seal's sentence and its QR code
     if seal.sealed_at and seal.fingerprint:
         pdf.seal_block(seal_lead(seal) + " (in trên biên bản kiểm phiếu)", seal.fingerprint)
     else:
-        pdf.paragraph(_seal_sentence(seal), emphasis="B")
+        pdf.paragraph(_seal_sentence(seal, shown.rule.team_name), emphasis="B")
     if seal.reason:
         pdf.paragraph(f"Lý do chốt kết quả khi số liệu chưa khớp: {seal.reason}", emphasis="I")
     if report.handover:
@@ -208,9 +199,10 @@ def write_report_xlsx(results: RoundResults, target: Path, report: Report, seal:
         f"loại phiếu {f.form.code}: triệu tập {vi_count(f.form.counts.summoned)}, có mặt {vi_count(f.form.counts.present)}"
         for f in shown.forms
     )
-    lines = [_meeting_sentence(setup), f"Số người: {counts}.", rule_sentence(rule), _seal_sentence(seal)]
+    lines = [_meeting_sentence(setup), f"Số người: {counts}.", rule_sentence(rule),
+             _seal_sentence(seal, rule.team_name)]
     if report.team_vote is not None:
-        lines.insert(1, team_vote_sentence(report.team_vote))
+        lines.insert(1, team_vote_sentence(report.team_vote, rule.team_name))
     if report.handover:
         lines.append(report.handover)
     columns = _columns(True, year, any(p.prior is not None and p.prior.by_hand for _, p in people))

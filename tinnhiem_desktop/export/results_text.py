@@ -8,7 +8,8 @@ from typing import Mapping
 from ..core.model import EntryMode, Mark, RoundSetup
 from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, Rule, RoundResults
-from ..core.rules import Base, quorum_text
+from ..core.rules import DEFAULT_TEAM_NAME, Base, quorum_text
+from ..core.team import round_team_name
 from .history_text import prior_share
 from .wording import BASE_NAMES, Translate, band_words, flags_words, sentence, vietnamese
 
@@ -20,6 +21,7 @@ OVERRIDE_WORDS = {  # one change of the round's rule from its preset, as the min
     "decimals": "làm tròn đến {value} chữ số thập phân (quy tắc gốc: {original})",
     "band": "ngưỡng {value} (quy tắc gốc: {original})",
     "quorum": "số người có mặt tối thiểu: {value} (quy tắc gốc: {original})",
+    "team_name": "tên gọi bộ phận kiểm phiếu: {value} (quy tắc gốc: {original})",
 }
 QUORUM_WORDS = "{share} số người được triệu tập"
 NO_QUORUM = "không quy định"
@@ -55,6 +57,8 @@ def override_words(rule: Rule, translate: Translate = vietnamese, *, thresholds_
                 _lower_first(band_words(original, preset, translate)))
     if "quorum" in overrides:
         changed("quorum", quorum_words(rule.in_force.quorum, translate), quorum_words(preset.quorum, translate))
+    if "team_name" in overrides and not thresholds_only:
+        changed("team_name", translate(rule.team_name), translate(preset.team_name))
     return changes
 
 
@@ -151,9 +155,10 @@ class HowRead:
         return sum(s for s, _k, _c in self.passes.values())
 
 
-def _read_words(scanned: int, keyed: int, confirmed: int) -> str:
-    """One pass: 'đọc bằng máy quét (Tổ kiểm phiếu xác nhận 3 ô theo phiếu giấy)', 'nhập tay', or both."""
-    checked = (f"Tổ kiểm phiếu xem phiếu giấy và xác nhận {vi_count(confirmed)} ô máy đọc chưa chắc chắn"
+def _read_words(scanned: int, keyed: int, confirmed: int, team: str = DEFAULT_TEAM_NAME) -> str:
+    """One pass: 'đọc bằng máy quét (Tổ kiểm phiếu xác nhận 3 ô theo phiếu giấy)', 'nhập tay', or both;
+    the team named as the round's rule names it."""
+    checked = (f"{team} xem phiếu giấy và xác nhận {vi_count(confirmed)} ô máy đọc chưa chắc chắn"
                if confirmed else "máy đọc rõ mọi ô, không có ô nào phải xác nhận")
     if not keyed:
         return f"đọc bằng máy quét ({checked})"
@@ -171,12 +176,13 @@ def entry_sentence(setup: RoundSetup, differences: int, how: HowRead | None = No
         if not scanned:
             return "Cách nhập phiếu: mỗi phiếu được nhập một lượt."
         return "Cách đọc phiếu: mỗi phiếu được đọc một lượt; " + "; ".join(
-            _read_words(*counts) for counts in how.passes.values()) + "."
+            _read_words(*counts, round_team_name(setup)) for counts in how.passes.values()) + "."
     found = (f"{differences} phiếu có chênh lệch giữa hai lượt đã được đối chiếu với phiếu giấy và xử lý"
              if differences else "hai lượt nhập khớp nhau hoàn toàn")
     if not scanned:
         return ("Cách nhập phiếu: mỗi phiếu được nhập hai lượt độc lập (lượt A và lượt B) do những người khác nhau "
                 f"nhập rồi đối chiếu; {found}.")
-    passes = "; ".join(f"lượt {name}: {_read_words(*counts)}" for name, counts in how.passes.items())
+    passes = "; ".join(f"lượt {name}: {_read_words(*counts, round_team_name(setup))}"
+                       for name, counts in how.passes.items())
     return (f"Cách đọc phiếu: mỗi phiếu được đọc hai lượt độc lập rồi đối chiếu. {passes[0].upper()}{passes[1:]}. "
             f"{found[0].upper()}{found[1:]}.")

@@ -12,7 +12,8 @@ from typing import Any, Callable, Iterable, Mapping
 from ..core.issues import Issue, Location, TinNhiemError
 from ..core.model import Mark
 from ..core.results import Rule
-from ..core.rules import BUILT_IN_BANDS, Band, Base, Preset
+from ..core.rules import BUILT_IN_BANDS, DEFAULT_TEAM_NAME, Band, Base, Preset
+from ..core.team import head_title
 from .dates import short_date, vi_datetime
 
 COUNT_NAMES = {
@@ -278,15 +279,15 @@ MESSAGES = {
     "self_assessment_overdue": "Chưa nhận bản tự nhận xét, đánh giá của đồng chí {name} (hạn nộp {deadline_date} đã qua).",
     "self_assessment_waiting": "Chưa nhận bản tự nhận xét, đánh giá của đồng chí {name} (hạn nộp {deadline_date}).",
     "self_assessment_late": "Bản tự nhận xét, đánh giá của đồng chí {name} nhận ngày {received_date}, sau hạn nộp {deadline_date}.",
-    "team_not_proposed": "Chưa có danh sách Tổ kiểm phiếu đề xuất (Tệp → Sửa thông tin đợt → Tổ kiểm phiếu).",
-    "team_without_head": "Tổ kiểm phiếu chưa có Tổ trưởng: hãy ghi vai trò \"Tổ trưởng\" cho một thành viên.",
+    "team_not_proposed": "Chưa có danh sách {team} đề xuất (Tệp → Sửa thông tin đợt → {team}).",
+    "team_without_head": "{team} chưa có {head}: hãy ghi vai trò \"{head}\" cho một thành viên.",
     "candidate_listed_twice": "{name} có tên hai lần trong danh sách (trùng họ tên và năm sinh).",
-    "team_member_rated": "Đồng chí {name} vừa ở Tổ kiểm phiếu vừa là người được lấy phiếu: thành viên Tổ kiểm phiếu không được là người được lấy phiếu.",
+    "team_member_rated": "Đồng chí {name} vừa ở {team} vừa là người được lấy phiếu: thành viên {team} không được là người được lấy phiếu.",
     "blank_ballots_not_printed": "Chưa in phiếu trắng (Xuất tài liệu → Phiếu lấy phiếu tín nhiệm).",
     "attendance_not_recorded": "Chưa điểm danh: chưa ghi số người có mặt tại hội nghị.",
-    "team_vote_not_recorded": "Chưa ghi kết quả hội nghị biểu quyết thông qua Tổ kiểm phiếu.",
-    "team_not_approved": "Tổ kiểm phiếu chưa được hội nghị thông qua: {in_favour} ý kiến đồng ý, {against} ý kiến không đồng ý.",
-    "team_vote_exceeds_present": "Số ý kiến biểu quyết Tổ kiểm phiếu ({votes}) nhiều hơn số người có mặt ({present}).",
+    "team_vote_not_recorded": "Chưa ghi kết quả hội nghị biểu quyết thông qua {team}.",
+    "team_not_approved": "{team} chưa được hội nghị thông qua: {in_favour} ý kiến đồng ý, {against} ý kiến không đồng ý.",
+    "team_vote_exceeds_present": "Số ý kiến biểu quyết {team} ({votes}) nhiều hơn số người có mặt ({present}).",
     "issued_not_recorded": "Chưa ghi số phiếu phát ra.",
     "collected_not_recorded": "Chưa ghi số phiếu thu về.",
     "counting_not_opened": "Chưa mở nhập phiếu (kiểm phiếu).",
@@ -346,6 +347,8 @@ def flags_words(rule: Rule, flags: Iterable[str], translate: Translate = vietnam
 
 def _enriched(params: Mapping[str, Any], translate: Translate = vietnamese) -> dict[str, Any]:
     values = dict(params)
+    team = values.get("team") or DEFAULT_TEAM_NAME  # the counting team as the round's rule calls it
+    values["team"], values["head"] = translate(team), translate(head_title(team))
     detail = values.get("detail")  # the problem behind another, e.g. why an earlier file was refused
     if isinstance(detail, Issue):
         values["detail"] = describe_issue(detail, values.get("form_title"), translate)

@@ -252,7 +252,7 @@ class Reader:
     def geometry(self, form_code: str) -> FormGeometry:
         if form_code not in self._geometry:
             form = self.setup.form(form_code)
-            self._geometry[form_code] = FormGeometry(form, ballot_layout(form, round_rule(self.setup).preset))
+            self._geometry[form_code] = FormGeometry(form, ballot_layout(form, round_rule(self.setup).in_force))
         return self._geometry[form_code]
 
     def read_page(self, page: PageImage) -> list[ReadPage | SetAsidePage]:

@@ -134,6 +134,7 @@ def report_of(
     date: str | None = None,
     prepared_by: str = "",
     head: str = "",
+    number: str = "",
 ) -> ConsolidatedReport:
     """The report's content. The body that consolidates is `unit` (under `parent`); by default
     the body the units report to, as most of their files name it."""
@@ -168,6 +169,7 @@ def report_of(
         history_files=len(consolidation.history.rounds),
         prepared_by=nfc(prepared_by),
         head=nfc(head),
+        number=nfc(number),
     )
 
 

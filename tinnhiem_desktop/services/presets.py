@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Sequence
 
 from ..core.issues import Location, TinNhiemError
-from ..core.rules import Band, Base, Preset
+from ..core.rules import DEFAULT_TEAM_NAME, Band, Base, Preset
 from ..core.names import folded
 from ..core.spec import nfc, saved_preset_from_dict, saved_preset_to_dict
 from .files import read_text
@@ -76,14 +76,15 @@ def preset_id(name: str) -> str:
 
 
 def make_preset(name: str, source: str, base: Base, decimals: int, bands: Sequence[Band],
-                quorum: Fraction | None) -> Preset:
+                quorum: Fraction | None, team_name: str = DEFAULT_TEAM_NAME) -> Preset:
     """A rule to save: the settings in force, under the user's name and source text."""
     name, source = nfc(name), nfc(source)
     if not name:
         raise TinNhiemError("saved_rule_needs_name")
     if not source:
         raise TinNhiemError("saved_rule_needs_source")
-    preset = Preset(preset_id(name), name, source, Base(base), tuple(bands), quorum, decimals)
+    preset = Preset(preset_id(name), name, source, Base(base), tuple(bands), quorum, decimals,
+                    " ".join(nfc(team_name).split()) or DEFAULT_TEAM_NAME)
     return saved_preset_from_dict(saved_preset_to_dict(preset), name)  # checked as a saved file is
 
 

@@ -75,12 +75,16 @@ class ConsolidateWindow(QDialog):
         self.title.setPlaceholderText(self.tr("mặc định: BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM NĂM …"))
         self.prepared_by = QLineEdit()
         self.head = QLineEdit()
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("để trống: in dấu chấm, điền tay"))
+        self.number.setMaxLength(20)
         form.addRow(self.tr("Năm tổng hợp:"), self.year)
         form.addRow(self.tr("Cơ quan lập báo cáo:"), self.unit)
         form.addRow(self.tr("Cơ quan cấp trên của cơ quan đó:"), self.parent_unit)
         form.addRow(self.tr("Tiêu đề:"), self.title)
         form.addRow(self.tr("Người lập biểu:"), self.prepared_by)
         form.addRow(self.tr("Thủ trưởng cơ quan:"), self.head)
+        form.addRow(self.tr("Số báo cáo:"), self.number)
         layout.addLayout(form)
 
         self.units = QTableWidget(0, 4)
@@ -198,7 +202,8 @@ class ConsolidateWindow(QDialog):
             return
         target = Path(target).with_suffix(".xlsx")
         report = report_of(self.result, unit=self.unit.text(), parent=self.parent_unit.text(),
-                           title=self.title.text(), prepared_by=self.prepared_by.text(), head=self.head.text())
+                           title=self.title.text(), prepared_by=self.prepared_by.text(), head=self.head.text(),
+                           number=self.number.text().strip())
         try:
             self.written = write_report(report, target, target.with_suffix(".pdf"))
         except TinNhiemError as error:

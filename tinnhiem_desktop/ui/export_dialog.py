@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from ..services.export import (
     DOCUMENT_NAMES, REPORT_NAMES, ExportRequest, ReportRequest, export_documents, export_reports, export_warnings,
 )
+from ..core.results import round_rule
+from ..export.team_words import TeamWords
 from ..services.rounds import RoundService
 from .background import Background
 from .dialogs import Dialogs
@@ -82,7 +84,8 @@ class ExportDialog(QDialog):
                 row.addWidget(QLabel(self.tr("Số văn bản:")))
                 self.number = QLineEdit()
                 self.number.setPlaceholderText(self.tr("để trống: in dấu chấm, điền tay"))
-                self.number.setToolTip(self.tr("In trên biên bản: Số: …/BB-TKP"))
+                symbol = TeamWords(round_rule(service.setup).team_name).symbol
+                self.number.setToolTip(self.tr("In trên biên bản: Số: …/BB-{symbol}").format(symbol=symbol))
                 self.number.setMaxLength(20)
                 row.addWidget(self.number)
                 row.addStretch()

@@ -19,6 +19,7 @@ from ..core.percent import vi_count, vi_percent
 from ..core.results import Rule
 from ..core.rules import PRESETS, Band, Preset
 from ..export import dates, procedure_text, results_text, wording as vi
+from ..export.team_words import TeamWords
 from ..services.export import DOCUMENT_NAMES, REPORT_NAMES
 
 SETTING = "language"
@@ -155,6 +156,7 @@ def wording_sources() -> list[str]:
         *vi.FLAG_NAMES.values(),
         *vi.BAND_WORDS.values(),
         *(text for preset in PRESETS.values() for text in (preset.name, preset.source)),
+        *(text for preset in PRESETS.values() for text in (preset.team_name, TeamWords(preset.team_name).head)),
         *DOCUMENT_NAMES.values(),
         results_text.RULE_OVERRIDDEN,
         *results_text.OVERRIDE_WORDS.values(),

@@ -39,7 +39,7 @@ from ..core.model import Counts
 from ..core.procedure import ATTENDANCE, COLLECTED, ISSUED, SELF_ASSESSMENT_DAYS, TEAM_VOTE, AssessmentStatus, TeamVote
 from ..core.results import round_rule
 from ..core.rules import quorum_met, quorum_text
-from ..export.procedure_text import ASSESSMENT_NAMES, STAGE_NAMES, STEP_NAMES, deadline_line
+from ..export.procedure_text import ASSESSMENT_NAMES, STAGE_NAMES, deadline_line, step_name
 from ..export.report_upward import default_recipient
 from ..services.export import REPORT_NAMES, ReportRequest, export_reports
 from ..services.procedure import ProcedureService
@@ -68,6 +68,11 @@ def _spin(value: int) -> QSpinBox:
     spin.setRange(0, SPIN_MAX)
     spin.setValue(value)
     return spin
+
+
+def team_name(service: RoundService) -> str:
+    """The counting team as the round's rule calls it, in the window's language."""
+    return wording(round_rule(service.setup).team_name)
 
 
 class ChecklistDialog(QDialog):
@@ -165,7 +170,7 @@ class ChecklistDialog(QDialog):
                 stage_item.setFont(0, font)
                 self.steps.addTopLevelItem(stage_item)
             when = moment(step.at) + (f" — {step.by}" if step.by else "") if step.at else ""
-            item = QTreeWidgetItem([("✓ " if step.done else "✗ ") + wording(STEP_NAMES[step.key]), when])
+            item = QTreeWidgetItem([("✓ " if step.done else "✗ ") + step_name(step.key, round_rule(self.service.setup).team_name, wording), when])
             item.setData(0, Qt.ItemDataRole.UserRole, step.key)
             item.setBackground(0, DONE_COLOUR if step.done else MISSING_COLOUR)
             stage_item.addChild(item)
@@ -252,10 +257,10 @@ class MeetingStepsDialog(QDialog):
                 spin.valueChanged.connect(self._update_quorum)
         self.pages.addWidget(attendance)
 
-        vote, grid = self._page(self.tr("Hội nghị biểu quyết thông qua Tổ kiểm phiếu gồm các đồng chí:"))
+        vote, grid = self._page(self.tr("Hội nghị biểu quyết thông qua {team} gồm các đồng chí:").format(team=team_name(service)))
         team = "\n".join(f"{n}. {m.name}" + (f" — {m.role}" if m.role else "")
                          for n, m in enumerate(service.setup.team, start=1))
-        grid.addWidget(QLabel(team or self.tr("(chưa có Tổ kiểm phiếu: hãy sửa thông tin đợt)")), 0, 0, 1, 2)
+        grid.addWidget(QLabel(team or self.tr("(chưa có {team}: hãy sửa thông tin đợt)").format(team=team_name(service))), 0, 0, 1, 2)
         earlier = self.procedure.team_vote()
         self.in_favour = _spin(earlier.in_favour if earlier else 0)
         self.against = _spin(earlier.against if earlier else 0)
@@ -275,8 +280,8 @@ class MeetingStepsDialog(QDialog):
                                           {f.code: f.counts.collected for f in forms})
         self._defaults = {ISSUED: ISSUED not in records, COLLECTED: COLLECTED not in records}
 
-        opening, grid = self._page(self.tr("Các bước tại hội nghị đã xong. Tổ kiểm phiếu bắt đầu kiểm phiếu: "
-                                           "nhập từng phiếu vào chương trình."))
+        opening, grid = self._page(self.tr("Các bước tại hội nghị đã xong. {team} bắt đầu kiểm phiếu: "
+                                           "nhập từng phiếu vào chương trình.").format(team=team_name(service)))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         grid.addWidget(self.summary, 0, 0)
@@ -328,7 +333,7 @@ class MeetingStepsDialog(QDialog):
         return self.PAGES - 1
 
     def step_titles(self) -> list[str]:
-        return [self.tr("Điểm danh"), self.tr("Biểu quyết Tổ kiểm phiếu"), self.tr("Phát phiếu"),
+        return [self.tr("Điểm danh"), self.tr("Biểu quyết {team}").format(team=team_name(self.service)), self.tr("Phát phiếu"),
                 self.tr("Thu phiếu"), self.tr("Mở nhập phiếu")]
 
     def show_page(self, index: int) -> None:
@@ -391,7 +396,7 @@ class MeetingStepsDialog(QDialog):
         if in_favour + against == 0:
             self.vote_result.setText("")
         elif TeamVote(in_favour, against).approved:
-            self.vote_result.setText(self.tr("✓ Tổ kiểm phiếu được thông qua."))
+            self.vote_result.setText(self.tr("✓ {team} được thông qua.").format(team=team_name(self.service)))
         else:
             self.vote_result.setText(self.tr("⚠ Chưa được thông qua: số đồng ý phải nhiều hơn số không đồng ý."))
 
@@ -401,8 +406,8 @@ class MeetingStepsDialog(QDialog):
             code=f.code, present=f.counts.present, issued=f.counts.issued, collected=f.counts.collected)
             for f in self.service.setup.forms]
         if vote is not None:
-            lines.append(self.tr("Biểu quyết Tổ kiểm phiếu: {in_favour} đồng ý, {against} không đồng ý.").format(
-                in_favour=vote.in_favour, against=vote.against))
+            lines.append(self.tr("Biểu quyết {team}: {in_favour} đồng ý, {against} không đồng ý.").format(
+                team=team_name(self.service), in_favour=vote.in_favour, against=vote.against))
         return "\n".join(lines)
 
 
@@ -418,8 +423,8 @@ class HandoverDialog(QDialog):
         earlier = self.procedure.handover()
         layout = QVBoxLayout(self)
         ballots = sum(f.counts.collected for f in service.setup.forms)
-        note = QLabel(self.tr("Tổ kiểm phiếu bàn giao biên bản kiểm phiếu và {ballots} phiếu đã kiểm cho Thủ trưởng "
-                              "cơ quan.").format(ballots=ballots))
+        note = QLabel(self.tr("{team} bàn giao biên bản kiểm phiếu và {ballots} phiếu đã kiểm cho Thủ trưởng "
+                              "cơ quan.").format(team=team_name(service), ballots=ballots))
         note.setWordWrap(True)
         layout.addWidget(note)
         form = QFormLayout()
@@ -431,7 +436,7 @@ class HandoverDialog(QDialog):
                                 else QDateTime.currentDateTime())
         self.at.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.at.setCalendarPopup(True)
-        form.addRow(self.tr("Người giao (Tổ kiểm phiếu):"), self.handed_by)
+        form.addRow(self.tr("Người giao ({team}):").format(team=team_name(service)), self.handed_by)
         form.addRow(self.tr("Người nhận:"), self.received_by)
         form.addRow(self.tr("Chức vụ người nhận:"), self.position)
         form.addRow(self.tr("Thời điểm bàn giao:"), self.at)

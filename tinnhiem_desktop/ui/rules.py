@@ -30,7 +30,7 @@ from ..core.issues import TinNhiemError
 from ..core.model import RoundSetup
 from ..core.results import Rule
 from ..core.rules import PRESETS, Band, Base, Bound, Preset, RuleCustom, band_is_empty, chained, parse_share
-from ..core.rules import quorum_text, rule_custom, with_lower_bounds
+from ..core.rules import MAX_TEAM_NAME, quorum_text, rule_custom, with_lower_bounds
 from ..core.spec import MAX_DECIMALS
 from ..export.wording import BASE_NAMES
 from ..services.presets import load_presets, make_preset, preset_path, save_preset
@@ -94,6 +94,10 @@ class RuleEditor(QWidget):
         self.quorum_check = QCheckBox(self.tr("Hội nghị hợp lệ khi số người có mặt đạt từ"))
         self.quorum_edit = QLineEdit()
         self.quorum_edit.setMaximumWidth(90)
+        self.team_edit = QLineEdit()
+        self.team_edit.setMaxLength(MAX_TEAM_NAME)
+        self.team_edit.setToolTip(self.tr("Tên gọi in trên biên bản, thông báo và phiếu: theo văn bản của quy tắc "
+                                          "(\"Tổ kiểm phiếu\" hoặc \"Ban kiểm phiếu\")."))
         self.reset_button = QPushButton(self.tr("Theo quy tắc gốc"))
         self.override_label = _label(WARNING_COLOUR)
         self.override_label.hide()
@@ -108,6 +112,7 @@ class RuleEditor(QWidget):
         custom = initial.rule_custom if initial else None
         self._show_bands(custom.bands if custom else self._preset.bands,
                          custom.quorum if custom else self._preset.quorum)
+        self.team_edit.setText(custom.team_name if custom and custom.team_name else self._preset.team_name)
 
         top = QHBoxLayout()
         top.addWidget(self.preset_combo, 1)
@@ -125,6 +130,7 @@ class RuleEditor(QWidget):
         quorum.addWidget(QLabel(self.tr("số người được triệu tập")))
         quorum.addStretch(1)
         group_form.addRow(quorum)
+        group_form.addRow(self.tr("Tên gọi bộ phận kiểm phiếu:"), self.team_edit)
         reset = QHBoxLayout()
         reset.addStretch(1)
         reset.addWidget(self.reset_button)
@@ -143,6 +149,7 @@ class RuleEditor(QWidget):
         self.decimals_spin.valueChanged.connect(self._describe)
         self.quorum_check.toggled.connect(self._quorum_toggled)
         self.quorum_edit.textChanged.connect(self._describe)
+        self.team_edit.textChanged.connect(self._describe)
         self.reset_button.clicked.connect(self.reset)
         self.save_button.clicked.connect(self.save_as_own)
         self._describe()
@@ -188,6 +195,10 @@ class RuleEditor(QWidget):
     def decimals(self) -> int | None:
         value = self.decimals_spin.value()
         return value if value != self.preset().decimals else None
+
+    def team_name(self) -> str:
+        """The counting team's name in force: as typed, or the preset's when left empty."""
+        return " ".join(self.team_edit.text().split()) or self.preset().team_name
 
     def _lowers(self) -> list[Bound | str]:
         """Each row's lower bound, or the reason it cannot be read."""
@@ -238,8 +249,8 @@ class RuleEditor(QWidget):
         """What the round must hold beyond the preset's id, base and decimals (see core/rules.py)."""
         preset, built_in = self.preset(), self.preset().id in PRESETS
         if self.problem() is not None:  # the preset's own, until the settings can be read
-            return rule_custom(preset, preset.bands, preset.quorum, built_in)
-        return rule_custom(preset, self.bands(), self.quorum(), built_in)
+            return rule_custom(preset, preset.bands, preset.quorum, built_in, self.team_name())
+        return rule_custom(preset, self.bands(), self.quorum(), built_in, self.team_name())
 
     def rule(self) -> Rule | None:
         """The rule these settings put in force, or None while they cannot be used."""
@@ -248,7 +259,8 @@ class RuleEditor(QWidget):
         preset = self.preset()
         base = Base(self.percent_base()) if self.percent_base() else preset.base
         decimals = preset.decimals if self.decimals() is None else self.decimals()
-        in_force = replace(preset, base=base, decimals=decimals, bands=self.bands(), quorum=self.quorum())
+        in_force = replace(preset, base=base, decimals=decimals, bands=self.bands(), quorum=self.quorum(),
+                           team_name=self.team_name())
         return Rule(preset, in_force)
 
     def in_force(self) -> Preset:
@@ -306,6 +318,10 @@ class RuleEditor(QWidget):
             self.decimals_spin.setValue(self._preset.decimals)
             self.decimals_spin.blockSignals(False)
         self._show_bands(self._preset.bands, self._preset.quorum)
+        if self.team_name() == previous.team_name:
+            self.team_edit.blockSignals(True)
+            self.team_edit.setText(self._preset.team_name)
+            self.team_edit.blockSignals(False)
         self._describe()
 
     def _quorum_toggled(self, checked: bool) -> None:
@@ -322,6 +338,9 @@ class RuleEditor(QWidget):
         for widget in (self.base_combo, self.decimals_spin):
             widget.blockSignals(False)
         self._show_bands(preset.bands, preset.quorum)
+        self.team_edit.blockSignals(True)
+        self.team_edit.setText(preset.team_name)
+        self.team_edit.blockSignals(False)
         self._describe()
 
     def _describe(self) -> None:
@@ -343,6 +362,7 @@ class RuleEditor(QWidget):
                 decimals=preset.decimals
             )
         )
+        lines.append(self.tr("Bộ phận kiểm phiếu: {team}.").format(team=wording(preset.team_name)))
         self.description_label.setText("\n".join(lines))
         lowers = self._lowers()
         readable = [lower for lower in lowers if not isinstance(lower, str)]
@@ -382,7 +402,7 @@ class RuleEditor(QWidget):
             return
         try:
             saved = make_preset(dialog.name(), dialog.source(), rule.base, rule.decimals, rule.bands,
-                                rule.in_force.quorum)
+                                rule.in_force.quorum, rule.team_name)
         except TinNhiemError as error:
             self._dialogs.error(describe_error(error))
             return

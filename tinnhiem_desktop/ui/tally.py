@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 
 from ..core.issues import TinNhiemError
 from ..core.model import Ballot, BallotForm, BallotStatus, Mark
+from ..core.results import round_rule
 from .commands import AddBallot, RemoveBallot, SetMarks, SetStatus
 from .dialogs import Dialogs
-from .i18n import describe_error
+from .i18n import describe_error, wording
 from .pictures import PictureHeader, PictureTable
 from .session import RoundSession
 
@@ -71,7 +72,7 @@ DISPLAY, BACKGROUND, ALIGNMENT, TOOLTIP = (
 GRID_ROLES = frozenset((DISPLAY, BACKGROUND, ALIGNMENT, TOOLTIP))
 CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 INVALID_REASONS = [  # offered translated, stored in Vietnamese: the minutes print the reason
-    QT_TRANSLATE_NOOP("tally", "Không phải phiếu do Tổ kiểm phiếu phát ra"),
+    QT_TRANSLATE_NOOP("tally", "Không phải phiếu do {team} phát ra"),  # the team as the rule names it
     QT_TRANSLATE_NOOP("tally", "Phiếu không có dấu của cơ quan, tổ chức"),
     QT_TRANSLATE_NOOP("tally", "Phiếu gạch tên, ghi thêm tên hoặc viết thêm nội dung"),
     QT_TRANSLATE_NOOP("tally", "Lý do khác..."),
@@ -898,10 +899,13 @@ class TallyTab(QWidget):
             return
         title = self.tr("Phiếu không hợp lệ")
         question = self.tr("Lý do phiếu số {number} không hợp lệ:").format(number=number)
-        offered = [QCoreApplication.translate("tally", reason) for reason in INVALID_REASONS]
+        team = round_rule(self.session.setup).team_name
+        offered = [QCoreApplication.translate("tally", reason).format(team=wording(team))
+                   for reason in INVALID_REASONS]
         chosen = self.dialogs.choose(title, question, offered)
-        reason = None if chosen is None else INVALID_REASONS[offered.index(chosen)]
-        if reason == INVALID_REASONS[-1]:
+        index = None if chosen is None else offered.index(chosen)
+        reason = None if index is None else INVALID_REASONS[index].format(team=team)
+        if index == len(INVALID_REASONS) - 1:
             reason = self.dialogs.ask_text(title, question)
         if not reason or not reason.strip():
             return

@@ -386,6 +386,10 @@ or 'khl: reason' if the ballot is invalid:</translation>
             <translation>default: BÁO CÁO TỔNG HỢP KẾT QUẢ LẤY PHIẾU TÍN NHIỆM NĂM … (the report is in Vietnamese)</translation>
         </message>
         <message>
+            <source>để trống: in dấu chấm, điền tay</source>
+            <translation>empty: printed as dots, to fill in by hand</translation>
+        </message>
+        <message>
             <source>Năm tổng hợp:</source>
             <translation>Year:</translation>
         </message>
@@ -408,6 +412,10 @@ or 'khl: reason' if the ballot is invalid:</translation>
         <message>
             <source>Thủ trưởng cơ quan:</source>
             <translation>Head of the body:</translation>
+        </message>
+        <message>
+            <source>Số báo cáo:</source>
+            <translation>Report number:</translation>
         </message>
         <message>
             <source>Đơn vị</source>
@@ -586,8 +594,8 @@ collected</translation>
             <translation>empty: printed as dots, to fill in by hand</translation>
         </message>
         <message>
-            <source>In trên biên bản: Số: …/BB-TKP</source>
-            <translation>Printed on the minutes: Số: …/BB-TKP</translation>
+            <source>In trên biên bản: Số: …/BB-{symbol}</source>
+            <translation>Printed on the minutes: Số: …/BB-{symbol}</translation>
         </message>
         <message>
             <source>Báo cáo lên cấp trên (Excel và PDF, đề ngày hôm nay; ngày khác và nơi nhận: Quy trình → Báo cáo cấp trên):</source>
@@ -795,16 +803,16 @@ collected</translation>
             <translation>Hand over the minutes and ballots</translation>
         </message>
         <message>
-            <source>Tổ kiểm phiếu bàn giao biên bản kiểm phiếu và {ballots} phiếu đã kiểm cho Thủ trưởng cơ quan.</source>
-            <translation>The counting team hands the counting minutes and the counted ballots ({ballots}) to the head of the body.</translation>
-        </message>
-        <message>
             <source>ví dụ: Giám đốc Sở</source>
             <translation>e.g. Giám đốc Sở (Director)</translation>
         </message>
         <message>
-            <source>Người giao (Tổ kiểm phiếu):</source>
-            <translation>Handed over by (counting team):</translation>
+            <source>{team} bàn giao biên bản kiểm phiếu và {ballots} phiếu đã kiểm cho Thủ trưởng cơ quan.</source>
+            <translation>The {team} hands the counting minutes and the counted ballots ({ballots}) to the head of the body.</translation>
+        </message>
+        <message>
+            <source>Người giao ({team}):</source>
+            <translation>Handed over by ({team}):</translation>
         </message>
         <message>
             <source>Người nhận:</source>
@@ -1597,14 +1605,6 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Present</translation>
         </message>
         <message>
-            <source>Hội nghị biểu quyết thông qua Tổ kiểm phiếu gồm các đồng chí:</source>
-            <translation>The meeting votes on the counting team proposed:</translation>
-        </message>
-        <message>
-            <source>(chưa có Tổ kiểm phiếu: hãy sửa thông tin đợt)</source>
-            <translation>(no counting team yet: edit the round information)</translation>
-        </message>
-        <message>
             <source>Số ý kiến đồng ý:</source>
             <translation>In favour:</translation>
         </message>
@@ -1621,10 +1621,6 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Ballots collected per ballot form:</translation>
         </message>
         <message>
-            <source>Các bước tại hội nghị đã xong. Tổ kiểm phiếu bắt đầu kiểm phiếu: nhập từng phiếu vào chương trình.</source>
-            <translation>The steps at the meeting are done. The counting team starts counting: key each ballot into the program.</translation>
-        </message>
-        <message>
             <source>‹ Quay lại</source>
             <translation>‹ Back</translation>
         </message>
@@ -1637,12 +1633,24 @@ Current fingerprint: {fingerprint}</translation>
             <translation>Attendance</translation>
         </message>
         <message>
-            <source>Biểu quyết Tổ kiểm phiếu</source>
-            <translation>Vote on the counting team</translation>
+            <source>Hội nghị biểu quyết thông qua {team} gồm các đồng chí:</source>
+            <translation>The meeting votes on the {team} proposed:</translation>
+        </message>
+        <message>
+            <source>(chưa có {team}: hãy sửa thông tin đợt)</source>
+            <translation>(no {team} yet: edit the round information)</translation>
+        </message>
+        <message>
+            <source>Các bước tại hội nghị đã xong. {team} bắt đầu kiểm phiếu: nhập từng phiếu vào chương trình.</source>
+            <translation>The steps at the meeting are done. The {team} starts counting: key each ballot into the program.</translation>
         </message>
         <message>
             <source>Phát phiếu</source>
             <translation>Ballots issued</translation>
+        </message>
+        <message>
+            <source>Biểu quyết {team}</source>
+            <translation>Vote on the {team}</translation>
         </message>
         <message>
             <source>Thu phiếu</source>
@@ -1673,8 +1681,12 @@ Current fingerprint: {fingerprint}</translation>
             <translation>⚠ {quorum} of those summoned not reached</translation>
         </message>
         <message>
-            <source>✓ Tổ kiểm phiếu được thông qua.</source>
-            <translation>✓ The counting team is approved.</translation>
+            <source>✓ {team} được thông qua.</source>
+            <translation>✓ The {team} is approved.</translation>
+        </message>
+        <message>
+            <source>Biểu quyết {team}: {in_favour} đồng ý, {against} không đồng ý.</source>
+            <translation>Vote on the {team}: {in_favour} in favour, {against} against.</translation>
         </message>
         <message>
             <source>⚠ Chưa được thông qua: số đồng ý phải nhiều hơn số không đồng ý.</source>
@@ -1683,10 +1695,6 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>Loại phiếu {code}: có mặt {present}, phát ra {issued}, thu về {collected}.</source>
             <translation>Ballot form {code}: {present} present, {issued} issued, {collected} collected.</translation>
-        </message>
-        <message>
-            <source>Biểu quyết Tổ kiểm phiếu: {in_favour} đồng ý, {against} không đồng ý.</source>
-            <translation>Vote on the counting team: {in_favour} in favour, {against} against.</translation>
         </message>
     </context>
     <context>
@@ -2008,6 +2016,10 @@ Current fingerprint: {fingerprint}</translation>
             <translation>The meeting is valid when those present reach at least</translation>
         </message>
         <message>
+            <source>Tên gọi in trên biên bản, thông báo và phiếu: theo văn bản của quy tắc ("Tổ kiểm phiếu" hoặc "Ban kiểm phiếu").</source>
+            <translation>The name printed on the minutes, notices and ballots: as the rule's text says ("Tổ kiểm phiếu" or "Ban kiểm phiếu").</translation>
+        </message>
+        <message>
             <source>Theo quy tắc gốc</source>
             <translation>As the original rule</translation>
         </message>
@@ -2034,6 +2046,10 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>số người được triệu tập</source>
             <translation>of the people summoned</translation>
+        </message>
+        <message>
+            <source>Tên gọi bộ phận kiểm phiếu:</source>
+            <translation>Name of the counting body:</translation>
         </message>
         <message>
             <source>{name} (quy tắc riêng)</source>
@@ -2090,6 +2106,10 @@ Current fingerprint: {fingerprint}</translation>
         <message>
             <source>Tỷ lệ làm tròn đến {decimals} chữ số thập phân (từ 5 trở lên làm tròn lên).</source>
             <translation>Percentages are rounded to {decimals} decimal places (5 and above rounds up).</translation>
+        </message>
+        <message>
+            <source>Bộ phận kiểm phiếu: {team}.</source>
+            <translation>Counting body: {team}.</translation>
         </message>
         <message>
             <source>⚠ chưa đọc được mức này</source>
@@ -2451,14 +2471,6 @@ The other ballots keep their numbers.</translation>
     <context>
         <name>TeamPage</name>
         <message>
-            <source>Tổ kiểm phiếu</source>
-            <translation>Counting team</translation>
-        </message>
-        <message>
-            <source>Tổ trưởng và các thành viên do hội nghị bầu; tên của họ in ở phần ký biên bản.</source>
-            <translation>The team leader (Tổ trưởng) and the members elected by the meeting; their names are printed in the signature block of the minutes. Roles are printed as written.</translation>
-        </message>
-        <message>
             <source>Họ và tên</source>
             <translation>Full name</translation>
         </message>
@@ -2475,8 +2487,12 @@ The other ballots keep their numbers.</translation>
             <translation>&amp;Delete person</translation>
         </message>
         <message>
-            <source>Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.</source>
-            <translation>The counting team needs at least one member with a full name.</translation>
+            <source>{head} và các thành viên do hội nghị bầu; tên của họ in ở phần ký biên bản.</source>
+            <translation>The {head} and the members elected by the meeting; their names are printed where the minutes are signed.</translation>
+        </message>
+        <message>
+            <source>Cần ít nhất một thành viên {team} có họ và tên.</source>
+            <translation>The {team} needs at least one member with a full name.</translation>
         </message>
     </context>
     <context>
@@ -2602,8 +2618,8 @@ The other ballots keep their numbers.</translation>
             <translation>More than one box marked</translation>
         </message>
         <message>
-            <source>Không phải phiếu do Tổ kiểm phiếu phát ra</source>
-            <translation>Not a ballot issued by the counting team</translation>
+            <source>Không phải phiếu do {team} phát ra</source>
+            <translation>Not a ballot issued by the {team}</translation>
         </message>
         <message>
             <source>Phiếu không có dấu của cơ quan, tổ chức</source>
@@ -3341,20 +3357,20 @@ The other ballots keep their numbers.</translation>
             <translation>The self-assessment of {name} was received on {received_date}, after the deadline {deadline_date}.</translation>
         </message>
         <message>
-            <source>Chưa có danh sách Tổ kiểm phiếu đề xuất (Tệp → Sửa thông tin đợt → Tổ kiểm phiếu).</source>
-            <translation>There is no proposed counting team yet (File → Edit round information → Counting team).</translation>
+            <source>Chưa có danh sách {team} đề xuất (Tệp → Sửa thông tin đợt → {team}).</source>
+            <translation>There is no proposed {team} yet (File → Edit round information → {team}).</translation>
         </message>
         <message>
-            <source>Tổ kiểm phiếu chưa có Tổ trưởng: hãy ghi vai trò "Tổ trưởng" cho một thành viên.</source>
-            <translation>The counting team has no team leader: give one member the role "Tổ trưởng".</translation>
+            <source>{team} chưa có {head}: hãy ghi vai trò "{head}" cho một thành viên.</source>
+            <translation>The {team} has no {head}: give one member the role "{head}".</translation>
         </message>
         <message>
             <source>{name} có tên hai lần trong danh sách (trùng họ tên và năm sinh).</source>
             <translation>{name} is listed twice (same full name and year of birth).</translation>
         </message>
         <message>
-            <source>Đồng chí {name} vừa ở Tổ kiểm phiếu vừa là người được lấy phiếu: thành viên Tổ kiểm phiếu không được là người được lấy phiếu.</source>
-            <translation>{name} is both on the counting team and rated: a member of the counting team must not be rated.</translation>
+            <source>Đồng chí {name} vừa ở {team} vừa là người được lấy phiếu: thành viên {team} không được là người được lấy phiếu.</source>
+            <translation>{name} is both on the {team} and rated: a member of the {team} must not be rated.</translation>
         </message>
         <message>
             <source>Chưa in phiếu trắng (Xuất tài liệu → Phiếu lấy phiếu tín nhiệm).</source>
@@ -3365,16 +3381,16 @@ The other ballots keep their numbers.</translation>
             <translation>No roll call yet: the number of people present at the meeting is not recorded.</translation>
         </message>
         <message>
-            <source>Chưa ghi kết quả hội nghị biểu quyết thông qua Tổ kiểm phiếu.</source>
-            <translation>The meeting's vote approving the counting team is not recorded.</translation>
+            <source>Chưa ghi kết quả hội nghị biểu quyết thông qua {team}.</source>
+            <translation>The meeting's vote approving the {team} is not recorded.</translation>
         </message>
         <message>
-            <source>Tổ kiểm phiếu chưa được hội nghị thông qua: {in_favour} ý kiến đồng ý, {against} ý kiến không đồng ý.</source>
-            <translation>The meeting has not approved the counting team: {in_favour} in favour, {against} against.</translation>
+            <source>{team} chưa được hội nghị thông qua: {in_favour} ý kiến đồng ý, {against} ý kiến không đồng ý.</source>
+            <translation>The meeting has not approved the {team}: {in_favour} in favour, {against} against.</translation>
         </message>
         <message>
-            <source>Số ý kiến biểu quyết Tổ kiểm phiếu ({votes}) nhiều hơn số người có mặt ({present}).</source>
-            <translation>The votes on the counting team ({votes}) outnumber the people present ({present}).</translation>
+            <source>Số ý kiến biểu quyết {team} ({votes}) nhiều hơn số người có mặt ({present}).</source>
+            <translation>The votes on the {team} ({votes}) outnumber the people present ({present}).</translation>
         </message>
         <message>
             <source>Chưa ghi số phiếu phát ra.</source>
@@ -3681,6 +3697,22 @@ The other ballots keep their numbers.</translation>
             <translation>National Assembly, Resolution No. 96/2023/QH15 of 23/06/2023</translation>
         </message>
         <message>
+            <source>Tổ kiểm phiếu</source>
+            <translation>counting team</translation>
+        </message>
+        <message>
+            <source>Tổ trưởng</source>
+            <translation>team leader</translation>
+        </message>
+        <message>
+            <source>Ban kiểm phiếu</source>
+            <translation>counting board</translation>
+        </message>
+        <message>
+            <source>Trưởng ban</source>
+            <translation>board chair</translation>
+        </message>
+        <message>
             <source>Biên bản kiểm phiếu</source>
             <translation>Counting minutes</translation>
         </message>
@@ -3729,6 +3761,10 @@ The other ballots keep their numbers.</translation>
             <translation>minimum attendance: {value} (original rule: {original})</translation>
         </message>
         <message>
+            <source>tên gọi bộ phận kiểm phiếu: {value} (quy tắc gốc: {original})</source>
+            <translation>name of the counting body: {value} (original rule: {original})</translation>
+        </message>
+        <message>
             <source>{share} số người được triệu tập</source>
             <translation>{share} of the people summoned</translation>
         </message>
@@ -3765,8 +3801,8 @@ The other ballots keep their numbers.</translation>
             <translation>Every self-assessment received from the people rated</translation>
         </message>
         <message>
-            <source>Đề xuất Tổ kiểm phiếu (có Tổ trưởng)</source>
-            <translation>Counting team proposed (with a head)</translation>
+            <source>Đề xuất {team} (có {head})</source>
+            <translation>The {team} proposed (with its {head})</translation>
         </message>
         <message>
             <source>In phiếu trắng</source>
@@ -3777,8 +3813,8 @@ The other ballots keep their numbers.</translation>
             <translation>Attendance: people present</translation>
         </message>
         <message>
-            <source>Hội nghị biểu quyết thông qua Tổ kiểm phiếu</source>
-            <translation>The meeting's vote approving the counting team</translation>
+            <source>Hội nghị biểu quyết thông qua {team}</source>
+            <translation>The meeting approves the {team}</translation>
         </message>
         <message>
             <source>Phát phiếu</source>

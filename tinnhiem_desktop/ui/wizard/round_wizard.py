@@ -72,11 +72,16 @@ class RoundWizard(QWizard):
             self.setPage(PageId.SAVE, self.save_page)
         for source in (self.rules_page.editor, self.team_page, self.forms_page, self.counts_page):
             source.changed.connect(self._update_warnings)
+        self.rules_page.editor.changed.connect(self._name_the_team)
+        self._name_the_team()
         self._update_warnings()
         self.currentIdChanged.connect(self._focus_first_field)
         self.accepted.connect(self.rules_page.remember_rule)
         self.setMinimumSize(760, 520)
         self.resize(1000, 680)
+
+    def _name_the_team(self) -> None:
+        self.team_page.set_team_name(self.rules_page.editor.team_name())
 
     def _pages(self) -> list[WizardPage]:
         return [self.page(page_id) for page_id in self.pageIds()]

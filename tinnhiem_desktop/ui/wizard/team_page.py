@@ -1,4 +1,4 @@
-"""The wizard's page for the counting team (Tổ kiểm phiếu)."""
+"""The wizard's page for the counting team (Tổ kiểm phiếu, or Ban kiểm phiếu as the rule calls it)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,16 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QVBoxLayout
 
 from ...core.issues import Issue
 from ...core.model import RoundSetup, TeamMember
+from ...core.rules import DEFAULT_TEAM_NAME, PRESETS
+from ...core.team import head_title
+from ...export.team_words import TeamWords
+from ..i18n import wording
 from .common import EditTable, Focus, PathPart, WizardPage, cell_text, focus_cell, focus_on, table_cell
 
 # Defaults that become the round's own data, printed on the Vietnamese documents: not translated.
 HEAD_ROLE, MEMBER_ROLE = "Tổ trưởng", "Thành viên"
+# the head's titles the rules' teams give ("Tổ trưởng", "Trưởng ban"), offered until changed by hand
+HEAD_ROLES = tuple(dict.fromkeys(head_title(preset.team_name) for preset in PRESETS.values()))
 
 
 class TeamPage(WizardPage):
@@ -18,10 +24,9 @@ class TeamPage(WizardPage):
 
     def __init__(self, initial: RoundSetup | None) -> None:
         super().__init__()
-        self.setTitle(self.tr("Tổ kiểm phiếu"))
-        self.setSubTitle(
-            self.tr("Tổ trưởng và các thành viên do hội nghị bầu; tên của họ in ở phần ký biên bản.")
-        )
+        self._team = TeamWords(DEFAULT_TEAM_NAME)
+        self._roles_follow = initial is None  # a round's own roles stay as they are until the rule changes
+        self._name_page()
         self.table = EditTable([self.tr("Họ và tên"), self.tr("Vai trò")], self.add_member)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(1, 220)
@@ -43,6 +48,27 @@ class TeamPage(WizardPage):
         self.remove_button.clicked.connect(self.remove_members)
         self.table.itemChanged.connect(self._edited)
 
+    def _name_page(self) -> None:
+        name = wording(self._team.name)
+        self.setTitle(name[:1].upper() + name[1:])
+        self.setSubTitle(self.tr("{head} và các thành viên do hội nghị bầu; tên của họ in ở phần ký biên bản.").format(
+            head=wording(self._team.head)))
+
+    def set_team_name(self, name: str) -> None:
+        """The team as the rule chosen calls it: the page's title, and the head's role where the
+        default role is still there ("Tổ trưởng" becomes "Trưởng ban" for a Ban kiểm phiếu)."""
+        team = TeamWords(name)
+        follow, self._roles_follow = self._roles_follow, True
+        if team == self._team:
+            return
+        self._team = team
+        self._name_page()
+        if not follow:
+            return
+        for row in range(self.table.rowCount()):
+            if cell_text(self.table, row, 1) in HEAD_ROLES and cell_text(self.table, row, 1) != team.head:
+                self.table.item(row, 1).setText(team.head)
+
     def _append(self, name: str, role: str) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
@@ -55,7 +81,7 @@ class TeamPage(WizardPage):
         self.recheck()
 
     def add_member(self) -> None:
-        role = HEAD_ROLE if self.table.rowCount() == 0 else MEMBER_ROLE
+        role = self._team.head if self.table.rowCount() == 0 else MEMBER_ROLE
         row = self._append("", role)
         self.table.setFocus()
         self.table.setCurrentCell(row, 0)
@@ -87,5 +113,5 @@ class TeamPage(WizardPage):
 
     def describe(self, issue: Issue) -> str:
         if issue.code == "team_not_proposed":
-            return self.tr("Cần ít nhất một thành viên Tổ kiểm phiếu có họ và tên.")
+            return self.tr("Cần ít nhất một thành viên {team} có họ và tên.").format(team=wording(self._team.name))
         return super().describe(issue)
