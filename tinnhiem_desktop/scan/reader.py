@@ -635,12 +635,6 @@ def _similarity(source: np.ndarray, target: np.ndarray) -> np.ndarray | None:
     return np.array([[a, -b, tx], [b, a, ty]])
 
 
-def _apply(homography: np.ndarray, points: np.ndarray) -> np.ndarray:
-    points = np.asarray(points, np.float64)
-    mapped = np.c_[points, np.ones(len(points))] @ homography.T
-    return mapped[:, :2] / mapped[:, 2:]
-
-
 # -- geometry -------------------------------------------------------------------------------
 
 
@@ -708,14 +702,13 @@ def _code_at(image: np.ndarray, homography: np.ndarray, copy_height: float) -> s
     scale = per / module  # px per mm
     shift = np.array([[1 / scale, 0, x - margin * module], [0, 1 / scale, y - margin * module], [0, 0, 1]])
     crop = _warp(image, homography @ shift, (size, size)).astype(np.float32)
-    blurred = crop
     for dy in (0, -3, 3):
         for dx in (0, -3, 3):
             centre = margin * per + per // 2
             ys = centre + dy + per * np.arange(MICRO_QR_MODULES)
             xs = centre + dx + per * np.arange(MICRO_QR_MODULES)
             # each module: the mean of its middle 4 × 4 px
-            cells = sum(blurred[np.ix_(ys + oy, xs + ox)] for oy in (-2, -1, 0, 1) for ox in (-2, -1, 0, 1)) / 16
+            cells = sum(crop[np.ix_(ys + oy, xs + ox)] for oy in (-2, -1, 0, 1) for ox in (-2, -1, 0, 1)) / 16
             for level in _module_levels(cells):
                 text = _decode_clean(cells <= level)
                 if text is not None:
