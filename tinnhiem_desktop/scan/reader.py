@@ -127,8 +127,9 @@ class ReadPage:
 
     @property
     def upright(self) -> np.ndarray:
-        """The copy warped upright at PX_PER_MM (gray uint8), for the review's cell images: made
-        the first time it is asked for (reading measures only the table's boxes)."""
+        """The copy warped upright at PX_PER_MM (gray uint8), for the review's cell images. Reading
+        measures only the table's boxes, so this is made by the reader only for a page with a cell
+        to review, otherwise the first time it is asked for (about 0.1 s)."""
         if self._upright is None:
             width, height = int(round(210 * PX_PER_MM)), int(round(self.copy_height * PX_PER_MM))
             self._upright = _warp(self.page.image, self.homography @ _PX_TO_MM, (width, height))
@@ -372,7 +373,10 @@ class Reader:
                        _px_box(layout.box_x[0], first_row_y + i * layout.pitch, 3 * LEVEL_W, layout.pitch))
             for i, order in enumerate(layout_page.orders)
         ]
-        return ReadPage(page, code, form.code, cells, homography, layout.copy_height)
+        read = ReadPage(page, code, form.code, cells, homography, layout.copy_height)
+        if any(cell.needs_review for cell in cells):
+            read.upright  # made here, in the reading thread: the review screen shows this page's cells
+        return read
 
     # -- the stack ----------------------------------------------------------------------------
 
