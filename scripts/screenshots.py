@@ -1,7 +1,7 @@
 """Screenshots of the real window for the README: run under Xvfb at 1366x768.
 
     Xvfb :97 -screen 0 1366x768x24 &
-    DISPLAY=:97 QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshots.py docs/screenshots
+    DISPLAY=:97 QT_QPA_PLATFORM=xcb .venv/bin/python scripts/screenshots.py docs/screenshots [scan]
 
 Drives the program in-process (the demo round, keyed half-way) and captures the X screen with
 ImageMagick's `import`, so what is saved is what a user sees.
@@ -53,7 +53,7 @@ def shoot(app: QApplication, target: Path, crop: tuple[int, int, int, int] | Non
     print("wrote", target)
 
 
-def main(out: Path) -> None:
+def main(out: Path, only: str | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="tinnhiem-shots-"))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -62,6 +62,9 @@ def main(out: Path) -> None:
     load_packaged_fonts()
     install_translation(app, "vi")  # Qt's own texts too, as the Vietnamese window has them
     setup = parse_round_spec((DEMO / "round.json").read_text(encoding="utf-8"), "demo")
+    if only == "scan":
+        shoot_scans(app, out, work, setup)
+        return
 
     wizard = RoundWizard(FirstChoice(), work)
     wizard.setGeometry(0, 0, 1366, 768)
@@ -105,6 +108,87 @@ def main(out: Path) -> None:
     shoot_double_entry(app, out, work, setup, lines)
     shoot_fifteen(app, out, work, setup)
     shoot_file_dialog(app, out, work)
+    shoot_scans(app, out, work, setup)
+
+
+def shoot_scans(app: QApplication, out: Path, work: Path, setup) -> None:
+    """A stack of 12 scanned ballots of the 15-person form (made by tests/scangen.py from the
+    program's own printed ballots), one page of another round among them: the summary after
+    reading, then the review screen on a cell the reader left for a person."""
+    import random
+    from dataclasses import replace
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from scangen import Faults, ScanGenerator, random_faults
+
+    from tinnhiem_desktop.core.model import BallotForm, Candidate, Counts
+    from tinnhiem_desktop.ui.scanning import ScanDialog, ScanReviewDialog
+
+    people = tuple(Candidate(i, name, position) for i, (name, position) in enumerate(FIFTEEN, 1))
+    form = BallotForm("1", "Lãnh đạo Sở và các phòng", Counts(summoned=48, present=46, issued=46, collected=46), people)
+    scanned = replace(setup, forms=(form,))
+    path, other = work / "quet.tinnhiem", work / "khac.tinnhiem"
+    RoundService.create(path, scanned, "demo").close()
+    RoundService.create(other, scanned, "demo").close()
+    with RoundService.open(path, "demo") as service:
+        uid = service.info.uid
+    with RoundService.open(other, "demo") as service:
+        other_uid = service.info.uid
+    stack = work / "may-quet"
+    stack.mkdir()
+    rng = random.Random(12)
+    generator = ScanGenerator(scanned, uid, "1", work)
+    (stack / "trang-01.png").write_bytes(faint_stroke_page(generator, rng))
+    for n in range(2, 13):
+        page = generator.page(rng, random_faults(rng, 200), special=0.12)
+        (stack / f"trang-{n:02d}{'.jpg' if page.faults.jpeg else '.png'}").write_bytes(page.encoded())
+    stranger = ScanGenerator(scanned, other_uid, "1", work / "may-quet")
+    (stack / "trang-07b.png").write_bytes(stranger.page(rng, Faults(dpi=200, rotation=1.2)).encoded())
+    (stack / "blank-1.pdf").unlink()
+
+    window = MainWindow(FirstChoice())
+    window.setGeometry(0, 0, 1366, 768)
+    window.show()
+    window.open_round(path)
+    window.session.set_keyer("Phạm Quốc Huy")
+    window._update_state()
+    dialog = ScanDialog(window.session, stack, True, window.dialogs, window)
+    dialog.setGeometry(283, 80, 800, 600)
+    dialog.show()
+    while dialog.report is None:
+        settle(app, 4)
+    dialog.setGeometry(283, 80, 800, 600)
+    shoot(app, out / "scan-summary.png")
+    dialog.accept()
+    review = ScanReviewDialog(window.session, window.dialogs, window)
+    review.setGeometry(83, 40, 1200, 690)
+    review.show()
+    shoot(app, out / "scan-review.png")
+    review.close()
+    window.close()
+
+
+def faint_stroke_page(generator, rng) -> bytes:
+    """A ballot on which the third person got only a short, light pencil stroke: the reader cannot
+    say whether it is a mark, so the review screen shows it."""
+    import cv2
+    from scangen import Faults, apply_faults, draw_mark
+
+    from tinnhiem_desktop.export.blank_ballots import LEVEL_W
+
+    image, px = generator.blank(0, 200), 200 / 25.4
+    page = generator.layout.pages[0]
+    for i, _order in enumerate(page.orders):
+        y = page.first_row_y + i * generator.layout.pitch
+        boxes = [(x, y, LEVEL_W, generator.layout.pitch) for x in generator.layout.box_x]
+        if i == 2:
+            x0, y0, w, h = (v * px for v in boxes[1])
+            cv2.line(image, (int(x0 + w * 0.35), int(y0 + h * 0.4)), (int(x0 + w * 0.6), int(y0 + h * 0.62)), 150, 2,
+                     cv2.LINE_AA)
+        else:
+            draw_mark(image, boxes[rng.randrange(3)], rng.choice(("x", "tick", "x", "circled")), px, rng)
+    ok, data = cv2.imencode(".png", apply_faults(image, Faults(dpi=200, rotation=0.7), rng))
+    return data.tobytes()
 
 
 def shoot_file_dialog(app: QApplication, out: Path, work: Path) -> None:
@@ -198,4 +282,5 @@ def shoot_double_entry(app: QApplication, out: Path, work: Path, setup, lines: l
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots",
+         sys.argv[2] if len(sys.argv) > 2 else None)

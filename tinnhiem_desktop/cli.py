@@ -130,6 +130,8 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--pass", dest="entry_pass", choices=("A", "B"), default="A",
                       help="lượt đọc (đợt nhập hai lượt: máy đọc một lượt, người nhập lượt kia)")
     scan.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
+    scan.add_argument("--keep-images", action="store_true",
+                      help="giữ ảnh các trang cạnh tệp đợt (thư mục TÊN-anh-quet) để kiểm tra; nhật ký ghi tên bản giữ lại")
     review = commands.add_parser("scan-review", help="các ô của phiếu quét đang chờ xác nhận")
     review.add_argument("round", type=Path, metavar="ROUND.tinnhiem")
     review.add_argument("--json", action="store_true", help="in JSON cho máy đọc")
@@ -311,7 +313,7 @@ def _scan(args: argparse.Namespace) -> int:
 
     with _open_round(args.round, command_line_keyer()) as service:
         service.set_entry_pass(args.entry_pass)
-        report = scan_ballots(service, args.scans)
+        report = scan_ballots(service, args.scans, keep_images=args.keep_images)
     if args.json:
         print(json.dumps({
             "pages": report.pages,
@@ -320,6 +322,7 @@ def _scan(args: argparse.Namespace) -> int:
             "review": [_review_json(cell) for cell in report.review],
             "set_aside": report.set_aside,
             "held_back": report.held_back,
+            "kept": report.kept,
         }, ensure_ascii=False, indent=2))
     else:
         numbers = ", ".join(f"{form}/{number}" for form, number in report.stored[:3])

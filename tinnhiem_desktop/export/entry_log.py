@@ -63,6 +63,16 @@ LEGEND = ("Ô của từng người được ghi bằng mã: 1 = tín nhiệm ca
           "trên phiếu. Các ô của một phiếu nhập liền nhau được ghi trên một dòng, với số thứ tự của các sự kiện.")
 SUMMARY_HEADINGS = ("Người nhập", "Số thao tác", "Số phiếu đã thêm", "Số ô đã nhập", "Số chênh lệch hai lượt")
 SUMMARY_WIDTHS = (70, 35, 40, 35, 50)
+SCANNED = "đọc từ ảnh quét ({pages} trang; {review} ô chờ xác nhận)"
+CONFIRMED = "xác nhận ô phiếu quét theo phiếu giấy"
+SCAN_HEADING = "Ảnh các trang phiếu quét"
+SCAN_NOTE = ("Mỗi trang ảnh quét đã đọc thành phiếu: số trang trong tệp quét, tệp, mã SHA-256 của ảnh (của tệp ảnh; "
+             "với tệp PDF, của điểm ảnh trang đọc ở 200 dpi), phiếu được lưu, và bản ảnh giữ lại cạnh tệp đợt "
+             "(thư mục \"{folder}\") để kiểm tra.")
+SCAN_HEADINGS = ("Trang", "Tệp quét", "SHA-256 của ảnh", "Phiếu", "Bản ảnh giữ lại")
+SCAN_WIDTHS = (14, 37, 135, 18, 48)  # mm: a SHA-256 on one line
+SCAN_ALIGNS = ("R", "L", "L", "R", "L")
+NOT_KEPT = "không giữ"
 
 
 def vi_time(iso: str) -> str:
@@ -108,7 +118,8 @@ def log_rows(setup: RoundSetup, events: Sequence[Event]) -> Iterator[tuple[str, 
     run: list[Event] = []
 
     def fresh(event: Event) -> bool:
-        return event.action == "mark_set" and event.data.get("old") is None and event.data.get("new") is not None
+        return (event.action == "mark_set" and event.data.get("old") is None and event.data.get("new") is not None
+                and not event.data.get("scan_confirmed"))
 
     def continues(event: Event) -> bool:
         last = run[-1]
@@ -136,7 +147,7 @@ def keying_row(setup: RoundSetup, run: Sequence[Event]) -> tuple[str, ...]:
     marks = dict(data["new"]["marks"]) if first.action == "ballot_added" else {}
     marks.update({str(e.data["candidate"]): e.data["new"] for e in run if e.action == "mark_set"})
     if first.action == "ballot_added":
-        action, new = ACTION_NAMES["ballot_added"], ballot_words({**data["new"], "marks": marks})
+        action, new = ACTION_NAMES["ballot_added"], ballot_words({**data["new"], "marks": marks}) + scan_words(data)
     else:
         action, new = ACTION_NAMES["mark_set"], marks_code({int(o): m for o, m in marks.items()})
     cells = (f"{first.seq}–{run[-1].seq}", vi_time(first.at), first.keyer, str(data.get("form", "")), ballot,
@@ -233,10 +244,12 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     if event.action in ("round_created", "setup_replaced"):
         new = setup_words(data.get("setup", {}))
     elif event.action == "ballot_added":
-        new = ballot_words(data.get("new"))
+        new = ballot_words(data.get("new")) + scan_words(data)
     elif event.action == "mark_set":
         candidate = candidate_words(setup, form, data.get("candidate"))
         old, new = (MARK_NAMES.get(data.get(key), str(data.get(key))) for key in ("old", "new"))
+        if data.get("scan_confirmed"):
+            new += f" ({CONFIRMED})"
     elif event.action == "ballot_status_set":
         old, new = ballot_words(data.get("old")), ballot_words(data.get("new"))
     elif event.action == "ballot_removed":
@@ -277,6 +290,29 @@ def event_row(setup: RoundSetup, event: Event) -> tuple[str, ...]:
     return tuple(composed(cell) for cell in cells)
 
 
+def scan_words(data: Mapping[str, Any]) -> str:
+    """' — đọc từ ảnh quét (1 trang; 2 ô chờ xác nhận)' for a ballot read from scans."""
+    scan = data.get("scan")
+    if not scan:
+        return ""
+    return " — " + SCANNED.format(pages=len(scan.get("pages", ())), review=len(scan.get("review", ())))
+
+
+def scan_rows(events: Sequence[Event]) -> list[tuple[str, ...]]:
+    """A row per page image a scanned ballot was read from, in the log's order."""
+    rows = []
+    for event in events:
+        scan = event.data.get("scan") if event.action == "ballot_added" else None
+        for page in (scan or {}).get("pages", ()):
+            ballot = f"{event.data.get('form')}/{event.data.get('ballot')}"
+            if event.data.get("pass"):
+                ballot += f" ({event.data['pass']})"
+            rows.append(tuple(composed(str(cell)) for cell in (
+                page.get("page", ""), page.get("file", ""), page.get("sha256", ""), ballot,
+                page.get("kept") or NOT_KEPT)))
+    return rows
+
+
 def keyer_summary(events: Sequence[Event], differences: Sequence[Difference] = ()) -> list[tuple[str, int, int, int, int]]:
     """Per keyer, in order of first appearance: events, ballots added, cells keyed, and the
     differences between the two passes found in what they keyed."""
@@ -292,8 +328,9 @@ def keyer_summary(events: Sequence[Event], differences: Sequence[Difference] = (
 
 def write_entry_log(setup: RoundSetup, events: Sequence[Event], target: Path, *,
                     fingerprint: str | None, sealed_at: str | None,
-                    differences: Sequence[Difference] = ()) -> Path:
-    """Every event in order, a summary per keyer, the head of the log and the seal."""
+                    differences: Sequence[Difference] = (), images_folder: str = "") -> Path:
+    """Every event in order, the page images of the scanned ballots, a summary per keyer, the
+    head of the log and the seal."""
     pdf = OfficialPdf(landscape=True)
     pdf.set_title(composed(f"{TITLE} — {setup.title}"))
     pdf.add_page()
@@ -304,6 +341,13 @@ def write_entry_log(setup: RoundSetup, events: Sequence[Event], target: Path, *,
     pdf.paragraph(LEGEND, size=10, emphasis="I", after=3)
 
     pdf.ruled_rows(WIDTHS, HEADINGS, log_rows(setup, events), aligns=ALIGNS, size=SIZE)
+
+    scanned = scan_rows(events)
+    if scanned:
+        pdf.ln(4)
+        pdf.heading(SCAN_HEADING)
+        pdf.paragraph(SCAN_NOTE.format(folder=images_folder or "…-anh-quet"), size=10, emphasis="I", after=2)
+        pdf.ruled_rows(SCAN_WIDTHS, SCAN_HEADINGS, scanned, aligns=SCAN_ALIGNS, size=SIZE)
 
     pdf.ln(4)
     pdf.heading("Số thao tác của từng người nhập")

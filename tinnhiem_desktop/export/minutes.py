@@ -17,7 +17,7 @@ from .seal import Seal, seal_lead
 from .paper import DOTS, LEVEL_HEADINGS, base_words  # noqa: F401  (imported from here by others)
 from .pdf import OfficialPdf, Signature, save
 from .procedure_text import team_vote_sentence
-from .results_text import entry_sentence, overrides_sentence, rule_label
+from .results_text import HowRead, entry_sentence, overrides_sentence, rule_label
 from .wording import flags_words, sentence
 
 # 165 mm: the text width of A4 with 30/15 margins; the name column takes an ordinary four-word name
@@ -27,7 +27,7 @@ WIDTHS_WITH_LAST_YEAR = (9, 34, 25, 7, 14, 7, 14, 7, 14, 19, 15)  # and last yea
 
 
 def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), fonts: FontSet | None = None,
-                  team_vote: TeamVote | None = None, number: str = "") -> Path:
+                  team_vote: TeamVote | None = None, number: str = "", how_read: HowRead | None = None) -> Path:
     setup, rule = results.setup, results.rule
     pdf = OfficialPdf(fonts)
     pdf.set_title("Biên bản kiểm phiếu")
@@ -60,7 +60,7 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
     pdf.paragraph(f"Quy tắc áp dụng: {rule_label(rule)}; căn cứ: {rule.preset.source}.")
     if rule.overrides:
         pdf.paragraph(overrides_sentence(rule), emphasis="I")
-    pdf.paragraph(entry_sentence(setup, seal.differences))
+    pdf.paragraph(entry_sentence(setup, seal.differences, how_read))
     for number, form in enumerate(results.forms, start=1):
         _form_section(pdf, number, form, results)
 

@@ -34,7 +34,7 @@ from .history_text import by_hand_notes, last_year, prior_share
 from .paper import (DOTS, FINGERPRINT_HOW, LEVEL_HEADINGS, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
                     MARGIN_TOP, base_words, composed, place_and_date, qr_png)
 from .procedure_text import team_vote_sentence
-from .results_text import entry_sentence, overrides_sentence, rule_label
+from .results_text import HowRead, entry_sentence, overrides_sentence, rule_label
 from .seal import Seal, seal_lead
 from .wording import flags_words, sentence
 
@@ -60,7 +60,7 @@ def copy_marks(seal: Seal) -> list[str]:
 
 
 def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
-                       team_vote: TeamVote | None = None, number: str = "") -> Path:
+                       team_vote: TeamVote | None = None, number: str = "", how_read: HowRead | None = None) -> Path:
     setup, rule = results.setup, results.rule
     marks = copy_marks(seal)
     doc = _MinutesDocument("; ".join(marks))
@@ -93,7 +93,7 @@ def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
     doc.paragraph(f"Quy tắc áp dụng: {rule_label(rule)}; căn cứ: {rule.preset.source}.")
     if rule.overrides:
         doc.paragraph(overrides_sentence(rule), italic=True)
-    doc.paragraph(entry_sentence(setup, seal.differences))
+    doc.paragraph(entry_sentence(setup, seal.differences, how_read))
     for number, form in enumerate(results.forms, start=1):
         _form_section(doc, number, form, results)
 

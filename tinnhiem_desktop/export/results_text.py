@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Mapping
+
 from ..core.model import EntryMode, Mark, RoundSetup
 from ..core.percent import vi_count, vi_percent
 from ..core.results import FormResult, Rule, RoundResults
@@ -136,11 +139,44 @@ def _form_lines(form: FormResult, rule: Rule) -> list[str]:
     return lines
 
 
-def entry_sentence(setup: RoundSetup, differences: int) -> str:
-    """How the ballots were keyed, as the minutes say it."""
+@dataclass(frozen=True)
+class HowRead:
+    """How the ballots of a round were read: per pass, (ballots read from scans, ballots keyed by
+    hand, scanned cells the team confirmed from the paper)."""
+
+    passes: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    @property
+    def scanned(self) -> int:
+        return sum(s for s, _k, _c in self.passes.values())
+
+
+def _read_words(scanned: int, keyed: int, confirmed: int) -> str:
+    """One pass: 'đọc bằng máy quét (Tổ kiểm phiếu xác nhận 3 ô theo phiếu giấy)', 'nhập tay', or both."""
+    checked = (f"Tổ kiểm phiếu xem phiếu giấy và xác nhận {vi_count(confirmed)} ô máy đọc chưa chắc chắn"
+               if confirmed else "máy đọc rõ mọi ô, không có ô nào phải xác nhận")
+    if not keyed:
+        return f"đọc bằng máy quét ({checked})"
+    if not scanned:
+        return "nhập tay từ phiếu giấy"
+    return (f"{vi_count(scanned)} phiếu đọc bằng máy quét ({checked}), "
+            f"{vi_count(keyed)} phiếu nhập tay từ phiếu giấy")
+
+
+def entry_sentence(setup: RoundSetup, differences: int, how: HowRead | None = None) -> str:
+    """How the ballots were keyed (and, when some were read from scans, how they were read), as
+    the minutes say it."""
+    scanned = how is not None and how.scanned > 0
     if setup.entry_mode is EntryMode.SINGLE:
-        return "Cách nhập phiếu: mỗi phiếu được nhập một lượt."
+        if not scanned:
+            return "Cách nhập phiếu: mỗi phiếu được nhập một lượt."
+        return "Cách đọc phiếu: mỗi phiếu được đọc một lượt; " + "; ".join(
+            _read_words(*counts) for counts in how.passes.values()) + "."
     found = (f"{differences} phiếu có chênh lệch giữa hai lượt đã được đối chiếu với phiếu giấy và xử lý"
              if differences else "hai lượt nhập khớp nhau hoàn toàn")
-    return ("Cách nhập phiếu: mỗi phiếu được nhập hai lượt độc lập (lượt A và lượt B) do những người khác nhau nhập "
-            f"rồi đối chiếu; {found}.")
+    if not scanned:
+        return ("Cách nhập phiếu: mỗi phiếu được nhập hai lượt độc lập (lượt A và lượt B) do những người khác nhau "
+                f"nhập rồi đối chiếu; {found}.")
+    passes = "; ".join(f"lượt {name}: {_read_words(*counts)}" for name, counts in how.passes.items())
+    return (f"Cách đọc phiếu: mỗi phiếu được đọc hai lượt độc lập rồi đối chiếu. {passes[0].upper()}{passes[1:]}. "
+            f"{found[0].upper()}{found[1:]}.")

@@ -430,7 +430,7 @@ def read_scans(setup: RoundSetup, round_id: str, scans: Path,
 
 def thumbnail(image: np.ndarray, width: int = 160) -> np.ndarray:
     height = max(1, int(image.shape[0] * width / max(1, image.shape[1])))
-    return np.asarray(Image.fromarray(image).resize((width, height), Image.Resampling.BOX))
+    return np.array(Image.fromarray(image).resize((width, height), Image.Resampling.BOX))
 
 
 # -- pixels: what OpenCV did, in numpy and Pillow ------------------------------------------------

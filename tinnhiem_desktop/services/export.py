@@ -10,6 +10,7 @@ from ..core.issues import Issue, Severity, TinNhiemError
 from ..export.seal import Seal
 from .procedure import ProcedureService, iso_date, note_blank_ballots_printed
 from .rounds import RoundService
+from .scanning import how_read, images_folder
 
 DOCUMENT_NAMES = {
     "minutes": "Biên bản kiểm phiếu",
@@ -64,13 +65,13 @@ def export_documents(
                 from ..export.minutes import write_minutes
 
                 written.append(write_minutes(results, target, seal, team_vote=ProcedureService(service).team_vote(),
-                                             number=request.number))
+                                             number=request.number, how_read=how_read(service)))
             elif name == "minutes_docx":
                 from ..export.minutes_docx import write_minutes_docx
 
                 written.append(write_minutes_docx(results, target, seal,
                                                   team_vote=ProcedureService(service).team_vote(),
-                                                  number=request.number))
+                                                  number=request.number, how_read=how_read(service)))
             elif name == "notices":
                 from ..export.notices import write_notices
 
@@ -89,7 +90,8 @@ def export_documents(
 
                 written.append(write_entry_log(service.setup, service.events(), target,
                                                fingerprint=info.fingerprint, sealed_at=info.sealed_at,
-                                               differences=service.differences()))
+                                               differences=service.differences(),
+                                               images_folder=images_folder(service).name))
             else:
                 from ..export.ballots_export import write_ballots_csv
 

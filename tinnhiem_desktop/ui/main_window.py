@@ -59,6 +59,7 @@ def slug(name: str) -> str:
     return "-".join(folded(name).split()) or "may-nhap"
 
 
+KEEP_SCANS = "scan/keepImages"  # the setting: page images of scans copied beside the round file
 MEETING_STEPS = ("attendance", "team_vote", "issued", "collected")  # recorded at the meeting, asked before the seal
 
 HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
@@ -85,6 +86,9 @@ HELP_HTML = QT_TRANSLATE_NOOP("MainWindow", """
 Mỗi thao tác được ghi vào tệp ngay lập tức: không cần lưu.</p>
 <p>Trên lưới, mỗi ô ghi cả chữ và màu: <b>1 Cao</b>, <b>2 TN</b>, <b>3 Thấp</b>, <b>0 Trống</b>,
 <b>X Nhiều</b>. Bảng bên phải trình bày phiếu hiện tại giống tờ phiếu giấy để đối chiếu.</p>
+<p><b>Phiếu quét</b> (Phiếu → Đọc phiếu quét…, <b>Ctrl+Shift+O</b>; Phiếu → Xác nhận ô của phiếu quét…,
+<b>Ctrl+Shift+R</b>): mỗi ô máy đọc chưa chắc chắn hiện cạnh tên người; cùng các phím <b>1</b>, <b>2</b>,
+<b>3</b>, <b>0</b>, <b>X</b> xác nhận ô theo phiếu giấy và sang ô tiếp theo.</p>
 """)
 
 
@@ -443,6 +447,67 @@ class MainWindow(RoundOpening, QMainWindow):
                           form=c.form, reason=sentence(c.code, {"ballot": c.number, "entry_pass": c.entry_pass.value}))
                       for c in report.conflicts[:30]]
         self.dialogs.info("\n".join(lines))
+
+    # -- scanned ballots ---------------------------------------------------------------------
+
+    def add_scan_settings(self, menu: QMenu) -> None:
+        self.keep_scans_action = menu.addAction(self.tr("&Giữ ảnh phiếu quét cạnh tệp đợt (để kiểm tra)"))
+        self.keep_scans_action.setCheckable(True)
+        self.keep_scans_action.setChecked(self.settings.value(KEEP_SCANS, True, type=bool))
+        self.keep_scans_action.toggled.connect(lambda on: self.settings.setValue(KEEP_SCANS, on))
+
+    def read_scans(self) -> None:
+        """Phiếu › Đọc phiếu quét…: a scanner's PDF or a folder of images, read in the background
+        into the pass keyed now (asked in a double-entry round), then the cells to confirm."""
+        if self.session is None or self.session.read_only:
+            return
+        service = self.session.service
+        if not service.info.uid:
+            self.dialogs.error(sentence("scan_round_without_id", {"file": service.path.name}))
+            return
+        title = self.tr("Đọc phiếu quét")
+        pdf, folder = self.tr("Tệp PDF của máy quét…"), self.tr("Thư mục ảnh quét (JPEG, PNG, TIFF)…")
+        choice = self.dialogs.choose(title, self.tr("Đọc phiếu quét từ:"), [pdf, folder])
+        if choice is None:
+            return
+        start = Path(self.settings.value("scanFolder", str(service.path.parent)))
+        if choice == pdf:
+            source = self.dialogs.open_file(title, start, self.tr(
+                "Tệp quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp)"))
+        else:
+            source = self.dialogs.choose_folder(title, start)
+        if not source:
+            return
+        source = Path(source)
+        self.settings.setValue("scanFolder", str(source.parent if source.is_file() else source))
+        if service.double_entry and service.station is None:
+            passes = [self.tr("Lượt A"), self.tr("Lượt B")]
+            current = 1 if self.session.entry_pass is EntryPass.B else 0
+            chosen = self.dialogs.choose(title, self.tr("Đợt này nhập phiếu hai lượt. Phiếu quét là lượt nào?"),
+                                         passes, current)
+            if chosen is None:
+                return
+            self._key_as(self.session.keyer, (EntryPass.A, EntryPass.B)[passes.index(chosen)])
+        from .scanning import ScanDialog
+
+        dialog = ScanDialog(self.session, source, self.keep_scans_action.isChecked(), self.dialogs, self)
+        review = []
+        dialog.review_wanted.connect(lambda: review.append(True))
+        self.dialogs.run(dialog)
+        if review:
+            self.review_scans()
+
+    def review_scans(self) -> None:
+        """Phiếu › Xác nhận ô của phiếu quét…: the cells of the pass keyed now that wait, one key each."""
+        if self.session is None or self.session.read_only:
+            return
+        if not self.session.scan_review():
+            self.dialogs.info(self.tr("Không có ô nào của phiếu quét (lượt {entry_pass}) chờ xác nhận.").format(
+                entry_pass=self.session.entry_pass.value))
+            return
+        from .scanning import ScanReviewDialog
+
+        self.dialogs.run(ScanReviewDialog(self.session, self.dialogs, self))
 
     def edit_counts(self) -> None:
         tab = self.current_tab()

@@ -47,6 +47,8 @@ class RoundSession(QObject):
     def __init__(self, service: RoundService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.service = service
+        self._scanned: dict[tuple[str, str, int], object] = {}  # (pass, form, number) -> ScannedBallot read here
+        self._pages_read: dict[tuple, object] = {}  # pages read again from their kept images, for the review
         service.subscribe(self._changed)
 
     def _changed(self, changes: Changes) -> None:
@@ -197,3 +199,64 @@ class RoundSession(QObject):
 
     def replace_setup(self, setup) -> None:
         self.service.replace_setup(setup)
+
+    # -- scanned ballots (services/scanning.py) --------------------------------------------
+
+    def read_scans(self, scans, progress=None, cancelled=lambda: False):
+        """Read a stack for this round without storing anything: safe in a worker thread.
+        Raises services.scanning.ScanCancelled when `cancelled()` turns true."""
+        from ..services.scanning import read_stack
+
+        return read_stack(self.setup, self.service.info.uid, scans, progress, cancelled)
+
+    def scan_pages(self, scans) -> int:
+        from ..services.scanning import count_pages
+
+        return count_pages(scans)
+
+    def keep_scan_images(self, reading) -> dict[str, str]:
+        """Copy a stack's pages beside the round file (safe in a worker thread: no round file written)."""
+        from ..services.scanning import images_folder, keep_page_images
+
+        return keep_page_images(images_folder(self.service), reading)
+
+    def store_scans(self, scans, reading, kept: dict[str, str] | None = None):
+        """Store a stack read by `read_scans` in the pass keyed now (`kept`: its pages' copies, from
+        `keep_scan_images`); its images stay at hand for the review."""
+        from ..services.scanning import scan_ballots
+
+        report = scan_ballots(self.service, scans, reader_result=reading, kept=kept or {})
+        for (form, number), ballot in report.read.items():
+            self._scanned[(self.entry_pass.value, form, number)] = ballot
+        return report
+
+    def scan_review(self):
+        """The scanned cells of the pass keyed now that wait for a person, in scan order."""
+        from ..services.scanning import pending_review
+
+        return [cell for cell in pending_review(self.service) if cell.entry_pass is self.entry_pass]
+
+    def scan_page(self, cell):
+        """The read page a review cell is on (for its image): from this session's scan, else
+        read again from the image kept beside the round file; None when neither has it."""
+        ballot = self._scanned.get((cell.entry_pass.value, cell.form, cell.number))
+        if ballot is not None:
+            for page in ballot.pages:
+                if any(c.order == cell.order for c in page.cells):
+                    return page
+        from ..services.scanning import review_page
+
+        key = (cell.entry_pass.value, cell.form, cell.number, cell.page, cell.sha256)
+        if key not in self._pages_read:  # read again once per page, not once per cell
+            page = review_page(self.service, cell)
+            if page is not None and any(c.order == cell.order for c in page.cells):
+                self._pages_read[key] = page
+            else:
+                return page
+        return self._pages_read[key]
+
+    def confirm_scan_cell(self, cell, mark: Mark) -> None:
+        """Key a waiting cell as the paper says, recorded under the keyer's name."""
+        from ..services.scanning import confirm_cell
+
+        confirm_cell(self.service, cell.form, cell.number, cell.order, mark)

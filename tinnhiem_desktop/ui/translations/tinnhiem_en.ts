@@ -175,6 +175,13 @@ confidence</translation>
         </message>
     </context>
     <context>
+        <name>CellImage</name>
+        <message>
+            <source>Không có ảnh của ô này (ảnh quét không được giữ lại): xem trên phiếu giấy.</source>
+            <translation>No image of this cell (the scan's images were not kept): look at the paper ballot.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecklistDialog</name>
         <message>
             <source>Quy trình lấy phiếu tín nhiệm</source>
@@ -1053,6 +1060,9 @@ collected</translation>
 Mỗi thao tác được ghi vào tệp ngay lập tức: không cần lưu.&lt;/p&gt;
 &lt;p&gt;Trên lưới, mỗi ô ghi cả chữ và màu: &lt;b&gt;1 Cao&lt;/b&gt;, &lt;b&gt;2 TN&lt;/b&gt;, &lt;b&gt;3 Thấp&lt;/b&gt;, &lt;b&gt;0 Trống&lt;/b&gt;,
 &lt;b&gt;X Nhiều&lt;/b&gt;. Bảng bên phải trình bày phiếu hiện tại giống tờ phiếu giấy để đối chiếu.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Phiếu quét&lt;/b&gt; (Phiếu → Đọc phiếu quét…, &lt;b&gt;Ctrl+Shift+O&lt;/b&gt;; Phiếu → Xác nhận ô của phiếu quét…,
+&lt;b&gt;Ctrl+Shift+R&lt;/b&gt;): mỗi ô máy đọc chưa chắc chắn hiện cạnh tên người; cùng các phím &lt;b&gt;1&lt;/b&gt;, &lt;b&gt;2&lt;/b&gt;,
+&lt;b&gt;3&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;, &lt;b&gt;X&lt;/b&gt; xác nhận ô theo phiếu giấy và sang ô tiếp theo.&lt;/p&gt;
 </source>
             <translation>
 &lt;h2&gt;Keyboard shortcuts for keying ballots&lt;/h2&gt;
@@ -1078,6 +1088,9 @@ Mỗi thao tác được ghi vào tệp ngay lập tức: không cần lưu.&lt;
 Every action is written to the file at once: there is no need to save.&lt;/p&gt;
 &lt;p&gt;On the grid each cell shows both text and colour: &lt;b&gt;1 High&lt;/b&gt;, &lt;b&gt;2 Conf&lt;/b&gt;, &lt;b&gt;3 Low&lt;/b&gt;, &lt;b&gt;0 None&lt;/b&gt;,
 &lt;b&gt;X Multi&lt;/b&gt;. The panel on the right lays out the current ballot like the paper ballot, to compare by eye.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Scanned ballots&lt;/b&gt; (Ballot → Read scanned ballots…, &lt;b&gt;Ctrl+Shift+O&lt;/b&gt;; Ballot → Confirm cells of scanned
+ballots…, &lt;b&gt;Ctrl+Shift+R&lt;/b&gt;): each cell the reader is not sure of is shown beside the person's name; the same keys
+&lt;b&gt;1&lt;/b&gt;, &lt;b&gt;2&lt;/b&gt;, &lt;b&gt;3&lt;/b&gt;, &lt;b&gt;0&lt;/b&gt;, &lt;b&gt;X&lt;/b&gt; confirm it from the paper ballot and go to the next.&lt;/p&gt;
 </translation>
         </message>
         <message>
@@ -1231,6 +1244,14 @@ Every action is written to the file at once: there is no need to save.&lt;/p&gt;
         <message>
             <source>Số &amp;liệu (triệu tập, có mặt, phát ra, thu về)…</source>
             <translation>&amp;Counts (summoned, present, issued, collected)…</translation>
+        </message>
+        <message>
+            <source>Đọc phiếu &amp;quét…</source>
+            <translation>Read &amp;scanned ballots…</translation>
+        </message>
+        <message>
+            <source>Xác nhận ô &amp;của phiếu quét…</source>
+            <translation>Con&amp;firm cells of scanned ballots…</translation>
         </message>
         <message>
             <source>Kết quả &amp;năm trước…</source>
@@ -1393,6 +1414,38 @@ Copy the file to that machine, key the ballots, then bring the file back and cho
         <message>
             <source>• Loại phiếu {form}: {reason}</source>
             <translation>• Ballot form {form}: {reason}</translation>
+        </message>
+        <message>
+            <source>&amp;Giữ ảnh phiếu quét cạnh tệp đợt (để kiểm tra)</source>
+            <translation>Keep scanned page images beside the round file (for a&amp;udit)</translation>
+        </message>
+        <message>
+            <source>Đọc phiếu quét</source>
+            <translation>Read scanned ballots</translation>
+        </message>
+        <message>
+            <source>Tệp PDF của máy quét…</source>
+            <translation>A scanner's PDF file…</translation>
+        </message>
+        <message>
+            <source>Thư mục ảnh quét (JPEG, PNG, TIFF)…</source>
+            <translation>A folder of scanned images (JPEG, PNG, TIFF)…</translation>
+        </message>
+        <message>
+            <source>Đọc phiếu quét từ:</source>
+            <translation>Read scanned ballots from:</translation>
+        </message>
+        <message>
+            <source>Tệp quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp)</source>
+            <translation>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp)</translation>
+        </message>
+        <message>
+            <source>Đợt này nhập phiếu hai lượt. Phiếu quét là lượt nào?</source>
+            <translation>This round keys every ballot twice. Which pass are the scanned ballots?</translation>
+        </message>
+        <message>
+            <source>Không có ô nào của phiếu quét (lượt {entry_pass}) chờ xác nhận.</source>
+            <translation>No cell of a scanned ballot (pass {entry_pass}) waits for confirmation.</translation>
         </message>
         <message>
             <source>Số liệu loại phiếu {form}</source>
@@ -2185,6 +2238,152 @@ Current fingerprint: {fingerprint}</translation>
         </message>
     </context>
     <context>
+        <name>ScanDialog</name>
+        <message>
+            <source>Đọc phiếu quét</source>
+            <translation>Read scanned ballots</translation>
+        </message>
+        <message>
+            <source>Đang đọc &lt;b&gt;{file}&lt;/b&gt; vào lượt {entry_pass}…</source>
+            <translation>Reading &lt;b&gt;{file}&lt;/b&gt; into pass {entry_pass}…</translation>
+        </message>
+        <message>
+            <source>%v/%m trang</source>
+            <translation>%v/%m pages</translation>
+        </message>
+        <message>
+            <source>&amp;Dừng đọc</source>
+            <translation>&amp;Stop reading</translation>
+        </message>
+        <message>
+            <source>&amp;Xác nhận các ô cần xem…</source>
+            <translation>&amp;Confirm the cells to check…</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Đang dừng…</source>
+            <translation>Stopping…</translation>
+        </message>
+        <message>
+            <source>Đang giữ ảnh các trang cạnh tệp đợt…</source>
+            <translation>Keeping the page images beside the round file…</translation>
+        </message>
+        <message>
+            <source>Đã dừng đọc: chưa lưu phiếu nào của tệp này.</source>
+            <translation>Reading stopped: no ballot of this file was stored.</translation>
+        </message>
+        <message>
+            <source>Không lưu được phiếu quét.</source>
+            <translation>The scanned ballots could not be stored.</translation>
+        </message>
+        <message>
+            <source>Không đọc được {file}.</source>
+            <translation>Could not read {file}.</translation>
+        </message>
+        <message>
+            <source>Đã đọc xong &lt;b&gt;{file}&lt;/b&gt;.</source>
+            <translation>Finished reading &lt;b&gt;{file}&lt;/b&gt;.</translation>
+        </message>
+        <message>
+            <source>Đọc {pages} trang: lưu &lt;b&gt;{ballots}&lt;/b&gt; phiếu vào lượt {entry_pass}</source>
+            <translation>Read {pages} pages: stored &lt;b&gt;{ballots}&lt;/b&gt; ballots in pass {entry_pass}</translation>
+        </message>
+        <message>
+            <source> (phiếu số {first}–{last}, theo thứ tự quét)</source>
+            <translation> (ballots no. {first}–{last}, in scan order)</translation>
+        </message>
+        <message>
+            <source>{accepted} ô máy đọc rõ; &lt;b&gt;{review}&lt;/b&gt; ô chờ xác nhận theo phiếu giấy (chưa được tính).</source>
+            <translation>{accepted} cells read clearly; &lt;b&gt;{review}&lt;/b&gt; cells wait to be confirmed from the paper (not counted yet).</translation>
+        </message>
+        <message>
+            <source>Ảnh các trang được giữ lại để kiểm tra trong thư mục {folder}.</source>
+            <translation>The page images are kept for audit in the folder {folder}.</translation>
+        </message>
+        <message>
+            <source>Giữ lại, chưa lưu: {words} (trang {pages} của tệp quét) — quét lại đủ trang hoặc nhập tay.</source>
+            <translation>Held back, not stored: {words} (page {pages} of the scan) — scan all its pages again or key it by hand.</translation>
+        </message>
+        <message>
+            <source>⚠ {count} trang để riêng, không được đọc: nhập tay các phiếu này (hoặc quét lại).</source>
+            <translation>⚠ {count} pages set aside, not read: key these ballots by hand (or scan them again).</translation>
+        </message>
+        <message>
+            <source>Trang {page} ({file}): {words}</source>
+            <translation>Page {page} ({file}): {words}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScanReviewDialog</name>
+        <message>
+            <source>Xác nhận ô của phiếu quét — lượt {entry_pass}</source>
+            <translation>Confirm cells of scanned ballots — pass {entry_pass}</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;1&lt;/b&gt; Cao · &lt;b&gt;2&lt;/b&gt; Tín nhiệm · &lt;b&gt;3&lt;/b&gt; Thấp · &lt;b&gt;0&lt;/b&gt; hoặc &lt;b&gt;Dấu cách&lt;/b&gt; Không đánh dấu · &lt;b&gt;X&lt;/b&gt; Nhiều ô (không tính) — xác nhận và sang ô tiếp theo.&lt;br&gt;&lt;b&gt;←&lt;/b&gt;/&lt;b&gt;→&lt;/b&gt; ô trước/sau (chưa xác nhận) · &lt;b&gt;Esc&lt;/b&gt; đóng (các ô còn lại chờ lần sau).</source>
+            <translation>&lt;b&gt;1&lt;/b&gt; High · &lt;b&gt;2&lt;/b&gt; Confidence · &lt;b&gt;3&lt;/b&gt; Low · &lt;b&gt;0&lt;/b&gt; or &lt;b&gt;Space&lt;/b&gt; No mark · &lt;b&gt;X&lt;/b&gt; Several boxes (not counted) — confirms and goes to the next cell.&lt;br&gt;&lt;b&gt;←&lt;/b&gt;/&lt;b&gt;→&lt;/b&gt; previous/next cell (without confirming) · &lt;b&gt;Esc&lt;/b&gt; closes (the other cells wait for later).</translation>
+        </message>
+        <message>
+            <source>Đóng</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Đã xác nhận {count} ô.</source>
+            <translation>{count} cells confirmed.</translation>
+        </message>
+        <message>
+            <source>Không còn ô nào chờ xác nhận</source>
+            <translation>No cell waits for confirmation</translation>
+        </message>
+        <message>
+            <source>Mọi phiếu quét của lượt {entry_pass} đã được tính.</source>
+            <translation>Every scanned ballot of pass {entry_pass} is counted.</translation>
+        </message>
+        <message>
+            <source>Nhấn Esc để đóng.</source>
+            <translation>Press Esc to close.</translation>
+        </message>
+        <message>
+            <source>Ô {index}/{total} chờ xác nhận · ô {place}/{count} của phiếu này</source>
+            <translation>Cell {index}/{total} to confirm · cell {place}/{count} of this ballot</translation>
+        </message>
+        <message>
+            <source>Phiếu số {number}</source>
+            <translation>Ballot no. {number}</translation>
+        </message>
+        <message>
+            <source>Loại phiếu {form}: {title} · lượt {entry_pass} · trang {page} của tệp {file} — ghi số này lên phiếu giấy</source>
+            <translation>Form {form}: {title} · pass {entry_pass} · page {page} of {file} — write this number on the paper ballot</translation>
+        </message>
+        <message>
+            <source>Người thứ &lt;b&gt;{order}&lt;/b&gt;: &lt;b&gt;{name}&lt;/b&gt; — {position}</source>
+            <translation>Person &lt;b&gt;{order}&lt;/b&gt;: &lt;b&gt;{name}&lt;/b&gt; — {position}</translation>
+        </message>
+        <message>
+            <source>Trên trang này máy đọc là không đánh dấu: người thứ {orders} (khung xanh bên phải) — nếu phiếu giấy khác, sửa trên lưới nhập.</source>
+            <translation>On this page the reader found no mark for person {orders} (blue frames on the right) — if the paper says otherwise, correct it in the grid.</translation>
+        </message>
+        <message>
+            <source>Máy đọc: &lt;b&gt;nhiều ô được đánh dấu&lt;/b&gt;</source>
+            <translation>Reader: &lt;b&gt;several boxes marked&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Máy đọc: &lt;b&gt;không chắc chắn&lt;/b&gt; — đoán {guess}</source>
+            <translation>Reader: &lt;b&gt;not sure&lt;/b&gt; — guesses {guess}</translation>
+        </message>
+        <message>
+            <source>Máy đọc: &lt;b&gt;không chắc chắn&lt;/b&gt; — không đoán được</source>
+            <translation>Reader: &lt;b&gt;not sure&lt;/b&gt; — no guess</translation>
+        </message>
+        <message>
+            <source>Độ đậm của mực trong từng ô: {fills}</source>
+            <translation>Ink in each box: {fills}</translation>
+        </message>
+    </context>
+    <context>
         <name>TallyTab</name>
         <message>
             <source>Phiếu số &lt;b&gt;{number}&lt;/b&gt; · Người thứ &lt;b&gt;{order}/{total}&lt;/b&gt;: &lt;b&gt;{name}&lt;/b&gt; — {position}</source>
@@ -2343,6 +2542,21 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Tỷ lệ % tính trên {base}: {count} phiếu.</source>
             <translation>Percentages of the {base}: {count}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>scanning</name>
+        <message>
+            <source>Cao</source>
+            <translation>High</translation>
+        </message>
+        <message>
+            <source>Tín nhiệm</source>
+            <translation>Confidence</translation>
+        </message>
+        <message>
+            <source>Thấp</source>
+            <translation>Low</translation>
         </message>
     </context>
     <context>
