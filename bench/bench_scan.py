@@ -22,9 +22,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import cv2
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
@@ -32,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from scangen import ScanGenerator, random_faults  # noqa: E402
 from tinnhiem_desktop.core.model import BallotForm, Candidate, Counts  # noqa: E402
 from tinnhiem_desktop.core.spec import setup_from_dict  # noqa: E402
-from tinnhiem_desktop.scan.reader import PageImage, ReadPage, Reader  # noqa: E402
+from tinnhiem_desktop.scan.reader import PageImage, ReadPage, Reader, _image_frames  # noqa: E402
 from conftest import spec_dict  # noqa: E402
 
 HARD = ("none", "dot", "crossed", "several")
@@ -55,7 +52,7 @@ def run(dpi: int, pages: int, hard: float, seed: int, folder: Path) -> dict:
         page = generator.page(rng, random_faults(rng, dpi), special=hard)
         data = page.encoded()
         start = time.perf_counter()
-        image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_GRAYSCALE)
+        (image,) = _image_frames(data)  # as load_pages decodes a scanned file
         copies = reader.read_page(PageImage("bench", n + 1, image, str(n)))
         stats["seconds"] += time.perf_counter() - start
         for copy in copies:

@@ -1,5 +1,7 @@
-"""PyInstaller runtime hook: the bundle leaves out Pillow on purpose (no document embeds a
-picture), so fpdf2's import-time warning about it would only confuse a user of `tinnhiem-cli`."""
+"""PyInstaller runtime hook: the bundle leaves out Pillow's colour management on purpose (no
+document embeds a picture; the scan reader needs Pillow only to open image files), so fpdf2, which
+imports Pillow only together with it, warns at import; that warning would only confuse a user of
+`tinnhiem-cli`."""
 
 import warnings
 

@@ -7,9 +7,9 @@ import json
 import random
 from pathlib import Path
 
-import cv2
 import numpy as np
 import pytest
+from PIL import Image
 
 from conftest import spec_dict, write_spec
 from scangen import Faults, ScanGenerator, random_faults
@@ -71,12 +71,7 @@ def test_200_scanned_ballots_read_confirmed_and_counted_as_the_paper_says(tmp_pa
     truths = write_stack(generator(path, tmp_path), tmp_path / "scans", 200, seed=16, dpi=200)  # 150, 300: below
 
     code, report = scan_json(capsys, str(path), str(tmp_path / "scans"))
-    # Now and then (it depends on the round's random id printed in the code) one page's code is not
-    # decoded: that page is set aside, to key by hand, never misread. At most 1 % of the stack.
-    aside = [page["page"] for page in report["set_aside"]]
-    assert len(aside) <= 2 and {page["reason"] for page in report["set_aside"]} <= {"not_ours", "unreadable"}
-    assert code == (1 if aside else 0)
-    truths = [truth for n, truth in enumerate(truths, 1) if n not in aside]
+    assert report["set_aside"] == [] and report["held_back"] == [] and code == 0  # no page lost
     assert report["pages"] == 200 and len(report["stored"]) == len(truths)
     assert [b["ballot"] for b in report["stored"]] == list(range(1, len(truths) + 1))  # numbered in scan order
 
@@ -122,7 +117,7 @@ def test_pages_not_of_this_round_a_blank_sheet_and_a_second_copy_are_set_aside(t
     write_stack(generator(path, tmp_path / "g1"), scans, 2, seed=1, dpi=200)
     rng = random.Random(2)
     (scans / "scan-0003.png").write_bytes(generator(other, tmp_path / "g2").page(rng, Faults(dpi=200)).encoded())
-    cv2.imwrite(str(scans / "scan-0004.png"), np.full((2339, 1654), 255, np.uint8))  # a blank sheet
+    Image.fromarray(np.full((2339, 1654), 255, np.uint8)).save(scans / "scan-0004.png")  # a blank sheet
     (scans / "scan-0005.png").write_bytes((scans / "scan-0001.png").read_bytes())  # the same page again
 
     code, report = scan_json(capsys, str(path), str(scans))
@@ -184,13 +179,48 @@ def test_the_scan_as_pass_a_and_keyed_pass_b_compare_and_resolve(tmp_path, capsy
     assert main(["compare", str(path)]) == 0
 
 
+def test_no_page_is_lost_at_150_dpi_the_code_read_where_the_corner_squares_put_it(tmp_path):
+    """A 10 mm Micro QR code is 3.5 px a module at 150 dpi; found by the corner squares, it is read
+    on every page of a turned, JPEG-compressed stack (the rounds' ids vary the code's pattern)."""
+    from tinnhiem_desktop.scan.reader import PageImage, ReadPage, Reader, _image_frames
+
+    for name in ("a", "b"):
+        path = make_round(tmp_path, name, issued=10)
+        (tmp_path / name).mkdir()
+        gen = generator(path, tmp_path / name)
+        with RoundService.open(path, "test", read_only=True) as service:
+            reader = Reader(service.setup, service.info.uid)
+        rng = random.Random(150)
+        for n in range(12):
+            page = gen.page(rng, random_faults(rng, 150), special=0.0)
+            (image,) = _image_frames(page.encoded())
+            (copy,) = reader.read_page(PageImage(f"{name}-{n}.jpg", n + 1, image, f"{n:064d}"))
+            assert isinstance(copy, ReadPage), (name, n, copy)
+            assert all(not c.accepted or c.proposal == page.truth[c.order] for c in copy.cells)
+
+
+def test_a_multi_page_tiff_is_read_page_by_page(tmp_path, capsys):
+    path = make_round(tmp_path, "r", issued=10)
+    gen = generator(path, tmp_path)
+    rng = random.Random(9)
+    pages = [gen.page(rng, Faults(dpi=200, rotation=-1.5), special=0.0) for _ in range(3)]
+    scans = tmp_path / "feeder.tif"
+    first, *rest = [Image.fromarray(page.image) for page in pages]
+    first.save(scans, save_all=True, append_images=rest, compression="tiff_deflate")
+    code, report = scan_json(capsys, str(path), str(scans))
+    assert code == 0 and report["pages"] == 3 and len(report["stored"]) == 3
+    stored = stored_marks(path)
+    for n, page in enumerate(pages, 1):
+        assert all(page.truth[order] == mark for order, mark in stored[n].items())
+
+
 @pytest.mark.parametrize("faults", [
     Faults(dpi=150, rotation=-3, jpeg=60),
     Faults(dpi=300, rotation=3, skew=0.01, scale=0.97),
     Faults(dpi=200, upside_down=True, photocopy=True, speckle=0.001),
 ])
 def test_a_hard_page_is_read_or_sent_to_review_never_misread(tmp_path, faults):
-    from tinnhiem_desktop.scan.reader import PageImage, ReadPage, Reader
+    from tinnhiem_desktop.scan.reader import PageImage, ReadPage, Reader, _image_frames
 
     path = make_round(tmp_path, "r", issued=10)
     gen = generator(path, tmp_path)
@@ -199,7 +229,7 @@ def test_a_hard_page_is_read_or_sent_to_review_never_misread(tmp_path, faults):
     rng = random.Random(7)
     for _ in range(3):
         page = gen.page(rng, faults, special=0.3)
-        image = cv2.imdecode(np.frombuffer(page.encoded(), np.uint8), cv2.IMREAD_GRAYSCALE)
+        (image,) = _image_frames(page.encoded())  # as load_pages opens a scanned file
         (copy,) = reader.read_page(PageImage("x.png", 1, image, "0" * 64))
         assert isinstance(copy, ReadPage)
         for cell in copy.cells:
