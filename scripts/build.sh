@@ -13,6 +13,13 @@ source "$(dirname "$0")/_venv.sh" "[server,test]"
 BUNDLE=dist/tinnhiem
 fail() { echo "build.sh: FAILED: $*" >&2; exit 1; }
 
+# scripts/trim_icu.py cuts Qt's ICU data with nm, as and ld (binutils); without them the bundle
+# keeps the whole data and grows past 200 MB, so install them where apt-get is at hand.
+if ! command -v nm >/dev/null || ! command -v ld >/dev/null; then
+  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+    apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils >/dev/null 2>&1 || true
+  fi
+fi
 .venv/bin/python scripts/make_fonts.py || fail "scripts/make_fonts.py"  # bundled, not cut at first export
 began=$(date +%s)
 .venv/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
