@@ -135,12 +135,12 @@ def test_missing_file(tmp_path):
     assert caught.value.code == "file_not_found"
 
 
-def test_directory_is_unreadable(tmp_path):
+def test_a_folder_is_said_to_be_a_folder(tmp_path):
     folder = tmp_path / "ds.csv"
     folder.mkdir()
     with pytest.raises(TinNhiemError) as caught:
         read_table(folder)
-    assert caught.value.code == "file_unreadable"
+    assert caught.value.code == "path_is_folder"
 
 
 # -- the clipboard -------------------------------------------------------------------------

@@ -291,3 +291,20 @@ def test_qts_file_dialog_buttons_and_context_menu_speak_vietnamese_in_the_vietna
     menu = edit.createStandardContextMenu()
     assert [a.text().split("\t")[0] for a in menu.actions() if a.text()][:5] == [
         "&Hoàn tác", "&Làm lại", "Cắ&t", "&Chép", "&Dán"]
+
+
+def test_the_scroll_bar_menu_and_the_results_dock_buttons_speak_vietnamese(qtbot, qapp, settings_dir):
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QAbstractButton
+
+    from tinnhiem_desktop.ui.main_window import MainWindow
+
+    from conftest import FakeDialogs
+
+    assert install_translation(qapp, "vi") == "vi"
+    assert [QCoreApplication.translate("QScrollBar", text) for text in ("Scroll here", "Top", "Page down")] == [
+        "Cuộn tới đây", "Trên cùng", "Xuống một trang"]
+    window = MainWindow(FakeDialogs())
+    qtbot.addWidget(window)
+    names = {button.accessibleName() for button in window.results_dock.findChildren(QAbstractButton)}
+    assert names == {"Tách ra", "Đóng"}  # what a screen reader says of the dock's two buttons

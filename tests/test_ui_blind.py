@@ -47,6 +47,18 @@ def double_file(tmp_path) -> Path:
     return path
 
 
+def test_the_status_bar_names_the_keyer_once(qtbot, settings_dir, double_file):
+    dialogs = Dialogs(choices=[HUY, "Lượt B"])
+    window = open_window(qtbot, double_file, dialogs)
+    bar = window.statusBar()
+    assert HUY in window.keyer_label.text() and "lượt B" in window.keyer_label.text()
+    assert (bar.currentMessage() + window.keyer_label.text()).count(HUY) == 1
+
+    dialogs.choices = [HONG, "Lượt A"]
+    window.choose_keyer()
+    assert (bar.currentMessage() + window.keyer_label.text()).count(HONG) == 1 and HUY not in window.keyer_label.text()
+
+
 def test_cancelling_the_pass_keeps_the_pass_the_keyer_had(qtbot, settings_dir, double_file):
     dialogs = Dialogs(choices=[HUY, "Lượt B"])
     window = open_window(qtbot, double_file, dialogs)
@@ -55,8 +67,8 @@ def test_cancelling_the_pass_keeps_the_pass_the_keyer_had(qtbot, settings_dir, d
     dialogs.choices = [HONG, None]  # Hồng comes back to the laptop and cancels the pass question
     window.choose_keyer()
     assert window.session.keyer == HONG and window.session.entry_pass is EntryPass.A
-    assert "lượt A" in window.keyer_label.text()
-    assert "lượt A" in window.statusBar().currentMessage()
+    assert HONG in window.keyer_label.text() and "lượt A" in window.keyer_label.text()
+    assert "giữ lượt" in window.statusBar().currentMessage()
     assert window.current_tab().model.rowCount() == 3  # pass A's two ballots and the next one
 
 
@@ -71,7 +83,8 @@ def test_cancelling_the_pass_for_a_keyer_who_has_not_keyed_changes_nothing(qtbot
     dialogs.choices = ["Trần Minh", None]
     assert not window.choose_keyer()
     assert (window.session.keyer, window.session.entry_pass) == (HONG, EntryPass.A)
-    assert HONG in window.statusBar().currentMessage() and "lượt A" in window.statusBar().currentMessage()
+    assert HONG in window.keyer_label.text() and "lượt A" in window.keyer_label.text()
+    assert "Không đổi người nhập" in window.statusBar().currentMessage()
 
 
 def test_cancelling_who_keys_at_opening_keeps_the_round_open_with_the_last_keyer(qtbot, settings_dir, double_file):
@@ -80,7 +93,7 @@ def test_cancelling_who_keys_at_opening_keeps_the_round_open_with_the_last_keyer
     assert window.session is not None and not window.session.read_only
     assert (window.session.keyer, window.session.entry_pass) == (HUY, EntryPass.B)
     assert HUY in window.keyer_label.text() and "lượt B" in window.keyer_label.text()
-    assert HUY in window.statusBar().currentMessage()
+    assert "người nhập cuối cùng" in window.statusBar().currentMessage()
     assert window.current_tab().model.rowCount() == 2  # pass B's ballot, not pass A's
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 
 from tinnhiem_desktop.core.model import Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
@@ -20,10 +20,15 @@ NAMES = ["Nguyễn Văn An", "Hoàng Thị Thu Hà", "Vũ Đức Thắng", "Ngô
          "Trịnh Thị Mai", "Lý Quang Dũng", "Phan Thị Yến", "Tạ Văn Lực", "Cao Thị Hương", "Mai Xuân Trường",
          "Đỗ Hữu Nghĩa", "Lương Thị Ngọc Ánh", "Huỳnh Quốc Bảo"]
 
+POSITIONS = ["Giám đốc Sở", "Phó Giám đốc Sở", "Phó Giám đốc Sở", "Phó Giám đốc Sở", "Chánh Văn phòng",
+             "Chánh Thanh tra", "Trưởng phòng Kế hoạch - Tài chính", "Trưởng phòng Quản lý vận tải",
+             "Phó Chánh Văn phòng", "Phó Chánh Thanh tra", "Giám đốc Trung tâm Đăng kiểm", "Trưởng Ban Quản lý dự án",
+             "Phó Trưởng phòng Quản lý vận tải", "Phó Giám đốc Trung tâm", "Phó Trưởng Ban Quản lý dự án"]
+
 
 @pytest.fixture
 def fifteen(tmp_path) -> Path:
-    people = [{"name": name, "position": "Phó Trưởng phòng Quản lý vận tải"} for name in NAMES]
+    people = [{"name": name, "position": position} for name, position in zip(NAMES, POSITIONS)]
     form = {"id": "1", "title": "Lãnh đạo", "summoned": 40, "present": 40, "issued": 40, "collected": 40,
             "candidates": people}
     path = tmp_path / "muoi-lam.tinnhiem"
@@ -52,7 +57,22 @@ def test_at_1366_by_768_a_15_person_ballot_and_its_results_show_without_scrollin
     assert not view.horizontalScrollBar().isVisible()  # every person's cell and the status in sight
     assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance("Còn 15 ô")
     panel = tab.panel.table
-    assert panel.columnWidth(2) >= 10 * panel.fontMetrics().averageCharWidth()  # the position readable
+    metrics = panel.fontMetrics()
+    for row, position in enumerate(POSITIONS):  # each position whole in its cell, at most two lines, no "…"
+        cell = panel.visualRect(panel.model().index(row, 2))
+        room = cell.width() - 6  # the cell's text margins
+        wrapped = metrics.boundingRect(QRect(0, 0, room, 10_000), Qt.TextFlag.TextWordWrap, position)
+        assert panel.item(row, 2).text() == position
+        assert wrapped.width() <= room and wrapped.height() <= cell.height(), (position, wrapped, cell)
+        assert wrapped.height() <= 2 * metrics.lineSpacing(), position
+    row = POSITIONS.index("Trưởng phòng Kế hoạch - Tài chính")
+    panel.scrollToItem(panel.item(row, 2))
+    qtbot.wait(20)
+    cell = panel.visualRect(panel.model().index(row, 2))
+    image = panel.viewport().grab(cell).toImage()
+    inked = [y for y in range(image.height())
+             if any(image.pixelColor(x, y).lightness() < 128 for x in range(image.width()))]
+    assert inked and inked[-1] - inked[0] > 1.4 * metrics.height()  # painted on two lines, not one cut short
     results = window.panes_by_form["1"].table
     qtbot.waitUntil(lambda: not results.verticalScrollBar().isVisible())
     assert results.rowViewportPosition(14) + results.rowHeight(14) <= results.viewport().height()
@@ -77,10 +97,14 @@ def test_the_projector_fits_every_column_of_15_people_and_ctrl_plus_minus_scale_
     size = table.font().pointSizeF()
     assert size > window.font().pointSizeF()
     assert projector.pane.reconciliation.font().pointSizeF() >= 0.8 * size
+    assert projector.pane.base.font().pointSizeF() >= 0.7 * size  # the rule's line, readable from the back too
     names = [table.model().index(row, 1).data() for row in range(15)]
     assert all(table.fontMetrics().horizontalAdvance(name) <= table.columnWidth(1) for name in names)
     qtbot.keyClick(projector, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert table.font().pointSizeF() < size
+    qtbot.wait(20)
+    assert fitted() and not table.verticalScrollBar().isVisible()  # smaller type: still every row in sight
+    assert table.rowViewportPosition(14) + table.rowHeight(14) <= table.viewport().height()
     qtbot.keyClick(projector, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert table.font().pointSizeF() == pytest.approx(size)
     qtbot.keyClick(projector, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)

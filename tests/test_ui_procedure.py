@@ -206,3 +206,45 @@ def test_without_provincial_people_the_separate_report_cannot_be_chosen(qtbot, t
         qtbot.addWidget(dialog)
         assert not dialog.boxes["provincial_pdf"].isEnabled()
         assert dialog.request().targets(True) == []
+
+
+def test_the_meeting_steps_are_recorded_with_the_keyboard_alone(qtbot, service):
+    """Each step's first figure has the cursor; a number typed, then Enter records the step and
+    shows the next (never the dialog's Đóng, which would close it unrecorded)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialogs = FakeDialogs()
+    dialog = MeetingStepsDialog(service, dialogs, service.change_counts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+    def typed(text: str) -> None:
+        focus = QApplication.focusWidget()
+        qtbot.keyClick(focus, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(focus, text)
+
+    def enter() -> None:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+    assert QApplication.focusWidget() is dialog.summoned["1"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    typed("30")  # present, form 1
+    enter()
+    assert dialog.step_label.text() == "Bước 2/5: Biểu quyết Ban kiểm phiếu"
+    assert QApplication.focusWidget() is dialog.in_favour
+    typed("28")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    typed("2")
+    enter()
+    assert dialog.step_label.text() == "Bước 3/5: Phát phiếu" and QApplication.focusWidget() is dialog.issued["1"]
+    enter()
+    assert dialog.step_label.text() == "Bước 4/5: Thu phiếu" and QApplication.focusWidget() is dialog.collected["1"]
+    enter()
+    assert dialog.step_label.text() == "Bước 5/5: Mở nhập phiếu"
+    enter()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialogs.errors == []
+    assert ProcedureService(service).team_vote() == TeamVote(28, 2)
+    assert service.setup.form("1").counts.as_dict() == {"summoned": 32, "present": 30, "issued": 30, "collected": 30}

@@ -770,6 +770,12 @@ def test_tab_leaves_the_candidate_table_after_its_last_cell(qtbot, active_wizard
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is editor.add_button
     assert [c.name for c in editor.candidates()] == ["Nguyễn Văn An"]
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert focused() is editor.table
+    press(qtbot, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    assert (editor.table.currentRow(), editor.table.currentColumn()) == (0, 0)
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert not editor.table.isAncestorOf(focused()) and focused() is not editor.table  # out, before its first cell
 
 
 def test_every_page_puts_the_cursor_in_its_first_field_and_the_counts_keep_the_first_number(qtbot, active_wizard):
@@ -836,6 +842,23 @@ def test_the_entry_mode_is_chosen_with_the_keyboard(qtbot, active_wizard):
     assert focused() is active_wizard.rules_page.entry_combo
     press(qtbot, Qt.Key.Key_Down)
     assert active_wizard.result_setup().entry_mode.value == "double"
+
+
+def test_every_field_of_the_rules_page_has_an_alt_letter(qtbot, active_wizard):
+    go_to(active_wizard, PageId.RULES)
+    page = active_wizard.rules_page
+    editor = page.editor
+    for letter, widget in (("r", page.base_combo), ("s", page.decimals_spin), ("n", editor.band_rows[0].kind),
+                           ("c", page.entry_combo), ("u", page.preset_combo)):
+        alt(qtbot, letter)
+        assert focused() is widget, letter
+    was = editor.quorum_check.isChecked()
+    alt(qtbot, "m")
+    qtbot.waitUntil(lambda: editor.quorum_check.isChecked() != was)
+    assert "Đã điều chỉnh" in editor.override_label.text()
+    alt(qtbot, "g")
+    qtbot.waitUntil(lambda: not editor.override_label.isVisible())
+    assert editor.quorum_check.isChecked() == was and page.rule_custom() is None
 
 
 def test_a_folder_typed_as_the_file_is_refused_in_words(qtbot, dialogs, tmp_path, settings_dir):

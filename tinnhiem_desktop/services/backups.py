@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.issues import Issue, Severity, TinNhiemError
-from ..storage.roundfile import read_header
+from ..storage.roundfile import check_new_file, read_header
 from .rounds import RoundService
 
 EVERY_SECONDS = 180
@@ -150,8 +150,7 @@ def restore_copy(backup: Path, target: Path) -> Path:
     copies made after it for a lost tail."""
     backup, target = Path(backup), Path(target)
     read_header(backup)
-    if target.exists():
-        raise TinNhiemError("file_exists", file=str(target))
+    check_new_file(target)
     try:
         shutil.copyfile(backup, target)
         if backup in (copy.path for copy in _copies_in(backup.parent)):

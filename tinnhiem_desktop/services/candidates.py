@@ -75,6 +75,8 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
     path = Path(path)
     if not path.exists():
         raise TinNhiemError("file_not_found", file=str(path))
+    if path.is_dir():
+        raise TinNhiemError("path_is_folder", file=str(path))
     if path.suffix.lower() in CSV_SUFFIXES:
         return Table((), None, _rectangular(_bounded(_read_csv(path), path)))
     return _read_workbook(path, sheet)

@@ -13,6 +13,7 @@ from ..core.issues import TinNhiemError
 from ..core.limits import MAX_BALLOT_NUMBER
 from ..core.model import Ballot, EntryPass, RoundSetup
 from ..core.spec import nfc
+from ..storage.roundfile import check_new_file
 from .keying import _added
 
 
@@ -62,8 +63,7 @@ class Stations:
         if (first is not None and first < 1) or (first is not None and last is not None and last < first) or (
                 max(first or 0, last or 0) > MAX_BALLOT_NUMBER):
             raise TinNhiemError("bad_station_range", first=first, last=last)
-        if target.exists():
-            raise TinNhiemError("file_exists", file=str(target))
+        check_new_file(target)
         token = secrets.token_hex(16)
         claims = {"name": name, "pass": entry_pass.value, "first": first, "last": last}
         self.copy_to(target)

@@ -427,11 +427,10 @@ def _replay(db, events: Sequence[Event], path: Path) -> None:
 
 def write_round_file(target: Path, events: Sequence[Event]) -> Path:
     """A new round file holding the whole log (and its projection), built beside and renamed in."""
-    from .roundfile import make_engine, migrate, replace_durably
+    from .roundfile import check_new_file, make_engine, migrate, replace_durably
 
     target = Path(target)
-    if target.exists():
-        raise TinNhiemError("file_exists", file=str(target))
+    check_new_file(target)
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     engine = make_engine(partial, "create")

@@ -48,6 +48,7 @@ from ..core.store import StoredRound
 from .roundfile import (
     SCHEMA_VERSION,
     WriterLock,
+    check_new_file,
     Database,
     backup_copy,
     check_integrity,
@@ -95,8 +96,7 @@ class RoundRepository:
     def create(cls, path: Path, setup: RoundSetup, keyer: str, uid: str) -> RoundRepository:
         """Write a complete new round file, or nothing: it is built beside and renamed into place."""
         path = Path(path)
-        if path.exists():
-            raise TinNhiemError("file_exists", file=str(path))
+        check_new_file(path)
         lock = WriterLock(path)
         lock.acquire(path)
         partial = path.with_name(path.name + ".partial")

@@ -50,6 +50,21 @@ class FileHeader:
     user_version: int
 
 
+def check_new_file(path: Path) -> None:
+    """A new file may be written at `path`: not a folder, not a file already there (never
+    overwritten), in a folder that exists; else a coded error saying which."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise TinNhiemError("target_is_folder", file=str(path), example=str(path / "ten-tep-moi.tinnhiem"))
+        if path.exists():
+            raise TinNhiemError("file_exists", file=str(path))
+        if not path.parent.is_dir():
+            raise TinNhiemError("folder_missing", folder=str(path.parent), file=str(path))
+    except OSError as error:
+        raise TinNhiemError("file_not_writable", file=str(path), detail=error.strerror or str(error)) from None
+
+
 def read_header(path: Path) -> FileHeader:
     """Judge a file from its first 100 bytes, without letting SQLite near it.
 
@@ -63,7 +78,7 @@ def read_header(path: Path) -> FileHeader:
     except FileNotFoundError:
         raise TinNhiemError("file_not_found", file=str(path)) from None
     except IsADirectoryError:
-        raise TinNhiemError("not_a_round_file", file=str(path)) from None
+        raise TinNhiemError("path_is_folder", file=str(path)) from None
     except OSError as error:
         raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
     if not head.startswith(SQLITE_MAGIC):

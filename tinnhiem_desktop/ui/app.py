@@ -17,12 +17,14 @@ from .main_window import MainWindow
 
 
 def _report_unexpected(kind, error, trace) -> None:
-    """No traceback in front of a user: a sentence in a dialog; the details go to stderr."""
+    """No traceback in front of a user: a sentence in a dialog; the details go to stderr. That
+    what was keyed is kept is said only when a round is open (there is then a file keeping it)."""
     traceback.print_exception(kind, error, trace)
-    Dialogs(QApplication.activeWindow()).error(
-        sentence("unexpected_error", {"detail": f"{kind.__name__}: {error}"})
-        + "\n\n" + QCoreApplication.translate("app", "Dữ liệu đã nhập trước đó vẫn được lưu trong tệp.")
-    )
+    text = sentence("unexpected_error", {"detail": f"{kind.__name__}: {error}"})
+    if any(getattr(widget, "session", None) is not None for widget in QApplication.topLevelWidgets()
+           if isinstance(widget, MainWindow)):
+        text += "\n\n" + QCoreApplication.translate("app", "Dữ liệu đã nhập trước đó vẫn được lưu trong tệp.")
+    Dialogs(QApplication.activeWindow()).error(text)
 
 
 def main(argv: list[str] | None = None) -> int:

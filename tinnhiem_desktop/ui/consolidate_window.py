@@ -200,7 +200,12 @@ class ConsolidateWindow(QDialog):
                                         self.tr("Bảng tính Excel (*.xlsx)"))
         if not target:
             return
-        target = Path(target).with_suffix(".xlsx")
+        target = Path(target)
+        if target.name in ("", ".", "..") or target.is_dir():  # "/" typed: no file name to give a suffix
+            self.dialogs.error(sentence("target_is_folder", {"file": str(target),
+                                                             "example": str(target / "bao-cao-tong-hop.xlsx")}))
+            return
+        target = target.with_suffix(".xlsx")
         report = report_of(self.result, unit=self.unit.text(), parent=self.parent_unit.text(),
                            title=self.title.text(), prepared_by=self.prepared_by.text(), head=self.head.text(),
                            number=self.number.text().strip())

@@ -19,15 +19,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..core.issues import TinNhiemError
 from ..services.export import (
     DOCUMENT_NAMES, REPORT_NAMES, ExportRequest, ReportRequest, export_documents, export_reports, export_warnings,
 )
 from ..core.results import round_rule
 from ..export.team_words import TeamWords
+from ..services.files import output_folder
 from ..services.rounds import RoundService
 from .background import Background
 from .dialogs import Dialogs
-from .i18n import describe_issue, wording
+from .i18n import describe_error, describe_issue, wording
 
 SUFFIXES = {
     "minutes": "bien-ban-kiem-phieu.pdf",
@@ -151,6 +153,12 @@ class ExportDialog(QDialog):
         return ReportRequest(**files) if files else None
 
     def start(self) -> None:
+        try:
+            output_folder(self.folder.text())
+        except TinNhiemError as error:
+            self.status.setText(describe_error(error))
+            self.folder.setFocus()
+            return
         request, reports = self.request(), self.report_request()
         if not request.targets() and reports is None:
             self.status.setText(self.tr("Chưa chọn tài liệu nào để xuất."))

@@ -235,7 +235,9 @@ class MainWindow(RoundOpening, QMainWindow):
         window: the grid keeps the rest."""
         if not self.panes_by_form or self.results_dock.isFloating():
             return
-        wanted = max(pane.wanted_height() for pane in self.panes_by_form.values())
+        dock = self.results_dock
+        title = max(dock.height() - dock.widget().height(), 0)  # the dock's own title bar
+        wanted = max(pane.wanted_height() for pane in self.panes_by_form.values()) + title
         self.resizeDocks([self.results_dock], [min(wanted, self.height() // 2 + 40)], Qt.Orientation.Vertical)
 
     def _show_no_round(self) -> None:
@@ -356,11 +358,12 @@ class MainWindow(RoundOpening, QMainWindow):
         self._update_state()
 
     def _say_keying(self, lead: str) -> None:
-        """Who keys which pass, in the status bar."""
-        text = self.tr("Người nhập: {name}").format(name=self.session.keyer)
-        if self.session.double_entry:
-            text += " — " + self.tr("lượt {entry_pass}").format(entry_pass=self.session.entry_pass.value)
-        self.statusBar().showMessage(f"{lead} {text}.".lstrip(), 10000)
+        """What happened to the question of who keys, in the status bar for a while; who keys
+        which pass is said once, by the label at the bar's right end."""
+        if lead:
+            self.statusBar().showMessage(lead, 10000)
+        else:
+            self.statusBar().clearMessage()
 
     def _pass_a_may_show(self, what: str) -> bool:
         """While pass B is keyed, what would show pass A (its results, the ballots that differ)

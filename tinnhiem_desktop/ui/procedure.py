@@ -42,6 +42,7 @@ from ..core.rules import quorum_met, quorum_text
 from ..export.procedure_text import ASSESSMENT_NAMES, STAGE_NAMES, deadline_line, step_name
 from ..export.report_upward import default_recipient
 from ..services.export import REPORT_NAMES, ReportRequest, export_reports
+from ..services.files import output_folder
 from ..services.procedure import ProcedureService
 from ..services.rounds import RoundService
 from .background import Background
@@ -553,6 +554,12 @@ class ReportsDialog(QDialog):
                              office_to=self.office_to.text().strip(), provincial_to=self.provincial_to.text().strip())
 
     def start(self) -> None:
+        try:
+            output_folder(self.folder.text())
+        except TinNhiemError as error:
+            self.status.setText(describe_error(error))
+            self.folder.setFocus()
+            return
         request = self.request()
         if not request.targets(False) and not request.targets(True):
             self.status.setText(self.tr("Chưa chọn báo cáo nào để xuất."))

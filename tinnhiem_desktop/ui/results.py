@@ -348,8 +348,10 @@ class ResultsPane(QWidget):
         height = (table.horizontalHeader().sizeHint().height() + rows * table.verticalHeader().defaultSectionSize()
                   + 2 * table.frameWidth())
         spacing, margins = self.layout().spacing(), self.layout().contentsMargins()
-        lines = (max(self.title.sizeHint().height(), self.reconciliation.sizeHint().height())
-                 + self.base.sizeHint().height() + self.base.fontMetrics().lineSpacing())  # a line of notes
+        width = self.width() - margins.left() - margins.right()  # wrapped lines at the pane's width, not a guess's
+        beside = width - self.title.sizeHint().width() - self.top.spacing()
+        lines = (max(self.title.sizeHint().height(), self.reconciliation.heightForWidth(beside))
+                 + self.base.heightForWidth(width) + self.base.fontMetrics().lineSpacing())  # a line of notes
         return height + lines + 3 * spacing + margins.top() + margins.bottom()
 
     def changeEvent(self, event) -> None:
@@ -474,16 +476,21 @@ class ProjectorView(QWidget):
             self._fitting = False
 
     def _spread_rows(self, height: int) -> None:
-        """Rows taller, up to twice the type, where the width bound the type and height is left."""
+        """Rows taller, up to twice the type, where the width bound the type and height is left:
+        what is left is measured in the table as laid out (the estimate of `height` is not exact,
+        and rows spread by it spilled past the screen once the type was made smaller)."""
         pane = self.pane
         rows = pane.model.rowCount()
         margins = self.layout().contentsMargins()
-        left = self.height() - margins.top() - margins.bottom() - height
-        if pane.blind or rows == 0 or left <= 0:
+        if pane.blind or rows == 0 or self.height() - margins.top() - margins.bottom() <= height:
             return
-        header = pane.table.verticalHeader()
+        self.layout().activate()
+        pane.layout().activate()
+        table = pane.table
+        header = table.verticalHeader()
         row = header.defaultSectionSize()
-        taller = min(row + left // rows, 2 * pane.table.fontMetrics().height())
+        left = table.viewport().height() - rows * row
+        taller = min(row + max(left, 0) // rows, 2 * table.fontMetrics().height())
         if taller > row:
             header.setDefaultSectionSize(taller)
 

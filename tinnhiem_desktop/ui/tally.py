@@ -519,6 +519,15 @@ class StatusLine(QWidget):
         QPainter(self).drawStaticText(0, 1, self._text)
 
 
+class WrappedText(QStyledItemDelegate):
+    """Text wrapped between words in its cell: only the column that needs it pays for laying the
+    text out in lines (the boxes and notes repainted at each keystroke are drawn on one line)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+
 class BallotPanel(QWidget):
     """The current ballot laid out like the paper: candidates top to bottom, three boxes each."""
 
@@ -550,13 +559,15 @@ class BallotPanel(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.table.setItem(row, column, item)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._wrapping = WrappedText(self.table)  # a long position takes two lines (or more), never cut short
+        self.table.setItemDelegateForColumn(2, self._wrapping)
         for row, candidate in enumerate(form.candidates):
             self.table.item(row, 2).setToolTip(candidate.position)
             self.table.item(row, 1).setToolTip(candidate.name)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(self._position_resized)
         self.apply_sizes()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -596,16 +607,42 @@ class BallotPanel(QWidget):
         self.table.horizontalHeader().setFixedHeight(2 * header_metrics.height() + 8)
         positions = [c.position for c in self.form.candidates] or [""]
         self._position_width = max(metrics.horizontalAdvance(p) for p in positions) + pad
+        self._two_lines_width = max(map(self._two_lines, positions)) + pad
         self._fixed_width = sum(self.table.columnWidth(c) for c in (0, 1, 3, 4, 5, 6)) + 2 * self.table.frameWidth() \
             + self.table.verticalScrollBar().sizeHint().width()
+        self._fit_rows()
+
+    def _two_lines(self, position: str) -> int:
+        """The narrowest width that holds `position` in two lines, broken between words."""
+        metrics = self.table.fontMetrics()
+        words = position.split()
+        return min((max(metrics.horizontalAdvance(" ".join(words[:k])), metrics.horizontalAdvance(" ".join(words[k:])))
+                    for k in range(1, len(words))), default=metrics.horizontalAdvance(position))
+
+    def _position_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 2:
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        """Each row as tall as its position needs at the column's width, wrapped between words
+        (the position is not made bold in the current person's row: its height stays)."""
+        metrics = self.table.fontMetrics()
+        line = metrics.height() + 6
+        width = max(self.table.columnWidth(2) - 8, 1)  # less the cell's text margins
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for row, candidate in enumerate(self.form.candidates):
+            text = metrics.boundingRect(0, 0, width, 10_000, flags, candidate.position).height()
+            height = max(line, text + 6)
+            if self.table.rowHeight(row) != height:
+                self.table.setRowHeight(row, height)
 
     def preferred_width(self) -> int:
         """Wide enough for every column, the longest position included."""
         return self._fixed_width + self._position_width
 
     def least_width(self) -> int:
-        """Narrowest before the position is cut short: about a dozen letters of it."""
-        return self._fixed_width + min(self._position_width, 12 * self.table.fontMetrics().averageCharWidth())
+        """Narrowest before a position takes more than two lines."""
+        return self._fixed_width + min(self._position_width, self._two_lines_width)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -632,7 +669,8 @@ class BallotPanel(QWidget):
                 font = self.table.item(row, 1).font()
                 font.setBold(current)
                 for column in range(3):
-                    self.table.item(row, column).setFont(font)
+                    if column < 2:
+                        self.table.item(row, column).setFont(font)
                     self.table.item(row, column).setBackground(CURRENT_BRUSH if current else QBrush())
         if 1 <= current_order <= size:
             self.table.scrollToItem(self.table.item(current_order - 1, 0))

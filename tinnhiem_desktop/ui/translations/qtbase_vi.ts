@@ -532,4 +532,78 @@ Vẫn xóa?</translation>
             <translation>Chép địa chỉ liên &amp;kết</translation>
         </message>
     </context>
+    <context>
+        <name>QScrollBar</name>
+        <message>
+            <source>Scroll here</source>
+            <translation>Cuộn tới đây</translation>
+        </message>
+        <message>
+            <source>Left edge</source>
+            <translation>Mép trái</translation>
+        </message>
+        <message>
+            <source>Top</source>
+            <translation>Trên cùng</translation>
+        </message>
+        <message>
+            <source>Right edge</source>
+            <translation>Mép phải</translation>
+        </message>
+        <message>
+            <source>Bottom</source>
+            <translation>Dưới cùng</translation>
+        </message>
+        <message>
+            <source>Page left</source>
+            <translation>Sang trái một trang</translation>
+        </message>
+        <message>
+            <source>Page up</source>
+            <translation>Lên một trang</translation>
+        </message>
+        <message>
+            <source>Page right</source>
+            <translation>Sang phải một trang</translation>
+        </message>
+        <message>
+            <source>Page down</source>
+            <translation>Xuống một trang</translation>
+        </message>
+        <message>
+            <source>Scroll left</source>
+            <translation>Cuộn sang trái</translation>
+        </message>
+        <message>
+            <source>Scroll up</source>
+            <translation>Cuộn lên</translation>
+        </message>
+        <message>
+            <source>Scroll right</source>
+            <translation>Cuộn sang phải</translation>
+        </message>
+        <message>
+            <source>Scroll down</source>
+            <translation>Cuộn xuống</translation>
+        </message>
+    </context>
+    <context>
+        <name>QDockWidget</name>
+        <message>
+            <source>Float</source>
+            <translation>Tách ra</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Undocks and re-attaches the dock widget</source>
+            <translation>Tách bảng ra thành cửa sổ riêng hoặc gắn lại</translation>
+        </message>
+        <message>
+            <source>Closes the dock widget</source>
+            <translation>Đóng bảng này</translation>
+        </message>
+    </context>
 </TS>

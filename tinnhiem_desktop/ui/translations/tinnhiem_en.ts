@@ -1348,14 +1348,6 @@ Each voting round is one self-contained .tinnhiem file.</translation>
             <translation>This round keys every ballot twice. Which pass does this person key?</translation>
         </message>
         <message>
-            <source>Người nhập: {name}</source>
-            <translation>Keyer: {name}</translation>
-        </message>
-        <message>
-            <source>lượt {entry_pass}</source>
-            <translation>pass {entry_pass}</translation>
-        </message>
-        <message>
             <source>Đang nhập lượt B: lượt B phải độc lập, không được thấy lượt A. Chỉ mở khi cả hai lượt đã nhập xong. Vẫn mở?</source>
             <translation>Pass B is being keyed: pass B must be independent and must not see pass A. Open this only when both passes are keyed. Open anyway?</translation>
         </message>
@@ -2004,52 +1996,52 @@ Current fingerprint: {fingerprint}</translation>
     <context>
         <name>RuleEditor</name>
         <message>
-            <source>Lưu thành quy tắc riêng…</source>
-            <translation>Save as my own rule…</translation>
-        </message>
-        <message>
             <source>Theo quy tắc</source>
             <translation>As the rule says</translation>
-        </message>
-        <message>
-            <source>Hội nghị hợp lệ khi số người có mặt đạt từ</source>
-            <translation>The meeting is valid when those present reach at least</translation>
         </message>
         <message>
             <source>Tên gọi in trên biên bản, thông báo và phiếu: theo văn bản của quy tắc ("Tổ kiểm phiếu" hoặc "Ban kiểm phiếu").</source>
             <translation>The name printed on the minutes, notices and ballots: as the rule's text says ("Tổ kiểm phiếu" or "Ban kiểm phiếu").</translation>
         </message>
         <message>
-            <source>Theo quy tắc gốc</source>
-            <translation>As the original rule</translation>
-        </message>
-        <message>
-            <source>Quy tắc:</source>
-            <translation>Rule:</translation>
-        </message>
-        <message>
             <source>Điều chỉnh cho đợt này (chỉ khi cần)</source>
             <translation>Adjustments for this round (only if needed)</translation>
         </message>
         <message>
-            <source>Tỷ lệ tính trên:</source>
-            <translation>Percentages of:</translation>
+            <source>&amp;Lưu thành quy tắc riêng…</source>
+            <translation>&amp;Save as my own rule…</translation>
         </message>
         <message>
-            <source>Số chữ số thập phân:</source>
-            <translation>Decimal places:</translation>
+            <source>&amp;Ngưỡng tín nhiệm thấp:</source>
+            <translation>&amp;Low-confidence thresholds:</translation>
         </message>
         <message>
-            <source>Ngưỡng tín nhiệm thấp:</source>
-            <translation>Low-confidence thresholds:</translation>
+            <source>Hội nghị hợp lệ khi số người có &amp;mặt đạt từ</source>
+            <translation>The &amp;meeting is valid when those present reach at least</translation>
+        </message>
+        <message>
+            <source>Theo quy tắc &amp;gốc</source>
+            <translation>As the &amp;original rule</translation>
+        </message>
+        <message>
+            <source>Q&amp;uy tắc:</source>
+            <translation>&amp;Rule:</translation>
+        </message>
+        <message>
+            <source>Tỷ lệ tính t&amp;rên:</source>
+            <translation>&amp;Percentages of:</translation>
+        </message>
+        <message>
+            <source>Số chữ &amp;số thập phân:</source>
+            <translation>&amp;Decimal places:</translation>
         </message>
         <message>
             <source>số người được triệu tập</source>
             <translation>of the people summoned</translation>
         </message>
         <message>
-            <source>Tên gọi bộ phận kiểm phiếu:</source>
-            <translation>Name of the counting body:</translation>
+            <source>Tên gọi &amp;bộ phận kiểm phiếu:</source>
+            <translation>Name of the counting &amp;team:</translation>
         </message>
         <message>
             <source>{name} (quy tắc riêng)</source>
@@ -2671,6 +2663,30 @@ The other ballots keep their numbers.</translation>
         <message>
             <source>Không ghi được vào '{file}': {detail}.</source>
             <translation>Cannot write to '{file}': {detail}.</translation>
+        </message>
+        <message>
+            <source>'{file}' là một thư mục, không phải một tệp. Hãy chọn một tệp trong thư mục đó.</source>
+            <translation>'{file}' is a folder, not a file. Choose a file in that folder.</translation>
+        </message>
+        <message>
+            <source>'{file}' là một thư mục đã có, chưa có tên tệp. Hãy gõ thêm tên tệp mới, VD: {example}</source>
+            <translation>'{file}' is an existing folder, with no file name. Type a new file name after it, e.g. {example}</translation>
+        </message>
+        <message>
+            <source>Thư mục '{folder}' chưa có nên không ghi được tệp '{file}'. Hãy chọn một thư mục đã có.</source>
+            <translation>The folder '{folder}' does not exist, so '{file}' could not be written. Choose a folder that exists.</translation>
+        </message>
+        <message>
+            <source>Chưa chọn thư mục lưu tài liệu.</source>
+            <translation>No folder chosen for the documents.</translation>
+        </message>
+        <message>
+            <source>'{folder}' là một tệp, không phải thư mục. Hãy chọn một thư mục để lưu tài liệu.</source>
+            <translation>'{folder}' is a file, not a folder. Choose a folder for the documents.</translation>
+        </message>
+        <message>
+            <source>Đường dẫn '{path}' có ký tự không dùng được trong tên tệp hay thư mục.</source>
+            <translation>The path '{path}' has a character no file or folder name may hold.</translation>
         </message>
         <message>
             <source>Tệp '{file}' không phải là tệp đợt lấy phiếu (.tinnhiem) của Tín Nhiệm Desktop. Tệp không bị thay đổi.</source>
