@@ -200,6 +200,26 @@ def test_a_lost_connection_is_reported_and_the_keystroke_not_taken(tmp_path, rou
     assert _held(round_url) == {("A", 1, 1, "cao"), ("A", 1, 2, "thap")}
 
 
+def test_a_cell_another_pc_changed_meanwhile_is_refused_and_the_log_still_replays(tmp_path, round_url):
+    """Two PCs key the same cell from the same view: the second keystroke was made against a cell
+    that no longer holds what it saw, so it is refused (nothing written) rather than committed as
+    an event that does not replay; after looking again it goes through."""
+    assert cli(["new", "--server", round_url, "--spec", str(_spec(tmp_path, mode="single"))]) == 0
+    with RoundService.open(round_url, "Máy 1") as first, RoundService.open(round_url, "Máy 2") as second:
+        first.add_ballot("1", 1)
+        second.refresh()
+        first.set_marks("1", 1, {1: Mark.CAO})
+        with pytest.raises(TinNhiemError) as caught:
+            second.set_marks("1", 1, {1: Mark.THAP})  # second still sees the cell empty
+        assert caught.value.code == "server_changed_meanwhile"
+        assert second.state.ballot("1", second.entry_pass, 1).marks == {1: Mark.CAO}  # it sees the server's now
+        second.set_marks("1", 1, {1: Mark.THAP})
+    assert _held(round_url) == {("A", 1, 1, "thap")}
+    sealed = tmp_path / "chot.tinnhiem"
+    assert cli(["seal", round_url, "--by", "Lê Thị Hồng", "--file", str(sealed), "--reason", "thử"]) == 0
+    assert cli(["verify", str(sealed)]) == 0
+
+
 def test_an_existing_round_file_pushed_to_a_server_keeps_its_log(tmp_path, round_url, round_path):
     assert cli(["new", str(round_path), "--spec", str(_spec(tmp_path, mode="single"))]) == 0
     with RoundService.open(round_path, "Máy 1") as service:

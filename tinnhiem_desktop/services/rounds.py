@@ -182,11 +182,17 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
                 changes[0] |= apply(self._state, event)[1]
             if newer and self._events is not None:
                 self._events.extend(newer)
+            known = len(self._state.issues)
             try:
                 for event in events:
                     changes[0] |= apply(self._state, event)[1]
             except TinNhiemError as error:
                 raise TinNhiemError("server_changed_meanwhile", url=str(self.path), detail=error.code) from None
+            if len(self._state.issues) > known:
+                # Made from an older view: e.g. a cell's "old" another PC changed meanwhile. Committed,
+                # it would be a log that does not replay (verify: log_inconsistent).
+                detail = self._state.issues[known].code
+                raise TinNhiemError("server_changed_meanwhile", url=str(self.path), detail=detail)
             changes.append(events)
 
         try:
