@@ -66,7 +66,7 @@ def fingerprint(
 def whole_file_fingerprint(tables: Mapping[str, Sequence[Sequence[Any]]], log_head: str) -> str:
     """SHA-256 over every stored row of the round (as the store lists them, in key order) and the
     log's head: no stored value can change without changing it."""
-    rows = {name: [list(row) for row in table] for name, table in tables.items()}
+    rows = {name: table if type(table) is list else list(table) for name, table in tables.items()}  # rows as JSON arrays
     return sha256(canonical_json({"format": WHOLE_FILE_FORMAT, "tables": rows, "log_head": log_head}))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -111,10 +112,14 @@ class Sealing:
         with `paper`, the fingerprint typed from the signed minutes must be the file's, whole.
         This one check is what "intact" means everywhere (command line, window, history, consolidation)."""
         paper = None if paper is None else paper_fingerprint(paper)  # a typing slip is refused, not "altered"
-        problems = [Issue("sqlite_integrity", Severity.ERROR, None, {"detail": detail})
-                    for detail in self._repo.integrity_problems()]
         stored = self._stored_with_log()
-        logged = fold(stored.events)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # The store checks itself (SQLite: in C, without the GIL) on the other core while the
+            # log is folded here; nothing else uses its connection meanwhile.
+            checked = pool.submit(self._repo.integrity_problems)
+            logged = fold(stored.events)
+            problems = [Issue("sqlite_integrity", Severity.ERROR, None, {"detail": detail})
+                        for detail in checked.result()]
         problems.extend(logged.issues)
         problems.extend(compare_with_log(stored.setup, stored.ballots, replayed_round(logged), stored.resolutions))
         problems.extend(prior_differences(stored.priors, logged.priors))

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from ..core.audit import after_seal_hash
-from ..core.events import UNPROJECTED, Draft, Event, chain_event, event_hash
+from ..core.events import UNPROJECTED, Draft, Event, chain_event, event_hash, json_value
 from ..core.history import PriorResult
 from ..core.issues import Issue, Severity, TinNhiemError
 from ..core.model import (
@@ -294,7 +294,7 @@ class RoundRepository:
             unprojected = [event for event in events if event.action in UNPROJECTED]
         else:
             placeholders = ", ".join("?" * len(UNPROJECTED))
-            unprojected = [Event(seq, at, keyer, action, json.loads(data), digest)
+            unprojected = [Event(seq, at, keyer, action, json_value(data), digest)
                            for seq, at, keyer, action, data, digest in sql(
                                "SELECT seq, at, keyer, action, data, hash FROM event"
                                f" WHERE action IN ({placeholders}) ORDER BY seq", UNPROJECTED)]
@@ -321,7 +321,7 @@ class RoundRepository:
         query = "SELECT seq, at, keyer, action, data, hash FROM event WHERE seq > ? ORDER BY seq"
         if first is not None:
             query += f" LIMIT {int(first)}"
-        return [Event(seq, at, keyer, action, json.loads(data), digest)
+        return [Event(seq, at, keyer, action, json_value(data), digest)
                 for seq, at, keyer, action, data, digest in db.execute(query, (after,))]
 
     def head(self) -> tuple[int, str]:
