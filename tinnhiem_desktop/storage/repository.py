@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from ..core.audit import after_seal_hash
+from ..core.bulk import no_cycle_collection
 from ..core.events import UNPROJECTED, Draft, Event, chain_event, event_hash, json_value
 from ..core.history import PriorResult
 from ..core.issues import Issue, Severity, TinNhiemError
@@ -221,7 +222,7 @@ class RoundRepository:
             return opening
         RoundRepository.loads += 1
         try:
-            with self._database.snapshot() as db:
+            with self._database.snapshot() as db, no_cycle_collection():
                 stored = self._load_in(db, with_events)
         except sqlite3.Error as error:
             raise TinNhiemError("round_file_corrupt", file=str(self.path), detail=_detail(error)) from None
