@@ -15,6 +15,7 @@ from json.encoder import c_make_encoder, encode_basestring
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping
 
+from .bulk import no_cycle_collection
 from .double_entry import Resolution
 from .issues import TinNhiemError
 from .model import MARKS, Ballot, BallotStatus, Counts, EntryPass, Mark, Station
@@ -385,16 +386,17 @@ def fold(events: Iterable[Event], state: RoundState | None = None) -> RoundState
     through `apply`, so the state and the problems found are the same."""
     state = RoundState() if state is None else state
     run: _Run | None = None
-    for event in events:
-        if event.action == "mark_set" and state.seal is None and event.seq == state.seq + 1:
-            run = _marked(state, run, event)
-            if run is not None and run.took:
-                continue
+    with no_cycle_collection():  # a long log makes a ballot for each run
+        for event in events:
+            if event.action == "mark_set" and state.seal is None and event.seq == state.seq + 1:
+                run = _marked(state, run, event)
+                if run is not None and run.took:
+                    continue
+            if run is not None:
+                run = run.end(state)
+            apply(state, event)
         if run is not None:
-            run = run.end(state)
-        apply(state, event)
-    if run is not None:
-        run.end(state)
+            run.end(state)
     return state
 
 
