@@ -200,6 +200,42 @@ def test_the_number_and_the_party_wording_are_printed(reference):
     assert "--fingerprint" not in text("small-minutes") and "-\u200a-fingerprint" in text("small-minutes")
 
 
+def _page_texts(path: Path) -> list[list[str]]:
+    document = pdfium.PdfDocument(path)
+    return [[text for _, text in lines_of(page_lines(document[i])) if not re.fullmatch(r"\d+", text)]
+            for i in range(len(document))]
+
+
+@pytest.mark.parametrize("people", [3, 4, 5, 6, 7, 8, 9, 11, 14])
+def test_minutes_end_a_table_with_two_people_and_keep_the_signatures_together(tmp_path, people):
+    """Whatever the number of people, the table's last person never stands alone under the
+    repeated headings at the top of a page, and the closing line and every signature share a page."""
+    spec = round_spec(party=False, people=people, collected=12)
+    source = make(tmp_path / "r.tinnhiem", spec, 12)
+    target = tmp_path / "bien-ban.pdf"
+    assert cli.main(["export", str(source), "--minutes", str(target)]) == 0
+    pages = _page_texts(target)
+    for number, lines in enumerate(pages, start=1):
+        rows = [line for line in lines if re.match(r"^\d+ \S", line) and "%" in line]
+        if number > 1 and lines and lines[0].startswith("STT"):
+            assert len(rows) != 1, f"page {number}: the table's last person alone: {rows}"
+    closing = [n for n, lines in enumerate(pages) if any(line.startswith("Biên bản lập xong") for line in lines)]
+    signed = [n for n, lines in enumerate(pages) for member in spec["team"]
+              if any(member["name"] in line and "—" not in line for line in lines)]  # not the list in I.
+    assert len(closing) == 1 and set(signed) == set(closing), (closing, signed)
+
+
+def test_the_consolidated_report_indents_the_first_line_of_its_paragraphs(reference):
+    page = pdfium.PdfDocument(reference["consolidated"])[0]
+    runs = page_lines(page)
+    lines: dict[int, float] = {}  # each line's leftmost word, by its baseline
+    for left, bottom, _, _, _ in runs:
+        lines[round(bottom / 3)] = min(left, lines.get(round(bottom / 3), left))
+    first = min(left for left, _, _, _, words in runs if words == "Tổng")  # "Tổng hợp từ 3 tệp…" opens it
+    body_left = min(lines.values())  # the second line of that paragraph, and the table, start at the margin
+    assert first - body_left > 8 * MM
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1])
     for kind, path in documents(out).items():

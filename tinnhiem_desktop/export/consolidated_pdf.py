@@ -18,7 +18,7 @@ from .fonts import FontSet
 from .history_text import prior_share
 from .minutes import LEVEL_HEADINGS
 from .paper import issuer_symbol
-from .pdf import BODY_PT, OfficialPdf, Signature, composed, save
+from .pdf import BODY_PT, FIRST_LINE_INDENT, OfficialPdf, Signature, composed, save
 from .results_text import rule_label
 
 # 252 mm: the text width of landscape A4 with 30/15 margins
@@ -116,17 +116,26 @@ class ConsolidatedPdf(OfficialPdf):
     def paragraph(self, value: str, *, emphasis: str = "", size: float | None = None, indent: float = 0,
                   align: str = "J", after: float = 1.5) -> None:
         """A paragraph the whole text width (less `indent`), laid out as multi_cell would: lines
-        `size` (the body's unless told) × 0.5 mm apart, a new page when the next line does not fit."""
+        `size` (the body's unless told) × 0.5 mm apart, a new page when the next line does not fit.
+        A justified body paragraph (not a list line) has its first line indented, as in the minutes."""
         size = size or self.body_pt
+        text = composed(value)
         with self.style(emphasis, size):
             x, width, line = self.l_margin + indent, self.epw - indent, size * 0.5
-            lines = self.wrap(composed(value), width)
+            first = FIRST_LINE_INDENT if align == "J" and indent == 0 and "\n" not in text \
+                and not text.startswith(("-", "(")) else 0
+            lines = self.wrap(text, width - first)
+            words = text.split()
+            taken = len(lines[0].split()) if lines else 0
+            if first and len(lines) > 1 and lines[0] == " ".join(words[:taken]):
+                lines = (lines[0], *self.wrap(" ".join(words[taken:]), width))  # the others the whole width
             for index, text in enumerate(lines):
                 if self.get_y() + line > self.page_break_trigger:
                     self.add_page()
                 last = index == len(lines) - 1
                 justify = align == "J" and not last
-                self.put_line(text, x, self.get_y(), width, line, "L" if align == "J" else align, justify=justify)
+                at, room = (x + first, width - first) if index == 0 else (x, width)
+                self.put_line(text, at, self.get_y(), room, line, "L" if align == "J" else align, justify=justify)
                 self.set_y(self.get_y() + line)
         self.set_x(self.l_margin)
         self.ln(after)

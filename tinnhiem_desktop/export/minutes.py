@@ -16,7 +16,7 @@ from .dates import vi_date
 from ..core.audit import grouped
 from .seal import Seal, seal_lead
 from .paper import DOTS, LEVEL_HEADINGS, base_words  # noqa: F401  (imported from here by others)
-from .pdf import OfficialPdf, Signature, composed, save
+from .pdf import MARGIN_TOP, OfficialPdf, Signature, composed, save
 from .procedure_text import team_vote_sentence
 from .results_text import HowRead, entry_sentence, overrides_sentence, rule_label
 from .team_words import closing_line, rule_line, team_words
@@ -26,6 +26,7 @@ from .wording import flags_words, sentence
 # ("Nguyễn Văn Quốc Thành") on one line, the figures columns what "30,00%" needs
 WIDTHS = (9, 41, 31, 8, 15, 8, 15, 8, 15, 15)
 WIDTHS_WITH_LAST_YEAR = (9, 34, 25, 7, 14, 7, 14, 7, 14, 19, 15)  # and last year's share, set at 10 pt
+CLOSING_HEIGHT = 15.5  # mm: the two lines that close the minutes, and the space after them
 TABLE_START_ROWS = 3  # people a table starts with on its first page, at the least
 
 
@@ -87,29 +88,82 @@ def write_minutes(results: RoundResults, target: Path, seal: Seal = Seal(), font
         pdf.seal_block(seal_lead(seal), seal.fingerprint)
     else:
         pdf.paragraph("Kết quả chưa chốt: chưa có dấu vân tay của tệp đợt lấy phiếu.", emphasis="B")
-    pdf.paragraph(closing_line(team.name))
     per_row = 3 if len(setup.team) > 4 else 2
-    pdf.signatures(team.upper, [Signature(m.role or "Thành viên", m.name) for m in head_first(setup.team)], per_row)
+    signers = [Signature(m.role or "Thành viên", m.name) for m in head_first(setup.team)]
+    together = CLOSING_HEIGHT + pdf.signatures_height(len(signers), per_row)
+    if together <= pdf.eph and pdf.will_page_break(together):  # the closing line and every signature on one page
+        pdf.add_page()
+    pdf.paragraph(closing_line(team.name))
+    pdf.signatures(team.upper, signers, per_row)
     return save(pdf, target)
 
 
-def _keep_table_start(pdf: OfficialPdf, widths: tuple[float, ...], size: float, people: Sequence) -> None:
-    """A new page unless the table's headings and its first people fit on this one: a table never
-    starts with one row at the foot of a page."""
+def _heights(pdf: OfficialPdf, widths: tuple[float, ...], size: float, people: Sequence, year: int | None,
+             decimals: int) -> tuple[float, list[float]]:
+    """The table's heading rows' height and each person's row height (mm), as the table draws them."""
     line, pad = size * 0.45, 0.8
     with pdf.style("B", size):
         first_row = max(pdf._lines(LEVEL_HEADINGS[-1], widths[7] + widths[8]), 2)  # and "Không / tính"
         heading = (first_row + 1) * line + 4 * pad
-    heights = []
     with pdf.style("", size):
-        for person in people:
-            lines = max(pdf._lines(composed(person.candidate.name), widths[1]),
-                        pdf._lines(composed(person.candidate.position), widths[2]), 1)
-            heights.append(lines * line + 2 * pad)
-            if len(heights) == TABLE_START_ROWS:
-                break
-    if pdf.will_page_break(heading + sum(heights)):
+        rows = [max(pdf._lines(composed(person.candidate.name), widths[1]),
+                    pdf._lines(composed(person.candidate.position), widths[2]),
+                    sum(pdf._lines(part, widths[9]) for part in prior_share(person, decimals, mark="\n").split("\n"))
+                    if year is not None else 1) * line + 2 * pad
+                for person in people]
+    return heading, rows
+
+
+def _keep_table_start(pdf: OfficialPdf, heading: float, rows: Sequence[float]) -> None:
+    """A new page unless the table's headings and its first people fit on this one: a table never
+    starts with one row at the foot of a page."""
+    if pdf.will_page_break(heading + sum(rows[:TABLE_START_ROWS])):
         pdf.add_page()
+
+
+def _widow_split(pdf: OfficialPdf, heading: float, rows: Sequence[float]) -> int | None:
+    """Where to end the table's page early so that its last person does not stand alone at the
+    top of a page (the headings repeated over one row): the number of rows to draw before a new
+    page, or None when the table ends well as it is."""
+    y, on_page, top = pdf.get_y() + heading, 0, MARGIN_TOP + heading
+    starts = []  # the index of the first row of each page
+    for index, height in enumerate(rows):
+        if y + height > pdf.page_break_trigger:
+            y, on_page = top, 0
+            starts.append(index)
+        y += height
+        on_page += 1
+    before = starts[-1] - (starts[-2] if len(starts) > 1 else 0) if starts else 0  # rows on the page before
+    return len(rows) - 2 if on_page == 1 and before >= TABLE_START_ROWS else None
+
+
+def _people_table(pdf: OfficialPdf, widths: tuple[float, ...], size: float, year: int | None, decimals: int,
+                  people: Sequence) -> None:
+    with pdf.table_of(widths, heading_rows=2, size=size) as table:
+        row = table.row()
+        row.cell("STT", rowspan=2)
+        row.cell("Họ và tên", rowspan=2)
+        row.cell("Chức vụ", rowspan=2)
+        for heading in LEVEL_HEADINGS:
+            row.cell(heading, colspan=2)
+        if year is not None:
+            row.cell(f"Tín nhiệm thấp năm {year} (%)", rowspan=2)
+        row.cell("Không\ntính", rowspan=2)
+        row = table.row()
+        for _ in LEVEL_HEADINGS:
+            row.cell("SL")
+            row.cell("%")
+        for person in people:
+            row = table.row()
+            row.cell(str(person.candidate.order))
+            row.cell(person.candidate.name, align="LEFT")
+            row.cell(person.candidate.position, align="LEFT")
+            for level in LEVELS:
+                row.cell(vi_count(person.tally.count(level)))
+                row.cell(vi_percent(person.percents[level], decimals))
+            if year is not None:
+                row.cell(prior_share(person, decimals, mark="\n"))
+            row.cell(vi_count(person.tally.not_counted))
 
 
 def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: RoundResults) -> None:
@@ -126,32 +180,16 @@ def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: Roun
 
     year = last_year(results)
     widths, size = (WIDTHS, 10.5) if year is None else (WIDTHS_WITH_LAST_YEAR, 10)
-    _keep_table_start(pdf, widths, size, form.candidates)
-    with pdf.table_of(widths, heading_rows=2, size=size) as table:
-        row = table.row()
-        row.cell("STT", rowspan=2)
-        row.cell("Họ và tên", rowspan=2)
-        row.cell("Chức vụ", rowspan=2)
-        for heading in LEVEL_HEADINGS:
-            row.cell(heading, colspan=2)
-        if year is not None:
-            row.cell(f"Tín nhiệm thấp năm {year} (%)", rowspan=2)
-        row.cell("Không\ntính", rowspan=2)
-        row = table.row()
-        for _ in LEVEL_HEADINGS:
-            row.cell("SL")
-            row.cell("%")
-        for person in form.candidates:
-            row = table.row()
-            row.cell(str(person.candidate.order))
-            row.cell(person.candidate.name, align="LEFT")
-            row.cell(person.candidate.position, align="LEFT")
-            for level in LEVELS:
-                row.cell(vi_count(person.tally.count(level)))
-                row.cell(vi_percent(person.percents[level], decimals))
-            if year is not None:
-                row.cell(prior_share(person, decimals, mark="\n"))
-            row.cell(vi_count(person.tally.not_counted))
+    heading, heights = _heights(pdf, widths, size, form.candidates, year, decimals)
+    _keep_table_start(pdf, heading, heights)
+    split = _widow_split(pdf, heading, heights)
+    people = list(form.candidates)
+    if split is None:
+        _people_table(pdf, widths, size, year, decimals, people)
+    else:  # two people on the last page, the headings over them as on any page the table runs to
+        _people_table(pdf, widths, size, year, decimals, people[:split])
+        pdf.add_page()
+        _people_table(pdf, widths, size, year, decimals, people[split:])
     pdf.paragraph("Ghi chú: SL là số phiếu; \"Không tính\" là số phiếu hợp lệ không đánh dấu hoặc đánh dấu "
                   "nhiều ô đối với người đó.", emphasis="I", size=11, after=0 if year else 2)
     if year is not None:

@@ -34,6 +34,8 @@ class Signature:
     name: str
 
 
+SIGNATURE_ROW = 38  # mm: a signer's title, "(Ký, ghi rõ họ tên)", about 18 mm to sign in, the name
+
 class OfficialPdf(FPDF):
     """An A4 document with Vietnamese fonts, the official header and page numbers."""
 
@@ -242,10 +244,17 @@ class OfficialPdf(FPDF):
     def qr_code(self, text: str, x: float, y: float, side: float) -> None:
         self.image(qr_png(text), x=x, y=y, w=side, h=side)
 
+    @staticmethod
+    def signatures_height(count: int, per_row: int = 2) -> float:
+        """The height (mm) `signatures` takes for `count` signers: its heading and rows."""
+        return 10.5 + -(-count // per_row) * (SIGNATURE_ROW + 2)  # 4 + 8.5 above the rows, no gap under the last
+
     def signatures(self, heading: str, signatures: Sequence[Signature], per_row: int = 2) -> None:
-        """Signature blocks, `per_row` across: title, '(Ký, ghi rõ họ tên)', space, the name."""
-        height = 42
-        if self.will_page_break(height + 12):
+        """Signature blocks, `per_row` across: title, '(Ký, ghi rõ họ tên)', space, the name; all
+        on one page (a new one if need be) unless they take more than a page."""
+        height = SIGNATURE_ROW
+        whole = self.signatures_height(len(signatures), per_row)
+        if self.will_page_break(whole if whole <= self.eph else height + 12):
             self.add_page()
         self.ln(4)
         if heading:
