@@ -46,3 +46,32 @@ def test_messages_are_composed_unicode():
 def test_a_sentence_fills_in_its_parameters():
     text = sentence("keyed_exceeds_collected", {"keyed": 59, "collected": 58})
     assert text == "Số phiếu đã nhập (59) nhiều hơn số phiếu thu về (58)."
+
+
+def test_a_full_disk_is_said_in_vietnamese_naming_the_file(tmp_path, spec_file, round_path, monkeypatch, capsys):
+    """The system's reason for refusing a write reaches the user in their words, not as
+    "No space left on device", and nothing half-written is left behind."""
+    import errno
+
+    from tinnhiem_desktop import cli
+    from tinnhiem_desktop.export import pdf
+
+    assert cli.main(["new", str(round_path), "--spec", str(spec_file)]) == 0
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pdf.FPDF, "output", full)
+    target = tmp_path / "bien-ban.pdf"
+    assert cli.main(["export", str(round_path), "--minutes", str(target)]) != 0
+    said = capsys.readouterr().err
+    assert "ổ đĩa đã đầy" in said and str(target) in said and "No space" not in said
+    assert not target.exists() and not list(tmp_path.glob("*.partial"))
+
+
+def test_a_reason_without_a_code_is_kept_as_the_system_gave_it():
+    from tinnhiem_desktop.core.issues import os_reason
+
+    assert os_reason(OSError("lạ")) == "lạ"
+    assert sentence("file_not_writable", {"file": "x.pdf", "detail": os_reason(PermissionError(13, "Permission denied"))}
+                    ).count("không có quyền truy cập") == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Mapping
@@ -46,3 +47,13 @@ class TinNhiemError(Exception):
     def __str__(self) -> str:
         where = f" at {self.location}" if self.location else ""
         return f"{self.code}{where} {self.params}"
+
+
+def os_reason(error: BaseException) -> str:
+    """Why the system refused a file operation, as a code the wording puts in the user's language
+    (ENOSPC: the disk is full, EACCES: no permission…); the system's own words (in English) only for
+    a reason with no code."""
+    number = getattr(error, "errno", None)
+    if isinstance(number, int) and number in errno.errorcode:
+        return errno.errorcode[number]
+    return getattr(error, "strerror", None) or str(error)

@@ -53,6 +53,34 @@ def vietnamese(text: str) -> str:
     return text
 
 
+OS_REASONS = {  # why the system refused a file operation (core.issues.os_reason), in the user's words
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EDQUOT": "đã hết dung lượng được phép dùng trên ổ đĩa",
+    "EACCES": "không có quyền truy cập",
+    "EPERM": "không được phép thực hiện",
+    "EROFS": "ổ đĩa hoặc thư mục chỉ cho đọc",
+    "ENOENT": "không có tệp hoặc thư mục này",
+    "ENOTDIR": "một phần của đường dẫn không phải thư mục",
+    "EISDIR": "đây là một thư mục, không phải tệp",
+    "EEXIST": "đã có tệp hoặc thư mục cùng tên",
+    "EBUSY": "tệp đang được chương trình khác dùng",
+    "ENAMETOOLONG": "tên tệp hoặc đường dẫn quá dài",
+    "EINVAL": "tên tệp hoặc đường dẫn không hợp lệ",
+    "EIO": "lỗi đọc ghi của ổ đĩa",
+    "ENODEV": "không thấy ổ đĩa",
+    "ENXIO": "không thấy ổ đĩa",
+    "EXDEV": "không chuyển được tệp sang ổ đĩa khác",
+    "ETIMEDOUT": "ổ đĩa mạng không trả lời",
+    "EHOSTDOWN": "máy chứa ổ đĩa mạng không trả lời",
+    "EMFILE": "đang mở quá nhiều tệp cùng lúc",
+}
+
+
+def os_reason_words(reason: str, translate: Translate = vietnamese) -> str:
+    """The words for `core.issues.os_reason`'s code; a reason with no code as the system gave it."""
+    return translate(OS_REASONS[reason]) if reason in OS_REASONS else reason
+
+
 PHRASES = {  # the pieces that locate a message or qualify a status
     "file": "Tệp '{file}'",
     "line": "dòng {line}",
@@ -360,6 +388,8 @@ def _enriched(params: Mapping[str, Any], translate: Translate = vietnamese) -> d
         values["detail"] = describe_issue(detail, values.get("form_title"), translate)
     elif isinstance(detail, TinNhiemError):
         values["detail"] = describe_error(detail, translate)
+    elif isinstance(detail, str) and detail in OS_REASONS:
+        values["detail"] = translate(OS_REASONS[detail])
     if isinstance(values.get("sealed_at"), str):  # an ISO time reads as "10 giờ 42, ngày 27/11/2026"
         values["sealed_at"] = vi_datetime(values["sealed_at"], translate)
     if "count" in values and values["count"] in COUNT_NAMES:

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from ..core.issues import Issue, Severity, TinNhiemError
+from ..core.issues import Issue, Severity, TinNhiemError, os_reason
 from ..storage.roundfile import check_new_file, read_header
 from .rounds import RoundService
 
@@ -159,5 +159,5 @@ def restore_copy(backup: Path, target: Path) -> Path:
             shutil.copyfile(backup, partial)
             partial.replace(newest)
     except OSError as error:
-        raise TinNhiemError("file_not_writable", file=str(target), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_not_writable", file=str(target), detail=os_reason(error)) from None
     return target

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ..core.issues import Location, TinNhiemError
+from ..core.issues import Location, TinNhiemError, os_reason
 from ..core.model import Candidate
 from ..core.names import folded
 from ..core.spec import nfc
@@ -271,7 +271,7 @@ def _read_workbook(path: Path, sheet: str | None) -> Table:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except OSError as error:
-        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_unreadable", file=str(path), detail=os_reason(error)) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, EOFError):
         raise TinNhiemError("not_a_spreadsheet", file=str(path)) from None
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from ..core.history import PriorResult, Suggestion, candidate_ref, loose_name, suggest_links
-from ..core.issues import TinNhiemError
+from ..core.issues import TinNhiemError, os_reason
 from ..core.model import Header, HeaderStyle, RoundSetup
 from ..core.results import CandidateResult, RoundResults, with_previous
 from ..core.rules import PriorShare
@@ -209,5 +209,5 @@ def write_report(report: ConsolidatedReport, xlsx: Path | None = None, pdf: Path
 
                 written.append(write_consolidated_pdf(report, target))
         except OSError as error:
-            raise TinNhiemError("file_not_writable", file=str(target), detail=error.strerror or str(error)) from None
+            raise TinNhiemError("file_not_writable", file=str(target), detail=os_reason(error)) from None
     return written

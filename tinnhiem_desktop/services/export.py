@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..core.issues import Issue, Severity, TinNhiemError
+from ..core.issues import Issue, Severity, TinNhiemError, os_reason
 from ..export.seal import Seal
 from .procedure import ProcedureService, iso_date, note_blank_ballots_printed
 from .rounds import RoundService
@@ -97,7 +97,7 @@ def export_documents(
 
                 written.append(write_ballots_csv(service.setup, service.counted_ballots(), target))
         except OSError as error:
-            raise TinNhiemError("file_not_writable", file=str(target), detail=error.strerror or str(error)) from None
+            raise TinNhiemError("file_not_writable", file=str(target), detail=os_reason(error)) from None
     return written
 
 
@@ -189,7 +189,7 @@ def export_reports(
                 made.append(writer(results, target, report, seal))
             except OSError as error:
                 raise TinNhiemError("file_not_writable", file=str(target),
-                                    detail=error.strerror or str(error)) from None
+                                    detail=os_reason(error)) from None
         written += made
         if info.sealed and not service.opened_read_only:
             procedure.record_report(provincial, report_date, recipient, made)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.issues import Location, TinNhiemError
+from ..core.issues import Location, TinNhiemError, os_reason
 
 
 def read_text(path: Path) -> str:
@@ -17,7 +17,7 @@ def read_text(path: Path) -> str:
     except IsADirectoryError:
         raise TinNhiemError("path_is_folder", file=str(path)) from None
     except OSError as error:
-        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_unreadable", file=str(path), detail=os_reason(error)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -39,5 +39,5 @@ def output_folder(text: str) -> Path:
         if folder.exists() and not folder.is_dir():
             raise TinNhiemError("folder_is_file", folder=str(folder))
     except OSError as error:
-        raise TinNhiemError("file_unreadable", file=str(folder), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_unreadable", file=str(folder), detail=os_reason(error)) from None
     return folder

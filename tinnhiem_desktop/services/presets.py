@@ -11,7 +11,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Sequence
 
-from ..core.issues import Location, TinNhiemError
+from ..core.issues import Location, TinNhiemError, os_reason
 from ..core.rules import DEFAULT_TEAM_NAME, Band, Base, Preset
 from ..core.names import folded
 from ..core.spec import nfc, saved_preset_from_dict, saved_preset_to_dict
@@ -103,5 +103,5 @@ def save_preset(preset: Preset, folder: Path | None = None) -> Path:
         partial.replace(path)
     except OSError as error:
         partial.unlink(missing_ok=True)
-        raise TinNhiemError("file_not_writable", file=str(path), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_not_writable", file=str(path), detail=os_reason(error)) from None
     return path

@@ -22,7 +22,7 @@ from ..core.audit import after_seal_hash
 from ..core.bulk import no_cycle_collection
 from ..core.events import UNPROJECTED, Draft, Event, chain_event, event_hash, json_value
 from ..core.history import PriorResult
-from ..core.issues import Issue, Severity, TinNhiemError
+from ..core.issues import Issue, Severity, TinNhiemError, os_reason
 from ..core.model import (
     Ballot,
     BallotForm,
@@ -120,7 +120,7 @@ class RoundRepository:
         except (OSError, sqlite3.Error) as error:
             lock.release()
             _remove_quietly(partial)
-            detail = getattr(error, "strerror", None) or str(error)
+            detail = os_reason(error)
             raise TinNhiemError("file_not_writable", file=str(path), detail=detail) from None
         except BaseException:
             lock.release()
@@ -339,7 +339,7 @@ class RoundRepository:
         try:
             return vacuum_into(self._database, target)
         except (OSError, sqlite3.Error) as error:
-            detail = getattr(error, "strerror", None) or str(error)
+            detail = os_reason(error)
             raise TinNhiemError("file_not_writable", file=str(target), detail=detail) from None
 
     def integrity_problems(self) -> list[str]:
@@ -659,7 +659,7 @@ def _migrate_in_place(database: Database, path: Path, version: int) -> Database:
     try:
         replace_durably(work, path)
     except OSError as error:
-        raise TinNhiemError("file_not_writable", file=str(path), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_not_writable", file=str(path), detail=os_reason(error)) from None
     return open_database(path, "write")
 
 
@@ -694,7 +694,7 @@ def _settle_sidecars(path: Path, writable: bool) -> tuple[Path | None, tuple[Iss
                                  {"file": str(path), "sidecar": str(sidecar), "set_aside": str(moved[sidecar])})
                            for sidecar in sidecars)
     except OSError as error:
-        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_unreadable", file=str(path), detail=os_reason(error)) from None
     finally:
         if not keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -31,7 +31,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from ..core.issues import TinNhiemError
+from ..core.issues import TinNhiemError, os_reason
 
 if TYPE_CHECKING:  # only for the annotations: SQLAlchemy is imported when a schema is migrated
     from sqlalchemy import Engine
@@ -62,7 +62,7 @@ def check_new_file(path: Path) -> None:
         if not path.parent.is_dir():
             raise TinNhiemError("folder_missing", folder=str(path.parent), file=str(path))
     except OSError as error:
-        raise TinNhiemError("file_not_writable", file=str(path), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_not_writable", file=str(path), detail=os_reason(error)) from None
 
 
 def read_header(path: Path) -> FileHeader:
@@ -80,7 +80,7 @@ def read_header(path: Path) -> FileHeader:
     except IsADirectoryError:
         raise TinNhiemError("path_is_folder", file=str(path)) from None
     except OSError as error:
-        raise TinNhiemError("file_unreadable", file=str(path), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_unreadable", file=str(path), detail=os_reason(error)) from None
     if not head.startswith(SQLITE_MAGIC):
         raise TinNhiemError("not_a_round_file", file=str(path))
     if len(head) < 100:
@@ -264,7 +264,7 @@ def _open_lock_file(path: Path, round_path: Path) -> int:
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EMLINK, errno.EISDIR, errno.ENXIO):
             raise unsafe from None
-        raise TinNhiemError("file_not_writable", file=str(round_path), detail=error.strerror or str(error)) from None
+        raise TinNhiemError("file_not_writable", file=str(round_path), detail=os_reason(error)) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
         os.close(fd)
@@ -337,7 +337,7 @@ class _FileLock:
                 fd = os.open(round_path, os.O_RDONLY | os.O_CLOEXEC)
             except OSError as error:
                 raise TinNhiemError("file_unreadable", file=str(round_path),
-                                    detail=error.strerror or str(error)) from None
+                                    detail=os_reason(error)) from None
             if os.path.samestat(os.fstat(fd), info):
                 break
             os.close(fd)  # the name was given to another file meanwhile: try again

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Mapping
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
-from ..core.issues import Issue, TinNhiemError
+from ..core.issues import Issue, TinNhiemError, os_reason
 from ..core.percent import vi_count, vi_percent
 from ..core.results import Rule
 from ..core.rules import PRESETS, Band, Preset
@@ -123,6 +123,11 @@ def describe_issue(issue: Issue, form_title: str | None = None) -> str:
     return vi.describe_issue(issue, form_title, wording)
 
 
+def os_reason_text(error: OSError) -> str:
+    """Why the system refused a file operation, in the window's language."""
+    return vi.os_reason_words(os_reason(error), wording)
+
+
 def rule_label(rule: Rule) -> str:
     return results_text.rule_label(rule, wording)
 
@@ -149,6 +154,7 @@ def wording_sources() -> list[str]:
     texts = [
         *vi.MESSAGES.values(),
         *vi.PHRASES.values(),
+        *vi.OS_REASONS.values(),
         *vi.COUNT_NAMES.values(),
         *vi.MARK_NAMES.values(),
         *vi.STATUS_NAMES.values(),

@@ -3545,6 +3545,78 @@ The other ballots keep their numbers.</translation>
             <translation>not set</translation>
         </message>
         <message>
+            <source>ổ đĩa đã đầy</source>
+            <translation>the disk is full</translation>
+        </message>
+        <message>
+            <source>đã hết dung lượng được phép dùng trên ổ đĩa</source>
+            <translation>the disk quota is used up</translation>
+        </message>
+        <message>
+            <source>không có quyền truy cập</source>
+            <translation>access is not permitted</translation>
+        </message>
+        <message>
+            <source>không được phép thực hiện</source>
+            <translation>the operation is not permitted</translation>
+        </message>
+        <message>
+            <source>ổ đĩa hoặc thư mục chỉ cho đọc</source>
+            <translation>the disk or folder is read-only</translation>
+        </message>
+        <message>
+            <source>không có tệp hoặc thư mục này</source>
+            <translation>no such file or folder</translation>
+        </message>
+        <message>
+            <source>một phần của đường dẫn không phải thư mục</source>
+            <translation>part of the path is not a folder</translation>
+        </message>
+        <message>
+            <source>đây là một thư mục, không phải tệp</source>
+            <translation>this is a folder, not a file</translation>
+        </message>
+        <message>
+            <source>đã có tệp hoặc thư mục cùng tên</source>
+            <translation>a file or folder of that name already exists</translation>
+        </message>
+        <message>
+            <source>tệp đang được chương trình khác dùng</source>
+            <translation>the file is in use by another program</translation>
+        </message>
+        <message>
+            <source>tên tệp hoặc đường dẫn quá dài</source>
+            <translation>the file name or path is too long</translation>
+        </message>
+        <message>
+            <source>tên tệp hoặc đường dẫn không hợp lệ</source>
+            <translation>the file name or path is not valid</translation>
+        </message>
+        <message>
+            <source>lỗi đọc ghi của ổ đĩa</source>
+            <translation>the disk failed to read or write</translation>
+        </message>
+        <message>
+            <source>không thấy ổ đĩa</source>
+            <translation>the disk is not there</translation>
+        </message>
+        <message>
+            <source>không chuyển được tệp sang ổ đĩa khác</source>
+            <translation>the file cannot be moved to another disk</translation>
+        </message>
+        <message>
+            <source>ổ đĩa mạng không trả lời</source>
+            <translation>the network drive does not answer</translation>
+        </message>
+        <message>
+            <source>máy chứa ổ đĩa mạng không trả lời</source>
+            <translation>the computer holding the network drive does not answer</translation>
+        </message>
+        <message>
+            <source>đang mở quá nhiều tệp cùng lúc</source>
+            <translation>too many files are open at once</translation>
+        </message>
+        <message>
             <source>số người được triệu tập</source>
             <translation>number of people summoned</translation>
         </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from ..dialogs import Dialogs
-from ..i18n import sentence
+from ..i18n import os_reason_text, sentence
 from .common import Focus, Problem, WizardPage, focus_on
 from .info_page import InfoPage
 
@@ -123,7 +123,7 @@ class SavePage(WizardPage):
                                refuse)
         except OSError as error:
             return Problem(self.tr("Không dùng được đường dẫn '{path}': {reason}").format(
-                path=path, reason=error.strerror or error), refuse)
+                path=path, reason=os_reason_text(error)), refuse)
         return None
 
     def validatePage(self) -> bool:
@@ -136,7 +136,7 @@ class SavePage(WizardPage):
                 folder.mkdir(parents=True)
             except OSError as error:
                 self.show_problem(self.tr("Không tạo được thư mục '{folder}': {reason}").format(
-                    folder=folder, reason=error.strerror or error))
+                    folder=folder, reason=os_reason_text(error)))
                 return False
         if not super().validatePage():
             return False
