@@ -123,6 +123,8 @@ class FakeDialogs:
         self.asked.append(label)
         if self.choices:
             wanted = self.choices.pop(0)
+            if wanted is None:
+                return None  # the question cancelled
             return next(item for item in items if item.startswith(wanted))
         return items[current]
 

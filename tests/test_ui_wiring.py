@@ -102,6 +102,29 @@ def test_a_round_made_with_the_wizard_names_its_organiser_in_the_log(qtbot, sett
     assert {event.keyer for event in window.session.service.events()} == {"Nguyễn Thị Mai (chuẩn bị đợt)"}
 
 
+def test_a_round_made_and_the_keyer_question_cancelled_keys_in_the_preparers_name(qtbot, settings_dir, tmp_path):
+    from PySide6.QtWidgets import QWizard
+
+    from test_ui_wizard import PageId, fill_forms, fill_info, go_to
+
+    def fill(wizard: RoundWizard) -> None:
+        wizard.restart()
+        fill_info(wizard)
+        go_to(wizard, PageId.FORMS)
+        fill_forms(wizard)
+        go_to(wizard, PageId.SAVE)
+        wizard.save_page.path_edit.setText(str(tmp_path / "dot.tinnhiem"))
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+
+    window = MainWindow(FakeDialogs(choices=[None], on_run=fill))  # "Ai đang nhập phiếu?" cancelled
+    qtbot.addWidget(window)
+    window.new_round()
+    window.session.add_ballot("1", 1)
+    keyers = [event.keyer for event in window.session.service.events()]
+    assert keyers == ["Nguyễn Thị Mai (chuẩn bị đợt)", "Nguyễn Thị Mai"]
+    assert "tên người lập đợt" in window.statusBar().currentMessage()
+
+
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_each_menus_alt_letters_are_distinct(qtbot, qapp, settings_dir, language):
     import re

@@ -325,6 +325,14 @@ class MainWindow(RoundOpening, QMainWindow):
         self._say_keying(self.tr("Chưa chọn người nhập: tiếp tục với người nhập cuối cùng trong tệp "
                                  "(đổi ở Phiếu → Đổi người nhập / lượt nhập)."))
 
+    def key_as_preparer(self, preparer: str) -> None:
+        """No keyer chosen for a round just made: its ballots are keyed in the name of the person
+        who made it (who is at this PC), on pass A, never as "(chuẩn bị đợt)", the log's name
+        for the preparation itself."""
+        self._key_as(preparer, EntryPass.A)
+        self._say_keying(self.tr("Chưa chọn người nhập: nhập phiếu với tên người lập đợt "
+                                 "(đổi ở Phiếu → Đổi người nhập / lượt nhập)."))
+
     def _team_roster(self) -> list[str]:
         return [f"{m.name} ({m.role})" if m.role else m.name for m in self.session.setup.team]
 

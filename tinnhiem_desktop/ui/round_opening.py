@@ -116,7 +116,7 @@ class RoundOpening:
         self.close_round()
         self._attach(service)
         if not self.choose_keyer():
-            self.keep_last_keyer()
+            self.key_as_preparer(preparer)
         return True
 
     def _attach(self, service: RoundService) -> None:

@@ -1324,6 +1324,10 @@ Each voting round is one self-contained .tinnhiem file.</translation>
             <translation>No keyer chosen: going on with the last keyer in the file (change in Ballot → Change keyer / pass).</translation>
         </message>
         <message>
+            <source>Chưa chọn người nhập: nhập phiếu với tên người lập đợt (đổi ở Phiếu → Đổi người nhập / lượt nhập).</source>
+            <translation>No keyer chosen: ballots are keyed in the name of the person who made the round (change it in Ballot → Change keyer / pass).</translation>
+        </message>
+        <message>
             <source>Họ và tên người nhập phiếu:</source>
             <translation>Full name of the person keying the ballots:</translation>
         </message>
