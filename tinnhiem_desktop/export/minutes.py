@@ -15,7 +15,7 @@ from .history_text import by_hand_notes, last_year, prior_share
 from .dates import vi_date
 from ..core.audit import grouped
 from .seal import Seal, seal_lead
-from .paper import DOTS, LEVEL_HEADINGS, base_words  # noqa: F401  (imported from here by others)
+from .paper import DOTS, LEVEL_HEADINGS, base_words, count_lines  # noqa: F401  (imported from here by others)
 from .pdf import MARGIN_TOP, OfficialPdf, Signature, composed, save
 from .procedure_text import team_vote_sentence
 from .results_text import HowRead, entry_sentence, overrides_sentence, rule_label
@@ -167,14 +167,9 @@ def _people_table(pdf: OfficialPdf, widths: tuple[float, ...], size: float, year
 
 
 def _form_section(pdf: OfficialPdf, number: int, form: FormResult, results: RoundResults) -> None:
-    counts, tally, decimals = form.form.counts, form.tally, results.rule.decimals
+    decimals = results.rule.decimals
     pdf.heading(f"{number}. Loại phiếu {form.form.code}: {form.form.title}")
-    for line in (
-        f"- Số người được triệu tập: {vi_count(counts.summoned)}; số người có mặt: {vi_count(counts.present)}.",
-        f"- Số phiếu phát ra: {vi_count(counts.issued)}; số phiếu thu về: {vi_count(counts.collected)}.",
-        f"- Số phiếu hợp lệ: {vi_count(tally.valid)}; số phiếu không hợp lệ: {vi_count(tally.invalid)}"
-        + (f" (đã kiểm {vi_count(tally.keyed)} phiếu)." if tally.keyed != counts.collected else "."),
-    ):
+    for line in count_lines(form):
         pdf.paragraph(line, indent=4, after=0.5)
     pdf.paragraph(base_words(form, decimals), after=2)
 

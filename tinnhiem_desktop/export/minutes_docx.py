@@ -33,7 +33,7 @@ from ..core.team import head_first
 from .dates import vi_date
 from .history_text import by_hand_notes, last_year, prior_share
 from .paper import (DOTS, FINGERPRINT_HOW, LEVEL_HEADINGS, LOCALITY, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT,
-                    MARGIN_TOP, apart_hyphens, base_words, composed, place_and_date, qr_png)
+                    MARGIN_TOP, apart_hyphens, base_words, composed, count_lines, place_and_date, qr_png)
 from .procedure_text import team_vote_sentence
 from .results_text import HowRead, entry_sentence, overrides_sentence, rule_label
 from .team_words import closing_line, rule_line, team_words
@@ -125,14 +125,9 @@ def write_minutes_docx(results: RoundResults, target: Path, seal: Seal = Seal(),
 
 
 def _form_section(doc: _MinutesDocument, number: int, form: FormResult, results: RoundResults) -> None:
-    counts, tally, decimals = form.form.counts, form.tally, results.rule.decimals
+    decimals = results.rule.decimals
     doc.heading(f"{number}. Loại phiếu {form.form.code}: {form.form.title}")
-    for line in (
-        f"- Số người được triệu tập: {vi_count(counts.summoned)}; số người có mặt: {vi_count(counts.present)}.",
-        f"- Số phiếu phát ra: {vi_count(counts.issued)}; số phiếu thu về: {vi_count(counts.collected)}.",
-        f"- Số phiếu hợp lệ: {vi_count(tally.valid)}; số phiếu không hợp lệ: {vi_count(tally.invalid)}"
-        + (f" (đã kiểm {vi_count(tally.keyed)} phiếu)." if tally.keyed != counts.collected else "."),
-    ):
+    for line in count_lines(form):
         doc.paragraph(line, indent=4, keep=True)
     doc.paragraph(base_words(form, decimals), keep=True)
 

@@ -66,6 +66,17 @@ LEVEL_HEADINGS = ("Tín nhiệm cao", "Tín nhiệm", "Tín nhiệm thấp")
 DOTS = "................"
 
 
+def count_lines(form: FormResult) -> tuple[str, ...]:
+    """A form's counts as the minutes list them under its heading (PDF and .docx alike)."""
+    counts, tally = form.form.counts, form.tally
+    return (
+        f"- Số người được triệu tập: {vi_count(counts.summoned)}; số người có mặt: {vi_count(counts.present)}.",
+        f"- Số phiếu phát ra: {vi_count(counts.issued)}; số phiếu thu về: {vi_count(counts.collected)}.",
+        f"- Số phiếu hợp lệ: {vi_count(tally.valid)}; số phiếu không hợp lệ: {vi_count(tally.invalid)}"
+        + (f" (đã kiểm {vi_count(tally.keyed)} phiếu)." if tally.keyed != counts.collected else "."),
+    )
+
+
 def base_words(form: FormResult, decimals: int) -> str:
     if form.base_kind is Base.VALID_FOR_PERSON:
         base = f"Tỷ lệ % tính trên {BASE_NAMES[form.base_kind]}"
