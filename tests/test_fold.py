@@ -7,13 +7,13 @@ from dataclasses import replace
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tinnhiem_desktop.core.audit import ballot_state, chain_event, replayed_round
+from tinnhiem_desktop.core.audit import ballot_state, replayed_round
 from tinnhiem_desktop.core.events import apply, fold
 from tinnhiem_desktop.core.model import Ballot, BallotStatus, EntryPass, Mark
 from tinnhiem_desktop.core.spec import setup_to_dict
 from tinnhiem_desktop.core.state import RoundState
 
-from test_core_audit import make_setup
+from test_core_audit import build_log as chained, make_setup
 
 VALUES = [mark.value for mark in Mark]
 
@@ -23,14 +23,6 @@ def one_by_one(events):
     for event in events:
         apply(state, event)
     return state
-
-
-def chained(entries):
-    events, prev = [], None
-    for i, (action, data) in enumerate(entries, start=1):
-        prev = chain_event(prev, f"2024-11-20T09:{i // 60:02d}:{i % 60:02d}", "keyer-1", action, data)
-        events.append(prev)
-    return events
 
 
 def keyed_entries(draw_marks):

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from json.encoder import c_make_encoder, encode_basestring
 from dataclasses import dataclass
+from functools import cached_property
+from json.encoder import c_make_encoder, encode_basestring
 from typing import Any, Callable, Iterable, Mapping
 
 from .bulk import no_cycle_collection
@@ -116,7 +117,7 @@ class EventKind:
     apply: Handler
     note: str  # what the event records, for a reader of this module
 
-    @property
+    @cached_property
     def fields(self) -> frozenset[str]:
         return self.required | self.optional
 
@@ -389,11 +390,12 @@ def fold(events: Iterable[Event], state: RoundState | None = None) -> RoundState
     with no_cycle_collection():  # a long log makes a ballot for each run
         for event in events:
             if event.action == "mark_set" and state.seal is None and event.seq == state.seq + 1:
-                run = _marked(state, run, event)
-                if run is not None and run.took:
+                run, took = _marked(state, run, event)
+                if took:
                     continue
             if run is not None:
-                run = run.end(state)
+                run.end(state)
+                run = None
             apply(state, event)
         if run is not None:
             run.end(state)
@@ -403,62 +405,55 @@ def fold(events: Iterable[Event], state: RoundState | None = None) -> RoundState
 class _Run:
     """A ballot's marks while a run of `mark_set` events on it is folded."""
 
-    __slots__ = ("form", "pass_value", "number", "base", "marks", "size", "took", "changed")
+    __slots__ = ("form", "pass_value", "number", "base", "marks", "size", "changed")
 
     def __init__(self, form: str, pass_value: str, number: int, base: Ballot, size: int) -> None:
         self.form, self.pass_value, self.number, self.base, self.size = form, pass_value, number, base, size
         self.marks = dict(base.marks)
-        self.took = False
         self.changed = False
 
     def end(self, state: RoundState) -> None:
+        """Put the ballot back with the marks the run left."""
         if self.changed:
             base = self.base
             state.put_ballot(self.form, base.entry_pass, self.number,
                              Ballot(base.form, base.number, base.status, self.marks, base.invalid_reason,
                                     base.entry_pass))
-        return None
 
 
-_MARK_REQUIRED = frozenset("form ballot candidate old new".split())
-_MARK_FIELDS = _MARK_REQUIRED | {"pass", "scan_confirmed"}
-
-
-def _marked(state: RoundState, run: _Run | None, event: Event) -> _Run | None:
-    """Take one `mark_set` event into the run (`run.took`), or leave it to `apply` (not took).
-    Returns the run to go on with: this one, a new one for another ballot, or None."""
-    if run is not None:
-        run.took = False
+def _marked(state: RoundState, run: _Run | None, event: Event) -> tuple[_Run | None, bool]:
+    """One `mark_set` event taken into the run, or left to `apply`: the run to go on with (this
+    one, a new one for another ballot, or None) and whether the event was taken."""
     data = event.data
-    if type(data) is not dict:
-        return run
-    keys = data.keys()
-    if not (keys <= _MARK_FIELDS and _MARK_REQUIRED <= keys):
-        return run
+    declared = KINDS["mark_set"]
+    if type(data) is not dict or not (data.keys() <= declared.fields and declared.required <= data.keys()):
+        return run, False
     form, number, pass_value = data["form"], data["ballot"], data.get("pass", "A")
     if run is None or run.number != number or run.form != form or run.pass_value != pass_value:
         if run is not None:
-            run = run.end(state)
+            run.end(state)
+            run = None
         source = _PASSES.get(pass_value) if type(pass_value) is str else None
         if source is None or type(form) is not str or state.setup is None or not state.has_form(form) \
                 or type(number) is not int:
-            return None
+            return None, False
         base = state.ballot(form, source, number)
         if base is None or base.status is not BallotStatus.VALID:
-            return None
+            return None, False
         run = _Run(form, pass_value, number, base, len(state.setup.form(form).candidates))
     order, new = data["candidate"], data["new"]
-    if type(order) is not int or not 1 <= order <= run.size or (new is not None and (type(new) is not str or new not in MARKS)):
-        return run
+    if type(order) is not int or not 1 <= order <= run.size \
+            or (new is not None and (type(new) is not str or new not in MARKS)):
+        return run, False
     old = run.marks.get(order)
     if (None if old is None else old.value) != data["old"]:
-        return run
+        return run, False
     if event_hash(state.head, event.seq, event.at, event.keyer, event.action, data) != event.hash:
-        return run
+        return run, False
     if new is None:
         run.marks.pop(order, None)
     else:
         run.marks[order] = MARKS[new]
     state.seq, state.head = event.seq, event.hash
-    run.took = run.changed = True
-    return run
+    run.changed = True
+    return run, True
