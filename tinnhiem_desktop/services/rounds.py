@@ -176,29 +176,31 @@ class RoundService(Keying, SetupAndRule, Stations, DoubleEntry, Sealing, Earlier
             self._take(self._repo.load(with_events=self._events is not None))
             self._stale = False
         changes = [NO_CHANGES]
+        known = len(self._state.issues)
 
         def admit(newer: list[Event], events: list[Event]) -> None:
             for event in newer:
                 changes[0] |= apply(self._state, event)[1]
             if newer and self._events is not None:
                 self._events.extend(newer)
-            known = len(self._state.issues)
+            checked = len(self._state.issues)  # what the others' events brought is the server's
             try:
                 for event in events:
                     changes[0] |= apply(self._state, event)[1]
             except TinNhiemError as error:
                 raise TinNhiemError("server_changed_meanwhile", url=str(self.path), detail=error.code) from None
-            if len(self._state.issues) > known:
+            if len(self._state.issues) > checked:
                 # Made from an older view: e.g. a cell's "old" another PC changed meanwhile. Committed,
                 # it would be a log that does not replay (verify: log_inconsistent).
-                detail = self._state.issues[known].code
+                detail = self._state.issues[checked].code
                 raise TinNhiemError("server_changed_meanwhile", url=str(self.path), detail=detail)
             changes.append(events)
 
         try:
             self._repo.append(drafts, self.keyer, fingerprint=fingerprint, since=self._state.seq, admit=admit)
         except BaseException:
-            if len(changes) > 1 or changes[0]:  # the state took events the server did not commit
+            if len(changes) > 1 or changes[0] or len(self._state.issues) > known:
+                # the state took events (or found problems in them) the server did not commit
                 try:
                     self._take(self._repo.load(with_events=self._events is not None))
                 except TinNhiemError:
