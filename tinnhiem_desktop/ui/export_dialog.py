@@ -45,6 +45,17 @@ CHOSEN = "export/chosen"  # the settings key of the documents and reports chosen
 DEFAULT_CHOSEN = ("minutes", "summary")
 
 
+def chosen_folder(edit: QLineEdit, status: QLabel) -> Path | None:
+    """The folder typed in `edit` for documents to be written in; None when it cannot be one, with
+    the reason in `status` and the cursor back in `edit` (the export and reports dialogs)."""
+    try:
+        return output_folder(edit.text())
+    except TinNhiemError as error:
+        status.setText(describe_error(error))
+        edit.setFocus()
+        return None
+
+
 class ExportDialog(QDialog):
     finished_writing = Signal(list)
 
@@ -153,11 +164,7 @@ class ExportDialog(QDialog):
         return ReportRequest(**files) if files else None
 
     def start(self) -> None:
-        try:
-            output_folder(self.folder.text())
-        except TinNhiemError as error:
-            self.status.setText(describe_error(error))
-            self.folder.setFocus()
+        if chosen_folder(self.folder, self.status) is None:
             return
         request, reports = self.request(), self.report_request()
         if not request.targets() and reports is None:

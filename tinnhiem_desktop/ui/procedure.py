@@ -42,11 +42,11 @@ from ..core.rules import quorum_met, quorum_text
 from ..export.procedure_text import ASSESSMENT_NAMES, STAGE_NAMES, deadline_line, step_name
 from ..export.report_upward import default_recipient
 from ..services.export import REPORT_NAMES, ReportRequest, export_reports
-from ..services.files import output_folder
 from ..services.procedure import ProcedureService
 from ..services.rounds import RoundService
 from .background import Background
 from .dialogs import Dialogs
+from .export_dialog import chosen_folder
 from .i18n import day_count, describe_error, describe_issue, moment, wording
 
 DONE_COLOUR, MISSING_COLOUR, LATE_COLOUR = QColor("#c8e6c9"), QColor("#ffcdd2"), QColor("#fff3c4")
@@ -554,11 +554,7 @@ class ReportsDialog(QDialog):
                              office_to=self.office_to.text().strip(), provincial_to=self.provincial_to.text().strip())
 
     def start(self) -> None:
-        try:
-            output_folder(self.folder.text())
-        except TinNhiemError as error:
-            self.status.setText(describe_error(error))
-            self.folder.setFocus()
+        if chosen_folder(self.folder, self.status) is None:
             return
         request = self.request()
         if not request.targets(False) and not request.targets(True):

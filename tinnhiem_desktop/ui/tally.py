@@ -668,7 +668,7 @@ class BallotPanel(QWidget):
             if shown is None or shown[1] != current:
                 font = self.table.item(row, 1).font()
                 font.setBold(current)
-                for column in range(3):
+                for column in range(3):  # the position keeps its weight: its wrapped height stays
                     if column < 2:
                         self.table.item(row, column).setFont(font)
                     self.table.item(row, column).setBackground(CURRENT_BRUSH if current else QBrush())
