@@ -20,6 +20,7 @@ from tinnhiem_desktop.core.issues import TinNhiemError
 from tinnhiem_desktop.core.model import Ballot, BallotStatus, Counts, Mark
 from tinnhiem_desktop.core.spec import setup_from_dict
 from tinnhiem_desktop.services.rounds import RoundService
+from tinnhiem_desktop.export.wording import describe_error
 from tinnhiem_desktop.storage import tables  # noqa: F401
 from tinnhiem_desktop.storage.roundfile import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -212,6 +213,8 @@ def test_a_full_disk_refuses_the_action_and_keeps_earlier_work(round_path, tmp_p
         with pytest.raises(TinNhiemError) as caught:
             service.import_ballots_file(ballots_csv)
         assert caught.value.code == "write_failed"
+        said = describe_error(caught.value)
+        assert "ổ đĩa đã đầy" in said and str(round_path) in said and "disk is full" not in said
         with pytest.raises(TinNhiemError):
             for number in range(2, 400):
                 service.add_ballot("1", number)

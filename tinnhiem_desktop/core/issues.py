@@ -49,11 +49,22 @@ class TinNhiemError(Exception):
         return f"{self.code}{where} {self.params}"
 
 
+# SQLite's primary result codes a user can act on, as the system reason they amount to (or their own)
+_SQLITE_REASONS = {"SQLITE_FULL": "ENOSPC", "SQLITE_READONLY": "EROFS", "SQLITE_PERM": "EACCES",
+                   "SQLITE_IOERR": "EIO", "SQLITE_BUSY": "EBUSY", "SQLITE_LOCKED": "EBUSY",
+                   "SQLITE_CANTOPEN": "SQLITE_CANTOPEN", "SQLITE_CORRUPT": "SQLITE_CORRUPT",
+                   "SQLITE_NOTADB": "SQLITE_NOTADB"}
+
+
 def os_reason(error: BaseException) -> str:
     """Why the system refused a file operation, as a code the wording puts in the user's language
-    (ENOSPC: the disk is full, EACCES: no permission…); the system's own words (in English) only for
-    a reason with no code."""
+    (ENOSPC: the disk is full, EACCES: no permission…), for an OSError by its errno and for a
+    database error by SQLite's result code (a full disk while keying is SQLITE_FULL); the system's
+    own words (in English) only for a reason with no such code."""
     number = getattr(error, "errno", None)
     if isinstance(number, int) and number in errno.errorcode:
         return errno.errorcode[number]
+    name = getattr(error, "sqlite_errorname", None)  # e.g. SQLITE_IOERR_WRITE: its primary code first
+    if isinstance(name, str) and "_".join(name.split("_")[:2]) in _SQLITE_REASONS:
+        return _SQLITE_REASONS["_".join(name.split("_")[:2])]
     return getattr(error, "strerror", None) or str(error)

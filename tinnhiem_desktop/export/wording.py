@@ -73,6 +73,9 @@ OS_REASONS = {  # why the system refused a file operation (core.issues.os_reason
     "ETIMEDOUT": "ổ đĩa mạng không trả lời",
     "EHOSTDOWN": "máy chứa ổ đĩa mạng không trả lời",
     "EMFILE": "đang mở quá nhiều tệp cùng lúc",
+    "SQLITE_CANTOPEN": "không mở được tệp",
+    "SQLITE_CORRUPT": "tệp bị hỏng",
+    "SQLITE_NOTADB": "không phải tệp đợt lấy phiếu",
 }
 
 

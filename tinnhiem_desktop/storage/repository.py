@@ -567,7 +567,7 @@ def _plain(data: Mapping[str, Any]) -> dict:
 
 
 def _detail(error: Exception) -> str:
-    return str(error)
+    return os_reason(error)
 
 
 def _round_row(db: sqlite3.Connection, path: Path) -> Mapping[str, Any]:

@@ -3621,6 +3621,18 @@ The other ballots keep their numbers.</translation>
             <translation>too many files are open at once</translation>
         </message>
         <message>
+            <source>không mở được tệp</source>
+            <translation>the file cannot be opened</translation>
+        </message>
+        <message>
+            <source>tệp bị hỏng</source>
+            <translation>the file is damaged</translation>
+        </message>
+        <message>
+            <source>không phải tệp đợt lấy phiếu</source>
+            <translation>it is not a round file</translation>
+        </message>
+        <message>
             <source>số người được triệu tập</source>
             <translation>number of people summoned</translation>
         </message>
